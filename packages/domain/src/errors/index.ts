@@ -15,7 +15,20 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The register rules (shared/mission/REGISTER.md) an error can cite. */
 export const RULE_IDS = [
-  "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R12", "R13", "R14",
+  "R1",
+  "R2",
+  "R3",
+  "R4",
+  "R5",
+  "R6",
+  "R7",
+  "R8",
+  "R9",
+  "R10",
+  "R11",
+  "R12",
+  "R13",
+  "R14",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

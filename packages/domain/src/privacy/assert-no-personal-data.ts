@@ -1,0 +1,39 @@
+import { DomainError } from "../errors/index.js";
+import { findPersonalData, type PersonalDataKind } from "./find-personal-data.js";
+
+const DESCRIPTIONS: Record<PersonalDataKind, string> = {
+  phone: "a phone number",
+  email: "an e-mail address",
+  personal_identity_code: "a personal identity code",
+  customer_number: "a customer number",
+};
+
+/** The key UIs translate, e.g. "personal_data.phone". */
+export const personalDataReason = (kind: PersonalDataKind): `personal_data.${PersonalDataKind}` =>
+  `personal_data.${kind}`;
+
+/**
+ * Refuses free text that contains a customer identifier (R4). The message never repeats the match, so
+ * the identifier does not spread into logs; the offsets are in `details` for highlighting.
+ */
+export const assertNoPersonalData = (field: string, text: string): void => {
+  if (typeof text !== "string") {
+    throw new DomainError("VALIDATION", `Field "${field}" must be text`, {
+      field,
+      rule: "R4",
+      reason: "type",
+    });
+  }
+  const [first] = findPersonalData(text);
+  if (!first) return;
+  throw new DomainError(
+    "VALIDATION",
+    `Field "${field}" contains what looks like ${DESCRIPTIONS[first.kind]} (characters ${first.start + 1}–${first.end}): customer data may exist only inside the audio, remove it (R4)`,
+    {
+      field,
+      rule: "R4",
+      reason: personalDataReason(first.kind),
+      details: { kind: first.kind, start: first.start, end: first.end },
+    },
+  );
+};
