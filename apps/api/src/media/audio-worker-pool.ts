@@ -1,0 +1,137 @@
+import { Worker } from "node:worker_threads";
+import { DomainError, type ErrorCode, type RuleId } from "@kuulo/domain/errors";
+import type { AnalyseAudioOptions, ProcessedAudio } from "./analyse-audio.js";
+import { audioTooLarge } from "./audio-errors.js";
+import { DEFAULT_AUDIO_LIMITS } from "./audio-types.js";
+import type { WorkerReply, WorkerRequest } from "./transcode-worker.js";
+
+export interface AudioWorkerPoolOptions {
+  /** Worker threads (1–2 on small machines). Default 1. */
+  size?: number;
+  /** A job running longer is killed and fails with INTERNAL; the worker is replaced. Default 15 min. */
+  jobTimeoutMs?: number;
+}
+
+export interface AudioWorkerPool {
+  /** Sniffs, decodes, computes peaks and transcodes on a worker thread; rejects with DomainError on bad audio. */
+  processAudio(bytes: Uint8Array, options?: AnalyseAudioOptions): Promise<ProcessedAudio>;
+  close(): Promise<void>;
+}
+
+interface Job {
+  request: WorkerRequest;
+  resolve: (value: ProcessedAudio) => void;
+  reject: (reason: unknown) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job?: Job;
+  timer?: NodeJS.Timeout;
+}
+
+// Under tsx/vitest this module is TypeScript source, so the worker needs the TS loader and source condition.
+function spawnWorker(): Worker {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const url = new URL(fromSource ? "./transcode-worker.ts" : "./transcode-worker.js", import.meta.url);
+  const worker = new Worker(
+    url,
+    fromSource ? { execArgv: ["--conditions=@kuulo/source", "--import", "tsx"] } : {},
+  );
+  worker.unref();
+  return worker;
+}
+
+function toError(reply: Extract<WorkerReply, { ok: false }>): Error {
+  const e = reply.error as {
+    code?: ErrorCode;
+    message: string;
+    field?: string;
+    rule?: RuleId;
+    reason?: string;
+  };
+  if (!reply.domain) return new Error(`Audio worker failed: ${e.message}`);
+  return new DomainError(e.code ?? "INTERNAL", e.message, {
+    ...(e.field ? { field: e.field } : {}),
+    ...(e.rule ? { rule: e.rule } : {}),
+    ...(e.reason ? { reason: e.reason } : {}),
+  });
+}
+
+/** A small pool of audio worker threads so decoding and encoding never block the HTTP thread. */
+export function createAudioWorkerPool(options: AudioWorkerPoolOptions = {}): AudioWorkerPool {
+  const size = Math.max(1, options.size ?? 1);
+  const jobTimeoutMs = options.jobTimeoutMs ?? 15 * 60 * 1000;
+  const queue: Job[] = [];
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const finish = (slot: Slot) => {
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    slot.worker.unref();
+    dispatch();
+  };
+
+  const addSlot = (): Slot => {
+    const slot: Slot = { worker: spawnWorker() };
+    slot.worker.on("message", (reply: WorkerReply) => {
+      const job = slot.job;
+      if (!job || job.request.id !== reply.id) return;
+      if (reply.ok) job.resolve(reply.result);
+      else job.reject(toError(reply));
+      finish(slot);
+    });
+    const replace = (error: Error) => {
+      slot.job?.reject(error);
+      clearTimeout(slot.timer);
+      slots.splice(slots.indexOf(slot), 1);
+      if (!closed) {
+        slots.push(addSlot());
+        dispatch();
+      }
+    };
+    slot.worker.on("error", (error) => replace(new Error(`Audio worker crashed: ${error.message}`)));
+    slot.worker.on("exit", (code) => {
+      if (slots.includes(slot)) replace(new Error(`Audio worker exited with code ${code}.`));
+    });
+    return slot;
+  };
+
+  function dispatch() {
+    for (const slot of slots) {
+      if (slot.job) continue;
+      const job = queue.shift();
+      if (!job) return;
+      slot.job = job;
+      slot.worker.ref();
+      slot.timer = setTimeout(() => {
+        slot.job?.reject(new DomainError("INTERNAL", "Audio processing timed out."));
+        slot.job = undefined;
+        void slot.worker.terminate();
+      }, jobTimeoutMs);
+      slot.worker.postMessage(job.request);
+    }
+  }
+
+  return {
+    processAudio(bytes, jobOptions = {}) {
+      if (closed) return Promise.reject(new Error("Audio worker pool is closed."));
+      const maxBytes = jobOptions.limits?.maxBytes ?? DEFAULT_AUDIO_LIMITS.maxBytes;
+      // Refuse oversize input before copying it to a worker.
+      if (bytes.length > maxBytes) return Promise.reject(audioTooLarge(bytes.length, maxBytes));
+      if (slots.length < size) slots.push(addSlot());
+      return new Promise<ProcessedAudio>((resolve, reject) => {
+        queue.push({ request: { id: nextId++, bytes, options: jobOptions }, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error("Audio worker pool closed."));
+      const all = slots.splice(0);
+      await Promise.all(all.map((slot) => slot.worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { invalidAudio, unsupportedAudio } from "./audio-errors.js";
+import type { SniffedAudio } from "./audio-types.js";
+
+const BITRATES_V1_L3 = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
+const BITRATES_V2_L3 = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
+const SAMPLE_RATES: Record<number, number[]> = {
+  3: [44100, 48000, 32000],
+  2: [22050, 24000, 16000],
+  0: [11025, 12000, 8000],
+};
+
+export interface MpegFrameHeader {
+  version: number;
+  sampleRate: number;
+  channels: 1 | 2;
+  frameLength: number;
+  samplesPerFrame: number;
+}
+
+/** Parses a Layer III frame header at `at`, or returns undefined when the 4 bytes are not one. */
+export function readMpegFrameHeader(bytes: Uint8Array, at: number): MpegFrameHeader | undefined {
+  if (at + 4 > bytes.length) return undefined;
+  const b1 = bytes[at + 1]!;
+  const b2 = bytes[at + 2]!;
+  const b3 = bytes[at + 3]!;
+  if (bytes[at] !== 0xff || (b1 & 0xe0) !== 0xe0) return undefined;
+  const version = (b1 >> 3) & 3;
+  if (version === 1 || ((b1 >> 1) & 3) !== 1) return undefined;
+  const bitrateIndex = b2 >> 4;
+  const sampleRate = SAMPLE_RATES[version]?.[(b2 >> 2) & 3];
+  if (bitrateIndex === 0 || bitrateIndex === 15 || sampleRate === undefined || (b3 & 3) === 2)
+    return undefined;
+  const kbps = (version === 3 ? BITRATES_V1_L3 : BITRATES_V2_L3)[bitrateIndex]!;
+  const padding = (b2 >> 1) & 1;
+  const frameLength = Math.floor(((version === 3 ? 144000 : 72000) * kbps) / sampleRate) + padding;
+  return {
+    version,
+    sampleRate,
+    channels: b3 >> 6 === 3 ? 1 : 2,
+    frameLength,
+    samplesPerFrame: version === 3 ? 1152 : 576,
+  };
+}
+
+/** Length of the ID3v2 tags at the start (there may be several), 0 when none. */
+export function id3v2Length(bytes: Uint8Array): number {
+  let at = 0;
+  while (at + 10 <= bytes.length && bytes[at] === 0x49 && bytes[at + 1] === 0x44 && bytes[at + 2] === 0x33) {
+    const sizeBytes = bytes.subarray(at + 6, at + 10);
+    if (bytes[at + 3] === 0xff || sizeBytes.some((b) => b >= 0x80)) {
+      throw invalidAudio("ID3v2 tag has an invalid size field.");
+    }
+    const size = (sizeBytes[0]! << 21) | (sizeBytes[1]! << 14) | (sizeBytes[2]! << 7) | sizeBytes[3]!;
+    const footer = (bytes[at + 5]! & 0x10) !== 0 ? 10 : 0;
+    at += 10 + size + footer;
+  }
+  return at;
+}
+
+export const looksLikeMp3 = (bytes: Uint8Array) => {
+  if (bytes.length >= 3 && bytes[0] === 0x49 && bytes[1] === 0x44 && bytes[2] === 0x33) return true;
+  const first = readMpegFrameHeader(bytes, 0);
+  return first !== undefined && readMpegFrameHeader(bytes, first.frameLength) !== undefined;
+};
+
+const ascii = (bytes: Uint8Array, at: number, length: number) =>
+  String.fromCharCode(...bytes.subarray(at, at + length));
+
+const isTrailingTag = (bytes: Uint8Array, at: number) =>
+  (ascii(bytes, at, 3) === "TAG" && bytes.length - at === 128) ||
+  ascii(bytes, at, 8) === "APETAGEX" ||
+  ascii(bytes, at, 11) === "LYRICSBEGIN";
+
+/** Walks every frame so truncation and lost sync are caught before decoding, and sums the duration. */
+export function sniffMp3(bytes: Uint8Array): SniffedAudio {
+  const start = id3v2Length(bytes);
+  if (start >= bytes.length)
+    throw invalidAudio("MP3 ends inside or right after its ID3 tag.", "audio.truncated");
+  const first = readMpegFrameHeader(bytes, start);
+  if (!first) throw unsupportedAudio("Data after the ID3 tag is not MPEG Layer III audio.");
+  let at = start;
+  let frames = 0;
+  let samples = 0;
+  while (at < bytes.length) {
+    const header = readMpegFrameHeader(bytes, at);
+    if (!header || header.version !== first.version || header.sampleRate !== first.sampleRate) {
+      if (isTrailingTag(bytes, at)) break;
+      if (bytes.length - at < 4 && frames > 0) {
+        throw invalidAudio("MP3 is truncated inside a frame header.", "audio.truncated");
+      }
+      throw invalidAudio(`MP3 is corrupt: lost frame sync at byte ${at}.`);
+    }
+    if (at + header.frameLength > bytes.length) {
+      throw invalidAudio(`MP3 is truncated: the frame at byte ${at} is incomplete.`, "audio.truncated");
+    }
+    frames += 1;
+    samples += header.samplesPerFrame;
+    at += header.frameLength;
+  }
+  if (frames < 2) throw invalidAudio("MP3 holds fewer than two audio frames.", "audio.empty");
+  return {
+    format: "mp3",
+    channels: first.channels,
+    sampleRate: first.sampleRate,
+    estimatedDurationMs: (samples * 1000) / first.sampleRate,
+  };
+}
