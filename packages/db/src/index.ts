@@ -1,1 +1,4 @@
-export {};
+export * from "./audit/index.js";
+export * from "./client/index.js";
+export * from "./migrate/index.js";
+export * from "./schema/index.js";

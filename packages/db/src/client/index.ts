@@ -1,0 +1,3 @@
+export { createDb } from "./create-db.js";
+export { queryRows } from "./query-rows.js";
+export type { CreateDbOptions, Database, DbOrTx, Driver, KuuloDb, Schema, Transaction } from "./types.js";

@@ -1,0 +1,110 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  index,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, timestamptz, updatedAt } from "./columns.js";
+import { roleEnum, userStatusEnum } from "./enums.js";
+import { organisations, units } from "./organisations.js";
+import { staffMembers } from "./staff.js";
+
+/**
+ * R11: one personal account per person. Usernames are stored lower-case (a check refuses anything else)
+ * so uniqueness is case-insensitive without the citext extension.
+ */
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    username: text("username").notNull(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    email: text("email"),
+    passwordHash: text("password_hash"),
+    passwordSetAt: timestamptz("password_set_at"),
+    mustChangePassword: boolean("must_change_password").notNull().default(true),
+    status: userStatusEnum("status").notNull().default("active"),
+    lockedUntil: timestamptz("locked_until"),
+    totpSecretEncrypted: text("totp_secret_encrypted"),
+    totpEnabledAt: timestamptz("totp_enabled_at"),
+    recoveryCodeHashes: text("recovery_code_hashes").array().notNull().default(sql`'{}'::text[]`),
+    staffMemberId: uuid("staff_member_id").references((): AnyPgColumn => staffMembers.id, {
+      onDelete: "set null",
+    }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deactivatedAt: timestamptz("deactivated_at"),
+  },
+  (t) => [
+    uniqueIndex("users_username_unique").on(t.username),
+    uniqueIndex("users_staff_member_id_unique").on(t.staffMemberId),
+    index("users_organisation_id_idx").on(t.organisationId),
+    check("users_username_lower_case", sql`${t.username} = lower(${t.username})`),
+    check(
+      "users_deactivated_consistent",
+      sql`(${t.status} = 'deactivated') = (${t.deactivatedAt} is not null)`,
+    ),
+  ],
+);
+
+/** One-time set-password links (R11 / ASVS 6.4.1): only the SHA-256 of the token is stored. */
+export const passwordSetupTokens = pgTable(
+  "password_setup_tokens",
+  {
+    id: id(),
+    tokenHash: text("token_hash").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    usedAt: timestamptz("used_at"),
+  },
+  (t) => [
+    uniqueIndex("password_setup_tokens_token_hash_unique").on(t.tokenHash),
+    index("password_setup_tokens_user_id_idx").on(t.userId),
+  ],
+);
+
+/**
+ * R10: a role held by a user, scoped to one unit or (unit_id null) to all units. Revoking sets
+ * revoked_at so the grant history stays readable.
+ */
+export const roleGrants = pgTable(
+  "role_grants",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull(),
+    unitId: uuid("unit_id").references(() => units.id, { onDelete: "cascade" }),
+    grantedBy: uuid("granted_by").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    grantedAt: timestamptz("granted_at").notNull().defaultNow(),
+    revokedAt: timestamptz("revoked_at"),
+  },
+  (t) => [
+    index("role_grants_user_id_idx").on(t.userId),
+    index("role_grants_unit_id_idx").on(t.unitId),
+    // One live grant per (user, role, scope); coalesce makes "all units" (null) count as one scope.
+    uniqueIndex("role_grants_active_unique")
+      .on(t.userId, t.role, sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type PasswordSetupToken = typeof passwordSetupTokens.$inferSelect;
+export type NewPasswordSetupToken = typeof passwordSetupTokens.$inferInsert;
+export type RoleGrant = typeof roleGrants.$inferSelect;
+export type NewRoleGrant = typeof roleGrants.$inferInsert;

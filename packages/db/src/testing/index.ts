@@ -1,0 +1,2 @@
+export { createTestDb, type TestDb } from "./create-test-db.js";
+export { testDatabaseUrl } from "./env.js";
