@@ -25,6 +25,38 @@ const utf8Length = (value: string): number => new TextEncoder().encode(value).le
 /** Letters only, so "Password123!" and "p.a.s.s.w.o.r.d" both reduce to "password". */
 const lettersOnly = (value: string): string => value.toLowerCase().replace(/[^\p{L}]/gu, "");
 
+const LEET: Readonly<Record<string, string>> = {
+  "@": "a",
+  "4": "a",
+  "3": "e",
+  "1": "i",
+  "!": "i",
+  "0": "o",
+  $: "s",
+  "5": "s",
+  "7": "t",
+};
+
+/** "P@ssw0rd!!2024!!" → "password": undo look-alike substitutions inside, drop padding around. */
+const unLeet = (value: string): string =>
+  lettersOnly(
+    value
+      .toLowerCase()
+      .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "")
+      .replace(/[@43!10$57]/g, (char) => LEET[char] ?? char),
+  );
+
+/** "passwordpassword" is no stronger than "password". */
+const halves = (value: string): string[] =>
+  value.length % 2 === 0 && value.slice(0, value.length / 2) === value.slice(value.length / 2)
+    ? [value, value.slice(0, value.length / 2)]
+    : [value];
+
+const isCommon = (password: string): boolean =>
+  [password.toLowerCase(), lettersOnly(password), unLeet(password)]
+    .flatMap(halves)
+    .some((candidate) => COMMON_PASSWORDS.has(candidate));
+
 const isRepetitive = (value: string): boolean => {
   const chars = [...value.toLowerCase()];
   if (new Set(chars).size <= 2) return true;
@@ -52,7 +84,7 @@ export const checkPassword = (password: string, context: PasswordContext = {}): 
   if ([...password].length < PASSWORD_POLICY.minLength) return refuse("too_short");
   const lower = password.toLowerCase();
   const stripped = lettersOnly(password);
-  if (COMMON_PASSWORDS.has(lower) || COMMON_PASSWORDS.has(stripped)) return refuse("common");
+  if (isCommon(password)) return refuse("common");
   const hasContextWord = (word: string) => {
     const wordLetters = lettersOnly(word);
     return (
