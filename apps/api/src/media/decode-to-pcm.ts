@@ -1,3 +1,4 @@
+import { isDomainError } from "@kuulo/domain/errors";
 import { MPEGDecoder } from "mpg123-decoder";
 import { OggOpusDecoder } from "ogg-opus-decoder";
 import { invalidAudio } from "./audio-errors.js";
@@ -61,6 +62,16 @@ async function decodeOggOpus(bytes: Uint8Array, channels: 1 | 2): Promise<Pcm> {
   }
 }
 
+/** WASM decoders may throw plain errors on hostile input; the client still deserves a 4xx. */
+async function asAudioError<T>(kind: string, decode: () => Promise<T>): Promise<T> {
+  try {
+    return await decode();
+  } catch (error) {
+    if (isDomainError(error)) throw error;
+    throw invalidAudio(`${kind} could not be decoded: ${(error as Error)?.message ?? "decoder failure"}.`);
+  }
+}
+
 function toMono(channels: Float32Array[]): Float32Array {
   const [left, right] = channels;
   if (!right) return left!;
@@ -81,9 +92,9 @@ export async function decodeToPcm(
   const rate = options.sampleRate ?? 48000;
   const source =
     sniffed.format === "mp3"
-      ? await decodeMp3(bytes, sniffed.channels)
+      ? await asAudioError("MP3", () => decodeMp3(bytes, sniffed.channels))
       : sniffed.format === "ogg-opus"
-        ? await decodeOggOpus(bytes, sniffed.channels)
+        ? await asAudioError("Ogg Opus", () => decodeOggOpus(bytes, sniffed.channels))
         : decodeWav(bytes, sniffed);
   const frames = source.channels[0]!.length;
   const channels = options.channels === "mono" ? [toMono(source.channels)] : source.channels;

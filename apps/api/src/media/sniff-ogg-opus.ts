@@ -12,7 +12,7 @@ const CRC_TABLE = (() => {
 })();
 
 /** Ogg's CRC-32 (polynomial 0x04c11db7, not reflected) over a page whose CRC field reads as zero. */
-function oggPageCrc(page: Uint8Array): number {
+export function oggPageCrc(page: Uint8Array): number {
   let crc = 0;
   for (let i = 0; i < page.length; i++) {
     const byte = i >= 22 && i < 26 ? 0 : page[i]!;
