@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { isEuEea } from "../eu-eea/index.js";
+import { findPersonalData } from "../privacy/index.js";
+import {
+  IDENTITY_VERIFICATION_METHODS,
+  MAX_RECORDINGS_PER_EXPORT,
+  MAX_RECORDINGS_PER_TRAINING_DISCLOSURE,
+  MAX_TRAINING_DISCLOSURE_DAYS,
+} from "./disclosure-kinds.js";
+
+const DAY_MS = 86_400_000;
+
+/** An instant: a Date, or ISO 8601 text with an offset (what JSON transports carry). */
+export const instant = z.union([
+  z.date(),
+  z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+]);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Free text written by people must not carry customer identifiers (R4). */
+const freeText = (max: number) =>
+  text(max).superRefine((value, ctx) => {
+    const [finding] = findPersonalData(value);
+    if (finding) {
+      ctx.addIssue({
+        code: "custom",
+        message: `contains what looks like customer data (${finding.kind}); customer data may exist only inside the audio`,
+        params: { rule: "R4", reason: `personal_data.${finding.kind}` },
+      });
+    }
+  });
+
+const uniqueIds = (min: number, max: number) =>
+  z
+    .array(z.uuid())
+    .min(min)
+    .max(max)
+    .refine((ids) => new Set(ids).size === ids.length, { message: "must not repeat a recording" });
+
+export const trainingDisclosureInput = z
+  .strictObject({
+    recipientName: text(200),
+    recipientOrganisation: text(200),
+    recipientCountry: z.string().superRefine((value, ctx) => {
+      if (!isEuEea(value)) {
+        ctx.addIssue({
+          code: "custom",
+          message: "must be an EU/EEA country (ISO 3166-1 alpha-2): nothing leaves the EU/EEA",
+          params: { rule: "R7", reason: "country.outside_eu_eea" },
+        });
+      }
+    }),
+    recipientEmail: z.email(),
+    ndaReference: text(100),
+    /** Calendar date the non-disclosure undertaking was signed, YYYY-MM-DD. */
+    ndaSignedOn: z.iso.date(),
+    purpose: freeText(2000),
+    validFrom: instant,
+    validUntil: instant,
+    /** The audience is the company's own sales and customer-service staff (register item 7). */
+    audienceAttestation: z.literal(true),
+    recordingIds: uniqueIds(1, MAX_RECORDINGS_PER_TRAINING_DISCLOSURE).optional(),
+    playlistId: z.uuid().optional(),
+  })
+  .superRefine((input, ctx) => {
+    if ((input.recordingIds === undefined) === (input.playlistId === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["recordingIds"],
+        message: "give either recordingIds or playlistId",
+      });
+    }
+    const windowMs = input.validUntil.getTime() - input.validFrom.getTime();
+    if (!(windowMs > 0)) {
+      ctx.addIssue({ code: "custom", path: ["validUntil"], message: "must be after validFrom" });
+    } else if (windowMs > MAX_TRAINING_DISCLOSURE_DAYS * DAY_MS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["validUntil"],
+        message: `must be at most ${MAX_TRAINING_DISCLOSURE_DAYS} days after validFrom`,
+      });
+    }
+  });
+export type TrainingDisclosureInput = z.output<typeof trainingDisclosureInput>;
+
+export const statutoryDisclosureInput = z.strictObject({
+  authority: text(200),
+  legalBasis: text(500),
+  caseReference: text(100),
+  recordingIds: uniqueIds(1, MAX_RECORDINGS_PER_EXPORT),
+});
+export type StatutoryDisclosureInput = z.output<typeof statutoryDisclosureInput>;
+
+export const accessRequestInput = z.strictObject({
+  requesterName: text(200),
+  identityVerification: z.strictObject({
+    method: z.enum(IDENTITY_VERIFICATION_METHODS),
+    note: freeText(1000),
+  }),
+  /** The period of calls the data subject asks about. */
+  window: z
+    .strictObject({ from: instant, to: instant })
+    .refine((window) => window.to.getTime() >= window.from.getTime(), {
+      message: "to must not be before from",
+      path: ["to"],
+    }),
+  staffMemberId: z.uuid().optional(),
+  /** May be empty: a request can be fulfilled by stating that nothing was found. */
+  recordingIds: uniqueIds(0, MAX_RECORDINGS_PER_EXPORT),
+});
+export type AccessRequestInput = z.output<typeof accessRequestInput>;
