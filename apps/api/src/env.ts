@@ -1,0 +1,285 @@
+import { isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { countryOfStorageRegion, isEuEea } from "@kuulo/domain/eu-eea";
+import ipaddr from "ipaddr.js";
+import { z } from "zod";
+
+/** The only reader of process.env: everything else receives a typed Config. */
+
+export type KuuloMode = "demo" | "production";
+
+export interface PasswordHashParams {
+  memoryCost: number;
+  timeCost: number;
+  parallelism: number;
+}
+
+export interface StorageConfig {
+  kind: "fs" | "s3";
+  /** Filesystem root for `fs` (absolute). */
+  fsRoot: string;
+  s3:
+    | {
+        bucket: string;
+        region: string;
+        endpoint: string | undefined;
+        forcePathStyle: boolean;
+        accessKeyId: string | undefined;
+        secretAccessKey: string | undefined;
+      }
+    | undefined;
+  /** ISO 3166-1 alpha-2 country where the audio is stored (R7). */
+  country: string;
+}
+
+export interface RegisterOverrides {
+  controllerName?: string;
+  controllerPostalAddress?: string;
+  controllerVisitingAddress?: string;
+  controllerPhone?: string;
+  contactName?: string;
+  contactPhone?: string;
+  contactEmail?: string;
+}
+
+export interface Config {
+  mode: KuuloMode;
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  allowedCidrs: string[];
+  trustedProxies: string[];
+  publicOrigins: string[];
+  cookieSecure: boolean;
+  masterKey: { kind: "inline"; base64: string } | { kind: "file"; path: string; generateIfMissing: boolean };
+  storage: StorageConfig;
+  register: RegisterOverrides;
+  passwordHash: PasswordHashParams;
+  /** Where built SPAs live (apps/<name>/dist); missing directories are skipped at start. */
+  spaDirs: { admin: string; training: string };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = "ConfigError";
+    this.variable = variable;
+  }
+}
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
+
+/** argon2id m=19456 KiB, t=2, p=1: the @node-rs/argon2 defaults and OWASP's recommendation. */
+export const DEFAULT_PASSWORD_HASH: PasswordHashParams = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+const optional = z
+  .string()
+  .transform((v) => v.trim())
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : v));
+
+function list(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+function read(env: Record<string, string | undefined>, name: string): string | undefined {
+  const parsed = optional.safeParse(env[name]);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function parseWith<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new ConfigError(name, result.error.issues[0]?.message ?? "invalid value");
+  }
+  return result.data;
+}
+
+function cidrList(name: string, values: string[]): string[] {
+  for (const value of values) {
+    if (!ipaddr.isValidCIDR(value))
+      throw new ConfigError(name, `"${value}" is not a CIDR range like 10.0.0.0/8`);
+  }
+  return values;
+}
+
+function booleanFlag(name: string, value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (["1", "true", "yes"].includes(value.toLowerCase())) return true;
+  if (["0", "false", "no"].includes(value.toLowerCase())) return false;
+  throw new ConfigError(name, `expected true or false, got "${value}"`);
+}
+
+function loadStorage(env: Record<string, string | undefined>, dataDir: string): StorageConfig {
+  const kind = parseWith("KUULO_STORAGE", z.enum(["fs", "s3"]), read(env, "KUULO_STORAGE") ?? "fs");
+  const fsRoot = resolve(read(env, "KUULO_STORAGE_DIR") ?? resolve(dataDir, "audio"));
+  const declaredCountry = read(env, "KUULO_STORAGE_COUNTRY")?.toUpperCase();
+  if (kind === "fs") {
+    const country = declaredCountry ?? "FI";
+    if (!isEuEea(country)) {
+      throw new ConfigError("KUULO_STORAGE_COUNTRY", `${country} is outside the EU/EEA (rule R7)`);
+    }
+    return { kind, fsRoot, s3: undefined, country };
+  }
+  const bucket = read(env, "KUULO_S3_BUCKET");
+  if (!bucket) throw new ConfigError("KUULO_S3_BUCKET", "required when KUULO_STORAGE=s3");
+  const region = read(env, "KUULO_S3_REGION");
+  if (!region) throw new ConfigError("KUULO_S3_REGION", "required when KUULO_STORAGE=s3");
+  const endpoint = read(env, "KUULO_S3_ENDPOINT");
+  const regionCountry = countryOfStorageRegion(region) ?? undefined;
+  // A custom endpoint (MinIO/Ceph on premises) must state where it is; an AWS region says it itself.
+  const country = endpoint ? declaredCountry : (regionCountry ?? declaredCountry);
+  if (!country) {
+    throw new ConfigError(
+      "KUULO_STORAGE_COUNTRY",
+      `cannot tell the country of S3 region "${region}"${endpoint ? ` at ${endpoint}` : ""}; set KUULO_STORAGE_COUNTRY (rule R7)`,
+    );
+  }
+  if (!endpoint && regionCountry && declaredCountry && declaredCountry !== regionCountry) {
+    throw new ConfigError(
+      "KUULO_STORAGE_COUNTRY",
+      `region ${region} is in ${regionCountry}, not ${declaredCountry}`,
+    );
+  }
+  if (!isEuEea(country)) {
+    throw new ConfigError(
+      endpoint ? "KUULO_STORAGE_COUNTRY" : "KUULO_S3_REGION",
+      `storage in ${country} (${region}) is outside the EU/EEA; recordings must stay in the EU/EEA (rule R7)`,
+    );
+  }
+  return {
+    kind,
+    fsRoot,
+    country,
+    s3: {
+      bucket,
+      region,
+      endpoint,
+      forcePathStyle:
+        booleanFlag("KUULO_S3_FORCE_PATH_STYLE", read(env, "KUULO_S3_FORCE_PATH_STYLE")) ?? false,
+      accessKeyId: read(env, "KUULO_S3_ACCESS_KEY_ID"),
+      secretAccessKey: read(env, "KUULO_S3_SECRET_ACCESS_KEY"),
+    },
+  };
+}
+
+function loadRegister(env: Record<string, string | undefined>): RegisterOverrides {
+  const entries: [keyof RegisterOverrides, string][] = [
+    ["controllerName", "KUULO_CONTROLLER_NAME"],
+    ["controllerPostalAddress", "KUULO_CONTROLLER_POSTAL_ADDRESS"],
+    ["controllerVisitingAddress", "KUULO_CONTROLLER_VISITING_ADDRESS"],
+    ["controllerPhone", "KUULO_CONTROLLER_PHONE"],
+    ["contactName", "KUULO_CONTACT_NAME"],
+    ["contactPhone", "KUULO_CONTACT_PHONE"],
+    ["contactEmail", "KUULO_CONTACT_EMAIL"],
+  ];
+  const overrides: RegisterOverrides = {};
+  for (const [key, variable] of entries) {
+    const value = read(env, variable);
+    if (value !== undefined) overrides[key] = value;
+  }
+  return overrides;
+}
+
+/** Parses the environment into a Config; throws ConfigError naming the variable at fault. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const mode = parseWith("KUULO_MODE", z.enum(["demo", "production"]), read(env, "KUULO_MODE") ?? "demo");
+  const port = parseWith(
+    "PORT",
+    z.coerce.number().int().min(0).max(65535, "must be a TCP port (0–65535)"),
+    read(env, "PORT") ?? "3000",
+  );
+  const host = read(env, "HOST") ?? "127.0.0.1";
+  const dataDirRaw = read(env, "KUULO_DATA_DIR");
+  const dataDir = dataDirRaw
+    ? isAbsolute(dataDirRaw)
+      ? dataDirRaw
+      : resolve(REPO_ROOT, dataDirRaw)
+    : resolve(REPO_ROOT, ".data");
+
+  const databaseUrl = read(env, "DATABASE_URL");
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError("DATABASE_URL", "must start with postgres:// or postgresql://");
+  }
+
+  const allowedRaw = read(env, "KUULO_ALLOWED_CIDRS");
+  if (mode === "production" && !allowedRaw) {
+    throw new ConfigError(
+      "KUULO_ALLOWED_CIDRS",
+      "required in production: list the company networks allowed to reach Kuulo (rule R12)",
+    );
+  }
+  const allowedCidrs = cidrList("KUULO_ALLOWED_CIDRS", list(allowedRaw ?? "127.0.0.0/8,::1/128"));
+  if (allowedCidrs.length === 0) throw new ConfigError("KUULO_ALLOWED_CIDRS", "must list at least one range");
+  const trustedProxies = cidrList("KUULO_TRUSTED_PROXIES", list(read(env, "KUULO_TRUSTED_PROXIES")));
+
+  const publicOrigins = list(
+    read(env, "KUULO_PUBLIC_ORIGIN") ?? `http://localhost:${port},http://127.0.0.1:${port}`,
+  );
+  for (const origin of publicOrigins) {
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new ConfigError(
+        "KUULO_PUBLIC_ORIGIN",
+        `"${origin}" is not an origin like https://kuulo.example.fi`,
+      );
+    }
+    if (parsed.origin !== origin) {
+      throw new ConfigError("KUULO_PUBLIC_ORIGIN", `"${origin}" must be a bare origin (${parsed.origin})`);
+    }
+  }
+
+  const cookieFlag = booleanFlag("KUULO_COOKIE_SECURE", read(env, "KUULO_COOKIE_SECURE"));
+  const cookieSecure = cookieFlag ?? mode === "production";
+  const allowInsecure = booleanFlag("KUULO_ALLOW_INSECURE_COOKIE", read(env, "KUULO_ALLOW_INSECURE_COOKIE"));
+  if (mode === "production" && !cookieSecure && allowInsecure !== true) {
+    throw new ConfigError(
+      "KUULO_COOKIE_SECURE",
+      "false is unsafe in production (session cookie over plain HTTP); set KUULO_ALLOW_INSECURE_COOKIE=1 to override",
+    );
+  }
+
+  const masterKeyInline = read(env, "KUULO_MASTER_KEY");
+  const masterKeyFile = read(env, "KUULO_MASTER_KEY_FILE");
+  let masterKey: Config["masterKey"];
+  if (masterKeyInline) {
+    const bytes = Buffer.from(masterKeyInline, "base64");
+    if (bytes.length !== 32) throw new ConfigError("KUULO_MASTER_KEY", "must be 32 bytes, base64-encoded");
+    masterKey = { kind: "inline", base64: masterKeyInline };
+  } else if (masterKeyFile) {
+    masterKey = { kind: "file", path: resolve(masterKeyFile), generateIfMissing: false };
+  } else if (mode === "production") {
+    throw new ConfigError("KUULO_MASTER_KEY", "required in production (or KUULO_MASTER_KEY_FILE)");
+  } else {
+    masterKey = { kind: "file", path: resolve(dataDir, "master.key"), generateIfMissing: true };
+  }
+
+  return {
+    mode,
+    port,
+    host,
+    databaseUrl,
+    dataDir,
+    allowedCidrs,
+    trustedProxies,
+    publicOrigins,
+    cookieSecure,
+    masterKey,
+    storage: loadStorage(env, dataDir),
+    register: loadRegister(env),
+    passwordHash: DEFAULT_PASSWORD_HASH,
+    spaDirs: {
+      admin: resolve(REPO_ROOT, "apps/admin/dist"),
+      training: resolve(REPO_ROOT, "apps/training/dist"),
+    },
+    logLevel: read(env, "KUULO_LOG_LEVEL") ?? "info",
+  };
+}

@@ -1,0 +1,84 @@
+import "./fastify-types.js";
+import type { Database } from "@kuulo/db/client";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { Config } from "../env.js";
+import { type AppRouter, appRouter } from "../routers/app-router.js";
+import { type AppDeps, type Clock, systemClock } from "../trpc/context.js";
+import { createRequestContext } from "../trpc/create-context.js";
+import { CSRF_EXEMPT_PREFIXES } from "./csrf.js";
+import { registerNetworkAllowlist } from "./network-allowlist.js";
+import { PLAIN_ROUTES } from "./plain-routes.js";
+import { registerRequestGuards } from "./request-guards.js";
+import { registerStaticSpas } from "./static-spas.js";
+
+/** A plain HTTP route group (ingest, audio streaming, export download) added beside tRPC. */
+export type AppPlugin = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Database;
+  masterKey: Uint8Array;
+  clock?: Clock;
+  logger?: FastifyServerOptions["logger"];
+  /** Extra plain routes; defaults to the product's own (server/plain-routes.ts). */
+  plugins?: readonly AppPlugin[];
+  /** Serve the built SPAs from apps/*\/dist (default true). */
+  serveSpas?: boolean;
+}
+
+/**
+ * Order matters: the network allowlist (R12) is the first hook, then headers and CSRF, then routes.
+ * trustProxy stays off: the client address is computed by our own trusted-proxy rule.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    trustProxy: false,
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 1024 * 1024,
+  });
+  const deps: AppDeps = {
+    config,
+    db: options.db,
+    clock: options.clock ?? systemClock,
+    masterKey: options.masterKey,
+    log: app.log,
+  };
+
+  registerNetworkAllowlist(app, config);
+  registerRequestGuards(app, { config, csrfExemptPrefixes: CSRF_EXEMPT_PREFIXES });
+
+  app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
+    const status = typeof error.statusCode === "number" && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, "unhandled error");
+      return reply.code(500).send({ code: "INTERNAL", message: "Internal error" });
+    }
+    const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 415 ? "UNSUPPORTED_MEDIA" : "VALIDATION";
+    return reply.code(status).send({ code, message: error.message ?? "Bad request" });
+  });
+
+  app.get("/healthz", async () => ({ ok: true }));
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req, res }) => createRequestContext(deps, req, res),
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  for (const plugin of options.plugins ?? PLAIN_ROUTES) {
+    await app.register(async (scope) => plugin(scope, deps));
+  }
+
+  if (options.serveSpas ?? true) await registerStaticSpas(app, config.spaDirs);
+  else
+    app.setNotFoundHandler((_request, reply) =>
+      reply.code(404).send({ code: "NOT_FOUND", message: "Not found" }),
+    );
+
+  return app;
+}

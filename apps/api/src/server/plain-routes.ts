@@ -1,0 +1,8 @@
+import type { AppPlugin } from "./build-app.js";
+
+/**
+ * Plain HTTP routes beside tRPC (src/http/: ingest, audio streaming, export download). Each plugin
+ * authenticates its own caller; state-changing routes without a browser session must also be listed
+ * in CSRF_EXEMPT_PREFIXES (server/csrf.ts).
+ */
+export const PLAIN_ROUTES: AppPlugin[] = [];

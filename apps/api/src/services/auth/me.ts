@@ -1,0 +1,76 @@
+import { units } from "@kuulo/db/schema";
+import { explainAccess, type Permission, type Relation, type Role } from "@kuulo/domain/access";
+import { inArray } from "drizzle-orm";
+import type { SessionStage } from "../../auth/auth-state.js";
+import type { AuthedContext } from "../../trpc/procedures.js";
+
+export interface MeResult {
+  user: {
+    id: string;
+    username: string;
+    firstName: string;
+    lastName: string;
+    totpEnabled: boolean;
+    mustChangePassword: boolean;
+  };
+  organisation: { id: string; name: string; kind: "controller" | "processor" };
+  grants: {
+    id: string;
+    role: Role;
+    unitId: string | null;
+    unitCode: string | null;
+    unitName: string | null;
+  }[];
+  /** Where each held permission applies, so a UI can hide what the API would refuse. */
+  permissions: { permission: Permission; all: boolean; unitIds: string[]; relations: Relation[] }[];
+  /** ISO 8601 UTC timestamps (JSON has no dates). */
+  session: { stage: SessionStage; createdAt: string; idleExpiresAt: string; absoluteExpiresAt: string };
+}
+
+export async function me({ ctx }: { ctx: AuthedContext; input?: undefined }): Promise<MeResult> {
+  const { auth } = ctx;
+  const unitIds = auth.grants.map((grant) => grant.unitId).filter((id): id is string => id !== null);
+  const unitRows = unitIds.length
+    ? await ctx.db
+        .select({ id: units.id, code: units.code, name: units.name })
+        .from(units)
+        .where(inArray(units.id, unitIds))
+    : [];
+  const unitById = new Map(unitRows.map((unit) => [unit.id, unit]));
+  const full = auth.session.stage === "full";
+  return {
+    user: {
+      id: auth.user.id,
+      username: auth.user.username,
+      firstName: auth.user.firstName,
+      lastName: auth.user.lastName,
+      totpEnabled: auth.user.totpEnabled,
+      mustChangePassword: auth.user.mustChangePassword,
+    },
+    organisation: auth.organisation,
+    grants: auth.grants.map((grant) => ({
+      id: grant.id,
+      role: grant.role,
+      unitId: grant.unitId,
+      unitCode: grant.unitId ? (unitById.get(grant.unitId)?.code ?? null) : null,
+      unitName: grant.unitId ? (unitById.get(grant.unitId)?.name ?? null) : null,
+    })),
+    // A session still waiting for its second factor may do nothing, so it is shown holding nothing.
+    permissions: full
+      ? explainAccess(auth.actor)
+          .filter((entry) => entry.allowed)
+          .map(({ permission, all, unitIds: ids, relations }) => ({
+            permission,
+            all,
+            unitIds: ids,
+            relations,
+          }))
+      : [],
+    session: {
+      stage: auth.session.stage,
+      createdAt: auth.session.createdAt.toISOString(),
+      idleExpiresAt: auth.session.idleExpiresAt.toISOString(),
+      absoluteExpiresAt: auth.session.absoluteExpiresAt.toISOString(),
+    },
+  };
+}
