@@ -32,10 +32,11 @@ function openPostgres(databaseUrl: string): KuuloDb {
   return kuuloDb;
 }
 
-async function openPglite(dataDir: string): Promise<KuuloDb> {
+/** Internal: an in-memory PGlite, optionally started from a dumped data directory (see createTestDb). */
+export async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<KuuloDb> {
   let client: PGlite;
   if (dataDir === "memory") {
-    client = await PGlite.create();
+    client = await PGlite.create(loadDataDir ? { loadDataDir } : {});
   } else {
     if (!isAbsolute(dataDir)) {
       throw new Error(`dataDir must be an absolute path or "memory", got "${dataDir}"`);

@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { describe, expect, it } from "vitest";
+import { appendAuditEvent, verifyAuditChain } from "../src/audit/index.js";
+import { createDb, queryRows } from "../src/client/index.js";
+import { migrateDb } from "../src/migrate/index.js";
+import { testDatabaseUrl } from "../src/testing/index.js";
+
+const serverUrl = testDatabaseUrl();
+
+// Only PostgreSQL has several processes migrating one database; a PGlite directory has one owner.
+describe.skipIf(!serverUrl)("concurrent migrate on PostgreSQL", () => {
+  it("lets several instances start on one fresh database at once", async () => {
+    const name = `kuulo_test_${randomBytes(8).toString("hex")}`;
+    const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    const url = new URL(serverUrl!);
+    url.pathname = `/${name}`;
+    try {
+      const instances = await Promise.all([1, 2, 3].map(() => createDb({ databaseUrl: url.toString() })));
+      try {
+        await Promise.all(instances.map((instance) => migrateDb(instance)));
+        const [first] = instances;
+        const applied = await queryRows<{ count: number }>(
+          first!.db,
+          sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
+        );
+        expect(applied[0]?.count).toBe(2);
+        const tables = await queryRows<{ count: number }>(
+          first!.db,
+          sql`select count(*)::int as count from information_schema.tables where table_schema = 'public'`,
+        );
+        expect(tables[0]?.count).toBe(22);
+        // The schema works from every instance, triggers included.
+        for (const instance of instances) {
+          await appendAuditEvent(instance.db, {
+            actorType: "system",
+            action: "system.start",
+            outcome: "success",
+            occurredAt: new Date(Date.UTC(2026, 10, 29)),
+          });
+        }
+        expect(await verifyAuditChain(first!.db)).toMatchObject({ ok: true, count: 3 });
+      } finally {
+        await Promise.all(instances.map((instance) => instance.close()));
+      }
+    } finally {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end({ timeout: 5 });
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../src/client/index.js";
+import { migrateDb } from "../src/migrate/index.js";
+import { createTestDb, type TestDb } from "../src/testing/index.js";
+
+const EXPECTED_TABLES = [
+  "api_tokens",
+  "audit_events",
+  "disclosure_recordings",
+  "disclosures",
+  "export_packages",
+  "job_runs",
+  "jobs",
+  "legal_holds",
+  "listening_progress",
+  "login_throttles",
+  "organisations",
+  "password_setup_tokens",
+  "playlist_assignments",
+  "playlist_items",
+  "playlists",
+  "recordings",
+  "retention_settings",
+  "role_grants",
+  "sessions",
+  "staff_members",
+  "units",
+  "users",
+];
+
+describe("migrations", () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("create every table of the schema", async () => {
+    const rows = await queryRows<{ table_name: string }>(
+      t.db,
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    );
+    expect(rows.map((row) => row.table_name)).toEqual(EXPECTED_TABLES);
+  });
+
+  it("install the append-only triggers on audit_events", async () => {
+    const rows = await queryRows<{ tgname: string }>(
+      t.db,
+      sql`select tgname from pg_trigger where tgrelid = 'audit_events'::regclass and not tgisinternal order by tgname`,
+    );
+    expect(rows.map((row) => row.tgname)).toEqual([
+      "audit_events_no_truncate",
+      "audit_events_no_update_delete",
+    ]);
+  });
+
+  it("record each migration once and do nothing when run again", async () => {
+    await migrateDb(t);
+    const rows = await queryRows<{ count: number | string }>(
+      t.db,
+      sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
+    );
+    expect(Number(rows[0]?.count)).toBe(2);
+  });
+
+  it("use one driver chosen from the options", () => {
+    expect(t.driver).toBe(process.env.DATABASE_URL ? "postgres" : "pglite");
+  });
+});
