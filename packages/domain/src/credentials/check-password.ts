@@ -20,7 +20,15 @@ const refuse = (reason: PasswordRefusalReason): PasswordCheckResult => ({
   message: MESSAGES[reason],
 });
 
-const utf8Length = (value: string): number => new TextEncoder().encode(value).length;
+/** UTF-8 byte length without TextEncoder, which the ES-only lib (no DOM, no Node types) lacks. */
+const utf8Length = (value: string): number => {
+  let bytes = 0;
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+};
 
 /** Letters only, so "Password123!" and "p.a.s.s.w.o.r.d" both reduce to "password". */
 const lettersOnly = (value: string): string => value.toLowerCase().replace(/[^\p{L}]/gu, "");
