@@ -20,14 +20,11 @@ export function registerNetworkAllowlist(
         { ip: ip ?? "unknown", peer: request.socket.remoteAddress },
         "refused by network allowlist (R12)",
       );
-      return reply
-        .code(403)
-        .header("cache-control", "no-store")
-        .send({
-          code: "FORBIDDEN",
-          rule: "R12",
-          message: "Your network address is not allowed to use Kuulo",
-        });
+      return reply.code(403).header("cache-control", "no-store").send({
+        code: "FORBIDDEN",
+        rule: "R12",
+        message: "Your network address is not allowed to use Kuulo",
+      });
     }
     request.clientIp = ip;
   });

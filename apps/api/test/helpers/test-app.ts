@@ -1,0 +1,143 @@
+import type { TestDb } from "@kuulo/db/testing";
+import { createTestDb } from "@kuulo/db/testing";
+import { decodeBase32 } from "@oslojs/encoding";
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { totpCodeAt } from "../../src/auth/totp.js";
+import type { Config } from "../../src/env.js";
+import { DEMO_ACCOUNTS, type DemoAccount } from "../../src/seed/demo-accounts.js";
+import { seedDemoIfEmpty } from "../../src/seed/seed-demo.js";
+import { buildApp } from "../../src/server/build-app.js";
+import { ManualClock } from "./manual-clock.js";
+import { TEST_ORIGIN, testConfig } from "./test-config.js";
+
+export const MASTER_KEY = new Uint8Array(32).fill(7);
+
+export type DemoUsername = "admin" | "tietosuoja" | "kouluttaja" | "mikko.korhonen" | "ulkoinen.kouluttaja";
+
+export function account(username: DemoUsername): DemoAccount {
+  const found = DEMO_ACCOUNTS.find((candidate) => candidate.username === username);
+  if (!found) throw new Error(`no demo account ${username}`);
+  return found;
+}
+
+export interface TrpcResponse {
+  status: number;
+  body: {
+    result?: { data: unknown };
+    error?: {
+      message: string;
+      data: {
+        code: string;
+        httpStatus: number;
+        domain: { code: string; field?: string; rule?: string; reason?: string };
+      };
+    };
+  };
+  headers: Record<string, unknown>;
+  setCookie: string | undefined;
+}
+
+export class TestApp {
+  constructor(
+    readonly app: FastifyInstance,
+    readonly testDb: TestDb,
+    readonly clock: ManualClock,
+    readonly config: Config,
+  ) {}
+
+  get db() {
+    return this.testDb.db;
+  }
+
+  async close() {
+    await this.app.close();
+    await this.testDb.close();
+  }
+
+  /** Calls a procedure through the real HTTP stack (allowlist, CSRF, cookies, tRPC adapter). */
+  async call(
+    path: string,
+    input: unknown,
+    options: {
+      cookie?: string | undefined;
+      kind?: "query" | "mutation";
+      inject?: Partial<InjectOptions>;
+    } = {},
+  ): Promise<TrpcResponse> {
+    const kind = options.kind ?? "mutation";
+    const headers: Record<string, string> = { ...(options.cookie ? { cookie: options.cookie } : {}) };
+    const request: InjectOptions =
+      kind === "query"
+        ? {
+            method: "GET",
+            url: `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
+            headers,
+          }
+        : {
+            method: "POST",
+            url: `/trpc/${path}`,
+            headers: { ...headers, origin: TEST_ORIGIN, "content-type": "application/json" },
+            payload: JSON.stringify(input ?? null),
+          };
+    const response = await this.app.inject({ ...request, ...options.inject } as InjectOptions);
+    const raw = response.headers["set-cookie"];
+    const setCookie = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+    return { status: response.statusCode, body: response.json(), headers: response.headers, setCookie };
+  }
+
+  query(path: string, input: unknown, cookie?: string) {
+    return this.call(path, input, { cookie, kind: "query" });
+  }
+
+  /** Signs a demo user fully in (password, then TOTP where enrolled) and returns the Cookie header value. */
+  async signIn(username: DemoUsername, password = account(username).password): Promise<string> {
+    const first = await this.call("auth.signIn", { username, password });
+    if (first.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(first.body)}`);
+    let cookie = cookieFrom(first.setCookie);
+    const secret = account(username).totpSecret;
+    if (secret) {
+      const code = totpCodeAt(decodeBase32(secret), this.clock.now());
+      const second = await this.call("auth.verifySecondFactor", { code }, { cookie });
+      if (second.status !== 200)
+        throw new Error(`second factor of ${username} failed: ${JSON.stringify(second.body)}`);
+      cookie = cookieFrom(second.setCookie);
+    }
+    return cookie;
+  }
+}
+
+/** "kuulo_session=abc; Path=/; …" → "kuulo_session=abc" */
+export function cookieFrom(setCookie: string | undefined): string {
+  if (!setCookie) throw new Error("no Set-Cookie header");
+  const [pair] = setCookie.split(";");
+  if (!pair || pair.endsWith("=")) throw new Error(`cookie was cleared: ${setCookie}`);
+  return pair;
+}
+
+export function tokenFrom(cookie: string): string {
+  return cookie.slice(cookie.indexOf("=") + 1);
+}
+
+/** A fresh database with the demo organisation (one account per role) and an app on top of it. */
+export async function createTestApp(options: { env?: Record<string, string>; clock?: ManualClock } = {}) {
+  const clock = options.clock ?? new ManualClock();
+  const config = testConfig(options.env);
+  const testDb = await createTestDb();
+  await seedDemoIfEmpty(testDb.db, config, MASTER_KEY, clock.now());
+  const app = await buildApp({
+    config,
+    db: testDb.db,
+    masterKey: MASTER_KEY,
+    clock,
+    logger: false,
+    serveSpas: false,
+  });
+  return new TestApp(app, testDb, clock, config);
+}
+
+/** The procedure's result, or a thrown error showing the refusal. */
+export function dataOf<T>(response: TrpcResponse): T {
+  if (!response.body.result)
+    throw new Error(`expected a result, got ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.result.data as T;
+}

@@ -1,0 +1,17 @@
+import { type Config, loadConfig } from "../../src/env.js";
+
+/** Cheap argon2id for tests only (production keeps m=19456, t=2, p=1; see env.ts). */
+export const TEST_PASSWORD_HASH = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
+
+export const TEST_ORIGIN = "http://127.0.0.1:3000";
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  const config = loadConfig({
+    KUULO_MODE: "demo",
+    PORT: "3000",
+    KUULO_DATA_DIR: "/tmp/kuulo-api-test-unused",
+    KUULO_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
+    ...env,
+  });
+  return { ...config, passwordHash: TEST_PASSWORD_HASH };
+}
