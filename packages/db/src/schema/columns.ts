@@ -8,4 +8,8 @@ export const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const createdAt = () => timestamptz("created_at").notNull().defaultNow();
-export const updatedAt = () => timestamptz("updated_at").notNull().defaultNow();
+export const updatedAt = () =>
+  timestamptz("updated_at")
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());

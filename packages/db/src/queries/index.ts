@@ -1,0 +1,8 @@
+export {
+  type ListRecordingsPageInput,
+  listRecordingsPage,
+  MAX_RECORDINGS_PAGE,
+  type RecordingScope,
+  type RecordingsPage,
+} from "./list-recordings-page.js";
+export { decodeRecordingCursor, encodeRecordingCursor, type RecordingCursor } from "./recording-cursor.js";
