@@ -1,0 +1,220 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { DomainError } from "@kuulo/domain/errors";
+import { assertBlobKey, assertRange, type BlobStore } from "./blob-store.js";
+import type { MasterKeyring } from "./master-keyring.js";
+
+/**
+ * Object layout: header(32) = "KUE1" | version(1) | 3 reserved | chunkSize u32 | plaintextLength u64 |
+ * baseNonce(12), then ceil(length / chunkSize) chunks (at least one), each ciphertext | GCM tag(16).
+ * Chunk i uses nonce = baseNonce XOR i and AAD = header | i | object key, so chunks cannot be
+ * reordered, truncated, moved to another object, or the header edited, without failing authentication.
+ */
+const MAGIC = [0x4b, 0x55, 0x45, 0x31];
+const VERSION = 1;
+export const HEADER_BYTES = 32;
+const TAG_BYTES = 16;
+export const DEFAULT_CHUNK_BYTES = 64 * 1024;
+const CHUNKS_PER_READ = 16;
+
+export interface EncryptedPutResult {
+  /** Store in the database beside the recording; deleting it crypto-erases the object. */
+  wrappedKey: Uint8Array;
+  keyId: string;
+  plaintextSize: number;
+  storedSize: number;
+}
+
+export interface EncryptedBlobStore {
+  putEncrypted(key: string, plaintext: Uint8Array): Promise<EncryptedPutResult>;
+  /** Decrypts only the chunks covering start..endInclusive of the plaintext. */
+  getPlaintextRange(
+    key: string,
+    wrappedKey: Uint8Array,
+    start: number,
+    endInclusive: number,
+  ): Promise<Uint8Array>;
+  /** The same, yielded in pieces of up to 1 MiB for streaming responses. */
+  streamPlaintextRange(
+    key: string,
+    wrappedKey: Uint8Array,
+    start: number,
+    endInclusive: number,
+  ): AsyncIterable<Uint8Array>;
+  /** Plaintext length from the header (unauthenticated until a chunk is decrypted). */
+  plaintextSize(key: string): Promise<number>;
+  /** Deletes the ciphertext; the caller deletes the wrapped key from the database (crypto-erase). */
+  deleteObject(key: string): Promise<void>;
+  readonly inner: BlobStore;
+}
+
+interface Header {
+  bytes: Uint8Array;
+  chunkSize: number;
+  plaintextLength: number;
+  baseNonce: Uint8Array;
+}
+
+const integrityError = (key: string, message: string, cause?: unknown) =>
+  new DomainError("INTERNAL", `Stored object ${key}: ${message}`, {
+    reason: "storage.integrity",
+    ...(cause ? { cause } : {}),
+  });
+
+function encodeHeader(chunkSize: number, plaintextLength: number, baseNonce: Uint8Array): Uint8Array {
+  const header = new Uint8Array(HEADER_BYTES);
+  const view = new DataView(header.buffer);
+  header.set(MAGIC, 0);
+  header[4] = VERSION;
+  view.setUint32(8, chunkSize);
+  view.setBigUint64(12, BigInt(plaintextLength));
+  header.set(baseNonce, 20);
+  return header;
+}
+
+function decodeHeader(key: string, bytes: Uint8Array): Header {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length !== HEADER_BYTES || MAGIC.some((b, i) => bytes[i] !== b) || bytes[4] !== VERSION) {
+    throw integrityError(key, "not an encrypted Kuulo object (bad header).");
+  }
+  const chunkSize = view.getUint32(8);
+  const plaintextLength = Number(view.getBigUint64(12));
+  if (chunkSize < 1024 || chunkSize > 16 * 1024 * 1024 || !Number.isSafeInteger(plaintextLength)) {
+    throw integrityError(key, "header fields are out of range.");
+  }
+  return { bytes, chunkSize, plaintextLength, baseNonce: bytes.subarray(20, 32) };
+}
+
+function chunkNonce(baseNonce: Uint8Array, index: number): Buffer {
+  const nonce = Buffer.from(baseNonce);
+  const view = new DataView(nonce.buffer, nonce.byteOffset, 12);
+  view.setBigUint64(4, view.getBigUint64(4) ^ BigInt(index));
+  return nonce;
+}
+
+function chunkAad(header: Uint8Array, index: number, key: string): Buffer {
+  const indexBytes = Buffer.alloc(8);
+  indexBytes.writeBigUInt64BE(BigInt(index));
+  return Buffer.concat([header, indexBytes, Buffer.from(key)]);
+}
+
+const chunkCount = (plaintextLength: number, chunkSize: number) =>
+  Math.max(1, Math.ceil(plaintextLength / chunkSize));
+
+/** Envelope encryption over any BlobStore: a fresh random data key per object, wrapped by the keyring. */
+export function createEncryptedStore(
+  inner: BlobStore,
+  keyring: MasterKeyring,
+  options: { chunkSize?: number } = {},
+): EncryptedBlobStore {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_BYTES;
+  if (!Number.isInteger(chunkSize) || chunkSize < 1024 || chunkSize > 16 * 1024 * 1024) {
+    throw new Error("chunkSize must be an integer between 1 KiB and 16 MiB.");
+  }
+
+  async function* encryptChunks(
+    key: string,
+    dataKey: Buffer,
+    header: Uint8Array,
+    baseNonce: Uint8Array,
+    plaintext: Uint8Array,
+  ) {
+    yield header;
+    const count = chunkCount(plaintext.length, chunkSize);
+    for (let i = 0; i < count; i++) {
+      const cipher = createCipheriv("aes-256-gcm", dataKey, chunkNonce(baseNonce, i));
+      cipher.setAAD(chunkAad(header, i, key));
+      const part = plaintext.subarray(i * chunkSize, (i + 1) * chunkSize);
+      yield Buffer.concat([cipher.update(part), cipher.final(), cipher.getAuthTag()]);
+    }
+  }
+
+  const readHeader = async (key: string) => decodeHeader(key, await inner.getRange(key, 0, HEADER_BYTES - 1));
+
+  async function* streamPlaintextRange(
+    key: string,
+    wrappedKey: Uint8Array,
+    start: number,
+    endInclusive: number,
+  ) {
+    assertBlobKey(key);
+    const header = await readHeader(key);
+    assertRange(key, start, endInclusive, header.plaintextLength);
+    const dataKey = keyring.unwrap(wrappedKey);
+    const stride = header.chunkSize + TAG_BYTES;
+    const firstChunk = Math.floor(start / header.chunkSize);
+    const lastChunk = Math.floor(endInclusive / header.chunkSize);
+    const lastLength =
+      header.plaintextLength - (chunkCount(header.plaintextLength, header.chunkSize) - 1) * header.chunkSize;
+    try {
+      for (let group = firstChunk; group <= lastChunk; group += CHUNKS_PER_READ) {
+        const groupEnd = Math.min(lastChunk, group + CHUNKS_PER_READ - 1);
+        const cipherEnd =
+          groupEnd === chunkCount(header.plaintextLength, header.chunkSize) - 1
+            ? HEADER_BYTES + groupEnd * stride + lastLength + TAG_BYTES - 1
+            : HEADER_BYTES + (groupEnd + 1) * stride - 1;
+        const sealed = await inner.getRange(key, HEADER_BYTES + group * stride, cipherEnd);
+        for (let i = group; i <= groupEnd; i++) {
+          const chunk = sealed.subarray(
+            (i - group) * stride,
+            Math.min(sealed.length, (i - group + 1) * stride),
+          );
+          const decipher = createDecipheriv("aes-256-gcm", dataKey, chunkNonce(header.baseNonce, i));
+          decipher.setAAD(chunkAad(header.bytes, i, key));
+          decipher.setAuthTag(chunk.subarray(chunk.length - TAG_BYTES));
+          let plain: Buffer;
+          try {
+            plain = Buffer.concat([
+              decipher.update(chunk.subarray(0, chunk.length - TAG_BYTES)),
+              decipher.final(),
+            ]);
+          } catch (error) {
+            throw integrityError(
+              key,
+              `chunk ${i} failed authentication (tampered, truncated or wrong key).`,
+              error,
+            );
+          }
+          const from = i === firstChunk ? start - i * header.chunkSize : 0;
+          const to = i === lastChunk ? endInclusive - i * header.chunkSize + 1 : plain.length;
+          yield plain.subarray(from, to);
+        }
+      }
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  return {
+    inner,
+    async putEncrypted(key, plaintext) {
+      assertBlobKey(key);
+      const dataKey = randomBytes(32);
+      const baseNonce = randomBytes(12);
+      const header = encodeHeader(chunkSize, plaintext.length, baseNonce);
+      try {
+        await inner.put(key, encryptChunks(key, dataKey, header, baseNonce, plaintext));
+        const count = chunkCount(plaintext.length, chunkSize);
+        return {
+          wrappedKey: keyring.wrap(dataKey),
+          keyId: keyring.currentKeyId,
+          plaintextSize: plaintext.length,
+          storedSize: HEADER_BYTES + plaintext.length + count * TAG_BYTES,
+        };
+      } finally {
+        dataKey.fill(0);
+      }
+    },
+    streamPlaintextRange,
+    async getPlaintextRange(key, wrappedKey, start, endInclusive) {
+      const parts: Uint8Array[] = [];
+      for await (const part of streamPlaintextRange(key, wrappedKey, start, endInclusive)) parts.push(part);
+      return Buffer.concat(parts);
+    },
+    async plaintextSize(key) {
+      return (await readHeader(assertBlobKey(key))).plaintextLength;
+    },
+    async deleteObject(key) {
+      await inner.delete(key);
+    },
+  };
+}
