@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isEuEea } from "../eu-eea/index.js";
-import { findPersonalData } from "../privacy/index.js";
+import { freeTextWithoutPersonalData } from "../privacy/index.js";
 import {
   IDENTITY_VERIFICATION_METHODS,
   MAX_RECORDINGS_PER_EXPORT,
@@ -19,17 +19,7 @@ export const instant = z.union([
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** Free text written by people must not carry customer identifiers (R4). */
-const freeText = (max: number) =>
-  text(max).superRefine((value, ctx) => {
-    const [finding] = findPersonalData(value);
-    if (finding) {
-      ctx.addIssue({
-        code: "custom",
-        message: `contains what looks like customer data (${finding.kind}); customer data may exist only inside the audio`,
-        params: { rule: "R4", reason: `personal_data.${finding.kind}` },
-      });
-    }
-  });
+const freeText = (max: number) => freeTextWithoutPersonalData({ max });
 
 const uniqueIds = (min: number, max: number) =>
   z

@@ -1,5 +1,6 @@
 import { DomainError } from "../errors/index.js";
 import { findPersonalData, type PersonalDataKind } from "./find-personal-data.js";
+import type { PersonalDataReason } from "./personal-data-messages.js";
 
 const DESCRIPTIONS: Record<PersonalDataKind, string> = {
   phone: "a phone number",
@@ -9,8 +10,7 @@ const DESCRIPTIONS: Record<PersonalDataKind, string> = {
 };
 
 /** The key UIs translate, e.g. "personal_data.phone". */
-export const personalDataReason = (kind: PersonalDataKind): `personal_data.${PersonalDataKind}` =>
-  `personal_data.${kind}`;
+export const personalDataReason = (kind: PersonalDataKind): PersonalDataReason => `personal_data.${kind}`;
 
 /**
  * Refuses free text that contains a customer identifier (R4). The message never repeats the match, so

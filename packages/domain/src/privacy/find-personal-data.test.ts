@@ -3,8 +3,12 @@ import { DomainError } from "../errors/index.js";
 import {
   assertNoPersonalData,
   findPersonalData,
+  freeTextWithoutPersonalData,
   isValidPersonalIdentityCode,
+  PERSONAL_DATA_KINDS,
+  PERSONAL_DATA_REASON_TEXTS,
   type PersonalDataKind,
+  personalDataReason,
 } from "./index.js";
 
 const positives: Array<[string, PersonalDataKind, string]> = [
@@ -137,5 +141,32 @@ describe("assertNoPersonalData (R4)", () => {
     expect(() => assertNoPersonalData("note", 5 as unknown as string)).toThrow(
       expect.objectContaining({ field: "note", rule: "R4" }),
     );
+  });
+});
+
+describe("freeTextWithoutPersonalData and reason texts", () => {
+  const schema = freeTextWithoutPersonalData({ max: 50 });
+
+  it.each([
+    ["  Vaihe 2: vastaväitteet  ", true],
+    ["", false],
+    ["x".repeat(51), false],
+    ["soita 040 123 4567", false],
+  ])("%j → valid %s", (value, ok) => {
+    expect(schema.safeParse(value).success).toBe(ok);
+  });
+
+  it("marks the issue with rule R4 and the reason key, which has fi and en texts", () => {
+    const result = schema.safeParse("matti@example.fi");
+    const issue = result.error?.issues[0];
+    expect(issue && "params" in issue ? issue.params : undefined).toEqual({
+      rule: "R4",
+      reason: "personal_data.email",
+    });
+    for (const kind of PERSONAL_DATA_KINDS) {
+      const texts = PERSONAL_DATA_REASON_TEXTS[personalDataReason(kind)];
+      expect(texts.fi.length).toBeGreaterThan(10);
+      expect(texts.en.length).toBeGreaterThan(10);
+    }
   });
 });
