@@ -26,7 +26,7 @@ describe.skipIf(!serverUrl)("concurrent migrate on PostgreSQL", () => {
           first!.db,
           sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
         );
-        expect(applied[0]?.count).toBe(2);
+        expect(applied[0]?.count).toBe(3);
         const tables = await queryRows<{ count: number }>(
           first!.db,
           sql`select count(*)::int as count from information_schema.tables where table_schema = 'public'`,

@@ -138,7 +138,7 @@ describe("schema constraints", () => {
       wrappedDataKey: new Uint8Array([1, 2, 3, 255]),
       keyId: "master-1",
       peaks: [0, 0.5, 1],
-      retentionCategory: "training",
+      retentionCategory: "training" as const,
     };
     const [inserted] = await t.db.insert(recordings).values(recording).returning();
     expect(inserted).toMatchObject({

@@ -63,7 +63,7 @@ describe("migrations", () => {
       t.db,
       sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
     );
-    expect(Number(rows[0]?.count)).toBe(2);
+    expect(Number(rows[0]?.count)).toBe(3);
   });
 
   it("use one driver chosen from the options", () => {

@@ -1,10 +1,12 @@
 import { ROLES } from "@kuulo/domain/access";
+import { DISCLOSURE_KINDS, DISCLOSURE_STATUSES } from "@kuulo/domain/disclosure";
+import { RETENTION_CATEGORIES } from "@kuulo/domain/retention";
 import { pgEnum } from "drizzle-orm/pg-core";
 
 /** User levels come from the domain so the database can never hold a role the policy does not know. */
 export const roleEnum = pgEnum("role", ROLES);
 
-// The value lists below mirror the domain vocabulary; they are kept here until the domain exports them.
+// Vocabulary the domain does not (yet) define as constants; the database is its source of truth.
 export const ORGANISATION_KINDS = ["controller", "processor"] as const;
 export const organisationKindEnum = pgEnum("organisation_kind", ORGANISATION_KINDS);
 
@@ -14,13 +16,12 @@ export const userStatusEnum = pgEnum("user_status", USER_STATUSES);
 export const PLAYLIST_STATUSES = ["draft", "published"] as const;
 export const playlistStatusEnum = pgEnum("playlist_status", PLAYLIST_STATUSES);
 
-/** R6: training (a), statutory (b), data subject access request (c). */
-export const DISCLOSURE_KINDS = ["training", "statutory", "access_request"] as const;
+/** R6: training (a), statutory (b), data subject access request (c); the state machine is the domain's. */
 export const disclosureKindEnum = pgEnum("disclosure_kind", DISCLOSURE_KINDS);
-
-/** Prepared by one person, approved by another, then active until revoked (training) or closed (case ends). */
-export const DISCLOSURE_STATUSES = ["draft", "awaiting_approval", "active", "revoked", "closed"] as const;
 export const disclosureStatusEnum = pgEnum("disclosure_status", DISCLOSURE_STATUSES);
+
+/** R13: the retention category decides a recording's period (legal_hold has none). */
+export const retentionCategoryEnum = pgEnum("retention_category", RETENTION_CATEGORIES);
 
 export const AUDIT_ACTOR_TYPES = ["user", "machine", "system", "anonymous"] as const;
 export const auditActorTypeEnum = pgEnum("audit_actor_type", AUDIT_ACTOR_TYPES);
@@ -31,7 +32,5 @@ export const auditOutcomeEnum = pgEnum("audit_outcome", AUDIT_OUTCOMES);
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export type UserStatus = (typeof USER_STATUSES)[number];
 export type PlaylistStatus = (typeof PLAYLIST_STATUSES)[number];
-export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
-export type DisclosureStatus = (typeof DISCLOSURE_STATUSES)[number];
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { bytea } from "./bytea.js";
+import { retentionCategoryEnum } from "./enums.js";
 import { id, timestamptz } from "./columns.js";
 import { units } from "./organisations.js";
 import { staffMembers } from "./staff.js";
@@ -49,7 +50,7 @@ export const recordings = pgTable(
     peaks: jsonb("peaks").$type<number[]>(),
     ingestedAt: timestamptz("ingested_at").notNull().defaultNow(),
     legalHold: boolean("legal_hold").notNull().default(false),
-    retentionCategory: text("retention_category").notNull(),
+    retentionCategory: retentionCategoryEnum("retention_category").notNull(),
     purgeDueAt: timestamptz("purge_due_at"),
     deletedAt: timestamptz("deleted_at"),
   },

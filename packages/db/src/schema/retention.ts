@@ -1,13 +1,14 @@
 import { sql } from "drizzle-orm";
 import { check, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { timestamptz } from "./columns.js";
+import { retentionCategoryEnum } from "./enums.js";
 import { users } from "./users.js";
 
 /** R13: the configured retention period per category; defaults are documented in the domain. */
 export const retentionSettings = pgTable(
   "retention_settings",
   {
-    category: text("category").primaryKey(),
+    category: retentionCategoryEnum("category").primaryKey(),
     periodDays: integer("period_days").notNull(),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
