@@ -12,8 +12,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { bytea } from "./bytea.js";
-import { retentionCategoryEnum } from "./enums.js";
 import { id, timestamptz } from "./columns.js";
+import { retentionCategoryEnum } from "./enums.js";
 import { units } from "./organisations.js";
 import { staffMembers } from "./staff.js";
 

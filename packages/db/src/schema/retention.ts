@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { check, integer, pgTable, uuid } from "drizzle-orm/pg-core";
 import { timestamptz } from "./columns.js";
 import { retentionCategoryEnum } from "./enums.js";
 import { users } from "./users.js";
