@@ -1,3 +1,5 @@
+export { type ClaimJobInput, claimJob } from "./claim-job.js";
+export { type FinishJobInput, finishJob } from "./finish-job.js";
 export {
   type ListRecordingsPageInput,
   listRecordingsPage,
