@@ -41,6 +41,14 @@ const positives: Array<[string, PersonalDataKind, string]> = [
   ["account #4321", "customer_number", "account #4321"],
   ["tilaus 1234567 jäi kesken", "customer_number", "1234567"],
   ["viite 987654", "customer_number", "987654"],
+  ["SÄHKÖPOSTI MATTI@ESIMERKKI.FI", "email", "MATTI@ESIMERKKI.FI"],
+  ["puh 045 678 9012", "phone", "045 678 9012"],
+  ["+358-40-123-4567", "phone", "+358-40-123-4567"],
+  ["soita 0800 12345", "phone", "0800 12345"],
+  ["asiakasnro 1234", "customer_number", "asiakasnro 1234"],
+  ["Customer ID: 88-7766", "customer_number", "Customer ID: 88-7766"],
+  ["cust. no 4455", "customer_number", "cust. no 4455"],
+  ["(asiakasnumero 123456)", "customer_number", "asiakasnumero 123456"],
 ];
 
 const negatives: string[] = [
@@ -66,6 +74,18 @@ const negatives: string[] = [
   "310299-0029 on mahdoton päivä",
   "customer was happy",
   "asiakas numero kaksi",
+  "pvm 01.02.2025",
+  "1.1.2025–31.12.2025",
+  "kausi 2025-2026",
+  "ver. 10.0.19045",
+  "hinta 1 299,00 €",
+  "sivu 123, huone 101",
+  "Q1 2025 ja Q2 2025",
+  "klo 9–10 ja 13–14",
+  "3 kpl, 12 kpl, 150 kpl",
+  "tilaus 12345 toimitettiin",
+  "0 % virheitä",
+  "asiakasnumero kysytään puhelussa",
   "sähköposti: ei mitään @ täällä",
   "",
 ];
