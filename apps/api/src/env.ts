@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { countryOfStorageRegion, isEuEea } from "@kuulo/domain/eu-eea";
+import { type RegisterConfig, resolveRegisterConfig } from "@kuulo/domain/register";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
@@ -32,15 +33,8 @@ export interface StorageConfig {
   country: string;
 }
 
-export interface RegisterOverrides {
-  controllerName?: string;
-  controllerPostalAddress?: string;
-  controllerVisitingAddress?: string;
-  controllerPhone?: string;
-  contactName?: string;
-  contactPhone?: string;
-  contactEmail?: string;
-}
+/** Controller/contact details for the privacy notice (R1); unset keys keep the register's defaults. */
+export type RegisterOverrides = Partial<RegisterConfig>;
 
 export interface Config {
   mode: KuuloMode;
@@ -170,21 +164,27 @@ function loadStorage(env: Record<string, string | undefined>, dataDir: string): 
 }
 
 function loadRegister(env: Record<string, string | undefined>): RegisterOverrides {
-  const entries: [keyof RegisterOverrides, string][] = [
+  const entries: [keyof RegisterConfig, string][] = [
     ["controllerName", "KUULO_CONTROLLER_NAME"],
-    ["controllerPostalAddress", "KUULO_CONTROLLER_POSTAL_ADDRESS"],
-    ["controllerVisitingAddress", "KUULO_CONTROLLER_VISITING_ADDRESS"],
-    ["controllerPhone", "KUULO_CONTROLLER_PHONE"],
+    ["postalAddress", "KUULO_CONTROLLER_POSTAL_ADDRESS"],
+    ["visitingAddress", "KUULO_CONTROLLER_VISITING_ADDRESS"],
+    ["phone", "KUULO_CONTROLLER_PHONE"],
     ["contactName", "KUULO_CONTACT_NAME"],
     ["contactPhone", "KUULO_CONTACT_PHONE"],
     ["contactEmail", "KUULO_CONTACT_EMAIL"],
   ];
-  const overrides: RegisterOverrides = {};
+  const overrides: Record<string, string> = {};
   for (const [key, variable] of entries) {
     const value = read(env, variable);
-    if (value !== undefined) overrides[key] = value;
+    if (value === undefined) continue;
+    try {
+      resolveRegisterConfig({ [key]: value });
+    } catch {
+      throw new ConfigError(variable, `"${value}" is not a valid ${key} for the privacy notice`);
+    }
+    overrides[key] = value;
   }
-  return overrides;
+  return overrides as RegisterOverrides;
 }
 
 /** Parses the environment into a Config; throws ConfigError naming the variable at fault. */

@@ -1,8 +1,22 @@
 import { router } from "../trpc/init.js";
+import { apiTokensRouter } from "./api-tokens/index.js";
+import { auditRouter } from "./audit/index.js";
 import { authRouter } from "./auth/index.js";
+import { grantsRouter } from "./grants/index.js";
+import { organisationsRouter } from "./organisations/index.js";
+import { registerRouter } from "./register/index.js";
+import { unitsRouter } from "./units/index.js";
+import { usersRouter } from "./users/index.js";
 
 export const appRouter = router({
   auth: authRouter,
+  users: usersRouter,
+  grants: grantsRouter,
+  units: unitsRouter,
+  organisations: organisationsRouter,
+  apiTokens: apiTokensRouter,
+  audit: auditRouter,
+  register: registerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { createApiToken } from "../../services/api-tokens/create.js";
+import { requirePermission } from "../../trpc/procedures.js";
+
+export const CreateApiTokenInput = z.object({
+  name: z.string().trim().min(1, "Name the system that will use the token").max(100),
+  expiresAt: z.iso.datetime({ offset: true, message: "ISO date-time" }).nullable().default(null),
+});
+
+export const createApiTokenProcedure = requirePermission("api_token.create")
+  .input(CreateApiTokenInput)
+  .mutation(({ ctx, input }) => createApiToken({ ctx, input }));

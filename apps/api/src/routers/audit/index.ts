@@ -1,0 +1,12 @@
+import { router } from "../../trpc/init.js";
+import { exportAuditProcedure } from "./export.js";
+import { findAuditEventsProcedure } from "./find.js";
+import { getAuditEventProcedure } from "./get.js";
+import { verifyAuditProcedure } from "./verify.js";
+
+export const auditRouter = router({
+  find: findAuditEventsProcedure,
+  get: getAuditEventProcedure,
+  verify: verifyAuditProcedure,
+  export: exportAuditProcedure,
+});

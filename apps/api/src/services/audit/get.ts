@@ -1,0 +1,19 @@
+import { auditEvents } from "@kuulo/db/schema";
+import { notFound } from "@kuulo/domain/errors";
+import { eq } from "drizzle-orm";
+import type { AuthedContext } from "../../trpc/procedures.js";
+import { authorize } from "../shared/authorize.js";
+import { type AuditEventView, toAuditEventView } from "./audit-view.js";
+
+export async function getAuditEvent({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { seq: number };
+}): Promise<AuditEventView> {
+  await authorize(ctx, "audit.read", {}, { type: "audit", id: String(input.seq) });
+  const [row] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.seq, input.seq));
+  if (!row) throw notFound("Audit event");
+  return toAuditEventView(row);
+}

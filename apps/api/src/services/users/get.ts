@@ -1,0 +1,20 @@
+import { notFound } from "@kuulo/domain/errors";
+import type { AuthedContext } from "../../trpc/procedures.js";
+import { authorizeUser } from "../shared/authorize.js";
+import { loadUserViews, type UserView } from "./user-view.js";
+
+export async function getUser({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { userId: string };
+}): Promise<UserView> {
+  const [view] = await loadUserViews(ctx.db, [input.userId], ctx.clock.now());
+  if (!view) throw notFound("User");
+  await authorizeUser(ctx, "user.read", {
+    id: view.id,
+    grantUnitIds: view.grants.map((grant) => grant.unitId),
+  });
+  return view;
+}
