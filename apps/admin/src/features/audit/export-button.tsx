@@ -1,0 +1,41 @@
+import { readDomainError, useTRPC } from "@kuulo/ui";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+
+interface Filters {
+  actor?: string | undefined;
+  action?: string | undefined;
+  target?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** CSV of exactly the filtered range; the export itself is audited by the API. */
+export function ExportButton({ filters }: { filters: Filters }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const exportCsv = useMutation(
+    trpc.audit.export.mutationOptions({
+      onSuccess: (result) => {
+        const url = URL.createObjectURL(new Blob([result.csv], { type: "text/csv;charset=utf-8" }));
+        const link = document.createElement("a");
+        link.href = url;
+        link.download = result.filename;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      },
+    }),
+  );
+  return (
+    <span className="stack stack--tight">
+      <button type="button" className="button" onClick={() => exportCsv.mutate(filters)} disabled={exportCsv.isPending}>
+        {exportCsv.isPending ? t("audit.exporting") : t("audit.export")}
+      </button>
+      {exportCsv.isError ? (
+        <span className="field__error" role="alert">
+          {readDomainError(exportCsv.error)?.message ?? t("error.generic")}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,112 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { RouterOutputs } from "@kuulo/api";
+import { applyServerError, Dialog, FormError, SelectField, TextField, useFormDraft, useTRPC } from "@kuulo/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { fieldError } from "../../lib/field-error.js";
+import { OneTimeLink } from "./one-time-link.js";
+import { type NewUser, newUserSchema } from "./user-form-schema.js";
+
+type Organisation = RouterOutputs["organisations"]["list"][number];
+type Created = RouterOutputs["users"]["create"];
+const FIELDS = ["username", "firstName", "lastName", "email", "organisationId"] as const;
+
+export function CreateUserDialog({
+  open,
+  onClose,
+  organisations,
+}: {
+  open: boolean;
+  onClose: () => void;
+  organisations: Organisation[];
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+  const form = useForm<NewUser>({
+    resolver: zodResolver(newUserSchema),
+    defaultValues: { username: "", firstName: "", lastName: "", email: "", organisationId: organisations[0]?.id ?? "" },
+  });
+  const draft = useFormDraft("users.create", form);
+  const create = useMutation(
+    trpc.users.create.mutationOptions({
+      onSuccess: async (result) => {
+        draft.clear();
+        setCreated(result);
+        await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
+      },
+      onError: (error) => setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"))),
+    }),
+  );
+  const close = () => {
+    setCreated(null);
+    setFormError(null);
+    form.reset();
+    onClose();
+  };
+  const submit = form.handleSubmit((values) => {
+    setFormError(null);
+    create.mutate({ ...values, email: values.email || null });
+  });
+  const errors = form.formState.errors;
+  return (
+    <Dialog open={open} onClose={close} title={created ? t("users.createdTitle") : t("users.create")} wide>
+      {created ? (
+        <div className="stack">
+          <OneTimeLink
+            token={created.setPasswordToken}
+            expiresAt={created.setPasswordExpiresAt}
+            name={`${created.user.firstName} ${created.user.lastName}`}
+          />
+          <div className="dialog__actions">
+            <Link className="button" to="/users/$userId" params={{ userId: created.user.id }} onClick={close}>
+              {t("users.openCreated")}
+            </Link>
+            <button type="button" className="button button--primary" onClick={close}>
+              {t("done")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form className="stack" onSubmit={submit} noValidate>
+          <p className="muted">{t("users.createIntro")}</p>
+          <FormError message={formError} />
+          <div className="form-grid">
+            <TextField label={t("users.firstName")} autoComplete="off" error={fieldError(t, errors.firstName)} {...form.register("firstName")} />
+            <TextField label={t("users.lastName")} autoComplete="off" error={fieldError(t, errors.lastName)} {...form.register("lastName")} />
+            <TextField
+              label={t("users.username")}
+              hint={t("users.usernameHint")}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              error={fieldError(t, errors.username)}
+              {...form.register("username")}
+            />
+            <TextField label={t("users.email")} hint={t("users.emailHint")} type="email" autoComplete="off" error={fieldError(t, errors.email)} {...form.register("email")} />
+            <SelectField label={t("users.organisation")} error={fieldError(t, errors.organisationId)} {...form.register("organisationId")}>
+              {organisations.map((organisation) => (
+                <option key={organisation.id} value={organisation.id}>
+                  {organisation.name}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <div className="dialog__actions">
+            <button type="button" className="button" onClick={close}>
+              {t("cancel")}
+            </button>
+            <button type="submit" className="button button--primary" disabled={create.isPending}>
+              {t("users.createSubmit")}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

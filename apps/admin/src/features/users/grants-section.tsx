@@ -1,0 +1,119 @@
+import type { RouterOutputs } from "@kuulo/api";
+import { ROLES, type Role } from "@kuulo/domain/access";
+import { applyServerError, EmptyState, FormError, SelectField, useCan, useFormat, useTRPC } from "@kuulo/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { ConfirmedAction } from "../../lib/confirmed-action.js";
+
+type Grant = RouterOutputs["users"]["get"]["grants"][number];
+const ALL_UNITS = "*";
+
+interface GrantValues {
+  role: Role;
+  unitId: string;
+}
+
+export function GrantsSection({ userId, organisationId, grants }: { userId: string; organisationId: string; grants: Grant[] }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const can = useCan();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const units = useQuery(trpc.units.list.queryOptions());
+  const ownUnits = (units.data ?? []).filter((unit) => unit.organisationId === organisationId);
+  const form = useForm<GrantValues>({ defaultValues: { role: "trainer", unitId: ALL_UNITS } });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
+  const create = useMutation(
+    trpc.grants.create.mutationOptions({
+      onSuccess: async () => {
+        form.reset({ role: form.getValues("role"), unitId: ALL_UNITS });
+        await refresh();
+      },
+      onError: (error) => setFormError(applyServerError(error, form.setError, ["role", "unitId"], t("error.saveFailed"))),
+    }),
+  );
+  const revoke = useMutation(trpc.grants.revoke.mutationOptions({ onSuccess: refresh }));
+  const submit = form.handleSubmit(({ role, unitId }) => {
+    setFormError(null);
+    create.mutate({ userId, role, unitId: unitId === ALL_UNITS ? null : unitId });
+  });
+  const unitLabel = (grant: Grant) => (grant.unitId === null ? t("grants.allUnits") : (grant.unitName ?? grant.unitId));
+  return (
+    <section className="card section" aria-labelledby="grants-title">
+      <h2 id="grants-title">{t("grants.title")}</h2>
+      <p className="muted">{t("grants.intro")}</p>
+      {grants.length === 0 ? (
+        <EmptyState title={t("grants.empty")}>
+          <p>{t("grants.emptyHint")}</p>
+        </EmptyState>
+      ) : (
+        <div className="table-wrap section">
+          <table className="table">
+            <caption className="visually-hidden">{t("grants.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("grants.role")}</th>
+                <th scope="col">{t("grants.scope")}</th>
+                <th scope="col">{t("grants.grantedAt")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {grants.map((grant) => (
+                <tr key={grant.id}>
+                  <td>{t(`roles.${grant.role}`)}</td>
+                  <td>{unitLabel(grant)}</td>
+                  <td>{format.date(grant.grantedAt)}</td>
+                  <td className="num">
+                    {can("grant.revoke", { unitId: grant.unitId, organisationId }) || can("grant.revoke") ? (
+                      <ConfirmedAction
+                        label={t("grants.revoke")}
+                        title={t("grants.revokeTitle")}
+                        body={<p>{t("grants.revokeBody", { role: t(`roles.${grant.role}`), unit: unitLabel(grant) })}</p>}
+                        confirmLabel={t("grants.revoke")}
+                        danger
+                        run={() => revoke.mutateAsync({ id: grant.id })}
+                      />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {can("grant.create") ? (
+        <form className="stack" onSubmit={submit} noValidate aria-labelledby="grant-form-title">
+          <h3 id="grant-form-title">{t("grants.add")}</h3>
+          <FormError message={formError} />
+          <div className="filters">
+            <SelectField label={t("grants.role")} error={form.formState.errors.role?.message} {...form.register("role")}>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`roles.${role}`)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t("grants.scope")} error={form.formState.errors.unitId?.message} {...form.register("unitId")}>
+              <option value={ALL_UNITS}>{t("grants.allUnits")}</option>
+              {ownUnits.map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {unit.name} ({unit.code})
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit" className="button button--primary" disabled={create.isPending}>
+              {t("grants.grant")}
+            </button>
+          </div>
+          <p className="field__hint">{t("grants.roleHint")}</p>
+        </form>
+      ) : null}
+    </section>
+  );
+}

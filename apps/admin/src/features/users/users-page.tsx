@@ -1,0 +1,172 @@
+import type { RouterOutputs } from "@kuulo/api";
+import { ROLES } from "@kuulo/domain/access";
+import { EmptyState, ErrorState, Loading, PageHeader, SelectField, TextField, useCan, useFormat, useTRPC } from "@kuulo/ui";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { columnHelper, DataTable } from "../../lib/data-table.js";
+import { Pagination } from "../../lib/pagination.js";
+import { useDebounced } from "../../lib/use-debounced.js";
+import { CreateUserDialog } from "./create-user-dialog.js";
+import { RoleBadges } from "./role-badges.js";
+import { displayStatus, UserStatusBadge } from "./user-status.js";
+import { USER_STATUS_FILTERS, type UsersSearch } from "./users-search.js";
+
+type UserRow = RouterOutputs["users"]["find"]["items"][number];
+const PAGE_SIZE = 25;
+const route = getRouteApi("/app/users");
+const helper = columnHelper<UserRow>();
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const can = useCan();
+  const format = useFormat();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const [creating, setCreating] = useState(false);
+  const [q, setQ] = useState(search.q ?? "");
+  const debouncedQ = useDebounced(q, 300);
+  const page = search.page ?? 1;
+
+  const setSearch = (patch: Partial<UsersSearch>) =>
+    navigate({ search: (previous) => ({ ...previous, ...patch, page: patch.page ?? undefined }), replace: true });
+  useEffect(() => {
+    if ((debouncedQ || undefined) !== search.q) setSearch({ q: debouncedQ || undefined });
+  }, [debouncedQ]);
+
+  const organisations = useQuery(trpc.organisations.list.queryOptions());
+  const units = useQuery(trpc.units.list.queryOptions());
+  const users = useQuery({
+    ...trpc.users.find.queryOptions({
+      search: search.q,
+      organisationId: search.organisationId,
+      unitId: search.unitId,
+      role: search.role,
+      status: search.status,
+      page,
+      pageSize: PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns = useMemo(
+    () => [
+      helper.display({
+        id: "name",
+        header: () => t("users.name"),
+        cell: ({ row }) => (
+          <Link to="/users/$userId" params={{ userId: row.original.id }}>
+            {row.original.lastName}, {row.original.firstName}
+          </Link>
+        ),
+      }),
+      helper.accessor("username", { header: () => t("users.username"), cell: (info) => <code>{info.getValue()}</code> }),
+      helper.display({
+        id: "organisation",
+        header: () => t("users.organisation"),
+        cell: ({ row }) => row.original.organisation.name,
+      }),
+      helper.display({
+        id: "roles",
+        header: () => t("users.roles"),
+        cell: ({ row }) => <RoleBadges grants={row.original.grants} />,
+      }),
+      helper.display({
+        id: "status",
+        header: () => t("users.statusLabel"),
+        cell: ({ row }) => <UserStatusBadge status={displayStatus(row.original)} />,
+      }),
+      helper.display({
+        id: "lastSignIn",
+        header: () => t("users.lastSignIn"),
+        cell: ({ row }) => (row.original.lastSignInAt ? format.dateTime(row.original.lastSignInAt) : t("users.never")),
+      }),
+    ],
+    [t, format],
+  );
+
+  const filtered = Boolean(search.q || search.organisationId || search.unitId || search.role || search.status);
+  return (
+    <>
+      <PageHeader
+        title={t("users.title")}
+        description={t("users.description")}
+        actions={
+          can("user.create") ? (
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              {t("users.create")}
+            </button>
+          ) : null
+        }
+      />
+      <section className="filters" aria-label={t("users.filters")}>
+        <TextField label={t("users.search")} type="search" value={q} onChange={(event) => setQ(event.target.value)} />
+        <SelectField
+          label={t("users.organisation")}
+          value={search.organisationId ?? ""}
+          onChange={(event) => setSearch({ organisationId: event.target.value || undefined })}
+        >
+          <option value="">{t("filters.all")}</option>
+          {organisations.data?.map((organisation) => (
+            <option key={organisation.id} value={organisation.id}>
+              {organisation.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("users.unit")}
+          value={search.unitId ?? ""}
+          onChange={(event) => setSearch({ unitId: event.target.value || undefined })}
+        >
+          <option value="">{t("filters.all")}</option>
+          {units.data?.map((unit) => (
+            <option key={unit.id} value={unit.id}>
+              {unit.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("users.role")}
+          value={search.role ?? ""}
+          onChange={(event) => setSearch({ role: (event.target.value || undefined) as UsersSearch["role"] })}
+        >
+          <option value="">{t("filters.all")}</option>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`roles.${role}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("users.statusLabel")}
+          value={search.status ?? ""}
+          onChange={(event) => setSearch({ status: (event.target.value || undefined) as UsersSearch["status"] })}
+        >
+          <option value="">{t("filters.all")}</option>
+          {USER_STATUS_FILTERS.map((status) => (
+            <option key={status} value={status}>
+              {t(`users.status.${status}`)}
+            </option>
+          ))}
+        </SelectField>
+      </section>
+      {users.isPending ? (
+        <Loading />
+      ) : users.isError ? (
+        <ErrorState error={users.error} onRetry={() => users.refetch()} />
+      ) : users.data.items.length === 0 ? (
+        <EmptyState title={filtered ? t("users.emptyFiltered") : t("users.empty")}>
+          <p>{filtered ? t("users.emptyFilteredHint") : t("users.emptyHint")}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <DataTable caption={t("users.title")} columns={columns} data={users.data.items} getRowId={(row) => row.id} />
+          <Pagination page={page} pageSize={PAGE_SIZE} total={users.data.total} onPage={(next) => setSearch({ page: next })} />
+        </>
+      )}
+      <CreateUserDialog open={creating} onClose={() => setCreating(false)} organisations={organisations.data ?? []} />
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from "@tanstack/react-router";
+import { AdminLayout } from "./app/admin-layout.js";
+import { guarded } from "./app/guarded.js";
+import { NotFoundPage } from "./app/not-found-page.js";
+import { parseAuditSearch } from "./features/audit/audit-search.js";
+import { parseUsersSearch } from "./features/users/users-search.js";
+
+// Every page is its own chunk: the first load carries only the shell and sign-in.
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
+
+const publicNoticeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "privacy",
+  component: lazyRouteComponent(() => import("./features/register/public-notice-page.js"), "PublicNoticePage"),
+});
+
+const setPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "set-password",
+  component: lazyRouteComponent(() => import("./features/account/set-password-page.js"), "SetPasswordPage"),
+});
+
+const appRoute = createRoute({ getParentRoute: () => rootRoute, id: "app", component: AdminLayout });
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/",
+  component: lazyRouteComponent(() => import("./features/dashboard/dashboard-page.js"), "DashboardPage"),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "users",
+  validateSearch: parseUsersSearch,
+  component: guarded(
+    "user.read",
+    lazyRouteComponent(() => import("./features/users/users-page.js"), "UsersPage"),
+  ),
+});
+
+const userRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "users/$userId",
+  component: guarded(
+    "user.read",
+    lazyRouteComponent(() => import("./features/users/user-page.js"), "UserPage"),
+  ),
+});
+
+const unitsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "units",
+  component: guarded(
+    "unit.read",
+    lazyRouteComponent(() => import("./features/units/units-page.js"), "UnitsPage"),
+  ),
+});
+
+const organisationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "organisations",
+  component: guarded(
+    "organisation.read",
+    lazyRouteComponent(() => import("./features/organisations/organisations-page.js"), "OrganisationsPage"),
+  ),
+});
+
+const apiTokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "api-tokens",
+  component: guarded(
+    "api_token.read",
+    lazyRouteComponent(() => import("./features/api-tokens/api-tokens-page.js"), "ApiTokensPage"),
+  ),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "audit",
+  validateSearch: parseAuditSearch,
+  component: guarded(
+    "audit.read",
+    lazyRouteComponent(() => import("./features/audit/audit-page.js"), "AuditPage"),
+  ),
+});
+
+const registerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "register",
+  component: lazyRouteComponent(() => import("./features/register/register-page.js"), "RegisterPage"),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "account",
+  component: lazyRouteComponent(() => import("./features/account/account-page.js"), "AccountPage"),
+});
+
+const routeTree = rootRoute.addChildren([
+  publicNoticeRoute,
+  setPasswordRoute,
+  appRoute.addChildren([
+    dashboardRoute,
+    usersRoute,
+    userRoute,
+    unitsRoute,
+    organisationsRoute,
+    apiTokensRoute,
+    auditRoute,
+    registerRoute,
+    accountRoute,
+  ]),
+]);
+
+export function createAdminRouter() {
+  return createRouter({ routeTree, basepath: "/admin", defaultPreload: "intent", scrollRestoration: true });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAdminRouter>;
+  }
+}

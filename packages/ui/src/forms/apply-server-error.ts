@@ -1,0 +1,23 @@
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { readDomainError } from "../trpc/domain-error.js";
+
+/**
+ * Puts a server refusal next to the field it names (`error.data.domain.field`) when the form has that
+ * field; otherwise returns the message for the form-level alert.
+ */
+export function applyServerError<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+  fallback: string,
+): string | null {
+  const domain = readDomainError(error);
+  if (!domain) return fallback;
+  if (domain.code === "UNAUTHENTICATED") return null;
+  const field = domain.field as Path<T> | undefined;
+  if (field && fields.includes(field)) {
+    setError(field, { type: "server", message: domain.message }, { shouldFocus: true });
+    return null;
+  }
+  return domain.message || fallback;
+}

@@ -1,0 +1,54 @@
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+
+export interface Formatters {
+  date(value: Date | string | number | null | undefined): string;
+  dateTime(value: Date | string | number | null | undefined): string;
+  number(value: number): string;
+  bytes(value: number): string;
+  relative(value: Date | string | number): string;
+}
+
+const toDate = (value: Date | string | number) => (value instanceof Date ? value : new Date(value));
+
+/** Dates and numbers formatted per the chosen language (fi: 29.11.2026 klo 10.35, en: 29 Nov 2026). */
+export function createFormatters(locale: string): Formatters {
+  const tag = locale === "fi" ? "fi-FI" : "en-GB";
+  const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: "medium" });
+  const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short" });
+  const numberFormat = new Intl.NumberFormat(tag);
+  const relativeFormat = new Intl.RelativeTimeFormat(tag, { numeric: "auto" });
+  const units = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte"] as const;
+  return {
+    date: (value) => (value == null ? "–" : dateFormat.format(toDate(value))),
+    dateTime: (value) => (value == null ? "–" : dateTimeFormat.format(toDate(value))),
+    number: (value) => numberFormat.format(value),
+    bytes(value) {
+      let amount = value;
+      let index = 0;
+      while (amount >= 1024 && index < units.length - 1) {
+        amount /= 1024;
+        index += 1;
+      }
+      const unit = units[index] ?? "byte";
+      return new Intl.NumberFormat(tag, { style: "unit", unit, maximumFractionDigits: 1 }).format(amount);
+    },
+    relative(value) {
+      const seconds = (toDate(value).getTime() - Date.now()) / 1000;
+      const steps: [Intl.RelativeTimeFormatUnit, number][] = [
+        ["day", 86_400],
+        ["hour", 3_600],
+        ["minute", 60],
+      ];
+      for (const [unit, size] of steps) {
+        if (Math.abs(seconds) >= size) return relativeFormat.format(Math.round(seconds / size), unit);
+      }
+      return relativeFormat.format(Math.round(seconds), "second");
+    },
+  };
+}
+
+export function useFormat(): Formatters {
+  const { i18n } = useTranslation();
+  return useMemo(() => createFormatters(i18n.language), [i18n.language]);
+}

@@ -1,0 +1,37 @@
+import { useMutation } from "@tanstack/react-query";
+import { use, useId } from "react";
+import { useTranslation } from "react-i18next";
+import { MeContext } from "../session/me-context.js";
+import { useTRPC } from "../trpc/context.js";
+import { isLocale, LOCALES, type Locale, rememberLocale } from "./locale.js";
+
+const NAMES: Record<Locale, string> = { fi: "Suomi", en: "English" };
+
+/** The choice is remembered in this browser and, when signed in, on the account (auth.setLocale). */
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation("ui");
+  const trpc = useTRPC();
+  const me = use(MeContext);
+  const id = useId();
+  const setLocale = useMutation(trpc.auth.setLocale.mutationOptions());
+  const change = (value: string) => {
+    if (!isLocale(value)) return;
+    rememberLocale(value);
+    void i18n.changeLanguage(value);
+    if (me) setLocale.mutate({ locale: value });
+  };
+  return (
+    <div className="language-switcher">
+      <label htmlFor={id} className="visually-hidden">
+        {t("language")}
+      </label>
+      <select id={id} value={i18n.language} onChange={(event) => change(event.target.value)}>
+        {LOCALES.map((locale) => (
+          <option key={locale} value={locale} lang={locale}>
+            {NAMES[locale]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

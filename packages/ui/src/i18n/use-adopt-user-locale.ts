@@ -1,0 +1,13 @@
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { isLocale, rememberLocale, storedLocale } from "./locale.js";
+
+/** On a browser with no remembered choice, the account's saved language applies. */
+export function useAdoptUserLocale(userLocale: string | null | undefined): void {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (!isLocale(userLocale) || storedLocale() !== null) return;
+    rememberLocale(userLocale);
+    if (i18n.language !== userLocale) void i18n.changeLanguage(userLocale);
+  }, [userLocale, i18n]);
+}

@@ -1,0 +1,10 @@
+/** The only reader of process.env in @kuulo/e2e. */
+export const e2eEnv = {
+  chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  databaseUrl: process.env.DATABASE_URL,
+  /** Set to 1 to print the API's output while tests run. */
+  showApiLogs: process.env.KUULO_E2E_API_LOGS === "1",
+  /** The environment the API child inherits (PATH for node, HOME for caches). */
+  inherited: (): Record<string, string> =>
+    Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+};
