@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/client/index.js";
 import { migrateDb } from "../src/migrate/index.js";
+import * as schema from "../src/schema/index.js";
 import { createTestDb, type TestDb } from "../src/testing/index.js";
 
 const EXPECTED_TABLES = [
@@ -44,6 +46,32 @@ describe("migrations", () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
     expect(rows.map((row) => row.table_name)).toEqual(EXPECTED_TABLES);
+  });
+
+  it("match the drizzle schema column for column (a schema change without a migration fails here)", async () => {
+    const rows = await queryRows<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      is_nullable: string;
+    }>(
+      t.db,
+      sql`select table_name, column_name, data_type, is_nullable from information_schema.columns
+          where table_schema = 'public' order by table_name, column_name`,
+    );
+    const inDatabase = rows.map(
+      (row) => `${row.table_name}.${row.column_name} ${row.is_nullable === "YES" ? "null" : "not null"}`,
+    );
+    const inSchema = Object.values(schema)
+      .filter((value): value is PgTable => value instanceof PgTable)
+      .flatMap((table) => {
+        const config = getTableConfig(table);
+        return config.columns.map(
+          (column) => `${config.name}.${column.name} ${column.notNull ? "not null" : "null"}`,
+        );
+      })
+      .sort();
+    expect(inDatabase.sort()).toEqual(inSchema);
   });
 
   it("install the append-only triggers on audit_events", async () => {
