@@ -62,7 +62,7 @@ describe("migrations", () => {
     const inDatabase = rows.map(
       (row) => `${row.table_name}.${row.column_name} ${row.is_nullable === "YES" ? "null" : "not null"}`,
     );
-    const inSchema = Object.values(schema)
+    const inSchema = Object.values(schema as Record<string, unknown>)
       .filter((value): value is PgTable => value instanceof PgTable)
       .flatMap((table) => {
         const config = getTableConfig(table);
