@@ -39,5 +39,7 @@ parentPort?.on("message", async (request: WorkerRequest) => {
           error: { message: String((error as Error)?.message ?? error) },
         };
     parentPort?.postMessage(reply);
+    // An unexpected failure may have left WASM memory corrupt: end this thread; the pool starts a fresh one.
+    if (!reply.domain) process.exit(1);
   }
 });

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES, readFixture } from "../../test/fixtures/audio/audio-fixtures.js";
+import { FIXTURES, makeWav, readFixture, sinePcm16 } from "../../test/fixtures/audio/audio-fixtures.js";
 import { decodeToPcm } from "./decode-to-pcm.js";
 import { sniffAudio } from "./sniff-audio.js";
 import { STORED_CONTENT_TYPE, transcodeToWebmOpus } from "./transcode-to-webm-opus.js";
@@ -51,6 +51,9 @@ interface ProbeResult {
   seekedTo: number;
   seekableEnd: number;
   decoded: [number, number];
+  /** Of the decoded first channel, away from the edges. */
+  rms: number;
+  crossingsPerSecond: number;
 }
 
 // Runs inside the page (browser globals), so it is kept as source text rather than Node-typed TypeScript.
@@ -74,18 +77,30 @@ const PLAYER_PROBE = `async (src) => {
   const seekedTo = audio.currentTime;
   const seekableEnd = audio.seekable.length ? audio.seekable.end(0) : 0;
   const decoded = await new AudioContext().decodeAudioData(await (await fetch(src)).arrayBuffer());
-  return { duration, canPlay, started, advanced, seekedTo, seekableEnd, decoded: [decoded.duration, decoded.numberOfChannels] };
+  const samples = decoded.getChannelData(0).subarray(decoded.sampleRate / 4, decoded.length - decoded.sampleRate / 4);
+  let energy = 0;
+  let crossings = 0;
+  for (let i = 0; i < samples.length; i++) {
+    energy += samples[i] * samples[i];
+    if (i > 0 && (samples[i - 1] < 0) !== (samples[i] < 0)) crossings++;
+  }
+  return {
+    duration, canPlay, started, advanced, seekedTo, seekableEnd,
+    decoded: [decoded.duration, decoded.numberOfChannels],
+    rms: Math.sqrt(energy / samples.length),
+    crossingsPerSecond: crossings / (samples.length / decoded.sampleRate),
+  };
 }`;
 
-async function storedForm(file: string): Promise<Uint8Array> {
-  const bytes = readFixture(file);
+async function storedForm(bytes: Uint8Array): Promise<Uint8Array> {
   const { pcm } = await decodeToPcm(bytes, sniffAudio(bytes));
   return transcodeToWebmOpus(pcm);
 }
 
 beforeAll(async () => {
-  files.set("/mulaw.webm", await storedForm(FIXTURES.mulawMono8k));
-  files.set("/stereo.webm", await storedForm(FIXTURES.pcm16Stereo8k));
+  files.set("/mulaw.webm", await storedForm(readFixture(FIXTURES.mulawMono8k)));
+  files.set("/stereo.webm", await storedForm(readFixture(FIXTURES.pcm16Stereo8k)));
+  files.set("/sine.webm", await storedForm(makeWav({ sampleRate: 16000, data: sinePcm16(440, 16000, 2) })));
   server = serveWithRanges();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -127,5 +142,17 @@ describe("stored WebM/Opus in Chromium", () => {
     expect(result.seekableEnd).toBeGreaterThan(seconds - 0.1);
     expect(result.decoded[0]).toBeGreaterThan(seconds - 0.1);
     expect(result.decoded[1]).toBe(channels);
+    expect(result.rms).toBeGreaterThan(0.01);
+  });
+
+  it("decodes to the same tone that was encoded (440 Hz at half scale)", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    const result = (await page.evaluate(`(${PLAYER_PROBE})("/sine.webm")`)) as ProbeResult;
+    await page.close();
+    expect(result.crossingsPerSecond).toBeGreaterThan(870);
+    expect(result.crossingsPerSecond).toBeLessThan(890);
+    expect(result.rms).toBeGreaterThan(0.5 / Math.SQRT2 - 0.05);
+    expect(result.rms).toBeLessThan(0.5 / Math.SQRT2 + 0.05);
   });
 });
