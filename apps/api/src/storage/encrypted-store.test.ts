@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -56,6 +56,10 @@ describe.each([
     expect(put).toMatchObject({ keyId: "test-current", plaintextSize: plaintext.length });
     expect(await backend.store.size("enc/round")).toBe(put.storedSize);
     expect(await encrypted.plaintextSize("enc/round")).toBe(plaintext.length);
+    expect(await encrypted.digestPlaintext("enc/round", put.wrappedKey)).toEqual({
+      sha256: createHash("sha256").update(plaintext).digest("hex"),
+      plaintextSize: plaintext.length,
+    });
     await fc.assert(
       fc.asyncProperty(fc.nat(plaintext.length - 1), fc.nat(plaintext.length - 1), async (a, b) => {
         const [from, to] = a <= b ? [a, b] : [b, a];

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { DomainError } from "@kuulo/domain/errors";
 import { assertBlobKey, assertRange, type BlobStore } from "./blob-store.js";
 import type { MasterKeyring } from "./master-keyring.js";
@@ -40,6 +40,8 @@ export interface EncryptedBlobStore {
     start: number,
     endInclusive: number,
   ): AsyncIterable<Uint8Array>;
+  /** Decrypts and authenticates every chunk, returning the plaintext's SHA-256 (hex) for scrubbing. */
+  digestPlaintext(key: string, wrappedKey: Uint8Array): Promise<{ sha256: string; plaintextSize: number }>;
   /** Plaintext length from the header (unauthenticated until a chunk is decrypted). */
   plaintextSize(key: string): Promise<number>;
   /** Deletes the ciphertext; the caller deletes the wrapped key from the database (crypto-erase). */
@@ -209,6 +211,15 @@ export function createEncryptedStore(
       const parts: Uint8Array[] = [];
       for await (const part of streamPlaintextRange(key, wrappedKey, start, endInclusive)) parts.push(part);
       return Buffer.concat(parts);
+    },
+    async digestPlaintext(key, wrappedKey) {
+      const plaintextSize = (await readHeader(assertBlobKey(key))).plaintextLength;
+      const hash = createHash("sha256");
+      if (plaintextSize > 0) {
+        for await (const part of streamPlaintextRange(key, wrappedKey, 0, plaintextSize - 1))
+          hash.update(part);
+      }
+      return { sha256: hash.digest("hex"), plaintextSize };
     },
     async plaintextSize(key) {
       return (await readHeader(assertBlobKey(key))).plaintextLength;

@@ -115,7 +115,9 @@ export class FsBlobStore implements BlobStore {
 
   async *list(prefix: string): AsyncIterable<string> {
     assertBlobPrefix(prefix);
-    for await (const path of this.walk(this.rootDir)) {
+    // Only the directory named by the prefix's complete segments can hold matching keys.
+    const fixedSegments = prefix.split("/").slice(0, -1).filter(Boolean);
+    for await (const path of this.walk(join(this.rootDir, ...fixedSegments))) {
       const key = relative(this.rootDir, path).split(sep).join("/");
       if (isBlobKey(key) && key.startsWith(prefix)) yield key;
     }
