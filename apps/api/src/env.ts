@@ -25,12 +25,24 @@ export interface StorageConfig {
         region: string;
         endpoint: string | undefined;
         forcePathStyle: boolean;
-        accessKeyId: string | undefined;
-        secretAccessKey: string | undefined;
+        accessKeyId: string;
+        secretAccessKey: string;
       }
     | undefined;
   /** ISO 3166-1 alpha-2 country where the audio is stored (R7). */
   country: string;
+}
+
+/** Limits on one recording arriving through ingest or import. */
+export interface IngestConfig {
+  /** Largest accepted original audio file, in bytes. */
+  maxBytes: number;
+  /** Longest accepted recording, in milliseconds. */
+  maxDurationMs: number;
+  /** Name of the call recording system; (source system, source recording id) is the idempotency key. */
+  sourceSystem: string;
+  /** Audio worker threads (decoding, peaks, Opus encoding). */
+  workers: number;
 }
 
 /** Controller/contact details for the privacy notice (R1); unset keys keep the register's defaults. */
@@ -47,12 +59,19 @@ export interface Config {
   publicOrigins: string[];
   cookieSecure: boolean;
   masterKey: { kind: "inline"; base64: string } | { kind: "file"; path: string; generateIfMissing: boolean };
+  /** Retired master keys (base64), kept only to unwrap data keys wrapped before a rotation. */
+  previousMasterKeys: string[];
   storage: StorageConfig;
+  ingest: IngestConfig;
   register: RegisterOverrides;
   passwordHash: PasswordHashParams;
   /** Where built SPAs live (apps/<name>/dist); missing directories are skipped at start. */
   spaDirs: { admin: string; training: string };
   logLevel: string;
+  /** Four-eyes approval per disclosure kind (R6): another privacy officer approves before it takes effect. */
+  fourEyes: { training: boolean; statutory: boolean; accessRequest: boolean };
+  /** Minutes between retention purge runs inside the API (R13); 0 turns the in-process schedule off. */
+  retentionIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -112,7 +131,7 @@ function booleanFlag(name: string, value: string | undefined): boolean | undefin
 
 function loadStorage(env: Record<string, string | undefined>, dataDir: string): StorageConfig {
   const kind = parseWith("KUULO_STORAGE", z.enum(["fs", "s3"]), read(env, "KUULO_STORAGE") ?? "fs");
-  const fsRoot = resolve(read(env, "KUULO_STORAGE_DIR") ?? resolve(dataDir, "audio"));
+  const fsRoot = resolve(read(env, "KUULO_STORAGE_DIR") ?? resolve(dataDir, "objects"));
   const declaredCountry = read(env, "KUULO_STORAGE_COUNTRY")?.toUpperCase();
   if (kind === "fs") {
     const country = declaredCountry ?? "FI";
@@ -157,10 +176,41 @@ function loadStorage(env: Record<string, string | undefined>, dataDir: string): 
       endpoint,
       forcePathStyle:
         booleanFlag("KUULO_S3_FORCE_PATH_STYLE", read(env, "KUULO_S3_FORCE_PATH_STYLE")) ?? false,
-      accessKeyId: read(env, "KUULO_S3_ACCESS_KEY_ID"),
-      secretAccessKey: read(env, "KUULO_S3_SECRET_ACCESS_KEY"),
+      accessKeyId: requiredForS3(env, "KUULO_S3_ACCESS_KEY_ID"),
+      secretAccessKey: requiredForS3(env, "KUULO_S3_SECRET_ACCESS_KEY"),
     },
   };
+}
+
+function requiredForS3(env: Record<string, string | undefined>, name: string): string {
+  const value = read(env, name);
+  if (!value) throw new ConfigError(name, "required when KUULO_STORAGE=s3");
+  return value;
+}
+
+function loadIngest(env: Record<string, string | undefined>): IngestConfig {
+  const positive = (name: string, fallback: string, max: number) =>
+    parseWith(name, z.coerce.number().int().min(1).max(max), read(env, name) ?? fallback);
+  const sourceSystem = read(env, "KUULO_SOURCE_SYSTEM") ?? "call-recording-system";
+  if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(sourceSystem)) {
+    throw new ConfigError("KUULO_SOURCE_SYSTEM", "use 1–64 lower-case letters, digits and . _ -");
+  }
+  return {
+    maxBytes: positive("KUULO_INGEST_MAX_BYTES", String(200 * 1024 * 1024), 2 * 1024 * 1024 * 1024),
+    maxDurationMs: positive("KUULO_INGEST_MAX_DURATION_SECONDS", String(4 * 60 * 60), 24 * 60 * 60) * 1000,
+    sourceSystem,
+    workers: positive("KUULO_AUDIO_WORKERS", "1", 16),
+  };
+}
+
+function loadPreviousMasterKeys(env: Record<string, string | undefined>): string[] {
+  const keys = list(read(env, "KUULO_PREVIOUS_MASTER_KEYS"));
+  for (const key of keys) {
+    if (Buffer.from(key, "base64").length !== 32 || Buffer.from(key, "base64").toString("base64") !== key) {
+      throw new ConfigError("KUULO_PREVIOUS_MASTER_KEYS", "each key must be 32 bytes, base64-encoded");
+    }
+  }
+  return keys;
 }
 
 function loadRegister(env: Record<string, string | undefined>): RegisterOverrides {
@@ -273,7 +323,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicOrigins,
     cookieSecure,
     masterKey,
+    previousMasterKeys: loadPreviousMasterKeys(env),
     storage: loadStorage(env, dataDir),
+    ingest: loadIngest(env),
     register: loadRegister(env),
     passwordHash: DEFAULT_PASSWORD_HASH,
     spaDirs: {
@@ -281,5 +333,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       training: resolve(REPO_ROOT, "apps/training/dist"),
     },
     logLevel: read(env, "KUULO_LOG_LEVEL") ?? "info",
+    fourEyes: {
+      training: booleanFlag("KUULO_FOUR_EYES_TRAINING", read(env, "KUULO_FOUR_EYES_TRAINING")) ?? false,
+      statutory: booleanFlag("KUULO_FOUR_EYES_STATUTORY", read(env, "KUULO_FOUR_EYES_STATUTORY")) ?? true,
+      accessRequest:
+        booleanFlag("KUULO_FOUR_EYES_ACCESS_REQUEST", read(env, "KUULO_FOUR_EYES_ACCESS_REQUEST")) ?? true,
+    },
+    retentionIntervalMinutes: parseWith(
+      "KUULO_RETENTION_INTERVAL_MINUTES",
+      z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(7 * 24 * 60, "at most a week (10080 minutes)"),
+      read(env, "KUULO_RETENTION_INTERVAL_MINUTES") ?? "60",
+    ),
   };
 }

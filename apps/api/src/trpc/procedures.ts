@@ -33,7 +33,12 @@ function requireSession(stages: readonly SessionStage[]) {
     const auth = ctx.auth;
     if (!auth) throw new DomainError("UNAUTHENTICATED", "Sign in to continue", { reason: "session.missing" });
     if (!stages.includes(auth.session.stage)) {
-      const refusal = STAGE_REFUSAL[auth.session.stage as Exclude<SessionStage, "full">];
+      if (auth.session.stage === "full") {
+        throw new DomainError("FORBIDDEN", "This step is only for a sign-in in progress", {
+          reason: "session.already_complete",
+        });
+      }
+      const refusal = STAGE_REFUSAL[auth.session.stage];
       throw new DomainError("UNAUTHENTICATED", refusal.message, { reason: refusal.reason, rule: "R11" });
     }
     return next({ ctx: { ...ctx, auth } });

@@ -37,7 +37,8 @@ export async function setPasswordWithToken({
         gt(passwordSetupTokens.expiresAt, now),
       ),
     );
-  if (!row || row.user.status !== "active") throw INVALID_LINK();
+  if (!row) throw INVALID_LINK();
+  if (row.user.status !== "active") throw INVALID_LINK();
   const { user } = row;
   const hash = await hashNewPassword(input.newPassword, user, ctx.config.passwordHash);
   await ctx.db.transaction(async (tx) => {

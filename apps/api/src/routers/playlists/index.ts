@@ -1,0 +1,26 @@
+import { router } from "../../trpc/init.js";
+import { assignPlaylistProcedure } from "./assign.js";
+import { createPlaylistProcedure } from "./create.js";
+import { deletePlaylistProcedure } from "./delete.js";
+import { findPlaylistsProcedure } from "./find.js";
+import { getPlaylistProcedure } from "./get.js";
+import { playlistProgressProcedure } from "./progress.js";
+import { publishPlaylistProcedure } from "./publish.js";
+import { setPlaylistItemsProcedure } from "./set-items.js";
+import { unassignPlaylistProcedure } from "./unassign.js";
+import { unpublishPlaylistProcedure } from "./unpublish.js";
+import { updatePlaylistProcedure } from "./update.js";
+
+export const playlistsRouter = router({
+  find: findPlaylistsProcedure,
+  get: getPlaylistProcedure,
+  create: createPlaylistProcedure,
+  update: updatePlaylistProcedure,
+  setItems: setPlaylistItemsProcedure,
+  publish: publishPlaylistProcedure,
+  unpublish: unpublishPlaylistProcedure,
+  delete: deletePlaylistProcedure,
+  assign: assignPlaylistProcedure,
+  unassign: unassignPlaylistProcedure,
+  progress: playlistProgressProcedure,
+});

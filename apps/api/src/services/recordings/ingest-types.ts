@@ -1,0 +1,34 @@
+import type { Database } from "@kuulo/db/client";
+import type { MachineActor, SystemActor } from "@kuulo/domain/access";
+import type { IngestConfig } from "../../env.js";
+import type { RecordingStorage } from "../../recordings/recording-storage.js";
+import type { Clock } from "../../trpc/context.js";
+
+/** Who brings recordings in (R5): the call recording system's machine token, or the operator's import. */
+export interface IngestContext {
+  db: Database;
+  clock: Clock;
+  storage: RecordingStorage;
+  ingest: IngestConfig;
+  actor: MachineActor | SystemActor;
+  /** Shown in the audit log beside the actor id (token name, "cli import"). */
+  actorLabel: string | null;
+  ip: string | null;
+}
+
+export interface IngestInput {
+  /** The metadata object exactly as received; validated here by the domain (R3, R4). */
+  metadata: unknown;
+  /** The original audio, already on local disk (a temp file or an import file). */
+  audioPath: string;
+}
+
+export interface IngestResult {
+  /** created: a new recording; existing: the same content was ingested before (idempotent replay). */
+  outcome: "created" | "existing";
+  id: string;
+  sourceRecordingId: string;
+  durationMs: number;
+  /** SHA-256 of the original audio as received. */
+  sha256: string;
+}

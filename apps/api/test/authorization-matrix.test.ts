@@ -1,0 +1,269 @@
+import { apiTokens } from "@kuulo/db/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "../src/auth/session-token.js";
+import { createSession } from "../src/auth/sessions.js";
+import { appRouter } from "../src/routers/app-router.js";
+import { issuePasswordLink } from "../src/services/users/issue-password-link.js";
+import { makeUser, organisationId, unitId, userId } from "./helpers/fixtures.js";
+import { account, createTestApp, type DemoUsername, type TestApp } from "./helpers/test-app.js";
+
+/**
+ * Every procedure × every principal, through HTTP. The rows are keyed by procedure path and the test
+ * enumerates the router, so a new procedure without a row here fails. "allowed" means the request got
+ * past authentication and authorization (a 2xx, or a business refusal such as 409/412); "denied" means
+ * 401/403 with a stable domain code. Every procedure has at least one allowed principal beside its denials.
+ */
+
+type Principal =
+  | "anonymous"
+  | "employee"
+  | "trainer"
+  | "administrator"
+  | "privacy_officer"
+  | "external_trainer";
+const PRINCIPALS: Record<Principal, DemoUsername | null> = {
+  anonymous: null,
+  employee: "mikko.korhonen",
+  trainer: "kouluttaja",
+  administrator: "admin",
+  privacy_officer: "tietosuoja",
+  external_trainer: "ulkoinen.kouluttaja",
+};
+const SIGNED_IN: Principal[] = [
+  "employee",
+  "trainer",
+  "administrator",
+  "privacy_officer",
+  "external_trainer",
+];
+const EVERYONE: Principal[] = ["anonymous", ...SIGNED_IN];
+
+interface Row {
+  kind: "query" | "mutation";
+  allowed: Principal[];
+  /** Builds a valid input (creating whatever target the call needs). */
+  input: (t: TestApp, principal: Principal) => Promise<unknown>;
+  /** Paired allowed case proven in another test file (e.g. a stage-restricted procedure). */
+  allowedElsewhere?: string;
+}
+
+const none = async () => undefined;
+const freshEmployee = async (t: TestApp) => ({
+  userId: (await makeUser(t, { grants: [{ role: "employee", unitCode: "HKI-ASPA" }] })).id,
+});
+
+const MATRIX: Record<string, Row> = {
+  "auth.signIn": {
+    kind: "mutation",
+    allowed: EVERYONE,
+    input: async () => ({ username: "kouluttaja", password: account("kouluttaja").password }),
+  },
+  "auth.verifySecondFactor": {
+    kind: "mutation",
+    allowed: [],
+    input: async () => ({ code: "000000" }),
+    allowedElsewhere: "test/auth/second-factor.test.ts (pending session)",
+  },
+  "auth.signOut": { kind: "mutation", allowed: EVERYONE, input: none },
+  "auth.me": { kind: "query", allowed: SIGNED_IN, input: none },
+  "auth.changePassword": {
+    kind: "mutation",
+    allowed: SIGNED_IN,
+    // The same passphrase again, so later rows can still sign in; change-password.test.ts changes it for real.
+    input: async (_t, principal) => {
+      const username = PRINCIPALS[principal];
+      const password = username ? account(username).password : "uusi pitkä salalause kesällä";
+      return { currentPassword: password, newPassword: password };
+    },
+  },
+  "auth.listSessions": { kind: "query", allowed: SIGNED_IN, input: none },
+  "auth.endSession": {
+    kind: "mutation",
+    allowed: SIGNED_IN,
+    input: async (t, principal) => {
+      const username = PRINCIPALS[principal];
+      if (!username) return { sessionId: "0".repeat(64) };
+      const other = await createSession(t.db, {
+        userId: await userId(t, username),
+        now: t.clock.now(),
+        idleSeconds: 600,
+        absoluteSeconds: 3600,
+        secondFactorVerified: true,
+        ip: null,
+        userAgent: null,
+      });
+      return { sessionId: other.id };
+    },
+  },
+  "auth.beginTotpEnrolment": { kind: "mutation", allowed: SIGNED_IN, input: none },
+  "auth.confirmTotpEnrolment": {
+    kind: "mutation",
+    allowed: SIGNED_IN,
+    input: async () => ({ code: "123456" }),
+  },
+  "auth.setPasswordWithToken": {
+    kind: "mutation",
+    allowed: EVERYONE,
+    input: async (t) => {
+      const user = await makeUser(t);
+      const link = await issuePasswordLink(t.db, user.id, t.clock.now());
+      return { token: link.token, newPassword: "oma uusi salalause talvella" };
+    },
+  },
+  "users.find": { kind: "query", allowed: ["administrator", "privacy_officer"], input: async () => ({}) },
+  "users.get": { kind: "query", allowed: ["administrator", "privacy_officer"], input: freshEmployee },
+  "users.create": {
+    kind: "mutation",
+    allowed: ["administrator"],
+    input: async (t) => ({
+      organisationId: await organisationId(t, "controller"),
+      username: `new.${Math.random().toString(36).slice(2, 8)}`,
+      firstName: "Uusi",
+      lastName: "Käyttäjä",
+      grants: [{ role: "employee", unitId: await unitId(t, "HKI-ASPA") }],
+    }),
+  },
+  "users.update": {
+    kind: "mutation",
+    allowed: ["administrator"],
+    input: async (t) => ({ ...(await freshEmployee(t)), firstName: "Muutettu" }),
+  },
+  "users.deactivate": { kind: "mutation", allowed: ["administrator"], input: freshEmployee },
+  "users.reactivate": {
+    kind: "mutation",
+    allowed: ["administrator"],
+    input: async (t) => ({
+      userId: (
+        await makeUser(t, { status: "deactivated", grants: [{ role: "employee", unitCode: "HKI-ASPA" }] })
+      ).id,
+    }),
+  },
+  "users.unlock": { kind: "mutation", allowed: ["administrator"], input: freshEmployee },
+  "users.resetPassword": { kind: "mutation", allowed: ["administrator"], input: freshEmployee },
+  "users.endSessions": { kind: "mutation", allowed: ["administrator"], input: freshEmployee },
+  "users.effectiveAccess": {
+    kind: "query",
+    allowed: ["administrator", "privacy_officer"],
+    input: freshEmployee,
+  },
+  "grants.create": {
+    kind: "mutation",
+    allowed: ["administrator"],
+    input: async (t) => ({
+      ...(await freshEmployee(t)),
+      role: "trainer",
+      unitId: await unitId(t, "TRE-ASPA"),
+    }),
+  },
+  "grants.revoke": {
+    kind: "mutation",
+    allowed: ["administrator"],
+    input: async (t) => {
+      const user = await makeUser(t, { grants: [{ role: "employee", unitCode: "HKI-ASPA" }] });
+      return { grantId: user.grantIds[0] };
+    },
+  },
+  "units.find": { kind: "query", allowed: ["administrator"], input: async () => ({}) },
+  "units.create": {
+    kind: "mutation",
+    allowed: ["administrator"],
+    input: async (t) => ({
+      organisationId: await organisationId(t, "controller"),
+      code: `U-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+      name: "Uusi yksikkö",
+    }),
+  },
+  "units.update": {
+    kind: "mutation",
+    allowed: ["administrator"],
+    input: async (t) => ({ unitId: await unitId(t, "TRE-ASPA"), name: "Tampere, asiakaspalvelu" }),
+  },
+  "organisations.find": { kind: "query", allowed: ["administrator"], input: none },
+  "organisations.create": {
+    kind: "mutation",
+    allowed: ["administrator"],
+    input: async () => ({
+      name: "Toinen Kumppani Oy",
+      businessId: `${Math.floor(Math.random() * 9_000_000 + 1_000_000)}-1`,
+      country: "SE",
+      agreementReference: "DPA-2026-7",
+      agreementValidFrom: "2026-01-01T00:00:00Z",
+    }),
+  },
+  "organisations.update": {
+    kind: "mutation",
+    allowed: ["administrator"],
+    input: async (t) => ({
+      organisationId: await organisationId(t, "processor"),
+      agreementReference: "DEMO-SOP-2026-02",
+    }),
+  },
+  "apiTokens.find": { kind: "query", allowed: ["administrator"], input: none },
+  "apiTokens.create": {
+    kind: "mutation",
+    allowed: ["administrator"],
+    input: async () => ({ name: "Puhelinjärjestelmä" }),
+  },
+  "apiTokens.revoke": {
+    kind: "mutation",
+    allowed: ["administrator"],
+    input: async (t) => {
+      const [row] = await t.db
+        .insert(apiTokens)
+        .values({ name: "old", tokenHash: hashToken(Math.random().toString()), scopes: ["recording.ingest"] })
+        .returning({ id: apiTokens.id });
+      return { tokenId: row?.id };
+    },
+  },
+  "audit.find": { kind: "query", allowed: ["administrator", "privacy_officer"], input: async () => ({}) },
+  "audit.get": {
+    kind: "query",
+    allowed: ["administrator", "privacy_officer"],
+    input: async () => ({ seq: 1 }),
+  },
+  "audit.verify": { kind: "mutation", allowed: ["administrator", "privacy_officer"], input: none },
+  "audit.export": { kind: "mutation", allowed: ["privacy_officer"], input: async () => ({}) },
+  "register.privacyNotice": { kind: "query", allowed: EVERYONE, input: async () => ({ locale: "en" }) },
+};
+
+const paths = Object.keys(appRouter._def.procedures).sort();
+
+describe("authorization matrix", () => {
+  it("has a row for every procedure in the router and no stale rows", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(paths);
+  });
+
+  it("pairs every denial with an allowed case", () => {
+    for (const [path, row] of Object.entries(MATRIX)) {
+      expect(row.allowed.length > 0 || row.allowedElsewhere !== undefined, path).toBe(true);
+    }
+  });
+
+  describe.each(Object.keys(PRINCIPALS) as Principal[])("as %s", (principal) => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp();
+    });
+    afterAll(async () => {
+      await t.close();
+    });
+
+    it.each(paths)(`%s`, async (path) => {
+      const row = MATRIX[path];
+      if (!row) throw new Error(`no matrix row for ${path}`);
+      const username = PRINCIPALS[principal];
+      // A fresh session per call: some calls (sign-out, password change) end the session they run in.
+      const cookie = username ? await t.signIn(username) : undefined;
+      const input = await row.input(t, principal);
+      const response = await t.call(path, input, { cookie, kind: row.kind });
+      if (row.allowed.includes(principal)) {
+        expect([401, 403, 500], JSON.stringify(response.body)).not.toContain(response.status);
+      } else {
+        expect([401, 403], JSON.stringify(response.body)).toContain(response.status);
+        const domain = response.body.error?.data.domain;
+        expect(domain?.code).toBe(response.status === 401 ? "UNAUTHENTICATED" : "FORBIDDEN");
+        expect(JSON.stringify(response.body)).not.toMatch(/stack|at .*\.ts:\d+/);
+      }
+    });
+  });
+});
