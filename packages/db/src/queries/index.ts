@@ -1,10 +1,17 @@
 export { type ClaimJobInput, claimJob } from "./claim-job.js";
+export { type CountRecordingsInput, countRecordings, type RecordingCount } from "./count-recordings.js";
 export { type FinishJobInput, finishJob } from "./finish-job.js";
+export {
+  listRecordingSummaries,
+  type RecordingSummary,
+  recordingSummariesQuery,
+} from "./list-recording-summaries.js";
 export {
   type ListRecordingsPageInput,
   listRecordingsPage,
   MAX_RECORDINGS_PAGE,
-  type RecordingScope,
   type RecordingsPage,
 } from "./list-recordings-page.js";
 export { decodeRecordingCursor, encodeRecordingCursor, type RecordingCursor } from "./recording-cursor.js";
+export type { RecordingFilters, RecordingOrder } from "./recording-filters.js";
+export { type RecordingScope, recordingScopeCondition } from "./recording-scope-condition.js";

@@ -1,80 +1,82 @@
-import { and, desc, eq, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client/types.js";
 import { type Recording, recordings } from "../schema/recordings.js";
 import { encodeRecordingCursor, type RecordingCursor } from "./recording-cursor.js";
+import {
+  afterCursorCondition,
+  type RecordingFilters,
+  type RecordingOrder,
+  recordingFilterConditions,
+} from "./recording-filters.js";
+import { type RecordingScope, recordingScopeCondition } from "./recording-scope-condition.js";
 
-/**
- * What the caller may see, resolved by the access policy before the query (deny by default): every
- * recording, or those of some units and/or some staff members (a person's own calls). Empty lists = nothing.
- */
-export type RecordingScope = { all: true } | { all: false; unitIds: string[]; staffMemberIds: string[] };
+export type { RecordingScope } from "./recording-scope-condition.js";
 
-export interface ListRecordingsPageInput {
+export interface ListRecordingsPageInput extends RecordingFilters {
   scope: RecordingScope;
-  /** Narrowing filters, applied inside the scope. */
-  unitId?: string;
-  staffMemberId?: string;
-  callStartedFrom?: Date;
-  callStartedBefore?: Date;
-  after?: RecordingCursor;
+  after?: RecordingCursor | undefined;
+  /** Newest first by default. */
+  order?: RecordingOrder | undefined;
   limit: number;
 }
 
-export interface RecordingsPage {
-  items: Recording[];
+export interface RecordingsPage<Item = Recording> {
+  items: Item[];
   /** Pass back as `after` (decoded) for the next page; null on the last page. */
   nextCursor: string | null;
 }
 
 export const MAX_RECORDINGS_PAGE = 200;
 
-/**
- * Newest calls first, keyset-paginated on (call_started_at, id) so pages stay fast and stable while new
- * recordings arrive. Purged (deleted) recordings are never listed.
- */
-export async function listRecordingsPage(
+/** WHERE and ORDER BY of one keyset page, shared by the full-row and the summary listing. */
+export function recordingsPageQuery(
   db: DbOrTx,
   input: ListRecordingsPageInput,
-): Promise<RecordingsPage> {
+): { where: SQL | undefined; orderBy: SQL[] } | "nothing" {
   if (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > MAX_RECORDINGS_PAGE) {
     throw new Error(`limit: must be an integer from 1 to ${MAX_RECORDINGS_PAGE}`);
   }
-  const scope = scopeCondition(input.scope);
-  if (scope === "nothing") return { items: [], nextCursor: null };
-  const conditions: (SQL | undefined)[] = [isNull(recordings.deletedAt), scope];
-  if (input.unitId) conditions.push(eq(recordings.unitId, input.unitId));
-  if (input.staffMemberId) conditions.push(eq(recordings.staffMemberId, input.staffMemberId));
-  if (input.callStartedFrom) conditions.push(gte(recordings.callStartedAt, input.callStartedFrom));
-  if (input.callStartedBefore) conditions.push(lt(recordings.callStartedAt, input.callStartedBefore));
-  if (input.after) {
-    const { callStartedAt, id } = input.after;
-    conditions.push(
-      or(
-        lt(recordings.callStartedAt, callStartedAt),
-        and(eq(recordings.callStartedAt, callStartedAt), lt(recordings.id, id)),
-      ),
-    );
-  }
-  const rows = await db
-    .select()
-    .from(recordings)
-    .where(and(...conditions))
-    .orderBy(desc(recordings.callStartedAt), desc(recordings.id))
-    .limit(input.limit + 1);
-  const items = rows.slice(0, input.limit);
+  const scope = recordingScopeCondition(db, input.scope);
+  if (scope === "nothing") return "nothing";
+  const order = input.order ?? "desc";
+  const conditions: (SQL | undefined)[] = [...recordingFilterConditions(input), scope];
+  if (input.after) conditions.push(afterCursorCondition(input.after, order));
+  const direction = order === "desc" ? desc : asc;
+  return {
+    where: and(...conditions),
+    orderBy: [direction(recordings.callStartedAt), direction(recordings.id)],
+  };
+}
+
+/** Cuts the limit+1 rows fetched into a page and the cursor after its last row. */
+export function toRecordingsPage<Item extends { callStartedAt: Date; id: string }>(
+  rows: Item[],
+  limit: number,
+): RecordingsPage<Item> {
+  const items = rows.slice(0, limit);
   const last = items.at(-1);
   const nextCursor =
-    rows.length > input.limit && last
+    rows.length > limit && last
       ? encodeRecordingCursor({ callStartedAt: last.callStartedAt, id: last.id })
       : null;
   return { items, nextCursor };
 }
 
-function scopeCondition(scope: RecordingScope): SQL | undefined | "nothing" {
-  if (scope.all) return undefined;
-  const parts: SQL[] = [];
-  if (scope.unitIds.length > 0) parts.push(inArray(recordings.unitId, scope.unitIds));
-  if (scope.staffMemberIds.length > 0) parts.push(inArray(recordings.staffMemberId, scope.staffMemberIds));
-  if (parts.length === 0) return "nothing";
-  return or(...parts);
+/**
+ * Newest calls first (or oldest with order "asc"), keyset-paginated on (call_started_at, id) so pages stay
+ * fast and stable while new recordings arrive. Purged (deleted) recordings are never listed.
+ */
+export async function listRecordingsPage(
+  db: DbOrTx,
+  input: ListRecordingsPageInput,
+): Promise<RecordingsPage> {
+  const query = recordingsPageQuery(db, input);
+  if (query === "nothing") return { items: [], nextCursor: null };
+  const rows = await db
+    .select()
+    .from(recordings)
+    .where(query.where)
+    .orderBy(...query.orderBy)
+    .limit(input.limit + 1);
+  return toRecordingsPage(rows, input.limit);
 }

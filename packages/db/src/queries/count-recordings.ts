@@ -1,0 +1,39 @@
+import { and, sql } from "drizzle-orm";
+import { queryRows } from "../client/query-rows.js";
+import type { DbOrTx } from "../client/types.js";
+import { recordings } from "../schema/recordings.js";
+import { type RecordingFilters, recordingFilterConditions } from "./recording-filters.js";
+import { type RecordingScope, recordingScopeCondition } from "./recording-scope-condition.js";
+
+export interface CountRecordingsInput extends RecordingFilters {
+  scope: RecordingScope;
+  /** Count exactly up to this many; beyond it the answer is "at least cap". */
+  cap: number;
+}
+
+export interface RecordingCount {
+  /** Exact when `capped` is false; otherwise the cap (there are more). */
+  count: number;
+  capped: boolean;
+}
+
+/**
+ * Counts matching recordings, stopping after cap + 1 rows: the cost is bounded by the cap, not by the
+ * table (an exact count(*) over a million rows scans them all on every search).
+ */
+export async function countRecordings(db: DbOrTx, input: CountRecordingsInput): Promise<RecordingCount> {
+  if (!Number.isInteger(input.cap) || input.cap < 1) throw new Error("cap: must be a positive integer");
+  const scope = recordingScopeCondition(db, input.scope);
+  if (scope === "nothing") return { count: 0, capped: false };
+  const matching = db
+    .select({ one: sql`1` })
+    .from(recordings)
+    .where(and(...recordingFilterConditions(input), scope))
+    .limit(input.cap + 1);
+  const [row] = await queryRows<{ n: number | string }>(
+    db,
+    sql`select count(*)::int as n from (${matching}) as capped`,
+  );
+  const n = Number(row?.n ?? 0);
+  return n > input.cap ? { count: input.cap, capped: true } : { count: n, capped: false };
+}
