@@ -1,4 +1,10 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from "@tanstack/react-router";
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+} from "@tanstack/react-router";
 import { AdminLayout } from "./app/admin-layout.js";
 import { guarded } from "./app/guarded.js";
 import { NotFoundPage } from "./app/not-found-page.js";
@@ -11,7 +17,10 @@ const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFou
 const publicNoticeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "privacy",
-  component: lazyRouteComponent(() => import("./features/register/public-notice-page.js"), "PublicNoticePage"),
+  component: lazyRouteComponent(
+    () => import("./features/register/public-notice-page.js"),
+    "PublicNoticePage",
+  ),
 });
 
 const setPasswordRoute = createRoute({

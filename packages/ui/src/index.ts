@@ -26,7 +26,12 @@ export { createKuuloQueryClient } from "./session/create-query-client.js";
 export { useFormDraft, withoutSecrets } from "./session/form-draft.js";
 export { KuuloProviders, useSessionStore } from "./session/kuulo-context.js";
 export { type Me, MeContext, useMe } from "./session/me-context.js";
-export { createSessionStore, type SessionState, type SessionStore, useSessionState } from "./session/session-store.js";
+export {
+  createSessionStore,
+  type SessionState,
+  type SessionStore,
+  useSessionState,
+} from "./session/session-store.js";
 export { TRPCProvider, useTRPC, useTRPCClient } from "./trpc/context.js";
 export { createKuuloTrpcClient, type KuuloClientOptions } from "./trpc/create-client.js";
 export { isUnauthenticated, readDomainError } from "./trpc/domain-error.js";

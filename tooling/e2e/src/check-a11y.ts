@@ -20,7 +20,11 @@ export async function checkA11y(page: Page, context = "page"): Promise<void> {
   axeSource ??= await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
     return result.violations.map((violation) => ({
       id: violation.id,
@@ -29,10 +33,15 @@ export async function checkA11y(page: Page, context = "page"): Promise<void> {
       nodes: violation.nodes.map((node) => ({ target: node.target })),
     }));
   });
-  const blocking = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  const blocking = violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
   if (blocking.length > 0) {
     const summary = blocking
-      .map((violation) => `- [${violation.impact}] ${violation.id}: ${violation.help} at ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`)
+      .map(
+        (violation) =>
+          `- [${violation.impact}] ${violation.id}: ${violation.help} at ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`,
+      )
       .join("\n");
     throw new Error(`accessibility violations on ${context}:\n${summary}`);
   }

@@ -6,5 +6,7 @@ export const e2eEnv = {
   showApiLogs: process.env.KUULO_E2E_API_LOGS === "1",
   /** The environment the API child inherits (PATH for node, HOME for caches). */
   inherited: (): Record<string, string> =>
-    Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+    Object.fromEntries(
+      Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    ),
 };

@@ -9,7 +9,8 @@ export function collectPageErrors(page: Page): string[] {
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
     const text = message.text();
-    if (message.type() === "error" && /Content Security Policy|Refused to/i.test(text)) errors.push(`csp: ${text}`);
+    if (message.type() === "error" && /Content Security Policy|Refused to/i.test(text))
+      errors.push(`csp: ${text}`);
   });
   return errors;
 }

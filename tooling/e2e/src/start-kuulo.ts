@@ -96,7 +96,12 @@ export async function startKuulo(options: StartKuuloOptions = {}): Promise<Runni
   };
 }
 
-async function waitUntilAnswering(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+async function waitUntilAnswering(
+  baseUrl: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${output()}`);

@@ -3,7 +3,15 @@ import { useCan } from "@kuulo/ui";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 
-type NavTarget = "/" | "/users" | "/units" | "/organisations" | "/api-tokens" | "/audit" | "/register" | "/account";
+type NavTarget =
+  | "/"
+  | "/users"
+  | "/units"
+  | "/organisations"
+  | "/api-tokens"
+  | "/audit"
+  | "/register"
+  | "/account";
 
 const ITEMS: { to: NavTarget; label: string; permission?: Permission }[] = [
   { to: "/", label: "nav.dashboard" },
@@ -23,7 +31,11 @@ export function AdminNav() {
     <ul className="nav-list">
       {ITEMS.filter((item) => !item.permission || can(item.permission)).map((item) => (
         <li key={item.to}>
-          <Link to={item.to} activeOptions={{ exact: item.to === "/" }} activeProps={{ "aria-current": "page" }}>
+          <Link
+            to={item.to}
+            activeOptions={{ exact: item.to === "/" }}
+            activeProps={{ "aria-current": "page" }}
+          >
             {t(item.label)}
           </Link>
         </li>

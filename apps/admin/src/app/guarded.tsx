@@ -1,12 +1,15 @@
 import type { Permission } from "@kuulo/domain/access";
 import { useCan } from "@kuulo/ui";
-import type { ComponentType } from "react";
+import type { RouteComponent } from "@tanstack/react-router";
 import { ForbiddenPage } from "./forbidden-page.js";
 
 /** Hides a route with the same `can()` the API uses; the API still refuses on its own. */
-export function guarded(permission: Permission, Page: ComponentType): ComponentType {
-  return function GuardedRoute() {
+export function guarded(permission: Permission, Page: RouteComponent): RouteComponent {
+  const GuardedRoute: RouteComponent = () => {
     const can = useCan();
     return can(permission) ? <Page /> : <ForbiddenPage />;
   };
+  // Keeps the page's chunk preloading on hover/focus of links to it.
+  if (Page.preload) GuardedRoute.preload = Page.preload;
+  return GuardedRoute;
 }

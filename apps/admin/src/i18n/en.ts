@@ -30,13 +30,15 @@ export const en = {
     register: "Register description",
     account: "My account",
   },
-  forbidden: { title: "No access", body: "Your roles do not give access to this page. Ask an administrator if you need it." },
+  forbidden: {
+    title: "No access",
+    body: "Your roles do not give access to this page. Ask an administrator if you need it.",
+  },
   notFound: { title: "Page not found", body: "The address may be mistyped, or the page has moved." },
   filters: { all: "All", apply: "Apply filters", clear: "Clear" },
   pagination: {
     label: "Pages",
-    showing: "{{first}}–{{last}} of {{total}}",
-    page: "Page {{page}} / {{pages}}",
+    pageOnly: "Page {{page}}",
     previous: "Previous",
     next: "Next",
   },
@@ -63,7 +65,8 @@ export const en = {
   },
   users: {
     title: "Users",
-    description: "Designated users of the controller and its processors. Roles decide what each person may do.",
+    description:
+      "Designated users of the controller and its processors. Roles decide what each person may do.",
     create: "New user",
     createSubmit: "Create user",
     createIntro:
@@ -86,6 +89,15 @@ export const en = {
     statusLabel: "Status",
     status: { active: "Active", deactivated: "Deactivated", locked: "Locked", blocked: "Blocked" },
     lastSignIn: "Last sign-in",
+    lockedUntil: "until {{when}}",
+    passwordLabel: "Password",
+    passwordSet: "Set",
+    passwordNotSet: "Not set yet (one-time link pending)",
+    deactivatedAt: "Deactivated",
+    auditByUser: "Events by this person",
+    auditAboutUser: "Events about this person",
+    firstRole: "First role (optional)",
+    noRoleYet: "No role yet",
     never: "Never",
     noRoles: "No roles",
     empty: "No users yet",
@@ -104,7 +116,8 @@ export const en = {
       "This person's organisation has no agreement in force, so they cannot sign in and their sessions do not work (R9).",
     deactivate: "Deactivate",
     deactivateTitle: "Deactivate {{name}}?",
-    deactivateBody: "They are signed out everywhere at once and cannot sign in until reactivated. Their history is kept.",
+    deactivateBody:
+      "They are signed out everywhere at once and cannot sign in until reactivated. Their history is kept.",
     reactivate: "Reactivate",
     reactivateTitle: "Reactivate {{name}}?",
     reactivateBody: "They can sign in again with their existing password and roles.",
@@ -113,8 +126,7 @@ export const en = {
     unlockBody: "Clears the lock-out after repeated failed sign-ins.",
     endSessions: "Sign out everywhere",
     endSessionsTitle: "Sign {{name}} out everywhere?",
-    endSessionsBody_one: "Their {{count}} active session ends now.",
-    endSessionsBody_other: "Their {{count}} active sessions end now.",
+    endSessionsBody: "All their active sessions end now; they can sign in again.",
     resetPassword: "Reset password",
     resetPasswordTitle: "Reset the password of {{name}}?",
     resetPasswordBody:
@@ -143,16 +155,19 @@ export const en = {
       "Administrators manage accounts but cannot listen to recordings; trainers listen only within their units.",
     revoke: "Revoke",
     revokeTitle: "Revoke this role?",
-    revokeBody: "{{role}} in {{unit}} is removed. The person's sessions end so the change takes effect at once.",
+    revokeBody:
+      "{{role}} in {{unit}} is removed. The person's sessions end so the change takes effect at once.",
   },
   access: {
     title: "Effective access",
-    intro: "What this person can see and do, and why — derived from their roles by the same policy the server applies.",
+    intro:
+      "What this person can see and do, and why — derived from their roles by the same policy the server applies.",
     notNow: "The account cannot sign in right now, so none of this applies until it can.",
     listens: "This person can listen to recordings within the scopes below.",
     noListening: "This person cannot listen to any recordings.",
     area: "Area",
     may: "May",
+    where: "Where",
     why: "Because of",
     everyone: "Every user",
     inUnit: "in unit {{unit}}",
@@ -275,7 +290,8 @@ export const en = {
   },
   tokens: {
     title: "API tokens",
-    description: "Machine tokens let the call recording system deliver recordings (R5). They cannot do anything else.",
+    description:
+      "Machine tokens let the call recording system deliver recordings (R5). They cannot do anything else.",
     create: "New token",
     createSubmit: "Create token",
     createIntro: "Create one token per sending system, so each can be revoked on its own.",
@@ -303,14 +319,18 @@ export const en = {
   },
   audit: {
     title: "Audit log",
-    description: "Every sign-in, administrative change, listen, disclosure and purge, in a tamper-evident chain (R14).",
+    description:
+      "Every sign-in, administrative change, listen, disclosure and purge, in a tamper-evident chain (R14).",
     filters: "Filter events",
     actor: "Actor",
-    actorHint: "Username or id",
+    actorHint: "User id (open a user to see their events)",
     action: "Action",
     actionHint: "e.g. user.deactivate",
     target: "Target",
     targetHint: "Id of the object",
+    targetType: "Target type",
+    anyType: "Any",
+    moreEvents: "Older events",
     from: "From",
     to: "To",
     time: "Time",
@@ -327,6 +347,8 @@ export const en = {
     emptyHint: "Widen the time range or clear the filters.",
     export: "Export CSV",
     exporting: "Exporting…",
+    exported_one: "{{count}} event exported.",
+    exported_other: "{{count}} events exported.",
     chain: {
       ok: "Chain intact.",
       okDetail_one: "{{count}} event verified ({{when}}).",
@@ -335,6 +357,11 @@ export const en = {
       brokenDetail: "First broken link at event #{{seq}}: {{reason}}. Inform the privacy officer.",
       checking: "Verifying the chain…",
       recheck: "Verify again",
+      reasons: {
+        hash_mismatch: "the event's content does not match its hash (altered)",
+        prev_mismatch: "the link to the previous event does not match",
+        gap: "an event is missing (removed)",
+      },
     },
   },
   register: {

@@ -14,7 +14,15 @@ export interface ConfirmedActionProps {
 }
 
 /** A button that asks first; errors stay in the dialog beside the action they concern. */
-export function ConfirmedAction({ label, title, body, confirmLabel, danger, run, onDone }: ConfirmedActionProps) {
+export function ConfirmedAction({
+  label,
+  title,
+  body,
+  confirmLabel,
+  danger,
+  run,
+  onDone,
+}: ConfirmedActionProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
@@ -34,7 +42,11 @@ export function ConfirmedAction({ label, title, body, confirmLabel, danger, run,
   };
   return (
     <>
-      <button type="button" className={`button${danger ? " button--danger" : ""}`} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={`button${danger ? " button--danger" : ""}`}
+        onClick={() => setOpen(true)}
+      >
         {label}
       </button>
       <ConfirmDialog

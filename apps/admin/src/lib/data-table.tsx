@@ -1,4 +1,10 @@
-import { type ColumnDef, createColumnHelper, type RowData, tableFeatures, useTable } from "@tanstack/react-table";
+import {
+  type ColumnDef,
+  createColumnHelper,
+  type RowData,
+  tableFeatures,
+  useTable,
+} from "@tanstack/react-table";
 
 // Core row model only: filtering, sorting and paging happen on the server, inside the actor's scope.
 const features = tableFeatures({});

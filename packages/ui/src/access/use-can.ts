@@ -1,4 +1,10 @@
-import { type AccessResource, can, hasPermissionSomewhere, type Permission, type UserActor } from "@kuulo/domain/access";
+import {
+  type AccessResource,
+  can,
+  hasPermissionSomewhere,
+  type Permission,
+  type UserActor,
+} from "@kuulo/domain/access";
 import { useMemo } from "react";
 import { type Me, useMe } from "../session/me-context.js";
 
@@ -9,7 +15,10 @@ export function actorFromMe(me: Me): UserActor {
     kind: "user",
     userId: me.user.id,
     organisationId: me.organisation.id,
-    grants: me.session.stage === "full" ? me.grants.map((grant) => ({ role: grant.role, unitId: grant.unitId })) : [],
+    grants:
+      me.session.stage === "full"
+        ? me.grants.map((grant) => ({ role: grant.role, unitId: grant.unitId }))
+        : [],
     // Relations (own calls, disclosures) are resource facts the admin UI never decides on.
     staffMemberId: null,
     disclosureIds: [],

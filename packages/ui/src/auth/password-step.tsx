@@ -14,7 +14,13 @@ interface Values {
   password: string;
 }
 
-export function PasswordStep({ onStatus, username }: { onStatus: (status: SignInStatus) => void; username?: string }) {
+export function PasswordStep({
+  onStatus,
+  username,
+}: {
+  onStatus: (status: SignInStatus) => void;
+  username?: string;
+}) {
   const { t } = useTranslation("ui");
   const trpc = useTRPC();
   const [formError, setFormError] = useState<string | null>(null);
@@ -29,7 +35,9 @@ export function PasswordStep({ onStatus, username }: { onStatus: (status: SignIn
           domain?.code === "RATE_LIMITED"
             ? t("signIn.rateLimited")
             : domain?.code === "UNAUTHENTICATED" || domain?.code === "FORBIDDEN"
-              ? (domain.reason === "agreement_ended" ? t("signIn.agreementEnded") : t("signIn.failed"))
+              ? domain.reason === "agreement_ended"
+                ? t("signIn.agreementEnded")
+                : t("signIn.failed")
               : (domain?.message ?? t("error.generic")),
         );
       },

@@ -7,7 +7,13 @@ import { TextField } from "../forms/text-field.js";
 import { useTRPC } from "../trpc/context.js";
 import { readDomainError } from "../trpc/domain-error.js";
 
-export function SecondFactorStep({ onSignedIn, onRestart }: { onSignedIn: () => void; onRestart: () => void }) {
+export function SecondFactorStep({
+  onSignedIn,
+  onRestart,
+}: {
+  onSignedIn: () => void;
+  onRestart: () => void;
+}) {
   const { t } = useTranslation("ui");
   const trpc = useTRPC();
   const [formError, setFormError] = useState<string | null>(null);
@@ -20,7 +26,8 @@ export function SecondFactorStep({ onSignedIn, onRestart }: { onSignedIn: () => 
         const domain = readDomainError(error);
         form.setValue("code", "");
         if (domain?.code === "UNAUTHENTICATED" && domain.reason === "sign_in_expired") onRestart();
-        else setFormError(domain?.code === "RATE_LIMITED" ? t("signIn.rateLimited") : t("secondFactor.failed"));
+        else
+          setFormError(domain?.code === "RATE_LIMITED" ? t("signIn.rateLimited") : t("secondFactor.failed"));
       },
     }),
   );

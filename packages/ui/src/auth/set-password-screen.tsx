@@ -27,7 +27,12 @@ export function SetPasswordScreen({ signInHref }: { signInHref: string }) {
       onError: (error) => {
         const domain = readDomainError(error);
         if (domain?.field === "newPassword") form.setError("password", { message: domain.message });
-        else setFormError(domain?.code === "NOT_FOUND" || domain?.code === "UNAUTHENTICATED" ? t("setPassword.invalidLink") : (domain?.message ?? t("error.generic")));
+        else
+          setFormError(
+            domain?.code === "NOT_FOUND" || domain?.code === "UNAUTHENTICATED"
+              ? t("setPassword.invalidLink")
+              : (domain?.message ?? t("error.generic")),
+          );
       },
     }),
   );
@@ -78,10 +83,15 @@ export function SetPasswordScreen({ signInHref }: { signInHref: string }) {
                 autoComplete="new-password"
                 error={form.formState.errors.repeat?.message}
                 {...form.register("repeat", {
-                  validate: (value, values) => (value === values.password ? undefined : t("password.mismatch")),
+                  validate: (value, values) =>
+                    value === values.password ? undefined : t("password.mismatch"),
                 })}
               />
-              <button type="submit" className="button button--primary button--block" disabled={setPassword.isPending}>
+              <button
+                type="submit"
+                className="button button--primary button--block"
+                disabled={setPassword.isPending}
+              >
                 {t("setPassword.submit")}
               </button>
             </form>

@@ -7,7 +7,13 @@ import { TotpEnrolment } from "./totp-enrolment.js";
 export type SignInStep = "password" | "second_factor" | "enrolment";
 
 /** Password, then the second factor or its enrolment, as the API's signIn status says. */
-export function SignInFlow({ onSignedIn, initialStep = "password" }: { onSignedIn: () => void; initialStep?: SignInStep }) {
+export function SignInFlow({
+  onSignedIn,
+  initialStep = "password",
+}: {
+  onSignedIn: () => void;
+  initialStep?: SignInStep;
+}) {
   const { t } = useTranslation("ui");
   const [step, setStep] = useState<SignInStep>(initialStep);
   const onStatus = (status: SignInStatus) => {

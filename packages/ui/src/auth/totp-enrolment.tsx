@@ -29,7 +29,9 @@ export function TotpEnrolment({ onDone }: { onDone: () => void }) {
       onError: (error) => {
         form.setValue("code", "");
         const domain = readDomainError(error);
-        setFormError(domain?.code === "VALIDATION" ? t("enrolment.wrongCode") : (domain?.message ?? t("error.generic")));
+        setFormError(
+          domain?.code === "VALIDATION" ? t("enrolment.wrongCode") : (domain?.message ?? t("error.generic")),
+        );
       },
     }),
   );

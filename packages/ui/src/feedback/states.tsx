@@ -13,7 +13,15 @@ export function Loading({ label }: { label?: string }) {
 }
 
 /** Empty states say what the list would hold and what to do next. */
-export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <div className="empty-state">
       <p className="empty-state__title">{title}</p>

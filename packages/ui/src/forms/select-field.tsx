@@ -8,7 +8,16 @@ export interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement
   ref?: Ref<HTMLSelectElement>;
 }
 
-export function SelectField({ label, hint, error, id, className, ref, children, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  id,
+  className,
+  ref,
+  children,
+  ...select
+}: SelectFieldProps) {
   const generated = useId();
   const selectId = id ?? generated;
   const hintId = hint ? `${selectId}-hint` : undefined;

@@ -1,24 +1,23 @@
-import { useMutation } from "@tanstack/react-query";
 import { use, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { MeContext } from "../session/me-context.js";
-import { useTRPC } from "../trpc/context.js";
+import { useTRPCClient } from "../trpc/context.js";
 import { isLocale, LOCALES, type Locale, rememberLocale } from "./locale.js";
+import { saveLocaleOnAccount } from "./save-locale.js";
 
 const NAMES: Record<Locale, string> = { fi: "Suomi", en: "English" };
 
 /** The choice is remembered in this browser and, when signed in, on the account (auth.setLocale). */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation("ui");
-  const trpc = useTRPC();
+  const client = useTRPCClient();
   const me = use(MeContext);
   const id = useId();
-  const setLocale = useMutation(trpc.auth.setLocale.mutationOptions());
   const change = (value: string) => {
     if (!isLocale(value)) return;
     rememberLocale(value);
     void i18n.changeLanguage(value);
-    if (me) setLocale.mutate({ locale: value });
+    if (me) void saveLocaleOnAccount(client, value);
   };
   return (
     <div className="language-switcher">

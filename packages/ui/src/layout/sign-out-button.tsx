@@ -20,7 +20,12 @@ export function SignOutButton() {
     }),
   );
   return (
-    <button type="button" className="button button--small" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+    <button
+      type="button"
+      className="button button--small"
+      onClick={() => signOut.mutate()}
+      disabled={signOut.isPending}
+    >
       {t("signOut")}
     </button>
   );

@@ -66,7 +66,12 @@ export function AuthGate({ appName, children }: { appName: string; children: Rea
       </div>
       {expired ? (
         <div className="overlay">
-          <div className="card card--narrow" role="dialog" aria-modal="true" aria-labelledby="session-ended-title">
+          <div
+            className="card card--narrow"
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby="session-ended-title"
+          >
             <h2 id="session-ended-title" className="card__title">
               {t("session.endedTitle")}
             </h2>

@@ -9,8 +9,13 @@ export function AccountPage() {
   const me = useMe();
   return (
     <>
-      <PageHeader title={t("account.title")} description={t("account.description", { username: me.user.username })} />
-      {me.user.mustChangePassword ? <div className="alert alert--warning section">{t("account.mustChange")}</div> : null}
+      <PageHeader
+        title={t("account.title")}
+        description={t("account.description", { username: me.user.username })}
+      />
+      {me.user.mustChangePassword ? (
+        <div className="alert alert--warning section">{t("account.mustChange")}</div>
+      ) : null}
       <div className="grid-2 section">
         <section className="card" aria-labelledby="password-title">
           <h2 id="password-title">{t("account.password")}</h2>

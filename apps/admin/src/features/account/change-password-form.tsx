@@ -25,7 +25,9 @@ export function ChangePasswordForm() {
         await queryClient.invalidateQueries({ queryKey: trpc.auth.pathKey() });
       },
       onError: (error) =>
-        setFormError(applyServerError(error, form.setError, ["currentPassword", "newPassword"], t("error.saveFailed"))),
+        setFormError(
+          applyServerError(error, form.setError, ["currentPassword", "newPassword"], t("error.saveFailed")),
+        ),
     }),
   );
   const submit = form.handleSubmit(({ currentPassword, newPassword }) => {

@@ -44,7 +44,9 @@ export function MySessions() {
                 <tr key={session.id}>
                   <td>
                     {session.userAgent ?? "–"}{" "}
-                    {session.current ? <span className="badge badge--info">{t("account.thisSession")}</span> : null}
+                    {session.current ? (
+                      <span className="badge badge--info">{t("account.thisSession")}</span>
+                    ) : null}
                   </td>
                   <td>{session.ip ?? "–"}</td>
                   <td>{format.dateTime(session.createdAt)}</td>
@@ -57,7 +59,7 @@ export function MySessions() {
                         body={<p>{t("account.endSessionBody")}</p>}
                         confirmLabel={t("account.endSession")}
                         danger
-                        run={() => end.mutateAsync({ id: session.id })}
+                        run={() => end.mutateAsync({ sessionId: session.id })}
                       />
                     )}
                   </td>

@@ -7,7 +7,7 @@ import { ConfirmedAction } from "../../lib/confirmed-action.js";
 import { columnHelper, DataTable } from "../../lib/data-table.js";
 import { CreateTokenDialog } from "./create-token-dialog.js";
 
-type Token = RouterOutputs["apiTokens"]["list"][number];
+type Token = RouterOutputs["apiTokens"]["find"][number];
 const helper = columnHelper<Token>();
 
 export function ApiTokensPage() {
@@ -17,7 +17,7 @@ export function ApiTokensPage() {
   const format = useFormat();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const tokens = useQuery(trpc.apiTokens.list.queryOptions());
+  const tokens = useQuery(trpc.apiTokens.find.queryOptions());
   const revoke = useMutation(
     trpc.apiTokens.revoke.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.apiTokens.pathKey() }),
@@ -26,19 +26,30 @@ export function ApiTokensPage() {
   const columns = useMemo(
     () => [
       helper.accessor("name", { header: () => t("tokens.name") }),
-      helper.display({ id: "scopes", header: () => t("tokens.scopes"), cell: ({ row }) => row.original.scopes.map((scope) => <code key={scope}>{scope} </code>) }),
-      helper.display({ id: "created", header: () => t("tokens.created"), cell: ({ row }) => format.dateTime(row.original.createdAt) }),
+      helper.display({
+        id: "scopes",
+        header: () => t("tokens.scopes"),
+        cell: ({ row }) => row.original.scopes.map((scope) => <code key={scope}>{scope} </code>),
+      }),
+      helper.display({
+        id: "created",
+        header: () => t("tokens.created"),
+        cell: ({ row }) => format.dateTime(row.original.createdAt),
+      }),
       helper.display({
         id: "lastUsed",
         header: () => t("tokens.lastUsed"),
-        cell: ({ row }) => (row.original.lastUsedAt ? format.dateTime(row.original.lastUsedAt) : t("tokens.neverUsed")),
+        cell: ({ row }) =>
+          row.original.lastUsedAt ? format.dateTime(row.original.lastUsedAt) : t("tokens.neverUsed"),
       }),
       helper.display({
         id: "status",
         header: () => t("tokens.status"),
         cell: ({ row }) =>
           row.original.revokedAt ? (
-            <span className="badge">{t("tokens.revokedAt", { when: format.date(row.original.revokedAt) })}</span>
+            <span className="badge">
+              {t("tokens.revokedAt", { when: format.date(row.original.revokedAt) })}
+            </span>
           ) : row.original.expiresAt && new Date(row.original.expiresAt) < new Date() ? (
             <span className="badge badge--warning">{t("tokens.expired")}</span>
           ) : (
@@ -56,7 +67,7 @@ export function ApiTokensPage() {
               body={<p>{t("tokens.revokeBody")}</p>}
               confirmLabel={t("tokens.revoke")}
               danger
-              run={() => revoke.mutateAsync({ id: row.original.id })}
+              run={() => revoke.mutateAsync({ tokenId: row.original.id })}
             />
           ) : null,
       }),
@@ -85,7 +96,12 @@ export function ApiTokensPage() {
           <p>{t("tokens.emptyHint")}</p>
         </EmptyState>
       ) : (
-        <DataTable caption={t("tokens.title")} columns={columns} data={tokens.data} getRowId={(row) => row.id} />
+        <DataTable
+          caption={t("tokens.title")}
+          columns={columns}
+          data={tokens.data}
+          getRowId={(row) => row.id}
+        />
       )}
       <CreateTokenDialog open={creating} onClose={() => setCreating(false)} />
     </>

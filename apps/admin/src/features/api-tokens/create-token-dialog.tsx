@@ -26,7 +26,8 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
         setCreated(result);
         await queryClient.invalidateQueries({ queryKey: trpc.apiTokens.pathKey() });
       },
-      onError: (error) => setFormError(applyServerError(error, form.setError, ["name", "expiresOn"], t("error.saveFailed"))),
+      onError: (error) =>
+        setFormError(applyServerError(error, form.setError, ["name", "expiresOn"], t("error.saveFailed"))),
     }),
   );
   const close = () => {
@@ -39,7 +40,6 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
     setFormError(null);
     create.mutate({
       name,
-      scopes: ["recording.ingest"],
       expiresAt: expiresOn ? new Date(`${expiresOn}T23:59:59`).toISOString() : null,
     });
   });
@@ -69,7 +69,12 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
             error={form.formState.errors.name?.message}
             {...form.register("name", { required: t("ui:required") })}
           />
-          <TextField label={t("tokens.expiresOn")} hint={t("tokens.expiresHint")} type="date" {...form.register("expiresOn")} />
+          <TextField
+            label={t("tokens.expiresOn")}
+            hint={t("tokens.expiresHint")}
+            type="date"
+            {...form.register("expiresOn")}
+          />
           <div className="dialog__actions">
             <button type="button" className="button" onClick={close}>
               {t("cancel")}

@@ -19,7 +19,8 @@ export function AuditEventDialog({ seq, onClose }: { seq: number | null; onClose
           <dd>{format.dateTime(event.data.occurredAt)}</dd>
           <dt>{t("audit.actor")}</dt>
           <dd>
-            {event.data.actorLabel ?? "–"} <span className="muted">({t(`audit.actorTypes.${event.data.actorType}`)})</span>
+            {event.data.actorLabel ?? "–"}{" "}
+            <span className="muted">({t(`audit.actorTypes.${event.data.actorType}`)})</span>
           </dd>
           <dt>{t("audit.action")}</dt>
           <dd>

@@ -2,14 +2,26 @@
 export interface AuditSearch {
   actor?: string;
   action?: string;
-  target?: string;
+  targetType?: string;
+  targetId?: string;
+  outcome?: "success" | "denied" | "failure";
   from?: string;
   to?: string;
-  page?: number;
 }
 
-const text = (value: unknown): string | undefined =>
-  typeof value === "string" && value.trim().length > 0 ? value.trim().slice(0, 200) : undefined;
+export const AUDIT_OUTCOMES = ["success", "denied", "failure"] as const;
+export const AUDIT_TARGET_TYPES = [
+  "user",
+  "grant",
+  "unit",
+  "organisation",
+  "api_token",
+  "session",
+  "audit",
+] as const;
+
+const text = (value: unknown, max = 100): string | undefined =>
+  typeof value === "string" && value.trim().length > 0 ? value.trim().slice(0, max) : undefined;
 const isoDate = (value: unknown): string | undefined => {
   const candidate = text(value);
   return candidate && /^\d{4}-\d{2}-\d{2}$/.test(candidate) ? candidate : undefined;
@@ -20,15 +32,18 @@ export function parseAuditSearch(search: Record<string, unknown>): AuditSearch {
   const actor = text(search.actor);
   if (actor) result.actor = actor;
   const action = text(search.action);
-  if (action) result.action = action;
-  const target = text(search.target);
-  if (target) result.target = target;
+  if (action && /^[a-z0-9_.]+$/.test(action)) result.action = action;
+  const targetType = text(search.targetType, 50);
+  if (targetType) result.targetType = targetType;
+  const targetId = text(search.targetId);
+  if (targetId) result.targetId = targetId;
+  const outcome = text(search.outcome);
+  if (outcome && (AUDIT_OUTCOMES as readonly string[]).includes(outcome))
+    result.outcome = outcome as AuditSearch["outcome"];
   const from = isoDate(search.from);
   if (from) result.from = from;
   const to = isoDate(search.to);
   if (to) result.to = to;
-  const page = Number(search.page);
-  if (Number.isInteger(page) && page > 1) result.page = page;
   return result;
 }
 
@@ -42,4 +57,16 @@ export function dayRangeToInstants(from?: string, to?: string): { from?: string;
     range.to = new Date(end.getTime() - 1).toISOString();
   }
   return range;
+}
+
+/** The API's filter from the URL's: what the table shows is exactly what the CSV export contains. */
+export function auditFilter(search: AuditSearch) {
+  return {
+    actorId: search.actor,
+    action: search.action,
+    targetType: search.targetType,
+    targetId: search.targetId,
+    outcome: search.outcome,
+    ...dayRangeToInstants(search.from, search.to),
+  };
 }

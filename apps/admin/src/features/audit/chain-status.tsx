@@ -1,25 +1,26 @@
 import { readDomainError, useFormat, useTRPC } from "@kuulo/ui";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
-/** The verifier's verdict on the whole hash chain (R14), re-run on demand. */
+/** The verifier's verdict on the whole hash chain (R14). A mutation: each run is itself audited. */
 export function ChainStatus() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const format = useFormat();
-  const verify = useQuery({ ...trpc.audit.verify.queryOptions(), staleTime: 0 });
+  const verify = useMutation(trpc.audit.verify.mutationOptions());
+  const { mutate } = verify;
+  useEffect(() => mutate(), [mutate]);
   const recheck = (
-    <button type="button" className="button button--small" onClick={() => verify.refetch()} disabled={verify.isFetching}>
-      {verify.isFetching ? t("audit.chain.checking") : t("audit.chain.recheck")}
+    <button
+      type="button"
+      className="button button--small"
+      onClick={() => mutate()}
+      disabled={verify.isPending}
+    >
+      {verify.isPending ? t("audit.chain.checking") : t("audit.chain.recheck")}
     </button>
   );
-  if (verify.isPending) {
-    return (
-      <div className="alert alert--info section" role="status" data-testid="chain-status">
-        {t("audit.chain.checking")}
-      </div>
-    );
-  }
   if (verify.isError) {
     return (
       <div className="alert alert--error section row row--between" role="alert" data-testid="chain-status">
@@ -29,6 +30,13 @@ export function ChainStatus() {
     );
   }
   const result = verify.data;
+  if (!result) {
+    return (
+      <div className="alert alert--info section" role="status" data-testid="chain-status">
+        {t("audit.chain.checking")}
+      </div>
+    );
+  }
   return (
     <div
       className={`alert section row row--between ${result.ok ? "alert--success" : "alert--error"}`}
@@ -39,8 +47,11 @@ export function ChainStatus() {
       <span>
         <strong>{result.ok ? t("audit.chain.ok") : t("audit.chain.broken")}</strong>{" "}
         {result.ok
-          ? t("audit.chain.okDetail", { count: result.checked, when: format.dateTime(new Date()) })
-          : t("audit.chain.brokenDetail", { seq: result.firstBrokenSeq, reason: result.reason ?? "" })}
+          ? t("audit.chain.okDetail", { count: result.count, when: format.dateTime(verify.submittedAt) })
+          : t("audit.chain.brokenDetail", {
+              seq: result.brokenAt,
+              reason: t(`audit.chain.reasons.${result.reason}`),
+            })}
       </span>
       {recheck}
     </div>

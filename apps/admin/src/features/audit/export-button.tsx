@@ -1,17 +1,10 @@
+import type { RouterInputs } from "@kuulo/api";
 import { readDomainError, useTRPC } from "@kuulo/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 
-interface Filters {
-  actor?: string | undefined;
-  action?: string | undefined;
-  target?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
-
-/** CSV of exactly the filtered range; the export itself is audited by the API. */
-export function ExportButton({ filters }: { filters: Filters }) {
+/** CSV of exactly the filtered range, for the privacy officer; the export itself is audited by the API. */
+export function ExportButton({ filter }: { filter: RouterInputs["audit"]["export"] }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const exportCsv = useMutation(
@@ -28,9 +21,19 @@ export function ExportButton({ filters }: { filters: Filters }) {
   );
   return (
     <span className="stack stack--tight">
-      <button type="button" className="button" onClick={() => exportCsv.mutate(filters)} disabled={exportCsv.isPending}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => exportCsv.mutate(filter)}
+        disabled={exportCsv.isPending}
+      >
         {exportCsv.isPending ? t("audit.exporting") : t("audit.export")}
       </button>
+      {exportCsv.isSuccess ? (
+        <span className="muted" role="status">
+          {t("audit.exported", { count: exportCsv.data.rowCount })}
+        </span>
+      ) : null}
       {exportCsv.isError ? (
         <span className="field__error" role="alert">
           {readDomainError(exportCsv.error)?.message ?? t("error.generic")}

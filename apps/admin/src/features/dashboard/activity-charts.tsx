@@ -1,6 +1,17 @@
 import { useFormat } from "@kuulo/ui";
 import { useTranslation } from "react-i18next";
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { DashboardStats } from "./dashboard-stats.js";
 
 /** Joins the two daily series on their day so they share one time axis. */
@@ -41,8 +52,22 @@ export function ActivityCharts({ stats }: { stats: DashboardStats }) {
               <YAxis allowDecimals={false} tickLine={false} />
               <Tooltip labelFormatter={(day) => format.date(String(day))} />
               <Legend />
-              <Area type="monotone" dataKey="recordings" name={t("dashboard.recordingsIngested")} stroke="#1f5f8b" fill="#cfe0ee" isAnimationActive={false} />
-              <Area type="monotone" dataKey="listens" name={t("dashboard.listens")} stroke="#1a7f4b" fill="#d4efe0" isAnimationActive={false} />
+              <Area
+                type="monotone"
+                dataKey="recordings"
+                name={t("dashboard.recordingsIngested")}
+                stroke="#1f5f8b"
+                fill="#cfe0ee"
+                isAnimationActive={false}
+              />
+              <Area
+                type="monotone"
+                dataKey="listens"
+                name={t("dashboard.listens")}
+                stroke="#1a7f4b"
+                fill="#d4efe0"
+                isAnimationActive={false}
+              />
             </AreaChart>
           </ResponsiveContainer>
         </div>
@@ -56,7 +81,12 @@ export function ActivityCharts({ stats }: { stats: DashboardStats }) {
               <XAxis dataKey="day" tickFormatter={(day: string) => format.date(day)} tickLine={false} />
               <YAxis allowDecimals={false} tickLine={false} />
               <Tooltip labelFormatter={(day) => format.date(String(day))} />
-              <Bar dataKey="count" name={t("dashboard.dueForPurge")} fill="#8a5a00" isAnimationActive={false} />
+              <Bar
+                dataKey="count"
+                name={t("dashboard.dueForPurge")}
+                fill="#8a5a00"
+                isAnimationActive={false}
+              />
             </BarChart>
           </ResponsiveContainer>
         </div>

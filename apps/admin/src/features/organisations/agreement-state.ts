@@ -6,7 +6,8 @@ export function agreementState(
   now: Date,
 ): AgreementState {
   if (organisation.kind === "controller") return "controller";
-  if (organisation.agreementValidFrom && new Date(organisation.agreementValidFrom) > now) return "not_started";
+  if (organisation.agreementValidFrom && new Date(organisation.agreementValidFrom) > now)
+    return "not_started";
   if (organisation.agreementValidUntil && new Date(organisation.agreementValidUntil) < now) return "ended";
   return "valid";
 }

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
-type Organisation = RouterOutputs["organisations"]["list"][number];
+type Organisation = RouterOutputs["organisations"]["find"][number];
 
 interface Values {
   name: string;
@@ -15,12 +15,25 @@ interface Values {
   agreementValidFrom: string;
   agreementValidUntil: string;
 }
-const FIELDS = ["name", "businessId", "country", "agreementReference", "agreementValidFrom", "agreementValidUntil"] as const;
+const FIELDS = [
+  "name",
+  "businessId",
+  "country",
+  "agreementReference",
+  "agreementValidFrom",
+  "agreementValidUntil",
+] as const;
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : "");
 const instant = (value: string) => (value ? new Date(`${value}T00:00:00Z`).toISOString() : null);
 
 /** New organisations are processors: there is exactly one controller, created at installation. */
-export function OrganisationDialog({ organisation, onClose }: { organisation: Organisation | null; onClose: () => void }) {
+export function OrganisationDialog({
+  organisation,
+  onClose,
+}: {
+  organisation: Organisation | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -42,39 +55,92 @@ export function OrganisationDialog({ organisation, onClose }: { organisation: Or
       await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
       onClose();
     },
-    onError: (error: unknown) => setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"))),
+    onError: (error: unknown) =>
+      setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"))),
   };
   const create = useMutation(trpc.organisations.create.mutationOptions(options));
   const update = useMutation(trpc.organisations.update.mutationOptions(options));
   const submit = form.handleSubmit((values) => {
     setFormError(null);
-    const input = {
-      name: values.name,
-      businessId: values.businessId,
-      country: values.country.toUpperCase(),
-      agreementReference: isController ? null : values.agreementReference,
-      agreementValidFrom: isController ? null : instant(values.agreementValidFrom),
-      agreementValidUntil: isController ? null : instant(values.agreementValidUntil),
-    };
-    if (organisation) update.mutate({ id: organisation.id, ...input });
-    else create.mutate({ kind: "processor", ...input });
+    const validFrom = instant(values.agreementValidFrom) ?? new Date().toISOString();
+    const validUntil = instant(values.agreementValidUntil);
+    if (organisation && isController) update.mutate({ organisationId: organisation.id, name: values.name });
+    else if (organisation) {
+      update.mutate({
+        organisationId: organisation.id,
+        name: values.name,
+        agreementReference: values.agreementReference,
+        agreementValidFrom: validFrom,
+        agreementValidUntil: validUntil,
+      });
+    } else {
+      create.mutate({
+        name: values.name,
+        businessId: values.businessId,
+        country: values.country.toUpperCase(),
+        agreementReference: values.agreementReference,
+        agreementValidFrom: validFrom,
+        agreementValidUntil: validUntil,
+      });
+    }
   });
   const required = { required: t("ui:required") };
   const errors = form.formState.errors;
   return (
-    <Dialog open title={organisation ? t("organisations.editTitle", { name: organisation.name }) : t("organisations.create")} onClose={onClose} wide>
+    <Dialog
+      open
+      title={
+        organisation ? t("organisations.editTitle", { name: organisation.name }) : t("organisations.create")
+      }
+      onClose={onClose}
+      wide
+    >
       <form className="stack" onSubmit={submit} noValidate>
         {organisation ? null : <p className="muted">{t("organisations.createIntro")}</p>}
         <FormError message={formError} />
         <div className="form-grid">
-          <TextField label={t("organisations.name")} error={errors.name?.message} {...form.register("name", required)} />
-          <TextField label={t("organisations.businessId")} hint={t("organisations.businessIdHint")} error={errors.businessId?.message} {...form.register("businessId", required)} />
-          <TextField label={t("organisations.country")} hint={t("organisations.countryHint")} maxLength={2} error={errors.country?.message} {...form.register("country", required)} />
+          <TextField
+            label={t("organisations.name")}
+            error={errors.name?.message}
+            {...form.register("name", required)}
+          />
+          {organisation ? null : (
+            <>
+              <TextField
+                label={t("organisations.businessId")}
+                hint={t("organisations.businessIdHint")}
+                error={errors.businessId?.message}
+                {...form.register("businessId", required)}
+              />
+              <TextField
+                label={t("organisations.country")}
+                hint={t("organisations.countryHint")}
+                maxLength={2}
+                error={errors.country?.message}
+                {...form.register("country", required)}
+              />
+            </>
+          )}
           {isController ? null : (
             <>
-              <TextField label={t("organisations.agreementReference")} error={errors.agreementReference?.message} {...form.register("agreementReference", required)} />
-              <TextField label={t("organisations.validFrom")} type="date" error={errors.agreementValidFrom?.message} {...form.register("agreementValidFrom", required)} />
-              <TextField label={t("organisations.validUntil")} hint={t("organisations.validUntilHint")} type="date" error={errors.agreementValidUntil?.message} {...form.register("agreementValidUntil")} />
+              <TextField
+                label={t("organisations.agreementReference")}
+                error={errors.agreementReference?.message}
+                {...form.register("agreementReference", required)}
+              />
+              <TextField
+                label={t("organisations.validFrom")}
+                type="date"
+                error={errors.agreementValidFrom?.message}
+                {...form.register("agreementValidFrom", required)}
+              />
+              <TextField
+                label={t("organisations.validUntil")}
+                hint={t("organisations.validUntilHint")}
+                type="date"
+                error={errors.agreementValidUntil?.message}
+                {...form.register("agreementValidUntil")}
+              />
             </>
           )}
         </div>
@@ -82,7 +148,11 @@ export function OrganisationDialog({ organisation, onClose }: { organisation: Or
           <button type="button" className="button" onClick={onClose}>
             {t("cancel")}
           </button>
-          <button type="submit" className="button button--primary" disabled={create.isPending || update.isPending}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={create.isPending || update.isPending}
+          >
             {t("save")}
           </button>
         </div>

@@ -8,22 +8,31 @@ import { columnHelper, DataTable } from "../../lib/data-table.js";
 import { agreementState } from "./agreement-state.js";
 import { OrganisationDialog } from "./organisation-dialog.js";
 
-type Organisation = RouterOutputs["organisations"]["list"][number];
+type Organisation = RouterOutputs["organisations"]["find"][number];
 const helper = columnHelper<Organisation>();
-const TONE = { controller: "badge--info", valid: "badge--success", not_started: "badge--warning", ended: "badge--danger" };
+const TONE = {
+  controller: "badge--info",
+  valid: "badge--success",
+  not_started: "badge--warning",
+  ended: "badge--danger",
+};
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const can = useCan();
   const format = useFormat();
-  const organisations = useQuery(trpc.organisations.list.queryOptions());
+  const organisations = useQuery(trpc.organisations.find.queryOptions());
   const [editing, setEditing] = useState<Organisation | "new" | null>(null);
   const columns = useMemo(() => {
     const now = new Date();
     return [
       helper.accessor("name", { header: () => t("organisations.name") }),
-      helper.display({ id: "kind", header: () => t("organisations.kind"), cell: ({ row }) => t(`organisations.kinds.${row.original.kind}`) }),
+      helper.display({
+        id: "kind",
+        header: () => t("organisations.kind"),
+        cell: ({ row }) => t(`organisations.kinds.${row.original.kind}`),
+      }),
       helper.accessor("businessId", { header: () => t("organisations.businessId") }),
       helper.accessor("country", { header: () => t("organisations.country") }),
       helper.display({
@@ -37,7 +46,10 @@ export function OrganisationsPage() {
               <code>{row.original.agreementReference}</code>
               <br />
               <span className="muted">
-                {format.date(row.original.agreementValidFrom)} – {row.original.agreementValidUntil ? format.date(row.original.agreementValidUntil) : t("organisations.openEnded")}
+                {format.date(row.original.agreementValidFrom)} –{" "}
+                {row.original.agreementValidUntil
+                  ? format.date(row.original.agreementValidUntil)
+                  : t("organisations.openEnded")}
               </span>
             </span>
           ),
@@ -46,17 +58,20 @@ export function OrganisationsPage() {
         id: "state",
         header: () => t("organisations.state"),
         cell: ({ row }) => {
-          const state = agreementState(row.original, now);
+          const state =
+            row.original.kind === "controller"
+              ? "controller"
+              : row.original.agreementInForce
+                ? "valid"
+                : agreementState(row.original, now);
           return (
             <span className="stack stack--tight">
               <span className={`badge ${TONE[state]}`}>{t(`organisations.states.${state}`)}</span>
-              {state === "ended" || state === "not_started" ? (
-                <Link to="/users" search={{ organisationId: row.original.id }} className="muted">
-                  {t("organisations.blockedUsers", { count: row.original.userCount })}
-                </Link>
-              ) : (
-                <span className="muted">{t("organisations.users", { count: row.original.userCount })}</span>
-              )}
+              <Link to="/users" search={{ organisationId: row.original.id }}>
+                {row.original.agreementInForce
+                  ? t("organisations.seeUsers")
+                  : t("organisations.seeBlockedUsers")}
+              </Link>
             </span>
           );
         },
@@ -96,10 +111,18 @@ export function OrganisationsPage() {
           <p>{t("organisations.emptyHint")}</p>
         </EmptyState>
       ) : (
-        <DataTable caption={t("organisations.title")} columns={columns} data={organisations.data} getRowId={(row) => row.id} />
+        <DataTable
+          caption={t("organisations.title")}
+          columns={columns}
+          data={organisations.data}
+          getRowId={(row) => row.id}
+        />
       )}
       {editing !== null ? (
-        <OrganisationDialog organisation={editing === "new" ? null : editing} onClose={() => setEditing(null)} />
+        <OrganisationDialog
+          organisation={editing === "new" ? null : editing}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
     </>
   );

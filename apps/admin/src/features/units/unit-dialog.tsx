@@ -5,8 +5,8 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
-type Unit = RouterOutputs["units"]["list"][number];
-type Organisation = RouterOutputs["organisations"]["list"][number];
+type Unit = RouterOutputs["units"]["find"][number];
+type Organisation = RouterOutputs["organisations"]["find"][number];
 
 interface Values {
   name: string;
@@ -44,7 +44,8 @@ export function UnitDialog({
       await queryClient.invalidateQueries({ queryKey: trpc.units.pathKey() });
       onClose();
     },
-    onError: (error: unknown) => setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"))),
+    onError: (error: unknown) =>
+      setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"))),
   };
   const create = useMutation(trpc.units.create.mutationOptions(options));
   const update = useMutation(trpc.units.update.mutationOptions(options));
@@ -52,19 +53,42 @@ export function UnitDialog({
   const submit = form.handleSubmit((values) => {
     setFormError(null);
     const parentId = values.parentId || null;
-    if (unit) update.mutate({ id: unit.id, name: values.name, code: values.code, parentId });
-    else create.mutate({ name: values.name, code: values.code, organisationId: values.organisationId, parentId });
+    if (unit) update.mutate({ unitId: unit.id, name: values.name, code: values.code });
+    else
+      create.mutate({
+        name: values.name,
+        code: values.code,
+        organisationId: values.organisationId,
+        parentId,
+      });
   });
   const required = { required: t("ui:required") };
   const errors = form.formState.errors;
   return (
-    <Dialog open title={unit ? t("units.editTitle", { name: unit.name }) : t("units.create")} onClose={onClose}>
+    <Dialog
+      open
+      title={unit ? t("units.editTitle", { name: unit.name }) : t("units.create")}
+      onClose={onClose}
+    >
       <form className="stack" onSubmit={submit} noValidate>
         <FormError message={formError} />
-        <TextField label={t("units.name")} error={errors.name?.message} {...form.register("name", required)} />
-        <TextField label={t("units.code")} hint={t("units.codeHint")} error={errors.code?.message} {...form.register("code", required)} />
+        <TextField
+          label={t("units.name")}
+          error={errors.name?.message}
+          {...form.register("name", required)}
+        />
+        <TextField
+          label={t("units.code")}
+          hint={t("units.codeHint")}
+          error={errors.code?.message}
+          {...form.register("code", required)}
+        />
         {unit ? null : (
-          <SelectField label={t("units.organisation")} error={errors.organisationId?.message} {...form.register("organisationId", required)}>
+          <SelectField
+            label={t("units.organisation")}
+            error={errors.organisationId?.message}
+            {...form.register("organisationId", required)}
+          >
             {organisations.map((organisation) => (
               <option key={organisation.id} value={organisation.id}>
                 {organisation.name}
@@ -72,21 +96,31 @@ export function UnitDialog({
             ))}
           </SelectField>
         )}
-        <SelectField label={t("units.parent")} error={errors.parentId?.message} {...form.register("parentId")}>
-          <option value="">{t("units.noParent")}</option>
-          {units
-            .filter((candidate) => candidate.id !== unit?.id && candidate.organisationId === (unit?.organisationId ?? organisationId))
-            .map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-        </SelectField>
+        {unit ? null : (
+          <SelectField
+            label={t("units.parent")}
+            error={errors.parentId?.message}
+            {...form.register("parentId")}
+          >
+            <option value="">{t("units.noParent")}</option>
+            {units
+              .filter((candidate) => candidate.organisationId === organisationId)
+              .map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.name}
+                </option>
+              ))}
+          </SelectField>
+        )}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             {t("cancel")}
           </button>
-          <button type="submit" className="button button--primary" disabled={create.isPending || update.isPending}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={create.isPending || update.isPending}
+          >
             {t("save")}
           </button>
         </div>

@@ -1,27 +1,34 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { RouterOutputs } from "@kuulo/api";
-import { applyServerError, Dialog, FormError, SelectField, TextField, useFormDraft, useTRPC } from "@kuulo/ui";
+import { ROLES } from "@kuulo/domain/access";
+import {
+  applyServerError,
+  Dialog,
+  FormError,
+  SelectField,
+  TextField,
+  useFormDraft,
+  useTRPC,
+} from "@kuulo/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { fieldError } from "../../lib/field-error.js";
+import type { useDirectory } from "../../lib/use-directory.js";
 import { OneTimeLink } from "./one-time-link.js";
-import { type NewUser, newUserSchema } from "./user-form-schema.js";
+import { ALL_UNITS, type NewUser, newUserSchema } from "./user-form-schema.js";
 
-type Organisation = RouterOutputs["organisations"]["list"][number];
 type Created = RouterOutputs["users"]["create"];
-const FIELDS = ["username", "firstName", "lastName", "email", "organisationId"] as const;
+const FIELDS = ["username", "firstName", "lastName", "email", "organisationId", "role", "unitId"] as const;
 
 export function CreateUserDialog({
-  open,
   onClose,
-  organisations,
+  directory,
 }: {
-  open: boolean;
   onClose: () => void;
-  organisations: Organisation[];
+  directory: ReturnType<typeof useDirectory>;
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -30,7 +37,16 @@ export function CreateUserDialog({
   const [created, setCreated] = useState<Created | null>(null);
   const form = useForm<NewUser>({
     resolver: zodResolver(newUserSchema),
-    defaultValues: { username: "", firstName: "", lastName: "", email: "", organisationId: organisations[0]?.id ?? "" },
+    defaultValues: {
+      username: "",
+      firstName: "",
+      lastName: "",
+      email: "",
+      organisationId:
+        directory.organisations.find((organisation) => organisation.kind === "controller")?.id ?? "",
+      role: "",
+      unitId: ALL_UNITS,
+    },
   });
   const draft = useFormDraft("users.create", form);
   const create = useMutation(
@@ -44,18 +60,19 @@ export function CreateUserDialog({
     }),
   );
   const close = () => {
-    setCreated(null);
-    setFormError(null);
-    form.reset();
+    draft.clear();
     onClose();
   };
-  const submit = form.handleSubmit((values) => {
+  const submit = form.handleSubmit(({ role, unitId, email, ...values }) => {
     setFormError(null);
-    create.mutate({ ...values, email: values.email || null });
+    const grants = role ? [{ role, unitId: unitId === ALL_UNITS ? null : unitId }] : [];
+    create.mutate({ ...values, email: email || null, grants });
   });
   const errors = form.formState.errors;
+  const organisationId = form.watch("organisationId");
+  const units = directory.units.filter((unit) => unit.organisationId === organisationId);
   return (
-    <Dialog open={open} onClose={close} title={created ? t("users.createdTitle") : t("users.create")} wide>
+    <Dialog open onClose={close} title={created ? t("users.createdTitle") : t("users.create")} wide>
       {created ? (
         <div className="stack">
           <OneTimeLink
@@ -77,8 +94,18 @@ export function CreateUserDialog({
           <p className="muted">{t("users.createIntro")}</p>
           <FormError message={formError} />
           <div className="form-grid">
-            <TextField label={t("users.firstName")} autoComplete="off" error={fieldError(t, errors.firstName)} {...form.register("firstName")} />
-            <TextField label={t("users.lastName")} autoComplete="off" error={fieldError(t, errors.lastName)} {...form.register("lastName")} />
+            <TextField
+              label={t("users.firstName")}
+              autoComplete="off"
+              error={fieldError(t, errors.firstName)}
+              {...form.register("firstName")}
+            />
+            <TextField
+              label={t("users.lastName")}
+              autoComplete="off"
+              error={fieldError(t, errors.lastName)}
+              {...form.register("lastName")}
+            />
             <TextField
               label={t("users.username")}
               hint={t("users.usernameHint")}
@@ -88,15 +115,56 @@ export function CreateUserDialog({
               error={fieldError(t, errors.username)}
               {...form.register("username")}
             />
-            <TextField label={t("users.email")} hint={t("users.emailHint")} type="email" autoComplete="off" error={fieldError(t, errors.email)} {...form.register("email")} />
-            <SelectField label={t("users.organisation")} error={fieldError(t, errors.organisationId)} {...form.register("organisationId")}>
-              {organisations.map((organisation) => (
+            <TextField
+              label={t("users.email")}
+              hint={t("users.emailHint")}
+              type="email"
+              autoComplete="off"
+              error={fieldError(t, errors.email)}
+              {...form.register("email")}
+            />
+            <SelectField
+              label={t("users.organisation")}
+              error={fieldError(t, errors.organisationId)}
+              {...form.register("organisationId")}
+            >
+              {directory.organisations.map((organisation) => (
                 <option key={organisation.id} value={organisation.id}>
                   {organisation.name}
                 </option>
               ))}
             </SelectField>
           </div>
+          <fieldset className="fieldset">
+            <legend>{t("users.firstRole")}</legend>
+            <div className="form-grid">
+              <SelectField
+                label={t("grants.role")}
+                error={fieldError(t, errors.role)}
+                {...form.register("role")}
+              >
+                <option value="">{t("users.noRoleYet")}</option>
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`roles.${role}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField
+                label={t("grants.scope")}
+                error={fieldError(t, errors.unitId)}
+                {...form.register("unitId")}
+              >
+                <option value={ALL_UNITS}>{t("grants.allUnits")}</option>
+                {units.map((unit) => (
+                  <option key={unit.id} value={unit.id}>
+                    {unit.name} ({unit.code})
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+            <p className="field__hint">{t("grants.roleHint")}</p>
+          </fieldset>
           <div className="dialog__actions">
             <button type="button" className="button" onClick={close}>
               {t("cancel")}

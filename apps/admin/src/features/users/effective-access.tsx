@@ -1,37 +1,84 @@
 import type { RouterOutputs } from "@kuulo/api";
+import type { Permission } from "@kuulo/domain/access";
+import { ErrorState, Loading, useTRPC } from "@kuulo/ui";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import type { useDirectory } from "../../lib/use-directory.js";
 import { type AccessReason, explainGrants, groupByResource } from "./explain-grants.js";
 
 type User = RouterOutputs["users"]["get"];
+type Entry = RouterOutputs["users"]["effectiveAccess"][number];
 
-function ReasonText({ reason, unitName }: { reason: AccessReason; unitName: (id: string | null) => string }) {
+/**
+ * "What can this person see and do, and why". What and where come from the API (the domain's
+ * explainAccess over the person's real grants); the reasons name the grants that give each right.
+ */
+export function EffectiveAccess({
+  user,
+  directory,
+}: {
+  user: User;
+  directory: ReturnType<typeof useDirectory>;
+}) {
   const { t } = useTranslation();
-  const role = reason.role === "self" ? t("access.everyone") : t(`roles.${reason.role}`);
-  const where = reason.scope === "unit" ? unitName(reason.unitId) : t(`access.relation.${reason.scope}`);
-  return (
-    <li>
-      <strong>{role}</strong> — {where}
-    </li>
-  );
-}
-
-/** "What can this person see and do, and why", from the domain policy and the person's grants. */
-export function EffectiveAccess({ user }: { user: User }) {
-  const { t } = useTranslation();
-  const unitNames = new Map(user.grants.map((grant) => [grant.unitId, grant.unitName]));
+  const trpc = useTRPC();
+  const access = useQuery(trpc.users.effectiveAccess.queryOptions({ userId: user.id }));
   const unitName = (id: string | null) =>
-    id === null ? t("grants.allUnits") : t("access.inUnit", { unit: unitNames.get(id) ?? id });
-  const access = explainGrants(user.grants);
-  const allowed = access.filter((entry) => entry.reasons.length > 0);
-  const denied = access.filter((entry) => entry.reasons.length === 0);
-  const listens = allowed.some((entry) => entry.permission === "recording.listen");
-  const blocked = user.status !== "active" || user.blocked;
+    id === null ? t("grants.allUnits") : t("access.inUnit", { unit: directory.unit(id)?.name ?? id });
+  const where = (entry: Entry) => {
+    const places = entry.all ? [t("grants.allUnits")] : entry.unitIds.map(unitName);
+    return [...places, ...entry.relations.map((relation) => t(`access.relation.${relation}`))].join("; ");
+  };
+  const reasons = new Map(explainGrants(user.grants).map((entry) => [entry.permission, entry.reasons]));
+  const reasonText = (reason: AccessReason) => {
+    const role = reason.role === "self" ? t("access.everyone") : t(`roles.${reason.role}`);
+    const scope = reason.scope === "unit" ? unitName(reason.unitId) : t(`access.relation.${reason.scope}`);
+    return `${role} — ${scope}`;
+  };
+  const blocked =
+    user.status !== "active" || directory.organisation(user.organisationId)?.agreementInForce === false;
   return (
     <section className="card section" aria-labelledby="effective-access-title" data-testid="effective-access">
       <h2 id="effective-access-title">{t("access.title")}</h2>
       <p className="muted">{t("access.intro")}</p>
+      {access.isPending ? (
+        <Loading />
+      ) : access.isError ? (
+        <ErrorState error={access.error} onRetry={() => access.refetch()} />
+      ) : (
+        <AccessTable
+          allowed={access.data.filter((entry) => entry.allowed)}
+          denied={access.data.filter((entry) => !entry.allowed).map((entry) => entry.permission)}
+          blocked={blocked}
+          where={where}
+          because={(permission) => (reasons.get(permission) ?? []).map(reasonText)}
+        />
+      )}
+    </section>
+  );
+}
+
+function AccessTable({
+  allowed,
+  denied,
+  blocked,
+  where,
+  because,
+}: {
+  allowed: Entry[];
+  denied: Permission[];
+  blocked: boolean;
+  where: (entry: Entry) => string;
+  because: (permission: Permission) => string[];
+}) {
+  const { t } = useTranslation();
+  const listens = allowed.some((entry) => entry.permission === "recording.listen");
+  const groups = groupByResource(allowed.map((entry) => ({ permission: entry.permission, reasons: [] })));
+  const byPermission = new Map(allowed.map((entry) => [entry.permission, entry]));
+  return (
+    <>
       {blocked ? <div className="alert alert--warning section">{t("access.notNow")}</div> : null}
-      <p className={`alert ${listens ? "alert--info" : "alert--success"}`}>
+      <p className={`alert ${listens ? "alert--info" : "alert--success"}`} data-testid="listening-summary">
         {listens ? t("access.listens") : t("access.noListening")}
       </p>
       <div className="table-wrap section">
@@ -41,25 +88,25 @@ export function EffectiveAccess({ user }: { user: User }) {
             <tr>
               <th scope="col">{t("access.area")}</th>
               <th scope="col">{t("access.may")}</th>
+              <th scope="col">{t("access.where")}</th>
               <th scope="col">{t("access.why")}</th>
             </tr>
           </thead>
           <tbody>
-            {[...groupByResource(allowed)].flatMap(([resource, entries]) =>
-              entries.map((entry, index) => (
-                <tr key={entry.permission}>
+            {[...groups].flatMap(([resource, entries]) =>
+              entries.map(({ permission }, index) => (
+                <tr key={permission} data-permission={permission}>
                   {index === 0 ? (
                     <th scope="row" rowSpan={entries.length}>
                       {t(`access.resource.${resource}`)}
                     </th>
                   ) : null}
-                  <td>
-                    {t(`perm.${entry.permission}`)} <code className="muted">{entry.permission}</code>
-                  </td>
+                  <td>{t(`perm.${permission}`)}</td>
+                  <td>{byPermission.get(permission) ? where(byPermission.get(permission) as Entry) : ""}</td>
                   <td>
                     <ul className="reason-list">
-                      {entry.reasons.map((reason) => (
-                        <ReasonText key={`${reason.role}:${reason.scope}:${reason.unitId}`} reason={reason} unitName={unitName} />
+                      {because(permission).map((text) => (
+                        <li key={text}>{text}</li>
                       ))}
                     </ul>
                   </td>
@@ -72,13 +119,13 @@ export function EffectiveAccess({ user }: { user: User }) {
       <details>
         <summary>{t("access.deniedSummary", { count: denied.length })}</summary>
         <ul className="denied-list">
-          {denied.map((entry) => (
-            <li key={entry.permission}>
-              {t(`perm.${entry.permission}`)} <code className="muted">{entry.permission}</code>
+          {denied.map((permission) => (
+            <li key={permission}>
+              {t(`perm.${permission}`)} <code className="muted">{permission}</code>
             </li>
           ))}
         </ul>
       </details>
-    </section>
+    </>
   );
 }

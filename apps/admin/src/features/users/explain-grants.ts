@@ -1,4 +1,11 @@
-import { type AccessScope, type Grant, PERMISSIONS, type Permission, ROLE_PERMISSIONS, SELF_PERMISSIONS } from "@kuulo/domain/access";
+import {
+  type AccessScope,
+  type Grant,
+  PERMISSIONS,
+  type Permission,
+  ROLE_PERMISSIONS,
+  SELF_PERMISSIONS,
+} from "@kuulo/domain/access";
 
 export interface AccessReason {
   role: Grant["role"] | "self";

@@ -1,29 +1,39 @@
 import type { RouterOutputs } from "@kuulo/api";
 import { ROLES, type Role } from "@kuulo/domain/access";
 import { applyServerError, EmptyState, FormError, SelectField, useCan, useFormat, useTRPC } from "@kuulo/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { ConfirmedAction } from "../../lib/confirmed-action.js";
+import type { useDirectory } from "../../lib/use-directory.js";
+import { useUnitLabel } from "../../lib/use-unit-label.js";
+import { ALL_UNITS } from "./user-form-schema.js";
 
-type Grant = RouterOutputs["users"]["get"]["grants"][number];
-const ALL_UNITS = "*";
+type User = RouterOutputs["users"]["get"];
+type Grant = User["grants"][number];
 
 interface GrantValues {
   role: Role;
   unitId: string;
 }
 
-export function GrantsSection({ userId, organisationId, grants }: { userId: string; organisationId: string; grants: Grant[] }) {
+export function GrantsSection({
+  user,
+  directory,
+}: {
+  user: User;
+  directory: ReturnType<typeof useDirectory>;
+}) {
+  const { id: userId, organisationId, grants } = user;
   const { t } = useTranslation();
   const trpc = useTRPC();
   const can = useCan();
   const format = useFormat();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
-  const units = useQuery(trpc.units.list.queryOptions());
-  const ownUnits = (units.data ?? []).filter((unit) => unit.organisationId === organisationId);
+  const ownUnits = directory.units.filter((unit) => unit.organisationId === organisationId);
+  const unitLabel = useUnitLabel(directory);
   const form = useForm<GrantValues>({ defaultValues: { role: "trainer", unitId: ALL_UNITS } });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
   const create = useMutation(
@@ -32,15 +42,17 @@ export function GrantsSection({ userId, organisationId, grants }: { userId: stri
         form.reset({ role: form.getValues("role"), unitId: ALL_UNITS });
         await refresh();
       },
-      onError: (error) => setFormError(applyServerError(error, form.setError, ["role", "unitId"], t("error.saveFailed"))),
+      onError: (error) =>
+        setFormError(applyServerError(error, form.setError, ["role", "unitId"], t("error.saveFailed"))),
     }),
   );
   const revoke = useMutation(trpc.grants.revoke.mutationOptions({ onSuccess: refresh }));
+  // Same question the API asks: does one of my grants reach this grant's unit?
+  const canRevoke = (grant: Grant) => can("grant.revoke", { unitId: grant.unitId });
   const submit = form.handleSubmit(({ role, unitId }) => {
     setFormError(null);
     create.mutate({ userId, role, unitId: unitId === ALL_UNITS ? null : unitId });
   });
-  const unitLabel = (grant: Grant) => (grant.unitId === null ? t("grants.allUnits") : (grant.unitName ?? grant.unitId));
   return (
     <section className="card section" aria-labelledby="grants-title">
       <h2 id="grants-title">{t("grants.title")}</h2>
@@ -70,14 +82,21 @@ export function GrantsSection({ userId, organisationId, grants }: { userId: stri
                   <td>{unitLabel(grant)}</td>
                   <td>{format.date(grant.grantedAt)}</td>
                   <td className="num">
-                    {can("grant.revoke", { unitId: grant.unitId, organisationId }) || can("grant.revoke") ? (
+                    {canRevoke(grant) ? (
                       <ConfirmedAction
                         label={t("grants.revoke")}
                         title={t("grants.revokeTitle")}
-                        body={<p>{t("grants.revokeBody", { role: t(`roles.${grant.role}`), unit: unitLabel(grant) })}</p>}
+                        body={
+                          <p>
+                            {t("grants.revokeBody", {
+                              role: t(`roles.${grant.role}`),
+                              unit: unitLabel(grant),
+                            })}
+                          </p>
+                        }
                         confirmLabel={t("grants.revoke")}
                         danger
-                        run={() => revoke.mutateAsync({ id: grant.id })}
+                        run={() => revoke.mutateAsync({ grantId: grant.id })}
                       />
                     ) : null}
                   </td>
@@ -92,14 +111,22 @@ export function GrantsSection({ userId, organisationId, grants }: { userId: stri
           <h3 id="grant-form-title">{t("grants.add")}</h3>
           <FormError message={formError} />
           <div className="filters">
-            <SelectField label={t("grants.role")} error={form.formState.errors.role?.message} {...form.register("role")}>
+            <SelectField
+              label={t("grants.role")}
+              error={form.formState.errors.role?.message}
+              {...form.register("role")}
+            >
               {ROLES.map((role) => (
                 <option key={role} value={role}>
                   {t(`roles.${role}`)}
                 </option>
               ))}
             </SelectField>
-            <SelectField label={t("grants.scope")} error={form.formState.errors.unitId?.message} {...form.register("unitId")}>
+            <SelectField
+              label={t("grants.scope")}
+              error={form.formState.errors.unitId?.message}
+              {...form.register("unitId")}
+            >
               <option value={ALL_UNITS}>{t("grants.allUnits")}</option>
               {ownUnits.map((unit) => (
                 <option key={unit.id} value={unit.id}>

@@ -9,7 +9,7 @@ import { OneTimeLink } from "./one-time-link.js";
 type User = RouterOutputs["users"]["get"];
 type ResetLink = RouterOutputs["users"]["resetPassword"];
 
-export function UserActions({ user }: { user: User }) {
+export function UserActions({ user, locked }: { user: User; locked: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const can = useCan();
@@ -32,7 +32,7 @@ export function UserActions({ user }: { user: User }) {
           body={<p>{t("users.deactivateBody")}</p>}
           confirmLabel={t("users.deactivate")}
           danger
-          run={() => deactivate.mutateAsync({ id: user.id })}
+          run={() => deactivate.mutateAsync({ userId: user.id })}
         />
       ) : null}
       {can("user.deactivate") && !active ? (
@@ -41,26 +41,26 @@ export function UserActions({ user }: { user: User }) {
           title={t("users.reactivateTitle", { name })}
           body={<p>{t("users.reactivateBody")}</p>}
           confirmLabel={t("users.reactivate")}
-          run={() => reactivate.mutateAsync({ id: user.id })}
+          run={() => reactivate.mutateAsync({ userId: user.id })}
         />
       ) : null}
-      {can("user.unlock") && user.locked ? (
+      {can("user.unlock") && locked ? (
         <ConfirmedAction
           label={t("users.unlock")}
           title={t("users.unlockTitle", { name })}
           body={<p>{t("users.unlockBody")}</p>}
           confirmLabel={t("users.unlock")}
-          run={() => unlock.mutateAsync({ id: user.id })}
+          run={() => unlock.mutateAsync({ userId: user.id })}
         />
       ) : null}
-      {can("user.end_sessions") && user.activeSessionCount > 0 ? (
+      {can("user.end_sessions") && active ? (
         <ConfirmedAction
           label={t("users.endSessions")}
           title={t("users.endSessionsTitle", { name })}
-          body={<p>{t("users.endSessionsBody", { count: user.activeSessionCount })}</p>}
+          body={<p>{t("users.endSessionsBody")}</p>}
           confirmLabel={t("users.endSessions")}
           danger
-          run={() => endSessions.mutateAsync({ id: user.id })}
+          run={() => endSessions.mutateAsync({ userId: user.id })}
         />
       ) : null}
       {can("user.reset_password") && active ? (
@@ -70,13 +70,22 @@ export function UserActions({ user }: { user: User }) {
           body={<p>{t("users.resetPasswordBody")}</p>}
           confirmLabel={t("users.resetPassword")}
           danger
-          run={async () => setResetLink(await resetPassword.mutateAsync({ id: user.id }))}
+          run={async () => setResetLink(await resetPassword.mutateAsync({ userId: user.id }))}
         />
       ) : null}
-      <Dialog open={resetLink !== null} onClose={() => setResetLink(null)} title={t("users.resetPasswordDone")} wide>
+      <Dialog
+        open={resetLink !== null}
+        onClose={() => setResetLink(null)}
+        title={t("users.resetPasswordDone")}
+        wide
+      >
         {resetLink ? (
           <>
-            <OneTimeLink token={resetLink.setPasswordToken} expiresAt={resetLink.setPasswordExpiresAt} name={name} />
+            <OneTimeLink
+              token={resetLink.setPasswordToken}
+              expiresAt={resetLink.setPasswordExpiresAt}
+              name={name}
+            />
             <div className="dialog__actions">
               <button type="button" className="button button--primary" onClick={() => setResetLink(null)}>
                 {t("done")}

@@ -6,10 +6,10 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { fieldError } from "../../lib/field-error.js";
-import { type UserDetails, userDetailsSchema } from "./user-form-schema.js";
+import { type UserNames, userNamesSchema } from "./user-form-schema.js";
 
 type User = RouterOutputs["users"]["get"];
-const FIELDS = ["username", "firstName", "lastName", "email"] as const;
+const FIELDS = ["firstName", "lastName", "email"] as const;
 
 export function UserDetailsForm({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -17,17 +17,17 @@ export function UserDetailsForm({ user }: { user: User }) {
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const form = useForm<UserDetails>({
-    resolver: zodResolver(userDetailsSchema),
-    defaultValues: { username: user.username, firstName: user.firstName, lastName: user.lastName, email: user.email ?? "" },
+  const form = useForm<UserNames>({
+    resolver: zodResolver(userNamesSchema),
+    defaultValues: { firstName: user.firstName, lastName: user.lastName, email: user.email ?? "" },
   });
   const draft = useFormDraft(`users.edit.${user.id}`, form);
   const update = useMutation(
     trpc.users.update.mutationOptions({
-      onSuccess: async (_result, variables) => {
+      onSuccess: async () => {
         draft.clear();
         setSaved(true);
-        form.reset({ ...variables, email: variables.email ?? "" });
+        form.reset(form.getValues());
         await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
       },
       onError: (error) => setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"))),
@@ -36,7 +36,7 @@ export function UserDetailsForm({ user }: { user: User }) {
   const submit = form.handleSubmit((values) => {
     setFormError(null);
     setSaved(false);
-    update.mutate({ id: user.id, ...values, email: values.email || null });
+    update.mutate({ userId: user.id, ...values, email: values.email || null });
   });
   const errors = form.formState.errors;
   return (
@@ -48,13 +48,29 @@ export function UserDetailsForm({ user }: { user: User }) {
         </div>
       ) : null}
       <div className="form-grid">
-        <TextField label={t("users.firstName")} error={fieldError(t, errors.firstName)} {...form.register("firstName")} />
-        <TextField label={t("users.lastName")} error={fieldError(t, errors.lastName)} {...form.register("lastName")} />
-        <TextField label={t("users.username")} autoCapitalize="none" spellCheck={false} error={fieldError(t, errors.username)} {...form.register("username")} />
-        <TextField label={t("users.email")} type="email" error={fieldError(t, errors.email)} {...form.register("email")} />
+        <TextField
+          label={t("users.firstName")}
+          error={fieldError(t, errors.firstName)}
+          {...form.register("firstName")}
+        />
+        <TextField
+          label={t("users.lastName")}
+          error={fieldError(t, errors.lastName)}
+          {...form.register("lastName")}
+        />
+        <TextField
+          label={t("users.email")}
+          type="email"
+          error={fieldError(t, errors.email)}
+          {...form.register("email")}
+        />
       </div>
       <div className="row row--end">
-        <button type="submit" className="button button--primary" disabled={update.isPending || !form.formState.isDirty}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={update.isPending || !form.formState.isDirty}
+        >
           {t("save")}
         </button>
       </div>

@@ -1,18 +1,24 @@
+import { ROLES } from "@kuulo/domain/access";
 import { z } from "zod";
 
-/** Mirrors the API's user input rules so most mistakes show before a round trip. */
-export const userDetailsSchema = z.object({
-  username: z
-    .string()
-    .trim()
-    .min(2)
-    .max(64)
-    .regex(/^[a-z0-9._-]+$/i),
+/** Mirrors the API's input rules (users/schemas.ts) so most mistakes show before a round trip. */
+export const userNamesSchema = z.object({
   firstName: z.string().trim().min(1).max(100),
   lastName: z.string().trim().min(1).max(100),
   email: z.union([z.literal(""), z.email().max(254)]),
 });
-export type UserDetails = z.infer<typeof userDetailsSchema>;
+export type UserNames = z.infer<typeof userNamesSchema>;
 
-export const newUserSchema = userDetailsSchema.extend({ organisationId: z.string().min(1) });
+export const ALL_UNITS = "*";
+
+export const newUserSchema = userNamesSchema.extend({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/),
+  organisationId: z.string().min(1),
+  role: z.union([z.literal(""), z.enum(ROLES)]),
+  unitId: z.string(),
+});
 export type NewUser = z.infer<typeof newUserSchema>;

@@ -2,11 +2,20 @@ import { useTranslation } from "react-i18next";
 
 export type DisplayStatus = "active" | "deactivated" | "locked" | "blocked";
 
-/** Deactivation wins, then an ended processor agreement (R9), then throttling lock-out (R11). */
-export function displayStatus(user: { status: string; locked?: boolean; blocked?: boolean }): DisplayStatus {
+export interface StatusFacts {
+  status: "active" | "deactivated";
+  lockedUntil: string | null;
+}
+
+/** Deactivation wins, then an ended processor agreement (R9), then a sign-in lock-out (R11). */
+export function displayStatus(
+  user: StatusFacts,
+  agreementInForce: boolean | undefined,
+  now = new Date(),
+): DisplayStatus {
   if (user.status === "deactivated") return "deactivated";
-  if (user.blocked) return "blocked";
-  if (user.locked) return "locked";
+  if (agreementInForce === false) return "blocked";
+  if (user.lockedUntil && new Date(user.lockedUntil) > now) return "locked";
   return "active";
 }
 

@@ -1,13 +1,24 @@
 import type { RouterOutputs } from "@kuulo/api";
 import { ROLES } from "@kuulo/domain/access";
-import { EmptyState, ErrorState, Loading, PageHeader, SelectField, TextField, useCan, useFormat, useTRPC } from "@kuulo/ui";
+import {
+  EmptyState,
+  ErrorState,
+  Loading,
+  PageHeader,
+  SelectField,
+  TextField,
+  useCan,
+  useTRPC,
+} from "@kuulo/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { CursorPager, useCursorPages } from "../../lib/cursor-pager.js";
 import { columnHelper, DataTable } from "../../lib/data-table.js";
-import { Pagination } from "../../lib/pagination.js";
 import { useDebounced } from "../../lib/use-debounced.js";
+import { useDirectory } from "../../lib/use-directory.js";
+import { useUnitLabel } from "../../lib/use-unit-label.js";
 import { CreateUserDialog } from "./create-user-dialog.js";
 import { RoleBadges } from "./role-badges.js";
 import { displayStatus, UserStatusBadge } from "./user-status.js";
@@ -22,22 +33,21 @@ export function UsersPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const can = useCan();
-  const format = useFormat();
   const search = route.useSearch();
   const navigate = route.useNavigate();
+  const directory = useDirectory();
+  const unitLabel = useUnitLabel(directory);
   const [creating, setCreating] = useState(false);
   const [q, setQ] = useState(search.q ?? "");
   const debouncedQ = useDebounced(q, 300);
-  const page = search.page ?? 1;
+  const pages = useCursorPages<string>(JSON.stringify(search));
 
   const setSearch = (patch: Partial<UsersSearch>) =>
-    navigate({ search: (previous) => ({ ...previous, ...patch, page: patch.page ?? undefined }), replace: true });
+    navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true });
   useEffect(() => {
     if ((debouncedQ || undefined) !== search.q) setSearch({ q: debouncedQ || undefined });
   }, [debouncedQ]);
 
-  const organisations = useQuery(trpc.organisations.list.queryOptions());
-  const units = useQuery(trpc.units.list.queryOptions());
   const users = useQuery({
     ...trpc.users.find.queryOptions({
       search: search.q,
@@ -45,8 +55,8 @@ export function UsersPage() {
       unitId: search.unitId,
       role: search.role,
       status: search.status,
-      page,
-      pageSize: PAGE_SIZE,
+      after: pages.cursor,
+      limit: PAGE_SIZE,
     }),
     placeholderData: keepPreviousData,
   });
@@ -62,32 +72,35 @@ export function UsersPage() {
           </Link>
         ),
       }),
-      helper.accessor("username", { header: () => t("users.username"), cell: (info) => <code>{info.getValue()}</code> }),
-      helper.display({
-        id: "organisation",
-        header: () => t("users.organisation"),
-        cell: ({ row }) => row.original.organisation.name,
+      helper.accessor("username", {
+        header: () => t("users.username"),
+        cell: (info) => <code>{info.getValue()}</code>,
       }),
+      helper.accessor("organisationName", { header: () => t("users.organisation") }),
       helper.display({
         id: "roles",
         header: () => t("users.roles"),
-        cell: ({ row }) => <RoleBadges grants={row.original.grants} />,
+        cell: ({ row }) => <RoleBadges grants={row.original.grants} unitLabel={unitLabel} />,
       }),
       helper.display({
         id: "status",
         header: () => t("users.statusLabel"),
-        cell: ({ row }) => <UserStatusBadge status={displayStatus(row.original)} />,
-      }),
-      helper.display({
-        id: "lastSignIn",
-        header: () => t("users.lastSignIn"),
-        cell: ({ row }) => (row.original.lastSignInAt ? format.dateTime(row.original.lastSignInAt) : t("users.never")),
+        cell: ({ row }) => (
+          <UserStatusBadge
+            status={displayStatus(
+              row.original,
+              directory.organisation(row.original.organisationId)?.agreementInForce,
+            )}
+          />
+        ),
       }),
     ],
-    [t, format],
+    [t, directory, unitLabel],
   );
 
-  const filtered = Boolean(search.q || search.organisationId || search.unitId || search.role || search.status);
+  const filtered = Boolean(
+    search.q || search.organisationId || search.unitId || search.role || search.status,
+  );
   return (
     <>
       <PageHeader
@@ -102,14 +115,19 @@ export function UsersPage() {
         }
       />
       <section className="filters" aria-label={t("users.filters")}>
-        <TextField label={t("users.search")} type="search" value={q} onChange={(event) => setQ(event.target.value)} />
+        <TextField
+          label={t("users.search")}
+          type="search"
+          value={q}
+          onChange={(event) => setQ(event.target.value)}
+        />
         <SelectField
           label={t("users.organisation")}
           value={search.organisationId ?? ""}
           onChange={(event) => setSearch({ organisationId: event.target.value || undefined })}
         >
           <option value="">{t("filters.all")}</option>
-          {organisations.data?.map((organisation) => (
+          {directory.organisations.map((organisation) => (
             <option key={organisation.id} value={organisation.id}>
               {organisation.name}
             </option>
@@ -121,7 +139,7 @@ export function UsersPage() {
           onChange={(event) => setSearch({ unitId: event.target.value || undefined })}
         >
           <option value="">{t("filters.all")}</option>
-          {units.data?.map((unit) => (
+          {directory.units.map((unit) => (
             <option key={unit.id} value={unit.id}>
               {unit.name}
             </option>
@@ -142,7 +160,9 @@ export function UsersPage() {
         <SelectField
           label={t("users.statusLabel")}
           value={search.status ?? ""}
-          onChange={(event) => setSearch({ status: (event.target.value || undefined) as UsersSearch["status"] })}
+          onChange={(event) =>
+            setSearch({ status: (event.target.value || undefined) as UsersSearch["status"] })
+          }
         >
           <option value="">{t("filters.all")}</option>
           {USER_STATUS_FILTERS.map((status) => (
@@ -162,11 +182,21 @@ export function UsersPage() {
         </EmptyState>
       ) : (
         <>
-          <DataTable caption={t("users.title")} columns={columns} data={users.data.items} getRowId={(row) => row.id} />
-          <Pagination page={page} pageSize={PAGE_SIZE} total={users.data.total} onPage={(next) => setSearch({ page: next })} />
+          <DataTable
+            caption={t("users.title")}
+            columns={columns}
+            data={users.data.items}
+            getRowId={(row) => row.id}
+          />
+          <CursorPager
+            page={pages.page}
+            hasNext={users.data.nextCursor !== null}
+            onNext={() => users.data.nextCursor && pages.next(users.data.nextCursor)}
+            onPrevious={pages.previous}
+          />
         </>
       )}
-      <CreateUserDialog open={creating} onClose={() => setCreating(false)} organisations={organisations.data ?? []} />
+      {creating ? <CreateUserDialog onClose={() => setCreating(false)} directory={directory} /> : null}
     </>
   );
 }
