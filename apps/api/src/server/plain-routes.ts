@@ -1,3 +1,4 @@
+import { recordingsPlugin } from "../http/recordings-plugin.js";
 import type { AppPlugin } from "./build-app.js";
 
 /**
@@ -5,4 +6,4 @@ import type { AppPlugin } from "./build-app.js";
  * authenticates its own caller; state-changing routes without a browser session must also be listed
  * in CSRF_EXEMPT_PREFIXES (server/csrf.ts).
  */
-export const PLAIN_ROUTES: AppPlugin[] = [];
+export const PLAIN_ROUTES: AppPlugin[] = [recordingsPlugin];

@@ -1,0 +1,107 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { appendAuditEvent } from "@kuulo/db/audit";
+import { decide } from "@kuulo/domain/access";
+import { DomainError, validationError } from "@kuulo/domain/errors";
+import type { FastifyInstance } from "fastify";
+import { authenticateApiToken } from "../auth/api-tokens.js";
+import type { RecordingStorage } from "../recordings/recording-storage.js";
+import { ingestRecording } from "../services/recordings/ingest.js";
+import type { AppDeps } from "../trpc/context.js";
+import { readIngestMultipart } from "./read-ingest-multipart.js";
+import { sendError } from "./send-error.js";
+
+export const INGEST_PATH = "/ingest/v1/recordings";
+
+function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer ([^\s]+)$/.exec(header ?? "");
+  return match?.[1] ?? null;
+}
+
+function parseMetadataJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw validationError("metadata", "Part metadata is not valid JSON", "R3", "metadata.not_json");
+  }
+}
+
+/**
+ * The call recording system's door (R5): a machine token with the recording.ingest scope, multipart
+ * `metadata` (JSON) + `audio` (file). 201 for a new recording, 200 for an identical replay.
+ */
+export function registerIngestRoute(app: FastifyInstance, deps: AppDeps, storage: RecordingStorage) {
+  // The body is streamed by busboy in the handler, never buffered by Fastify.
+  app.addContentTypeParser("multipart/form-data", (_request, _payload, done) => done(null, undefined));
+
+  app.post(INGEST_PATH, async (request, reply) => {
+    const now = deps.clock.now();
+    const token = bearerToken(request.headers.authorization);
+    const actor = token ? await authenticateApiToken(deps.db, token, now) : null;
+    if (!actor) {
+      return sendError(
+        request,
+        reply.header("connection", "close"),
+        new DomainError("UNAUTHENTICATED", "A valid ingest token is required (Authorization: Bearer …)", {
+          rule: "R5",
+          reason: "token.invalid",
+        }),
+      );
+    }
+    const decision = decide(actor, "recording.ingest");
+    if (!decision.allowed) {
+      await appendAuditEvent(deps.db, {
+        actorType: "machine",
+        actorId: actor.tokenId,
+        action: "access.denied",
+        outcome: "denied",
+        targetType: "route",
+        targetId: INGEST_PATH,
+        ip: request.clientIp,
+        occurredAt: now,
+        details: { permission: "recording.ingest", reason: decision.reason },
+      });
+      return sendError(
+        request,
+        reply.header("connection", "close"),
+        new DomainError("FORBIDDEN", "This token lacks the recording.ingest scope", {
+          rule: "R5",
+          reason: "permission.missing",
+        }),
+      );
+    }
+
+    const tempDir = await mkdtemp(join(tmpdir(), "kuulo-ingest-"));
+    try {
+      const upload = await readIngestMultipart(request, { maxBytes: deps.config.ingest.maxBytes, tempDir });
+      const result = await ingestRecording({
+        ctx: {
+          db: deps.db,
+          clock: deps.clock,
+          storage,
+          ingest: deps.config.ingest,
+          actor,
+          actorLabel: null,
+          ip: request.clientIp,
+        },
+        input: { metadata: parseMetadataJson(upload.metadataText), audioPath: upload.audioPath },
+      });
+      return reply
+        .code(result.outcome === "created" ? 201 : 200)
+        .header("cache-control", "no-store")
+        .send({
+          id: result.id,
+          sourceRecordingId: result.sourceRecordingId,
+          durationMs: result.durationMs,
+          sha256: result.sha256,
+        });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === "PAYLOAD_TOO_LARGE")
+        reply.header("connection", "close");
+      return sendError(request, reply, error);
+    } finally {
+      await rm(tempDir, { recursive: true, force: true });
+    }
+  });
+}
