@@ -1,4 +1,5 @@
-import { apiTokens } from "@kuulo/db/schema";
+import { apiTokens, recordings, users } from "@kuulo/db/schema";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../src/auth/session-token.js";
 import { createSession } from "../src/auth/sessions.js";
@@ -51,6 +52,36 @@ const none = async () => undefined;
 const freshEmployee = async (t: TestApp) => ({
   userId: (await makeUser(t, { grants: [{ role: "employee", unitCode: "HKI-ASPA" }] })).id,
 });
+
+const RECORDING_READERS: Principal[] = ["employee", "trainer", "privacy_officer"];
+const mikkosCall = async (t: TestApp) => {
+  const [mikko] = await t.db
+    .select({ staffMemberId: users.staffMemberId })
+    .from(users)
+    .where(eq(users.username, "mikko.korhonen"));
+  const key = `matrix/${Math.random().toString(36).slice(2)}`;
+  const [row] = await t.db
+    .insert(recordings)
+    .values({
+      sourceSystemId: "matrix",
+      sourceRecordingId: key,
+      staffMemberId: mikko?.staffMemberId ?? "",
+      unitId: await unitId(t, "HKI-ASPA"),
+      callStartedAt: t.clock.now(),
+      durationMs: 1000,
+      originalFormat: "wav-pcm16",
+      originalSha256: "a".repeat(64),
+      originalSizeBytes: 1,
+      storedFormat: "webm-opus",
+      storedSizeBytes: 1,
+      storedSha256: "b".repeat(64),
+      storageKey: key,
+      keyId: "k1",
+      retentionCategory: "ordinary",
+    })
+    .returning({ id: recordings.id });
+  return row?.id;
+};
 
 const MATRIX: Record<string, Row> = {
   "auth.signIn": {
@@ -224,6 +255,15 @@ const MATRIX: Record<string, Row> = {
   "audit.verify": { kind: "mutation", allowed: ["administrator", "privacy_officer"], input: none },
   "audit.export": { kind: "mutation", allowed: ["privacy_officer"], input: async () => ({}) },
   "register.privacyNotice": { kind: "query", allowed: EVERYONE, input: async () => ({ locale: "en" }) },
+  "recordings.find": { kind: "query", allowed: RECORDING_READERS, input: async () => ({}) },
+  "recordings.count": { kind: "query", allowed: RECORDING_READERS, input: async () => ({}) },
+  "recordings.staffMembers": { kind: "query", allowed: RECORDING_READERS, input: async () => ({}) },
+  // Mikko's own call in HKI-ASPA: his own (employee), the trainer's unit, the privacy officer's all units.
+  "recordings.get": {
+    kind: "query",
+    allowed: RECORDING_READERS,
+    input: async (t) => ({ recordingId: await mikkosCall(t) }),
+  },
 };
 
 const paths = Object.keys(appRouter._def.procedures).sort();

@@ -4,7 +4,10 @@ import { auditRouter } from "./audit/index.js";
 import { authRouter } from "./auth/index.js";
 import { grantsRouter } from "./grants/index.js";
 import { organisationsRouter } from "./organisations/index.js";
+import { playlistsRouter } from "./playlists/index.js";
+import { recordingsRouter } from "./recordings/index.js";
 import { registerRouter } from "./register/index.js";
+import { trainingRouter } from "./training/index.js";
 import { unitsRouter } from "./units/index.js";
 import { usersRouter } from "./users/index.js";
 
@@ -17,6 +20,9 @@ export const appRouter = router({
   apiTokens: apiTokensRouter,
   audit: auditRouter,
   register: registerRouter,
+  recordings: recordingsRouter,
+  playlists: playlistsRouter,
+  training: trainingRouter,
 });
 
 export type AppRouter = typeof appRouter;

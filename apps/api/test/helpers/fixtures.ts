@@ -2,7 +2,9 @@ import { organisations, roleGrants, units, users } from "@kuulo/db/schema";
 import type { Role } from "@kuulo/domain/access";
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../../src/auth/password-hash.js";
-import type { TestApp } from "./test-app.js";
+import { sealSecret } from "../../src/auth/secret-box.js";
+import { generateTotpKey, TOTP_SEAL_PURPOSE } from "../../src/auth/totp.js";
+import { MASTER_KEY, type TestApp } from "./test-app.js";
 import { TEST_PASSWORD_HASH } from "./test-config.js";
 
 export async function unitId(t: TestApp, code: string): Promise<string> {
@@ -36,11 +38,14 @@ export async function makeUser(
     status?: "active" | "deactivated";
     password?: string;
     organisation?: "controller" | "processor";
+    /** Enrol TOTP with a fresh key (returned), as if the person had completed enrolment. */
+    totp?: boolean;
   } = {},
-): Promise<{ id: string; username: string; grantIds: string[] }> {
+): Promise<{ id: string; username: string; grantIds: string[]; totpKey: Uint8Array | null }> {
   counter += 1;
   const username = `person${counter}.${Math.random().toString(36).slice(2, 8)}`;
   const status = options.status ?? "active";
+  const totpKey = options.totp ? generateTotpKey() : null;
   const [user] = await t.db
     .insert(users)
     .values({
@@ -52,6 +57,8 @@ export async function makeUser(
       mustChangePassword: false,
       status,
       deactivatedAt: status === "deactivated" ? t.clock.now() : null,
+      totpSecretEncrypted: totpKey ? sealSecret(MASTER_KEY, TOTP_SEAL_PURPOSE, totpKey) : null,
+      totpEnabledAt: totpKey ? t.clock.now() : null,
     })
     .returning({ id: users.id });
   if (!user) throw new Error("insert failed");
@@ -67,5 +74,5 @@ export async function makeUser(
       .returning({ id: roleGrants.id });
     if (row) grantIds.push(row.id);
   }
-  return { id: user.id, username, grantIds };
+  return { id: user.id, username, grantIds, totpKey };
 }

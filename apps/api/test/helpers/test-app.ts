@@ -2,11 +2,13 @@ import type { TestDb } from "@kuulo/db/testing";
 import { createTestDb } from "@kuulo/db/testing";
 import { decodeBase32 } from "@oslojs/encoding";
 import type { FastifyInstance, InjectOptions } from "fastify";
+import { validateSessionToken } from "../../src/auth/sessions.js";
 import { totpCodeAt } from "../../src/auth/totp.js";
 import type { Config } from "../../src/env.js";
 import { DEMO_ACCOUNTS, type DemoAccount } from "../../src/seed/demo-accounts.js";
 import { seedDemoIfEmpty } from "../../src/seed/seed-demo.js";
 import { buildApp } from "../../src/server/build-app.js";
+import type { Context } from "../../src/trpc/context.js";
 import { ManualClock } from "./manual-clock.js";
 import { TEST_ORIGIN, testConfig } from "./test-config.js";
 
@@ -90,13 +92,17 @@ export class TestApp {
   }
 
   /** Signs a demo user fully in (password, then TOTP where enrolled) and returns the Cookie header value. */
-  async signIn(username: DemoUsername, password = account(username).password): Promise<string> {
+  signIn(username: DemoUsername, password = account(username).password): Promise<string> {
+    const secret = account(username).totpSecret;
+    return this.signInAs(username, password, secret ? decodeBase32(secret) : null);
+  }
+
+  async signInAs(username: string, password: string, totpKey: Uint8Array | null = null): Promise<string> {
     const first = await this.call("auth.signIn", { username, password });
     if (first.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(first.body)}`);
     let cookie = cookieFrom(first.setCookie);
-    const secret = account(username).totpSecret;
-    if (secret) {
-      const code = totpCodeAt(decodeBase32(secret), this.clock.now());
+    if (totpKey) {
+      const code = totpCodeAt(totpKey, this.clock.now());
       const second = await this.call("auth.verifySecondFactor", { code }, { cookie });
       if (second.status !== 200)
         throw new Error(`second factor of ${username} failed: ${JSON.stringify(second.body)}`);
@@ -140,4 +146,22 @@ export function dataOf<T>(response: TrpcResponse): T {
   if (!response.body.result)
     throw new Error(`expected a result, got ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.result.data as T;
+}
+
+/** A tRPC context for createCaller, with the same session loading as HTTP requests. */
+export async function contextFor(t: TestApp, cookie?: string): Promise<Context> {
+  const token = cookie ? tokenFrom(cookie) : null;
+  const result = token ? await validateSessionToken(t.db, token, t.clock.now()) : null;
+  const auth = result?.ok ? result.state : null;
+  return {
+    config: t.config,
+    db: t.db,
+    clock: t.clock,
+    masterKey: MASTER_KEY,
+    log: t.app.log,
+    request: { ip: "127.0.0.1", userAgent: "vitest" },
+    auth,
+    sessionToken: auth ? token : null,
+    cookies: { set: () => {}, clear: () => {} },
+  };
 }

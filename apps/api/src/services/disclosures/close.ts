@@ -1,0 +1,69 @@
+import { disclosures, exportPackages } from "@kuulo/db/schema";
+import { disclosureStateMachine } from "@kuulo/domain/disclosure";
+import { DomainError } from "@kuulo/domain/errors";
+import { eq } from "drizzle-orm";
+import type { AuthedContext } from "../../trpc/procedures.js";
+import { releaseHolds } from "../legal-holds/hold-recordings.js";
+import { storeOf } from "../retention/store-of.js";
+import { audit } from "../shared/audit.js";
+import { wrappedKeyObjectKey } from "./build-export-package.js";
+import { type DisclosureView, toDisclosureView } from "./disclosure-view.js";
+import { loadDisclosureInScope } from "./load-disclosure.js";
+
+/**
+ * Closes a statutory or access-request case: its legal holds are released (normal due dates restored,
+ * audited), a live download link stops working, and the stored package copy is deleted; the package's
+ * SHA-256 stays on record.
+ */
+export async function closeDisclosure({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { disclosureId: string };
+}): Promise<{ disclosure: DisclosureView }> {
+  await loadDisclosureInScope(ctx, ctx.db, input.disclosureId, "disclosure.revoke");
+  const now = ctx.clock.now();
+  const { row, storageKey } = await ctx.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(disclosures)
+      .where(eq(disclosures.id, input.disclosureId))
+      .for("update");
+    if (!current) throw new DomainError("NOT_FOUND", "No such disclosure", { field: "disclosureId" });
+    const status = disclosureStateMachine(
+      { kind: current.kind, status: current.status, createdBy: current.preparedBy ?? "" },
+      { type: "close", by: ctx.auth.user.id },
+    );
+    const [updated] = await tx
+      .update(disclosures)
+      .set({ status, closedAt: now })
+      .where(eq(disclosures.id, current.id))
+      .returning();
+    if (!updated) throw new Error("update returned nothing");
+    const released = await releaseHolds(tx, ctx, {
+      disclosureId: current.id,
+      by: ctx.auth.user.id,
+      reason: "case closed",
+    });
+    const [pkg] = await tx
+      .update(exportPackages)
+      .set({ expiresAt: now })
+      .where(eq(exportPackages.disclosureId, current.id))
+      .returning({ storageKey: exportPackages.storageKey });
+    await audit(tx, ctx, {
+      action: "disclosure.close",
+      outcome: "success",
+      targetType: "disclosure",
+      targetId: current.id,
+      details: { kind: current.kind, from: current.status, holdsReleased: released.length },
+    });
+    return { row: updated, storageKey: pkg?.storageKey ?? null };
+  });
+  if (storageKey) {
+    const store = storeOf(ctx);
+    await store.deleteObject(storageKey);
+    await store.inner.delete(wrappedKeyObjectKey(storageKey));
+  }
+  return { disclosure: await toDisclosureView(ctx.db, row, now) };
+}

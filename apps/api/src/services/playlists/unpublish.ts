@@ -1,0 +1,31 @@
+import { playlists } from "@kuulo/db/schema";
+import { eq } from "drizzle-orm";
+import type { AuthedContext } from "../../trpc/procedures.js";
+import { audit } from "../shared/audit.js";
+import { loadPlaylistInScope } from "./load-playlist.js";
+import { loadPlaylistDetail, type PlaylistDetail } from "./playlist-view.js";
+
+/** Hides the playlist from its assignees (their progress is kept for when it returns). Idempotent. */
+export async function unpublishPlaylist({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { playlistId: string };
+}): Promise<PlaylistDetail> {
+  const playlist = await loadPlaylistInScope(ctx, "playlist.publish", input.playlistId);
+  if (playlist.status === "draft") return loadPlaylistDetail(ctx.db, playlist.id);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(playlists)
+      .set({ status: "draft", publishedAt: null, updatedAt: ctx.clock.now() })
+      .where(eq(playlists.id, playlist.id));
+    await audit(tx, ctx, {
+      action: "playlist.unpublish",
+      outcome: "success",
+      targetType: "playlist",
+      targetId: playlist.id,
+    });
+  });
+  return loadPlaylistDetail(ctx.db, playlist.id);
+}

@@ -1,0 +1,42 @@
+import { playlists } from "@kuulo/db/schema";
+import { eq } from "drizzle-orm";
+import type { AuthedContext } from "../../trpc/procedures.js";
+import { audit } from "../shared/audit.js";
+import { guardFreeText } from "./guard-free-text.js";
+import { loadPlaylistInScope } from "./load-playlist.js";
+import { loadPlaylistDetail, type PlaylistDetail } from "./playlist-view.js";
+
+export interface UpdatePlaylistInput {
+  playlistId: string;
+  title?: string | undefined;
+  description?: string | undefined;
+}
+
+export async function updatePlaylist({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: UpdatePlaylistInput;
+}): Promise<PlaylistDetail> {
+  guardFreeText({ title: input.title, description: input.description });
+  const playlist = await loadPlaylistInScope(ctx, "playlist.update", input.playlistId);
+  const changes = {
+    ...(input.title !== undefined ? { title: input.title } : {}),
+    ...(input.description !== undefined ? { description: input.description } : {}),
+  };
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(playlists)
+      .set({ ...changes, updatedAt: ctx.clock.now() })
+      .where(eq(playlists.id, playlist.id));
+    await audit(tx, ctx, {
+      action: "playlist.update",
+      outcome: "success",
+      targetType: "playlist",
+      targetId: playlist.id,
+      details: { fields: Object.keys(changes) },
+    });
+  });
+  return loadPlaylistDetail(ctx.db, playlist.id);
+}

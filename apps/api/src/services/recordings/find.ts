@@ -1,0 +1,55 @@
+import { listRecordingSummaries, type RecordingOrder } from "@kuulo/db/queries";
+import type { AuthedContext } from "../../trpc/procedures.js";
+import { audit } from "../shared/audit.js";
+import {
+  assertUnitFilterInScope,
+  decodeSearchCursor,
+  describeFilter,
+  encodeSearchCursor,
+  type RecordingFilterInput,
+  readableRecordingScope,
+  toRecordingFilters,
+} from "./recording-filters.js";
+import { type RecordingListItemView, toRecordingListItemView } from "./recording-view.js";
+
+export interface FindRecordingsInput extends RecordingFilterInput {
+  order: RecordingOrder;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/**
+ * One keyset page of the recordings the caller may read (never OFFSET). The search is audited as one
+ * `recording.read` row per query carrying the filter, not one per row returned; the row is written
+ * before the page is returned, so an audit failure fails the request.
+ */
+export async function findRecordings({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: FindRecordingsInput;
+}): Promise<{ items: RecordingListItemView[]; nextCursor: string | null }> {
+  const filters = toRecordingFilters(input);
+  const after = input.cursor ? decodeSearchCursor(input.cursor, input.order) : undefined;
+  await assertUnitFilterInScope(ctx, input.unitId);
+  const page = await listRecordingSummaries(ctx.db, {
+    ...filters,
+    scope: readableRecordingScope(ctx),
+    order: input.order,
+    after,
+    limit: input.limit,
+  });
+  const { cursor: _cursor, limit: _limit, ...filter } = input;
+  await audit(ctx.db, ctx, {
+    action: "recording.read",
+    targetType: "recording_search",
+    targetId: null,
+    outcome: "success",
+    details: { filter: describeFilter(filter), page: after ? "next" : "first", returned: page.items.length },
+  });
+  return {
+    items: page.items.map(toRecordingListItemView),
+    nextCursor: page.nextCursor ? encodeSearchCursor(input.order, page.nextCursor) : null,
+  };
+}

@@ -1,0 +1,116 @@
+import {
+  decodeRecordingCursor,
+  type RecordingCursor,
+  type RecordingFilters,
+  type RecordingOrder,
+  type RecordingScope,
+} from "@kuulo/db/queries";
+import { scopeOf } from "@kuulo/domain/access";
+import { DomainError } from "@kuulo/domain/errors";
+import type { AuthedContext } from "../../trpc/procedures.js";
+import { auditDenied } from "../shared/audit.js";
+
+/** The search filters as clients send them: ISO date-times, half-open [from, to), inclusive durations. */
+export interface RecordingFilterInput {
+  unitId?: string | undefined;
+  staffMemberId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  durationMinMs?: number | undefined;
+  durationMaxMs?: number | undefined;
+}
+
+/**
+ * Translates the domain's scope of `recording.read` into the SQL scope: unit grants become unit ids,
+ * "own" the actor's staff member, "assigned" published playlists assigned to the person or to a unit of
+ * one of their grants, "disclosed" the actor's active disclosures. Anything else sees nothing.
+ */
+export function readableRecordingScope(ctx: AuthedContext): RecordingScope {
+  const actor = ctx.auth.actor;
+  const scope = scopeOf(actor, "recording.read");
+  if (scope.all) return { all: true };
+  const grantUnitIds = [...new Set(actor.grants.flatMap((grant) => (grant.unitId ? [grant.unitId] : [])))];
+  return {
+    all: false,
+    unitIds: scope.unitIds,
+    staffMemberIds: scope.relations.includes("own") && actor.staffMemberId ? [actor.staffMemberId] : [],
+    assignedTo: scope.relations.includes("assigned")
+      ? { userId: actor.userId, unitIds: grantUnitIds }
+      : undefined,
+    disclosureIds: scope.relations.includes("disclosed") ? actor.disclosureIds : [],
+  };
+}
+
+function invalid(field: string, message: string): DomainError {
+  return new DomainError("VALIDATION", `${field}: ${message}`, {
+    field,
+    reason: `recording_filter.${field}`,
+  });
+}
+
+/** Checks the filter's own consistency and converts it for the query layer. */
+export function toRecordingFilters(input: RecordingFilterInput): RecordingFilters {
+  const from = input.from ? new Date(input.from) : undefined;
+  const to = input.to ? new Date(input.to) : undefined;
+  if (from && to && from.getTime() >= to.getTime()) throw invalid("to", "must be later than from");
+  if (
+    input.durationMinMs !== undefined &&
+    input.durationMaxMs !== undefined &&
+    input.durationMinMs > input.durationMaxMs
+  ) {
+    throw invalid("durationMaxMs", "must not be less than durationMinMs");
+  }
+  return {
+    unitId: input.unitId,
+    staffMemberId: input.staffMemberId,
+    callStartedFrom: from,
+    callStartedBefore: to,
+    durationMinMs: input.durationMinMs,
+    durationMaxMs: input.durationMaxMs,
+  };
+}
+
+/**
+ * A unit filter outside a purely unit-scoped actor's units is an attempt to look elsewhere (IDOR on the
+ * filter): refused and audited rather than silently answered with nothing. Actors with relation scopes
+ * (own calls, assignments) may filter by any unit; the scope still narrows the rows.
+ */
+export async function assertUnitFilterInScope(ctx: AuthedContext, unitId: string | undefined): Promise<void> {
+  if (!unitId) return;
+  const scope = scopeOf(ctx.auth.actor, "recording.read");
+  if (scope.all || scope.relations.length > 0 || scope.unitIds.includes(unitId)) return;
+  await auditDenied(ctx, {
+    permission: "recording.read",
+    targetType: "unit",
+    targetId: unitId,
+    reason: "unit filter outside scope",
+  });
+  throw new DomainError("FORBIDDEN", "Not allowed: recording.read is outside your scope for this unit", {
+    rule: "R10",
+    reason: "scope.outside",
+    field: "unitId",
+    details: { permission: "recording.read" },
+  });
+}
+
+/** The client's cursor: the sort direction and the database's keyset position, opaque together. */
+export function encodeSearchCursor(order: RecordingOrder, dbCursor: string): string {
+  return `${order === "desc" ? "d" : "a"}${dbCursor}`;
+}
+
+export function decodeSearchCursor(cursor: string, order: RecordingOrder): RecordingCursor {
+  const expected = order === "desc" ? "d" : "a";
+  if (cursor[0] !== expected) throw invalid("cursor", "belongs to a listing in the other sort order");
+  try {
+    return decodeRecordingCursor(cursor.slice(1));
+  } catch {
+    throw invalid("cursor", "not a recording page cursor");
+  }
+}
+
+/** What the audit row records about a search: the filter only, never the rows returned. */
+export function describeFilter(
+  input: RecordingFilterInput & { order?: RecordingOrder },
+): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}
