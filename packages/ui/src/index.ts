@@ -1,7 +1,7 @@
 export { actorFromMe, type CanFn, useCan } from "./access/use-can.js";
 export { passwordError } from "./auth/password-error.js";
 export { QrCode } from "./auth/qr-code.js";
-export { readFragmentToken } from "./auth/read-fragment-token.js";
+export { forgetFragment, readFragmentToken } from "./auth/read-fragment-token.js";
 export { SetPasswordScreen } from "./auth/set-password-screen.js";
 export { SignInFlow } from "./auth/sign-in-flow.js";
 export { TotpEnrolment } from "./auth/totp-enrolment.js";

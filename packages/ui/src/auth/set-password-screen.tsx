@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../forms/form-error.js";
@@ -8,7 +8,7 @@ import { LanguageSwitcher } from "../i18n/language-switcher.js";
 import { useTRPC } from "../trpc/context.js";
 import { readDomainError } from "../trpc/domain-error.js";
 import { passwordError } from "./password-error.js";
-import { readFragmentToken } from "./read-fragment-token.js";
+import { forgetFragment, readFragmentToken } from "./read-fragment-token.js";
 
 interface Values {
   password: string;
@@ -19,7 +19,8 @@ interface Values {
 export function SetPasswordScreen({ signInHref }: { signInHref: string }) {
   const { t } = useTranslation("ui");
   const trpc = useTRPC();
-  const [token] = useState(() => readFragmentToken(window.location, window.history));
+  const [token] = useState(() => readFragmentToken(window.location));
+  useEffect(forgetFragment, []);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({ defaultValues: { password: "", repeat: "" } });
   const setPassword = useMutation(

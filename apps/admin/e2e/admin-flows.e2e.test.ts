@@ -1,0 +1,208 @@
+import {
+  checkA11y,
+  collectPageErrors,
+  launchChromium,
+  type RunningKuulo,
+  screenshot,
+  startKuulo,
+} from "@kuulo/e2e";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminLogin, type Lang, openNav, signIn, texts } from "./helpers.js";
+
+const NEW_PASSWORD = "kaunis sininen meri aaltoilee hiljaa";
+
+// Every flow of the issue, once per language; each language gets a fresh API and database.
+describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
+  const { ui, admin } = texts(lang);
+  const username = `testi.kouluttaja.${lang}`;
+  let kuulo: RunningKuulo;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  let oneTimeLink = "";
+
+  const shot = async (name: string, target = page) => screenshot(target, `${lang}-${name}`);
+  const heading = (name: string, target = page) => target.getByRole("heading", { level: 1, name });
+
+  beforeAll(async () => {
+    [kuulo, browser] = await Promise.all([startKuulo(), launchChromium()]);
+    // The browser starts in English; the Finnish run switches with the app's own language menu.
+    context = await browser.newContext({ locale: "en-GB", viewport: { width: 1360, height: 900 } });
+    page = await context.newPage();
+    errors = collectPageErrors(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await kuulo?.stop();
+  });
+
+  it("signs the administrator in with a TOTP code", async () => {
+    await page.goto(`${kuulo.baseUrl}/admin/`);
+    if (lang === "fi") {
+      await page.getByLabel(texts("en").ui.language).selectOption("fi");
+    }
+    await page.getByRole("heading", { name: ui.signIn.title }).waitFor();
+    await checkA11y(page, "sign-in");
+    await shot("01-sign-in");
+    await signIn(page, lang, adminLogin(kuulo.demoLogins));
+    await heading(admin.dashboard.title).waitFor();
+    await page.getByText(admin.dashboard.usersByRole).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem("kuulo.locale"))).toBe(lang === "fi" ? "fi" : null);
+    await checkA11y(page, "dashboard");
+    await shot("02-dashboard");
+  });
+
+  it("creates a user with a trainer role in one unit and shows their effective access", async () => {
+    await openNav(page, lang, admin.nav.users);
+    await heading(admin.users.title).waitFor();
+    await page.getByRole("cell", { name: "admin", exact: true }).waitFor();
+    await checkA11y(page, "users");
+    await shot("03-users");
+
+    await page.getByRole("button", { name: admin.users.create }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel(admin.users.firstName).fill("Testi");
+    await dialog.getByLabel(admin.users.lastName).fill(`Kouluttaja ${lang.toUpperCase()}`);
+    await dialog.getByLabel(admin.users.username).fill(username);
+    await dialog.getByLabel(admin.grants.role).selectOption("trainer");
+    await dialog.getByLabel(admin.grants.scope).selectOption({ label: "Helsinki, myynti (HKI-MYYNTI)" });
+    await checkA11y(page, "create-user dialog");
+    await dialog.getByRole("button", { name: admin.users.createSubmit }).click();
+    const link = dialog.getByTestId("one-time-link");
+    await link.waitFor();
+    oneTimeLink = (await link.textContent()) ?? "";
+    expect(oneTimeLink).toMatch(/\/admin\/set-password#token=[a-z2-7]{52}$/);
+    await shot("04-user-created");
+
+    await dialog.getByRole("link", { name: admin.users.openCreated }).click();
+    await heading(`Testi Kouluttaja ${lang.toUpperCase()}`).waitFor();
+    const access = page.getByTestId("effective-access");
+    const listen = access.locator('tr[data-permission="recording.listen"]');
+    await listen.waitFor();
+    await expect(listen.textContent()).resolves.toContain("Helsinki, myynti");
+    await expect(listen.textContent()).resolves.toContain(admin.roles.trainer);
+    // Least privilege (R10): a trainer administers nothing.
+    expect(await access.locator('tr[data-permission="user.read"]').count()).toBe(0);
+    await expect(access.getByTestId("listening-summary").textContent()).resolves.toBe(admin.access.listens);
+    await checkA11y(page, "user page");
+    await shot("05-user-effective-access");
+  });
+
+  it("deactivating the user ends their open session", async () => {
+    const theirContext = await browser.newContext({ locale: lang === "fi" ? "fi-FI" : "en-GB" });
+    const theirPage = await theirContext.newPage();
+    const theirErrors = collectPageErrors(theirPage);
+    await theirPage.goto(oneTimeLink);
+    await theirPage.getByLabel(ui.setPassword.password, { exact: true }).fill(NEW_PASSWORD);
+    // The token leaves the address bar (and history) as soon as the page has read it.
+    expect(new URL(theirPage.url()).hash).toBe("");
+    await theirPage.getByLabel(ui.setPassword.repeat).fill(NEW_PASSWORD);
+    await checkA11y(theirPage, "set-password");
+    await shot("06-set-password", theirPage);
+    await theirPage.getByRole("button", { name: ui.setPassword.submit }).click();
+    await theirPage.getByText(ui.setPassword.done).waitFor();
+    await theirPage.getByRole("link", { name: ui.signIn.submit }).click();
+    await signIn(theirPage, lang, { username, password: NEW_PASSWORD });
+    await theirPage.getByText(admin.dashboard.nothing).waitFor();
+
+    await page.getByRole("button", { name: admin.users.deactivate }).click();
+    const confirm = page.getByRole("dialog");
+    await shot("07-deactivate-confirm");
+    await confirm.getByRole("button", { name: admin.users.deactivate }).click();
+    await confirm.waitFor({ state: "hidden" });
+    await page.getByText(admin.users.status.deactivated).first().waitFor();
+
+    // Their next call is refused: the app keeps their screen and asks them to sign in again.
+    await openNav(theirPage, lang, admin.nav.account);
+    await theirPage.getByRole("heading", { name: ui.session.endedTitle }).waitFor();
+    await shot("08-their-session-ended", theirPage);
+    expect(theirErrors).toEqual([]);
+    await theirContext.close();
+  });
+
+  it("creates an API token, shows it once, and revokes it", async () => {
+    await openNav(page, lang, admin.nav.apiTokens);
+    await heading(admin.tokens.title).waitFor();
+    await page.getByRole("button", { name: admin.tokens.create }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel(admin.tokens.name).fill("Puhelutallennin Vantaa");
+    await dialog.getByRole("button", { name: admin.tokens.createSubmit }).click();
+    const secret = dialog.getByTestId("api-token-secret");
+    await secret.waitFor();
+    const token = (await secret.textContent()) ?? "";
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    await shot("09-api-token-created");
+    await dialog.getByRole("button", { name: admin.done }).click();
+
+    const row = page.getByRole("row").filter({ hasText: "Puhelutallennin Vantaa" });
+    await row.getByText(admin.tokens.active).waitFor();
+    await checkA11y(page, "api tokens");
+    await row.getByRole("button", { name: admin.tokens.revoke }).click();
+    await page.getByRole("dialog").getByRole("button", { name: admin.tokens.revoke }).click();
+    await row.getByText(admin.tokens.revokedAt.split(" {{")[0] ?? "").waitFor();
+    // Shown once: after the dialog closed the token is nowhere on the page.
+    expect(await page.content()).not.toContain(token);
+    await shot("10-api-token-revoked");
+  });
+
+  it("filters the audit log and shows the verifier's status", async () => {
+    await openNav(page, lang, admin.nav.audit);
+    const status = page.getByTestId("chain-status");
+    await page.locator('[data-testid="chain-status"][data-chain-ok="true"]').waitFor();
+    await expect(status.textContent()).resolves.toContain(admin.audit.chain.ok);
+    await page.getByLabel(admin.audit.action).fill("user.deactivate");
+    await page.getByRole("button", { name: admin.filters.apply }).click();
+    await page.waitForURL(/action=user\.deactivate/);
+    const rows = page.locator("tbody tr");
+    await rows.first().getByText("user.deactivate").waitFor();
+    expect(await rows.count()).toBe(1);
+    await checkA11y(page, "audit");
+    await shot("11-audit-filtered");
+
+    const opener = rows.first().getByRole("button");
+    await opener.click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("user.deactivate").first().waitFor();
+    await shot("12-audit-event");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    // Focus returns to what opened the dialog.
+    expect(await opener.evaluate((element) => element === document.activeElement)).toBe(true);
+  });
+
+  it("shows units, organisations, the register description and my account", async () => {
+    const pages: [string, string, string][] = [
+      [admin.nav.units, admin.units.title, "13-units"],
+      [admin.nav.organisations, admin.organisations.title, "14-organisations"],
+      [admin.nav.register, admin.register.title, "15-register"],
+      [admin.nav.account, admin.account.title, "16-account"],
+    ];
+    for (const [nav, title, name] of pages) {
+      await openNav(page, lang, nav);
+      await heading(title).waitFor();
+      await page.getByText(ui.loading).waitFor({ state: "detached" });
+      await checkA11y(page, name);
+      await shot(name);
+    }
+  });
+
+  it("publishes the privacy notice without sign-in", async () => {
+    const visitor = await browser.newContext({ locale: lang === "fi" ? "fi-FI" : "en-GB" });
+    const visitorPage = await visitor.newPage();
+    const visitorErrors = collectPageErrors(visitorPage);
+    await visitorPage.goto(`${kuulo.baseUrl}/admin/privacy`);
+    await visitorPage.getByRole("heading", { level: 2 }).first().waitFor();
+    expect(await visitorPage.getByRole("heading", { level: 2 }).count()).toBeGreaterThanOrEqual(9);
+    await checkA11y(visitorPage, "privacy notice");
+    await shot("17-public-privacy-notice", visitorPage);
+    expect(visitorErrors).toEqual([]);
+    await visitor.close();
+  });
+
+  it("raised no CSP refusal or uncaught error", () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import { type DemoLogin, secondsLeftInWindow, totpCode } from "@kuulo/e2e";
+import { uiMessages } from "@kuulo/ui/messages";
+import type { Page } from "playwright-core";
+import { en } from "../src/i18n/en.js";
+import { fi } from "../src/i18n/fi.js";
+
+export type Lang = "en" | "fi";
+
+/** The app's own strings, so tests find controls by their visible, translated labels. */
+export function texts(lang: Lang) {
+  return { ui: uiMessages[lang], admin: lang === "fi" ? fi : en };
+}
+
+/** Password, then the TOTP step; enrols first when the API asks for it, reading the manual key. */
+export async function signIn(
+  page: Page,
+  lang: Lang,
+  login: { username: string; password: string; totpSecret?: string },
+) {
+  const { ui } = texts(lang);
+  await page.getByLabel(ui.signIn.username).fill(login.username);
+  await page.getByLabel(ui.signIn.password, { exact: true }).fill(login.password);
+  await page.getByRole("button", { name: ui.signIn.submit, exact: true }).click();
+  const secondFactor = page.getByLabel(ui.secondFactor.code, { exact: true });
+  const enrolment = page.getByTestId("totp-secret");
+  const signedIn = page.getByRole("navigation", { name: ui.mainNavigation });
+  await secondFactor.or(enrolment).or(signedIn).first().waitFor();
+  if (await secondFactor.isVisible()) {
+    if (!login.totpSecret) throw new Error(`${login.username} has no TOTP secret`);
+    await fillCode(page, ui.secondFactor.code, login.totpSecret);
+    await page.getByRole("button", { name: ui.secondFactor.submit }).click();
+  } else if (await enrolment.isVisible()) {
+    const secret = (await enrolment.textContent())?.replace(/\s+/g, "") ?? "";
+    await fillCode(page, ui.enrolment.code, secret);
+    await page.getByRole("button", { name: ui.enrolment.confirm }).click();
+    await page.getByRole("button", { name: ui.enrolment.savedContinue }).click();
+  }
+  await signedIn.waitFor();
+}
+
+/** Waits out the end of a TOTP window so the code cannot expire between typing and checking. */
+async function fillCode(page: Page, label: string, secret: string) {
+  if (secondsLeftInWindow() < 4) await page.waitForTimeout(secondsLeftInWindow() * 1000 + 200);
+  await page.getByLabel(label, { exact: true }).fill(totpCode(secret));
+}
+
+export function adminLogin(logins: DemoLogin[]): DemoLogin {
+  const login = logins.find((candidate) => candidate.role === "administrator");
+  if (!login) throw new Error("no administrator in the demo banner");
+  return login;
+}
+
+export async function openNav(page: Page, lang: Lang, label: string) {
+  const { ui } = texts(lang);
+  await page
+    .getByRole("navigation", { name: ui.mainNavigation })
+    .getByRole("link", { name: label, exact: true })
+    .click();
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+}
