@@ -2,11 +2,14 @@ import { router } from "../trpc/init.js";
 import { apiTokensRouter } from "./api-tokens/index.js";
 import { auditRouter } from "./audit/index.js";
 import { authRouter } from "./auth/index.js";
+import { disclosuresRouter } from "./disclosures/index.js";
 import { grantsRouter } from "./grants/index.js";
+import { legalHoldsRouter } from "./legal-holds/index.js";
 import { organisationsRouter } from "./organisations/index.js";
 import { playlistsRouter } from "./playlists/index.js";
 import { recordingsRouter } from "./recordings/index.js";
 import { registerRouter } from "./register/index.js";
+import { retentionRouter } from "./retention/index.js";
 import { trainingRouter } from "./training/index.js";
 import { unitsRouter } from "./units/index.js";
 import { usersRouter } from "./users/index.js";
@@ -23,6 +26,9 @@ export const appRouter = router({
   recordings: recordingsRouter,
   playlists: playlistsRouter,
   training: trainingRouter,
+  disclosures: disclosuresRouter,
+  legalHolds: legalHoldsRouter,
+  retention: retentionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,6 @@
+import { exportDownloadRoutes } from "../http/export-download.js";
 import { recordingsPlugin } from "../http/recordings-plugin.js";
+import { retentionSchedulerPlugin } from "../jobs/retention-scheduler.js";
 import type { AppPlugin } from "./build-app.js";
 
 /**
@@ -6,4 +8,4 @@ import type { AppPlugin } from "./build-app.js";
  * authenticates its own caller; state-changing routes without a browser session must also be listed
  * in CSRF_EXEMPT_PREFIXES (server/csrf.ts).
  */
-export const PLAIN_ROUTES: AppPlugin[] = [recordingsPlugin];
+export const PLAIN_ROUTES: AppPlugin[] = [recordingsPlugin, exportDownloadRoutes, retentionSchedulerPlugin];

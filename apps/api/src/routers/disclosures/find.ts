@@ -7,7 +7,10 @@ export const FindDisclosuresInput = z.object({
   kind: z.enum(DISCLOSURE_KINDS).optional(),
   status: z.enum(DISCLOSURE_STATUSES).optional(),
   limit: z.number().int().min(1).max(100).default(50),
-  before: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
+  before: z.iso
+    .datetime({ offset: true })
+    .transform((value) => new Date(value))
+    .optional(),
 });
 
 export const findDisclosuresProcedure = requirePermission("disclosure.read")

@@ -1,4 +1,8 @@
-import type { accessRequestInput, statutoryDisclosureInput, trainingDisclosureInput } from "@kuulo/domain/disclosure";
+import type {
+  accessRequestInput,
+  statutoryDisclosureInput,
+  trainingDisclosureInput,
+} from "@kuulo/domain/disclosure";
 import { z } from "zod";
 
 const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -16,9 +20,8 @@ export const StatutoryDisclosureRequest = z.custom<
   z.input<typeof statutoryDisclosureInput> & { recipientCountry?: string }
 >(isObject, { message: "Expected a statutory disclosure object" });
 
-export const AccessRequestRequest = z.custom<z.input<typeof accessRequestInput> & { recipientCountry?: string }>(
-  isObject,
-  { message: "Expected an access request object" },
-);
+export const AccessRequestRequest = z.custom<
+  z.input<typeof accessRequestInput> & { recipientCountry?: string }
+>(isObject, { message: "Expected an access request object" });
 
 export const DisclosureIdInput = z.object({ disclosureId: z.uuid("Not a disclosure id") });

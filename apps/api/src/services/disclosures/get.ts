@@ -1,5 +1,5 @@
 import { auditEvents } from "@kuulo/db/schema";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { type DisclosureView, toDisclosureView } from "./disclosure-view.js";
 import { loadDisclosureInScope } from "./load-disclosure.js";
@@ -29,11 +29,24 @@ export async function getDisclosure({
   const row = await loadDisclosureInScope(ctx, ctx.db, input.disclosureId, "disclosure.read");
   const disclosure = await toDisclosureView(ctx.db, row, ctx.clock.now());
   const own = and(eq(auditEvents.targetType, "disclosure"), eq(auditEvents.targetId, row.id));
-  const listens = sql`${auditEvents.details}->>'disclosureId' = ${row.id}`;
+  const linked = sql`${auditEvents.details}->>'disclosureId' = ${row.id}`;
+  // Listens are audited per recording by the streaming route; the trainer's ones inside the window are this disclosure's.
+  const end = row.revokedAt ?? row.validUntil;
+  const listens =
+    row.kind === "training" && row.externalUserId && disclosure.recordingIds.length > 0
+      ? and(
+          eq(auditEvents.action, "recording.listen"),
+          eq(auditEvents.actorId, row.externalUserId),
+          eq(auditEvents.targetType, "recording"),
+          inArray(auditEvents.targetId, disclosure.recordingIds),
+          row.validFrom ? gte(auditEvents.occurredAt, row.validFrom) : undefined,
+          end ? lte(auditEvents.occurredAt, end) : undefined,
+        )
+      : undefined;
   const events = await ctx.db
     .select()
     .from(auditEvents)
-    .where(sql`(${own}) or (${listens})`)
+    .where(listens ? or(own, linked, listens) : or(own, linked))
     .orderBy(asc(auditEvents.seq))
     .limit(5000);
   return {

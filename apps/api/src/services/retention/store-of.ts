@@ -1,15 +1,23 @@
-import { DomainError } from "@kuulo/domain/errors";
-import type { EncryptedBlobStore } from "../../storage/index.js";
+import { createBlobStore, createKeyring } from "../../recordings/recording-storage.js";
+import { createEncryptedStore, type EncryptedBlobStore } from "../../storage/index.js";
 import type { AppDeps } from "../../trpc/context.js";
 
+const built = new WeakMap<object, EncryptedBlobStore>();
+
 /**
- * The encrypted blob store, wired into AppDeps as `store` by the recordings area (build-app). Read
- * through this one accessor so purge, erasure and export packages fail closed when it is missing.
+ * The encrypted blob store for purge, erasure and export packages: `deps.store` when the app wires one
+ * (tests inject theirs), otherwise one built from the same configuration and master key as the
+ * recordings area uses (stateless, so a second instance sees the same objects).
  */
-export function storeOf(deps: AppDeps): EncryptedBlobStore {
-  const store = (deps as AppDeps & { store?: EncryptedBlobStore }).store;
-  if (!store) {
-    throw new DomainError("INTERNAL", "Audio storage is not configured", { reason: "storage.missing" });
-  }
+export function storeOf(deps: Pick<AppDeps, "config" | "masterKey">): EncryptedBlobStore {
+  const injected = (deps as { store?: EncryptedBlobStore }).store;
+  if (injected) return injected;
+  const cached = built.get(deps.config);
+  if (cached) return cached;
+  const store = createEncryptedStore(
+    createBlobStore(deps.config.storage),
+    createKeyring(deps.masterKey, deps.config.previousMasterKeys),
+  );
+  built.set(deps.config, store);
   return store;
 }

@@ -1,0 +1,104 @@
+import { type AuditEventInput, appendAuditEvent } from "@kuulo/db/audit";
+import type { Database } from "@kuulo/db/client";
+import { playlistItems, recordings, staffMembers, users } from "@kuulo/db/schema";
+import { and, eq, isNull, notExists } from "drizzle-orm";
+
+export type PurgeReason = "retention" | "erasure";
+
+export interface PurgeActor {
+  actorType: AuditEventInput["actorType"];
+  actorId: string | null;
+  actorLabel: string | null;
+  ip: string | null;
+}
+
+export interface PurgedRecording {
+  recordingId: string;
+  category: string;
+  dueAt: string | null;
+  storageKey: string;
+  staffMemberRemoved: boolean;
+}
+
+/**
+ * Removes one recording in one transaction (R13): row locked with SKIP LOCKED (a concurrent purge owns
+ * it), wrapped key nulled (crypto-erase), playlist items marked removed, the row deleted, a staff member
+ * left without recordings or account deleted, and a tombstone audit row with no personal data. Returns
+ * null when skipped (locked, gone, held, or not due). The caller deletes the stored object after commit.
+ */
+export async function purgeRecording(
+  db: Database,
+  input: {
+    recordingId: string;
+    now: Date;
+    reason: PurgeReason;
+    requireDue: boolean;
+    actor: PurgeActor;
+    note?: string;
+  },
+): Promise<PurgedRecording | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({
+        id: recordings.id,
+        storageKey: recordings.storageKey,
+        category: recordings.retentionCategory,
+        dueAt: recordings.purgeDueAt,
+        legalHold: recordings.legalHold,
+        staffMemberId: recordings.staffMemberId,
+      })
+      .from(recordings)
+      .where(eq(recordings.id, input.recordingId))
+      .for("update", { skipLocked: true });
+    if (!row || row.legalHold) return null;
+    if (input.requireDue && (!row.dueAt || row.dueAt.getTime() > input.now.getTime())) return null;
+    await tx.update(recordings).set({ wrappedDataKey: null, peaks: null }).where(eq(recordings.id, row.id));
+    await tx
+      .update(playlistItems)
+      .set({ recordingId: null, removedReason: input.reason })
+      .where(eq(playlistItems.recordingId, row.id));
+    await tx.delete(recordings).where(eq(recordings.id, row.id));
+    // Staff data is register data too: it goes with the last recording unless an account links to it.
+    const removedStaff = await tx
+      .delete(staffMembers)
+      .where(
+        and(
+          eq(staffMembers.id, row.staffMemberId),
+          isNull(staffMembers.userId),
+          notExists(
+            tx
+              .select({ id: recordings.id })
+              .from(recordings)
+              .where(eq(recordings.staffMemberId, row.staffMemberId)),
+          ),
+          notExists(
+            tx.select({ id: users.id }).from(users).where(eq(users.staffMemberId, row.staffMemberId)),
+          ),
+        ),
+      )
+      .returning({ id: staffMembers.id });
+    const dueAt = row.dueAt?.toISOString() ?? null;
+    await appendAuditEvent(tx, {
+      ...input.actor,
+      occurredAt: input.now,
+      action: input.reason === "retention" ? "recording.purge" : "recording.erase",
+      targetType: "recording",
+      targetId: row.id,
+      outcome: "success",
+      details: {
+        category: row.category,
+        dueAt,
+        reason: input.reason,
+        ...(input.note ? { note: input.note } : {}),
+        ...(removedStaff.length > 0 ? { staffMemberRemoved: removedStaff[0]?.id } : {}),
+      },
+    });
+    return {
+      recordingId: row.id,
+      category: row.category,
+      dueAt,
+      storageKey: row.storageKey,
+      staffMemberRemoved: removedStaff.length > 0,
+    };
+  });
+}

@@ -1,0 +1,49 @@
+import { legalHolds, recordings, users } from "@kuulo/db/schema";
+import { and, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import type { AuthedContext } from "../../trpc/procedures.js";
+import { unitScope } from "../shared/authorize.js";
+
+export interface LegalHoldView {
+  id: string;
+  recordingId: string;
+  disclosureId: string | null;
+  reason: string;
+  placedBy: string | null;
+  placedAt: Date;
+  releasedAt: Date | null;
+}
+
+/** Legal holds on recordings in the actor's units, newest first; open ones only unless asked. */
+export async function findLegalHolds({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { recordingId?: string | undefined; includeReleased: boolean; limit: number };
+}): Promise<{ items: LegalHoldView[] }> {
+  const scope = unitScope(ctx, "retention.read");
+  if (!scope.all && scope.unitIds.length === 0) return { items: [] };
+  const conditions: SQL[] = [];
+  if (!scope.all) conditions.push(inArray(recordings.unitId, scope.unitIds));
+  if (input.recordingId) conditions.push(eq(legalHolds.recordingId, input.recordingId));
+  if (!input.includeReleased) conditions.push(isNull(legalHolds.releasedAt));
+  const rows = await ctx.db
+    .select({ hold: legalHolds, placedBy: users.username })
+    .from(legalHolds)
+    .innerJoin(recordings, eq(recordings.id, legalHolds.recordingId))
+    .leftJoin(users, eq(users.id, legalHolds.placedBy))
+    .where(and(...conditions))
+    .orderBy(desc(legalHolds.placedAt), desc(legalHolds.id))
+    .limit(input.limit);
+  return {
+    items: rows.map(({ hold, placedBy }) => ({
+      id: hold.id,
+      recordingId: hold.recordingId,
+      disclosureId: hold.disclosureId,
+      reason: hold.reason,
+      placedBy,
+      placedAt: hold.placedAt,
+      releasedAt: hold.releasedAt,
+    })),
+  };
+}
