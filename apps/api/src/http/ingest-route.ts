@@ -1,5 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { appendAuditEvent } from "@kuulo/db/audit";
 import { decide } from "@kuulo/domain/access";
@@ -8,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { authenticateApiToken } from "../auth/api-tokens.js";
 import type { RecordingStorage } from "../recordings/recording-storage.js";
 import { ingestRecording } from "../services/recordings/ingest.js";
+import type { IngestResult } from "../services/recordings/ingest-types.js";
 import type { AppDeps } from "../trpc/context.js";
 import { readIngestMultipart } from "./read-ingest-multipart.js";
 import { sendError } from "./send-error.js";
@@ -42,7 +42,7 @@ export function registerIngestRoute(app: FastifyInstance, deps: AppDeps, storage
     if (!actor) {
       return sendError(
         request,
-        reply.header("connection", "close"),
+        reply,
         new DomainError("UNAUTHENTICATED", "A valid ingest token is required (Authorization: Bearer …)", {
           rule: "R5",
           reason: "token.invalid",
@@ -64,7 +64,7 @@ export function registerIngestRoute(app: FastifyInstance, deps: AppDeps, storage
       });
       return sendError(
         request,
-        reply.header("connection", "close"),
+        reply,
         new DomainError("FORBIDDEN", "This token lacks the recording.ingest scope", {
           rule: "R5",
           reason: "permission.missing",
@@ -72,7 +72,11 @@ export function registerIngestRoute(app: FastifyInstance, deps: AppDeps, storage
       );
     }
 
-    const tempDir = await mkdtemp(join(tmpdir(), "kuulo-ingest-"));
+    // Inside the data directory (not /tmp): the original audio is plaintext until it is processed.
+    const tempRoot = join(deps.config.dataDir, "tmp");
+    await mkdir(tempRoot, { recursive: true, mode: 0o700 });
+    const tempDir = await mkdtemp(join(tempRoot, "ingest-"));
+    let outcome: { ok: true; result: IngestResult } | { ok: false; error: unknown };
     try {
       const upload = await readIngestMultipart(request, { maxBytes: deps.config.ingest.maxBytes, tempDir });
       const result = await ingestRecording({
@@ -87,21 +91,27 @@ export function registerIngestRoute(app: FastifyInstance, deps: AppDeps, storage
         },
         input: { metadata: parseMetadataJson(upload.metadataText), audioPath: upload.audioPath },
       });
-      return reply
-        .code(result.outcome === "created" ? 201 : 200)
-        .header("cache-control", "no-store")
-        .send({
-          id: result.id,
-          sourceRecordingId: result.sourceRecordingId,
-          durationMs: result.durationMs,
-          sha256: result.sha256,
-        });
+      outcome = { ok: true, result };
     } catch (error) {
+      outcome = { ok: false, error };
+    }
+    // Removed before answering, so a client that sees the response never sees the temp file.
+    await rm(tempDir, { recursive: true, force: true });
+    if (!outcome.ok) {
+      const { error } = outcome;
       if (error instanceof DomainError && error.code === "PAYLOAD_TOO_LARGE")
         reply.header("connection", "close");
       return sendError(request, reply, error);
-    } finally {
-      await rm(tempDir, { recursive: true, force: true });
     }
+    const { result } = outcome;
+    return reply
+      .code(result.outcome === "created" ? 201 : 200)
+      .header("cache-control", "no-store")
+      .send({
+        id: result.id,
+        sourceRecordingId: result.sourceRecordingId,
+        durationMs: result.durationMs,
+        sha256: result.sha256,
+      });
   });
 }

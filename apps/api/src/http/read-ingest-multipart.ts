@@ -57,7 +57,7 @@ export async function readIngestMultipart(
   try {
     parser = busboy({
       headers: request.headers,
-      limits: { files: 2, fields: 1, parts: 2, fileSize: options.maxBytes, fieldSize: MAX_METADATA_BYTES },
+      limits: { files: 3, fields: 3, parts: 4, fileSize: options.maxBytes, fieldSize: MAX_METADATA_BYTES },
     });
   } catch {
     throw validationError("body", "Malformed multipart request (no boundary)");
