@@ -1,0 +1,105 @@
+import { FormError, useFormat, useTRPC } from "@kuulo/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { describeRefusal } from "../../lib/personal-data-message.js";
+import type { PlaylistDetail } from "./editor-values.js";
+import { useTrainerUnits } from "./use-trainer-units.js";
+
+/** Who must take the playlist: whole units of the trainer, and named people already assigned. */
+export function AssignSection({ playlist }: { playlist: PlaylistDetail }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const units = useTrainerUnits();
+  const assignedUnits = new Set(
+    playlist.assignments.flatMap((assignment) => (assignment.unitId ? [assignment.unitId] : [])),
+  );
+  const available = units.filter((unit) => !assignedUnits.has(unit.id));
+  const [chosen, setChosen] = useState<string[]>([]);
+  const onSuccess = async (next: PlaylistDetail) => {
+    queryClient.setQueryData(trpc.playlists.get.queryKey({ playlistId: playlist.id }), next);
+    await queryClient.invalidateQueries({ queryKey: trpc.playlists.find.queryKey() });
+    setChosen([]);
+  };
+  const assign = useMutation(trpc.playlists.assign.mutationOptions({ onSuccess }));
+  const unassign = useMutation(trpc.playlists.unassign.mutationOptions({ onSuccess }));
+  const error = assign.error ?? unassign.error;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (chosen.length > 0) assign.mutate({ playlistId: playlist.id, unitIds: chosen, userIds: [] });
+  };
+  return (
+    <section className="card stack" aria-labelledby="assign-title">
+      <h2 id="assign-title" className="card__title">
+        {t("assign.title")}
+      </h2>
+      {playlist.status !== "published" ? <p className="alert alert--info">{t("assign.draftNote")}</p> : null}
+      <FormError
+        message={error ? describeRefusal(error, i18n.language, t("error.saveFailed")).message : null}
+      />
+      {playlist.assignments.length === 0 ? (
+        <p className="muted">{t("assign.none")}</p>
+      ) : (
+        <ul className="assignment-list" data-testid="assignments">
+          {playlist.assignments.map((assignment) => (
+            <li key={assignment.id} className="row row--between">
+              <span>
+                {assignment.kind === "unit"
+                  ? t("assign.unitLabel", { name: assignment.unitName ?? "–" })
+                  : t("assign.userLabel", {
+                      name: assignment.userName ?? "–",
+                      username: assignment.username ?? "",
+                    })}
+                <span className="muted"> · {format.date(assignment.assignedAt)}</span>
+              </span>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={unassign.isPending}
+                onClick={() =>
+                  unassign.mutate({
+                    playlistId: playlist.id,
+                    unitIds: assignment.unitId ? [assignment.unitId] : [],
+                    userIds: assignment.userId ? [assignment.userId] : [],
+                  })
+                }
+              >
+                {t("assign.remove")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {available.length > 0 ? (
+        <form className="stack" onSubmit={submit}>
+          <fieldset className="fieldset">
+            <legend>{t("assign.units")}</legend>
+            {available.map((unit) => (
+              <label key={unit.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(unit.id)}
+                  onChange={(event) =>
+                    setChosen(
+                      event.target.checked ? [...chosen, unit.id] : chosen.filter((id) => id !== unit.id),
+                    )
+                  }
+                />
+                {unit.label}
+              </label>
+            ))}
+          </fieldset>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={chosen.length === 0 || assign.isPending}
+          >
+            {t("assign.assign")}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { EmptyState, ErrorState, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "@tanstack/react-router";
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { formatClock } from "../../lib/clock-time.js";
+import { ProgressBar } from "../../lib/progress-bar.js";
+
+// recharts is large: its own chunk, loaded only when a trainer opens progress.
+const ProgressChart = lazy(() => import("./progress-chart.js"));
+
+/** Each assignee's progress on one playlist: a chart for the overview, a table for the details. */
+export function ProgressPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const format = useFormat();
+  const { playlistId } = useParams({ from: "/app/playlists/$playlistId/progress" });
+  const progress = useQuery(trpc.playlists.progress.queryOptions({ playlistId }));
+  if (progress.isPending) return <Loading />;
+  if (progress.isError) return <ErrorState error={progress.error} onRetry={() => progress.refetch()} />;
+  const data = progress.data;
+  return (
+    <>
+      <PageHeader
+        title={t("progressPage.title", { title: data.title })}
+        description={t("progressPage.totals", data.totals)}
+        actions={
+          <Link to="/playlists/$playlistId" params={{ playlistId }}>
+            {t("progressPage.back")}
+          </Link>
+        }
+      />
+      {data.assignees.length === 0 ? (
+        <EmptyState
+          title={t("progressPage.emptyTitle")}
+          action={
+            <Link to="/playlists/$playlistId" params={{ playlistId }}>
+              {t("progressPage.assignLink")}
+            </Link>
+          }
+        >
+          <p>{t("progressPage.emptyBody")}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <section className="card section" aria-labelledby="progress-chart-title">
+            <h2 id="progress-chart-title" className="card__title">
+              {t("progressPage.chartTitle")}
+            </h2>
+            <Suspense fallback={<Loading />}>
+              <ProgressChart assignees={data.assignees} />
+            </Suspense>
+          </section>
+          <div className="table-wrap">
+            <table className="table" data-testid="progress-table">
+              <caption className="visually-hidden">{t("progressPage.tableCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("progressPage.person")}</th>
+                  <th scope="col">{t("progressPage.via")}</th>
+                  <th scope="col">{t("progressPage.items")}</th>
+                  <th scope="col">{t("progressPage.listened")}</th>
+                  <th scope="col">{t("progressPage.lastActivity")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.assignees.map((assignee) => (
+                  <tr key={assignee.userId}>
+                    <td>
+                      {assignee.name} <span className="muted">({assignee.username})</span>
+                    </td>
+                    <td>{assignee.via.map((via) => t(`progressPage.viaValue.${via}`)).join(", ")}</td>
+                    <td>
+                      <ProgressBar
+                        done={assignee.itemsCompleted}
+                        total={assignee.itemsTotal}
+                        label={t("progressPage.barLabel", { name: assignee.name })}
+                      />
+                    </td>
+                    <td>{formatClock(assignee.listenedMs)}</td>
+                    <td>
+                      {assignee.lastActivityAt
+                        ? format.dateTime(assignee.lastActivityAt)
+                        : t("progress.notStarted")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

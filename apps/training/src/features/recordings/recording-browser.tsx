@@ -1,0 +1,115 @@
+import type { RouterOutputs } from "@kuulo/api";
+import { EmptyState, ErrorState, Loading, useFormat, useTRPC, useTRPCClient } from "@kuulo/ui";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatClock } from "../../lib/clock-time.js";
+import { LoadMoreButton } from "../../lib/load-more.js";
+import { RecordingFilters, type RecordingFilterValues } from "./recording-filters.js";
+
+export type RecordingRow = RouterOutputs["recordings"]["find"]["items"][number];
+
+/**
+ * Recordings of the trainer's units, filtered and keyset-paged ("load more"). `action` renders the
+ * per-row control (listen, or add to a playlist); `expanded` renders under a row.
+ */
+export function RecordingBrowser({
+  action,
+  expanded,
+}: {
+  action: (recording: RecordingRow) => ReactNode;
+  expanded?: (recording: RecordingRow) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const format = useFormat();
+  const [filters, setFilters] = useState<RecordingFilterValues>({});
+  const pages = useInfiniteQuery({
+    queryKey: [...trpc.recordings.find.queryKey(), filters],
+    queryFn: ({ pageParam }) =>
+      client.recordings.find.query({ ...filters, limit: 20, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const rows = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <div className="stack">
+      <RecordingFilters onApply={setFilters} />
+      {pages.isPending ? (
+        <Loading />
+      ) : pages.isError ? (
+        <ErrorState error={pages.error} onRetry={() => pages.refetch()} />
+      ) : rows.length === 0 ? (
+        <EmptyState title={t("recordings.emptyTitle")}>
+          <p>{t("recordings.emptyBody")}</p>
+        </EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="recordings">
+            <thead>
+              <tr>
+                <th scope="col">{t("recordings.callTime")}</th>
+                <th scope="col">{t("recordings.staffMember")}</th>
+                <th scope="col">{t("recordings.unit")}</th>
+                <th scope="col">{t("recordings.duration")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((recording) => (
+                <RecordingTableRow
+                  key={recording.id}
+                  recording={recording}
+                  action={action}
+                  expanded={expanded}
+                >
+                  <td>{format.dateTime(recording.callStartedAt)}</td>
+                  <td>
+                    {recording.staffMember.firstName} {recording.staffMember.lastName}
+                  </td>
+                  <td>{recording.unit.code}</td>
+                  <td>{formatClock(recording.durationMs)}</td>
+                </RecordingTableRow>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <LoadMoreButton
+        nextCursor={pages.hasNextPage ? "more" : null}
+        loading={pages.isFetchingNextPage}
+        onLoad={() => void pages.fetchNextPage()}
+      />
+    </div>
+  );
+}
+
+function RecordingTableRow({
+  recording,
+  action,
+  expanded,
+  children,
+}: {
+  recording: RecordingRow;
+  action: (recording: RecordingRow) => ReactNode;
+  expanded: ((recording: RecordingRow) => ReactNode) | undefined;
+  children: ReactNode;
+}) {
+  const below = expanded?.(recording);
+  return (
+    <>
+      <tr>
+        {children}
+        <td className="table__actions">{action(recording)}</td>
+      </tr>
+      {below ? (
+        <tr className="table__expanded">
+          <td colSpan={5}>{below}</td>
+        </tr>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { PageHeader, useFormat } from "@kuulo/ui";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { audioUrl } from "../../lib/media-urls.js";
+import { ClipPlayer } from "../player/clip-player.js";
+import { RecordingBrowser } from "./recording-browser.js";
+
+/** A trainer's scoped browsing of their units' recordings (R2: quality review and curating). */
+export function RecordingsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <>
+      <PageHeader
+        title={t("recordings.title")}
+        description={t("recordings.description")}
+        actions={
+          <Link to="/playlists/new" className="button button--primary">
+            {t("playlists.new")}
+          </Link>
+        }
+      />
+      <RecordingBrowser
+        action={(recording) => (
+          <button
+            type="button"
+            className="button button--small"
+            aria-expanded={open === recording.id}
+            onClick={() => setOpen(open === recording.id ? null : recording.id)}
+          >
+            {open === recording.id ? t("recordings.close") : t("recordings.listen")}
+            <span className="visually-hidden"> {format.dateTime(recording.callStartedAt)}</span>
+          </button>
+        )}
+        expanded={(recording) =>
+          open === recording.id ? (
+            <ClipPlayer
+              recordingId={recording.id}
+              durationMs={recording.durationMs}
+              src={audioUrl(recording.id)}
+              clip={null}
+              enforceClip={false}
+              title={format.dateTime(recording.callStartedAt)}
+            />
+          ) : null
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import react from "@vitejs/plugin-react";
+import { defaultClientConditions, defineConfig } from "vite";
+
+const api = process.env.KUULO_API_URL ?? "http://127.0.0.1:3000";
+
+export default defineConfig({
+  // The API serves this build at the root (apps/api/src/server/static-spas.ts); admin lives under /admin/.
+  base: "/",
+  plugins: [react()],
+  // Workspace packages are bundled from their TypeScript source.
+  resolve: { conditions: ["@kuulo/source", ...defaultClientConditions] },
+  build: {
+    target: "es2023",
+    sourcemap: true,
+    // The built app runs under a strict CSP: no inline module-preload polyfill.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+  },
+  server: {
+    port: 5174,
+    strictPort: false,
+    proxy: {
+      "/trpc": { target: api, changeOrigin: false },
+      "/media": { target: api, changeOrigin: false },
+    },
+  },
+});
