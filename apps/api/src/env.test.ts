@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./env.js";
+
+const PRODUCTION = {
+  KUULO_MODE: "production",
+  KUULO_ALLOWED_CIDRS: "10.0.0.0/8",
+  KUULO_MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
+};
+
+const S3_KEYS = { KUULO_S3_ACCESS_KEY_ID: "AKIA-TEST", KUULO_S3_SECRET_ACCESS_KEY: "test-secret" };
+
+function refusal(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected the configuration to be refused");
+}
+
+describe("loadConfig", () => {
+  it("has safe demo defaults: loopback only, PGlite under <repo>/.data, non-Secure cookie on plain HTTP", () => {
+    const config = loadConfig({});
+    expect(config.mode).toBe("demo");
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe("127.0.0.1");
+    expect(config.allowedCidrs).toEqual(["127.0.0.0/8", "::1/128"]);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toMatch(/\/\.data$/);
+    expect(config.cookieSecure).toBe(false);
+    expect(config.publicOrigins).toEqual(["http://localhost:3000", "http://127.0.0.1:3000"]);
+    expect(config.masterKey).toMatchObject({ kind: "file", generateIfMissing: true });
+    expect(config.passwordHash).toEqual({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  });
+
+  it("accepts a complete production configuration with a Secure cookie by default", () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config.cookieSecure).toBe(true);
+    expect(config.allowedCidrs).toEqual(["10.0.0.0/8"]);
+  });
+
+  it.each([
+    [{ ...PRODUCTION, KUULO_ALLOWED_CIDRS: "" }, "KUULO_ALLOWED_CIDRS"],
+    [{ ...PRODUCTION, KUULO_MASTER_KEY: "" }, "KUULO_MASTER_KEY"],
+    [{ ...PRODUCTION, KUULO_COOKIE_SECURE: "false" }, "KUULO_COOKIE_SECURE"],
+    [{ KUULO_ALLOWED_CIDRS: "10.0.0.0/33" }, "KUULO_ALLOWED_CIDRS"],
+    [{ KUULO_TRUSTED_PROXIES: "proxy.local" }, "KUULO_TRUSTED_PROXIES"],
+    [{ KUULO_MODE: "staging" }, "KUULO_MODE"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ KUULO_PUBLIC_ORIGIN: "https://kuulo.example.fi/admin" }, "KUULO_PUBLIC_ORIGIN"],
+    [{ KUULO_MASTER_KEY: "c2hvcnQ=" }, "KUULO_MASTER_KEY"],
+    [{ KUULO_CONTACT_EMAIL: "not-an-address" }, "KUULO_CONTACT_EMAIL"],
+  ])("refuses %j naming %s", (env, variable) => {
+    expect(refusal(env as Record<string, string>).variable).toBe(variable);
+  });
+
+  it("allows an insecure cookie in production only with the explicit override", () => {
+    expect(
+      loadConfig({ ...PRODUCTION, KUULO_COOKIE_SECURE: "false", KUULO_ALLOW_INSECURE_COOKIE: "1" })
+        .cookieSecure,
+    ).toBe(false);
+  });
+
+  describe("storage location (R7)", () => {
+    it("accepts an EU region and refuses London, Zurich and the US", () => {
+      const s3 = { KUULO_STORAGE: "s3", KUULO_S3_BUCKET: "kuulo-audio", ...S3_KEYS };
+      expect(loadConfig({ ...s3, KUULO_S3_REGION: "eu-north-1" }).storage.country).toBe("SE");
+      for (const region of ["eu-west-2", "eu-central-2", "us-east-1"]) {
+        const error = refusal({ ...s3, KUULO_S3_REGION: region });
+        expect(error.variable).toBe("KUULO_S3_REGION");
+        expect(error.message).toContain("R7");
+      }
+    });
+
+    it("requires a stated EU/EEA country for a custom endpoint (MinIO/Ceph on premises)", () => {
+      const s3 = {
+        KUULO_STORAGE: "s3",
+        KUULO_S3_BUCKET: "b",
+        KUULO_S3_REGION: "us-east-1",
+        KUULO_S3_ENDPOINT: "http://minio:9000",
+        ...S3_KEYS,
+      };
+      expect(refusal(s3).variable).toBe("KUULO_STORAGE_COUNTRY");
+      expect(refusal({ ...s3, KUULO_STORAGE_COUNTRY: "US" }).variable).toBe("KUULO_STORAGE_COUNTRY");
+      expect(loadConfig({ ...s3, KUULO_STORAGE_COUNTRY: "FI" }).storage.country).toBe("FI");
+    });
+  });
+
+  it("takes controller and contact details for the privacy notice (R1)", () => {
+    const config = loadConfig({
+      KUULO_CONTROLLER_NAME: "Tukkuri Oy",
+      KUULO_CONTACT_EMAIL: "tietosuoja@tukkuri.example",
+    });
+    expect(config.register).toEqual({
+      controllerName: "Tukkuri Oy",
+      contactEmail: "tietosuoja@tukkuri.example",
+    });
+  });
+});
