@@ -108,10 +108,10 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     await signIn(theirPage, lang, { username, password: NEW_PASSWORD });
     await theirPage.getByText(admin.dashboard.nothing).waitFor();
 
-    await page.getByRole("button", { name: admin.users.deactivate }).click();
+    await page.getByRole("button", { name: admin.users.deactivate, exact: true }).click();
     const confirm = page.getByRole("dialog");
     await shot("07-deactivate-confirm");
-    await confirm.getByRole("button", { name: admin.users.deactivate }).click();
+    await confirm.getByRole("button", { name: admin.users.deactivate, exact: true }).click();
     await confirm.waitFor({ state: "hidden" });
     await page.getByText(admin.users.status.deactivated).first().waitFor();
 
@@ -140,8 +140,8 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     const row = page.getByRole("row").filter({ hasText: "Puhelutallennin Vantaa" });
     await row.getByText(admin.tokens.active).waitFor();
     await checkA11y(page, "api tokens");
-    await row.getByRole("button", { name: admin.tokens.revoke }).click();
-    await page.getByRole("dialog").getByRole("button", { name: admin.tokens.revoke }).click();
+    await row.getByRole("button", { name: admin.tokens.revoke, exact: true }).click();
+    await page.getByRole("dialog").getByRole("button", { name: admin.tokens.revoke, exact: true }).click();
     await row.getByText(admin.tokens.revokedAt.split(" {{")[0] ?? "").waitFor();
     // Shown once: after the dialog closed the token is nowhere on the page.
     expect(await page.content()).not.toContain(token);
