@@ -1,7 +1,18 @@
 import { type Locale, type PrivacyNotice, renderPrivacyNotice } from "@kuulo/domain/register";
 import type { Context } from "../../trpc/context.js";
+import { loadRetentionPolicy } from "../retention/load-policy.js";
 
-/** The public privacy notice (R1), rendered from the register data with this deployment's controller. */
-export function privacyNotice({ ctx, input }: { ctx: Context; input: { locale: Locale } }): PrivacyNotice {
-  return renderPrivacyNotice(input.locale, { config: ctx.config.register });
+/**
+ * The public privacy notice (R1), rendered from the register data with this deployment's controller and
+ * the retention periods actually configured (R13), so the published text cannot drift from what is enforced.
+ */
+export async function privacyNotice({
+  ctx,
+  input,
+}: {
+  ctx: Context;
+  input: { locale: Locale };
+}): Promise<PrivacyNotice> {
+  const { policy } = await loadRetentionPolicy(ctx.db);
+  return renderPrivacyNotice(input.locale, { config: ctx.config.register, retention: policy });
 }

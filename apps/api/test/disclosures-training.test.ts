@@ -1,0 +1,220 @@
+import { organisations, users } from "@kuulo/db/schema";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disclosureGrantingListen } from "../src/services/disclosures/disclosure-granting-listen.js";
+import {
+  type DisclosureTestApp,
+  type StoredRecording,
+  sessionFor,
+  startDisclosureApp,
+  storeRecording,
+} from "./disclosures-harness.js";
+import { cookieFrom, dataOf } from "./helpers/test-app.js";
+
+const MINUTE = 60_000;
+const TRAINER_PASSWORD = "oma uusi salalause talvella";
+
+describe("training disclosure under NDA (R6a, R7)", () => {
+  let app: DisclosureTestApp;
+  let officer: string;
+  let disclosed: StoredRecording;
+  let other: StoredRecording;
+  let second: StoredRecording;
+
+  beforeAll(async () => {
+    app = await startDisclosureApp();
+    officer = await app.t.signIn("tietosuoja");
+    disclosed = await storeRecording(app);
+    other = await storeRecording(app);
+    second = await storeRecording(app);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const trainingInput = (overrides: Record<string, unknown> = {}) => ({
+    recipientName: "Tiina Ulkoinen",
+    recipientOrganisation: "Puhekoulutus Oy",
+    recipientCountry: "SE",
+    recipientEmail: "tiina@puhekoulutus.example",
+    ndaReference: "NDA-2026-14",
+    ndaSignedOn: "2026-10-30",
+    purpose: "Asiakaspalvelukoulutus omalle henkilöstölle",
+    validFrom: app.t.clock.now().toISOString(),
+    validUntil: new Date(app.t.clock.now().getTime() + 20 * MINUTE).toISOString(),
+    audienceAttestation: true,
+    recordingIds: [disclosed.id],
+    ...overrides,
+  });
+
+  const listen = (recordingId: string, cookie: string) =>
+    app.t.app.inject({ method: "GET", url: `/media/recordings/${recordingId}/audio`, headers: { cookie } });
+
+  it("refuses a recipient outside the EU/EEA, naming the field and R7", async () => {
+    const response = await app.t.call(
+      "disclosures.createTraining",
+      trainingInput({ recipientCountry: "US" }),
+      {
+        cookie: officer,
+      },
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error?.data.domain).toMatchObject({
+      code: "VALIDATION",
+      field: "recipientCountry",
+      rule: "R7",
+    });
+  });
+
+  it("refuses a disclosure without the audience attestation", async () => {
+    const response = await app.t.call(
+      "disclosures.createTraining",
+      trainingInput({ audienceAttestation: false }),
+      {
+        cookie: officer,
+      },
+    );
+    expect(response.body.error?.data.domain).toMatchObject({
+      code: "VALIDATION",
+      field: "audienceAttestation",
+    });
+  });
+
+  it("streams exactly the disclosed recording inside the window, and nothing after it ends", async () => {
+    const start = app.t.clock.now();
+    const created = dataOf<{
+      disclosure: { id: string; status: string; validUntil: string; externalUser: { username: string } };
+      externalUser: { id: string; username: string; created: boolean };
+      setPasswordToken: string;
+    }>(await app.t.call("disclosures.createTraining", trainingInput(), { cookie: officer }));
+    expect(created.disclosure.status).toBe("active");
+    expect(created.externalUser.created).toBe(true);
+    const [account] = await app.t.db.select().from(users).where(eq(users.id, created.externalUser.id));
+    const [org] = await app.t.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.id, account?.organisationId ?? ""));
+    expect(org).toMatchObject({ kind: "processor", country: "SE", agreementReference: "NDA-2026-14" });
+
+    dataOf(
+      await app.t.call("auth.setPasswordWithToken", {
+        token: created.setPasswordToken,
+        newPassword: TRAINER_PASSWORD,
+      }),
+    );
+    const signIn = await app.t.call("auth.signIn", {
+      username: created.externalUser.username,
+      password: TRAINER_PASSWORD,
+    });
+    expect(signIn.status).toBe(200);
+    const trainer = cookieFrom(signIn.setCookie);
+
+    const allowed = await listen(disclosed.id, trainer);
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.headers["content-type"]).toBe("audio/webm");
+    expect(allowed.headers["content-disposition"]).toBe("inline");
+    expect(new Uint8Array(allowed.rawPayload)).toEqual(disclosed.audio);
+    expect((await listen(other.id, trainer)).statusCode).toBe(403);
+
+    // The session never outlives the disclosure (absolute lifetime capped at validUntil).
+    const me = dataOf<{ session: { absoluteExpiresAt: string } }>(
+      await app.t.query("auth.me", undefined, trainer),
+    );
+    expect(new Date(me.session.absoluteExpiresAt).getTime()).toBeLessThanOrEqual(
+      new Date(created.disclosure.validUntil).getTime(),
+    );
+
+    const end = new Date(created.disclosure.validUntil);
+    app.t.clock.set(new Date(end.getTime() - 1000));
+    expect((await listen(disclosed.id, trainer)).statusCode).toBe(200);
+    app.t.clock.set(new Date(end.getTime() + 1000));
+    expect([401, 403]).toContain((await listen(disclosed.id, trainer)).statusCode);
+
+    // The per-request disclosure check alone refuses too (agreement and session set aside).
+    await app.t.db
+      .update(organisations)
+      .set({ agreementValidUntil: null })
+      .where(eq(organisations.id, org?.id ?? ""));
+    const lateSession = await sessionFor(app.t, created.externalUser.id);
+    expect((await listen(disclosed.id, lateSession)).statusCode).toBe(403);
+    expect(
+      await disclosureGrantingListen(app.t.db, {
+        userId: created.externalUser.id,
+        recordingId: disclosed.id,
+        now: app.t.clock.now(),
+      }),
+    ).toBeNull();
+    expect(
+      await disclosureGrantingListen(app.t.db, {
+        userId: created.externalUser.id,
+        recordingId: disclosed.id,
+        now: new Date(end.getTime() - 1000),
+      }),
+    ).toBe(created.disclosure.id);
+    app.t.clock.set(start);
+  });
+
+  it("revocation takes effect on the next request; another live disclosure keeps working", async () => {
+    const officerNow = await app.t.signIn("tietosuoja");
+    const input = trainingInput({
+      recipientEmail: "jussi@koulutus.example",
+      recipientName: "Jussi Kouluttaja",
+      recipientOrganisation: "Koulutus Kakkonen Oy",
+      recipientCountry: "FI",
+    });
+    const first = dataOf<{
+      disclosure: { id: string };
+      externalUser: { id: string; username: string };
+      setPasswordToken: string;
+    }>(await app.t.call("disclosures.createTraining", input, { cookie: officerNow }));
+    const another = dataOf<{
+      disclosure: { id: string };
+      externalUser: { id: string; created: boolean };
+      setPasswordToken: string | null;
+    }>(
+      await app.t.call(
+        "disclosures.createTraining",
+        { ...input, ndaReference: "NDA-2026-15", recordingIds: [second.id] },
+        { cookie: officerNow },
+      ),
+    );
+    expect(another.externalUser).toMatchObject({ id: first.externalUser.id, created: false });
+    dataOf(
+      await app.t.call("auth.setPasswordWithToken", {
+        token: another.setPasswordToken ?? first.setPasswordToken,
+        newPassword: TRAINER_PASSWORD,
+      }),
+    );
+    const signIn = async () =>
+      cookieFrom(
+        (
+          await app.t.call("auth.signIn", {
+            username: first.externalUser.username,
+            password: TRAINER_PASSWORD,
+          })
+        ).setCookie,
+      );
+    const trainer = await signIn();
+    expect((await listen(disclosed.id, trainer)).statusCode).toBe(200);
+
+    const revoked = await app.t.call(
+      "disclosures.revoke",
+      { disclosureId: first.disclosure.id, reason: "Koulutus peruttu" },
+      { cookie: officerNow },
+    );
+    expect(dataOf<{ disclosure: { status: string } }>(revoked).disclosure.status).toBe("revoked");
+    expect((await listen(disclosed.id, trainer)).statusCode).toBe(401);
+
+    const again = await signIn();
+    expect((await listen(disclosed.id, again)).statusCode).toBe(403);
+    expect((await listen(second.id, again)).statusCode).toBe(200);
+
+    const detail = dataOf<{ trail: { action: string; actorLabel: string | null }[] }>(
+      await app.t.query("disclosures.get", { disclosureId: first.disclosure.id }, officerNow),
+    );
+    const actions = detail.trail.map((entry) => entry.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(["disclosure.create", "disclosure.revoke", "recording.listen"]),
+    );
+  });
+});
