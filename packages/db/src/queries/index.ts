@@ -1,5 +1,10 @@
 export { type ClaimJobInput, claimJob } from "./claim-job.js";
-export { type CountRecordingsInput, countRecordings, type RecordingCount } from "./count-recordings.js";
+export {
+  type CountRecordingsInput,
+  countRecordings,
+  type RecordingCount,
+  recordingCountQuery,
+} from "./count-recordings.js";
 export { type FinishJobInput, finishJob } from "./finish-job.js";
 export {
   listRecordingSummaries,

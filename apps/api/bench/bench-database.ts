@@ -1,0 +1,55 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDb, type KuuloDb } from "@kuulo/db/client";
+import { migrateDb } from "@kuulo/db/migrate";
+import { sql } from "drizzle-orm";
+
+export const BENCH_DATABASE = "kuulo_bench";
+
+export interface BenchDatabase {
+  kuuloDb: KuuloDb;
+  databaseUrl: string | undefined;
+  label: string;
+  close(): Promise<void>;
+}
+
+/** A fresh `kuulo_bench` database on the PostgreSQL server (dropped first if a previous run left it). */
+export async function openPostgresBenchDb(serverUrl: string): Promise<BenchDatabase> {
+  const adminUrl = new URL(serverUrl);
+  adminUrl.pathname = "/postgres";
+  const admin = await createDb({ databaseUrl: adminUrl.toString() });
+  await admin.db.execute(sql.raw(`drop database if exists ${BENCH_DATABASE} with (force)`));
+  await admin.db.execute(sql.raw(`create database ${BENCH_DATABASE}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${BENCH_DATABASE}`;
+  const databaseUrl = url.toString();
+  const kuuloDb = await createDb({ databaseUrl });
+  await migrateDb(kuuloDb);
+  return {
+    kuuloDb,
+    databaseUrl,
+    label: "PostgreSQL",
+    close: async () => {
+      await kuuloDb.close();
+      await admin.db.execute(sql.raw(`drop database if exists ${BENCH_DATABASE} with (force)`));
+      await admin.close();
+    },
+  };
+}
+
+/** PGlite in a temporary directory, as the demo mode runs it (same process as the API). */
+export async function openPgliteBenchDb(): Promise<BenchDatabase> {
+  const dir = await mkdtemp(join(tmpdir(), "kuulo-bench-pglite-"));
+  const kuuloDb = await createDb({ dataDir: join(dir, "pglite") });
+  await migrateDb(kuuloDb);
+  return {
+    kuuloDb,
+    databaseUrl: undefined,
+    label: "PGlite",
+    close: async () => {
+      await kuuloDb.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/** The only reader of process.env in the benchmarks. */
+
+export interface BenchEnv {
+  /** PostgreSQL server to create the `kuulo_bench` database on (its own database name is ignored). */
+  postgresServerUrl: string;
+  /** Recording counts to measure search at, on PostgreSQL, in increasing order. */
+  postgresScales: number[];
+  /** Recording count for the PGlite search run; 0 skips it. */
+  pgliteScale: number;
+  /** Multiplies every time budget (e.g. 0.2 for a quick smoke run). */
+  timeFactor: number;
+  nginxPath: string;
+}
+
+function numberList(value: string | undefined, fallback: number[]): number[] {
+  if (!value) return fallback;
+  return value
+    .split(",")
+    .map((part) => Number(part.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0)
+    .sort((a, b) => a - b);
+}
+
+export function loadBenchEnv(env: Record<string, string | undefined> = process.env): BenchEnv {
+  return {
+    postgresServerUrl: env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
+    postgresScales: numberList(env.KUULO_BENCH_SCALES, [100_000, 1_000_000]),
+    pgliteScale: env.KUULO_BENCH_PGLITE_SCALE !== undefined ? Number(env.KUULO_BENCH_PGLITE_SCALE) : 100_000,
+    timeFactor: env.KUULO_BENCH_TIME_FACTOR ? Number(env.KUULO_BENCH_TIME_FACTOR) : 1,
+    nginxPath: env.KUULO_BENCH_NGINX || "/usr/sbin/nginx",
+  };
+}

@@ -1,0 +1,139 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+import type { IngestResult, StoredBytesRow } from "./ingest-bench.js";
+import type { LatencyStats } from "./measure.js";
+import type { SearchShapeResult } from "./search-bench.js";
+import type { SpaSize } from "./spa-size.js";
+import type { StreamResult } from "./stream-bench.js";
+
+export interface SearchRun {
+  database: string;
+  recordings: number;
+  trainerUnitRecordings: number;
+  insertSeconds: number;
+  shapes: SearchShapeResult[];
+  sessionBaseline: LatencyStats;
+}
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt?: string;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGiB: number;
+    node: string;
+    platform: string;
+    /** 1/5/15-minute load averages: other work on the machine inflates every number. */
+    loadAverageAtStart: number[];
+    loadAverageAtEnd?: number[];
+  };
+  search: SearchRun[];
+  streaming: (StreamResult & { set: string })[] | { skipped: string };
+  ingest: Omit<IngestResult, "ingested"> | { skipped: string };
+  storedBytes:
+    | { byFormat: StoredBytesRow[]; encryptedOnDiskBytesPerCallMinute: number | null }
+    | { skipped: string };
+  spaInitialJs: SpaSize[];
+  timeToFirstAudioFrame: unknown;
+  notes: string[];
+}
+
+export function machine(): BenchResults["machine"] {
+  const list = cpus();
+  return {
+    cpus: list.length,
+    cpuModel: list[0]?.model ?? "unknown",
+    memoryGiB: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    loadAverageAtStart: loadavg().map((value) => Math.round(value * 100) / 100),
+  };
+}
+
+export async function writeResults(repoRoot: string, results: BenchResults): Promise<string> {
+  const dir = join(repoRoot, "bench-results");
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, "latest.json");
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+  return file;
+}
+
+const fmt = (value: number | null | undefined, digits = 2) =>
+  value === null || value === undefined || Number.isNaN(value) ? "n/a" : value.toFixed(digits);
+
+/** The summary table printed at the end of `pnpm bench`. */
+export function summaryTable(results: BenchResults): string {
+  const lines: string[] = [];
+  lines.push("", "=== Kuulo benchmark summary ===", "");
+  for (const run of results.search) {
+    lines.push(
+      `Search (${run.database}, ${run.recordings.toLocaleString("en")} recordings, trainer's unit ${run.trainerUnitRecordings.toLocaleString("en")}):`,
+    );
+    lines.push(
+      `  ${"shape".padEnd(34)} ${"API p50".padStart(9)} ${"API p95".padStart(9)} ${"SQL p50".padStart(9)} ${"SQL p95".padStart(9)}  ratio p50`,
+    );
+    for (const shape of run.shapes) {
+      lines.push(
+        `  ${shape.shape.padEnd(34)} ${fmt(shape.api.p50Ms).padStart(9)} ${fmt(shape.api.p95Ms).padStart(9)} ${fmt(shape.sql.p50Ms).padStart(9)} ${fmt(shape.sql.p95Ms).padStart(9)}  ×${fmt(shape.ratioP50, 1)}`,
+      );
+    }
+    lines.push(
+      `  ${"auth.me (session only, API)".padEnd(34)} ${fmt(run.sessionBaseline.p50Ms).padStart(9)} ${fmt(run.sessionBaseline.p95Ms).padStart(9)}`,
+      "",
+    );
+  }
+  if ("skipped" in results.streaming) lines.push(`Streaming: ${results.streaming.skipped}`, "");
+  else {
+    for (const s of results.streaming) {
+      lines.push(
+        `Streaming, ${s.set} (${s.files} files, mean ${Math.round(s.meanFileBytes / 1024)} KiB stored, ${s.concurrency} in flight):`,
+        `  one 64 KiB range at a time: API p50 ${fmt(s.rangeLatency.api.p50Ms)} ms p95 ${fmt(s.rangeLatency.api.p95Ms)} ms | nginx p50 ${fmt(s.rangeLatency.nginx?.p50Ms)} ms p95 ${fmt(s.rangeLatency.nginx?.p95Ms)} ms`,
+      );
+      for (const [name, pair] of [
+        ["64 KiB ranges", s.smallRanges],
+        ["whole files", s.wholeFiles],
+      ] as const) {
+        lines.push(
+          `  ${name.padEnd(14)} API ${fmt(pair.api.mebibytesPerSecond)} MiB/s (${fmt(pair.api.requestsPerSecond, 0)} req/s) | nginx ${fmt(pair.nginx?.mebibytesPerSecond)} MiB/s (${fmt(pair.nginx?.requestsPerSecond, 0)} req/s) | nginx/API ×${fmt(pair.ratio, 1)}`,
+        );
+      }
+      lines.push("");
+    }
+  }
+  if ("skipped" in results.ingest) lines.push(`Ingest: ${results.ingest.skipped}`, "");
+  else {
+    const i = results.ingest;
+    lines.push(
+      `Ingest: ${i.recordingsIngested} recordings, ${fmt(i.callMinutes)} call-min in ${fmt(i.wallSeconds)} s = ${fmt(i.callMinutesPerMinute, 1)} call-min/min | copyFile ${fmt(i.copy.callMinutesPerMinute, 0)} call-min/min | copy/ingest ×${fmt(i.ratio, 0)}`,
+      "",
+    );
+  }
+  if ("skipped" in results.storedBytes) lines.push(`Stored bytes: ${results.storedBytes.skipped}`, "");
+  else {
+    lines.push("Stored bytes per call-minute (original → stored WebM/Opus):");
+    for (const row of results.storedBytes.byFormat) {
+      lines.push(
+        `  ${row.originalFormat.padEnd(14)} ${String(row.originalBytesPerCallMinute).padStart(9)} → ${String(row.storedBytesPerCallMinute).padStart(7)} B/min  (×${fmt(row.ratio, 3)}, ${row.recordings} recordings)`,
+      );
+    }
+    lines.push(
+      `  encrypted objects on disk: ${results.storedBytes.encryptedOnDiskBytesPerCallMinute ?? "n/a"} B/call-min`,
+      "",
+    );
+  }
+  lines.push(
+    `Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, load average at start ${results.machine.loadAverageAtStart.join(" / ")}, at end ${results.machine.loadAverageAtEnd?.join(" / ") ?? "n/a"}`,
+    "",
+  );
+  lines.push("Initial JavaScript (entry + static imports, gzip -9):");
+  for (const spa of results.spaInitialJs) {
+    lines.push(
+      `  ${spa.app.padEnd(10)} ${spa.gzipKiB === null ? (spa.note ?? "n/a") : `${spa.gzipKiB} KiB gzipped (${spa.rawKiB} KiB raw, ${spa.files.length} files)`}`,
+    );
+  }
+  lines.push("", `Time to first audio frame: ${JSON.stringify(results.timeToFirstAudioFrame)}`);
+  for (const note of results.notes) lines.push(`Note: ${note}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,93 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+export interface SpaSize {
+  app: string;
+  /** "manifest" (.vite/manifest.json) or "index.html" (script + modulepreload tags). */
+  source: "manifest" | "index.html" | null;
+  files: string[];
+  rawKiB: number | null;
+  gzipKiB: number | null;
+  note?: string;
+}
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
+
+async function initialFilesFromManifest(dist: string): Promise<string[] | null> {
+  let manifest: Record<string, ManifestChunk>;
+  try {
+    manifest = JSON.parse(await readFile(join(dist, ".vite", "manifest.json"), "utf8"));
+  } catch {
+    return null;
+  }
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+  return [...files].filter((file) => file.endsWith(".js"));
+}
+
+async function initialFilesFromHtml(dist: string): Promise<string[] | null> {
+  let html: string;
+  try {
+    html = await readFile(join(dist, "index.html"), "utf8");
+  } catch {
+    return null;
+  }
+  const files = new Set<string>();
+  for (const match of html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)) if (match[1]) files.add(match[1]);
+  for (const match of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g))
+    if (match[1]) files.add(match[1]);
+  return [...files];
+}
+
+/** Gzipped size of the JavaScript a first visit loads before any lazy route: entry chunk + static imports. */
+export async function spaInitialJs(repoRoot: string, app: string): Promise<SpaSize> {
+  const dist = join(repoRoot, "apps", app, "dist");
+  let source: SpaSize["source"] = "manifest";
+  let files = await initialFilesFromManifest(dist);
+  if (!files) {
+    source = "index.html";
+    files = await initialFilesFromHtml(dist);
+  }
+  if (!files || files.length === 0) {
+    return { app, source: null, files: [], rawKiB: null, gzipKiB: null, note: "not built (n/a)" };
+  }
+  // Vite's base (e.g. /admin/) prefixes URLs in index.html; the file lives under dist/ without it.
+  let raw = 0;
+  let gzip = 0;
+  const found: string[] = [];
+  for (const file of files) {
+    const relative = file.replace(/^https?:\/\/[^/]+/, "").replace(/^\/(?:admin\/)?/, "");
+    const candidates = [join(dist, relative), join(dist, relative.replace(/^[^/]+\//, ""))];
+    for (const candidate of candidates) {
+      try {
+        const bytes = await readFile(candidate);
+        raw += bytes.length;
+        gzip += gzipSync(bytes, { level: 9 }).length;
+        found.push(relative);
+        break;
+      } catch {
+        // try the next candidate
+      }
+    }
+  }
+  if (found.length === 0)
+    return { app, source, files, rawKiB: null, gzipKiB: null, note: "files listed but missing" };
+  return {
+    app,
+    source,
+    files: found,
+    rawKiB: Math.round((raw / 1024) * 10) / 10,
+    gzipKiB: Math.round((gzip / 1024) * 10) / 10,
+  };
+}
