@@ -1,0 +1,297 @@
+import { PERSONAL_DATA_REASON_TEXTS } from "@kuulo/domain/privacy";
+import { checkA11y, launchChromium, type RunningKuulo, screenshot, startKuulo } from "@kuulo/e2e";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureDemoRecordings, type Lang, loginOf, signIn, texts, trpcCall } from "./helpers.js";
+
+const OTHER_EMPLOYEE = { username: "myynti.tyontekija", password: "kirkas tähti loistaa talvella" };
+const PLAYLIST_TITLE = "Asiakaspalvelun perusteet";
+
+describe("training portal against the real API", () => {
+  const { ui, tr } = texts("en");
+  let kuulo: RunningKuulo;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let trainer: Page;
+  let employee: Page;
+  let other: Page;
+  let playlistId = "";
+  let recordingId = "";
+
+  const newPage = async () => {
+    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    return context.newPage();
+  };
+  const heading = (page: Page, name: string) => page.getByRole("heading", { level: 1, name }).waitFor();
+  const view = async (page: Page, lang: Lang, name: string) => {
+    await page.waitForLoadState("networkidle");
+    await checkA11y(page, `${lang} ${name}`);
+    await screenshot(page, `${lang}-${name}`);
+  };
+
+  beforeAll(async () => {
+    [kuulo, browser] = await Promise.all([startKuulo(), launchChromium()]);
+    // The administrator prepares what the demo data set lacks: an employee of another unit (HKI-MYYNTI).
+    const admin = await newPage();
+    await admin.goto(kuulo.baseUrl);
+    await signIn(admin, "en", kuulo.login("administrator"));
+    await ensureDemoRecordings(kuulo, admin);
+    const me = await trpcCall<{ organisation: { id: string } }>(admin, "auth.me", undefined, "query");
+    const units = await trpcCall<{ id: string; code: string }[] | { items: { id: string; code: string }[] }>(
+      admin,
+      "units.find",
+      {},
+      "query",
+    );
+    const unitList = Array.isArray(units) ? units : units.items;
+    const sales = unitList.find((unit) => unit.code === "HKI-MYYNTI");
+    if (!sales) throw new Error("demo unit HKI-MYYNTI missing");
+    const created = await trpcCall<{ setPasswordToken: string }>(
+      admin,
+      "users.create",
+      {
+        organisationId: me.organisation.id,
+        username: OTHER_EMPLOYEE.username,
+        firstName: "Aino",
+        lastName: "Myyjä",
+        grants: [{ role: "employee", unitId: sales.id }],
+      },
+      "mutation",
+    );
+    const anonymous = await newPage();
+    await anonymous.goto(kuulo.baseUrl);
+    await trpcCall(
+      anonymous,
+      "auth.setPasswordWithToken",
+      { token: created.setPasswordToken, newPassword: OTHER_EMPLOYEE.password },
+      "mutation",
+    );
+    [trainer, employee, other] = await Promise.all([newPage(), newPage(), newPage()]);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await kuulo?.stop();
+  });
+
+  it("a trainer builds a two-item playlist from demo recordings, is refused a phone number in a note, publishes and assigns it", async () => {
+    await trainer.goto(kuulo.baseUrl);
+    await heading(trainer, ui.signIn.title).catch(() => {});
+    await view(trainer, "en", "01-sign-in");
+    await signIn(trainer, "en", loginOf(kuulo, "kouluttaja"));
+    await heading(trainer, tr.playlists.title);
+    await view(trainer, "en", "02-playlists-empty");
+
+    await trainer.getByRole("link", { name: tr.nav.recordings, exact: true }).click();
+    await heading(trainer, tr.recordings.title);
+    await trainer.getByTestId("recordings").waitFor();
+    await view(trainer, "en", "03-recordings");
+
+    await trainer.getByRole("link", { name: tr.playlists.new }).first().click();
+    await heading(trainer, tr.playlists.newTitle);
+    await trainer.getByLabel(tr.playlists.fieldTitle).fill(PLAYLIST_TITLE);
+    await trainer
+      .getByLabel(tr.playlists.fieldDescription)
+      .fill("How a good call opens and how the need is clarified.");
+    await trainer.getByRole("button", { name: tr.playlists.create }).click();
+    await heading(trainer, PLAYLIST_TITLE);
+    playlistId = trainer.url().split("/playlists/")[1]?.split(/[?#]/)[0] ?? "";
+    expect(playlistId).toMatch(/^[0-9a-f-]{36}$/);
+
+    for (const [index, clip] of [
+      ["0:00", "0:03"],
+      ["0:01", "0:04"],
+    ].entries()) {
+      await trainer.getByRole("button", { name: tr.editor.addRecording }).click();
+      const dialog = trainer.getByRole("dialog");
+      await dialog.getByTestId("recordings").waitFor();
+      await dialog
+        .getByRole("button", { name: new RegExp(`^${tr.editor.add}`) })
+        .nth(index)
+        .click();
+      const item = trainer.getByTestId(`item-${index + 1}`);
+      await item.getByRole("slider").waitFor();
+      await item.getByLabel(tr.editor.clipStart).fill(clip[0] ?? "");
+      await item.getByLabel(tr.editor.clipStart).press("Enter");
+      await item.getByLabel(tr.editor.clipEnd).fill(clip[1] ?? "");
+      await item.getByLabel(tr.editor.clipEnd).press("Enter");
+      await item
+        .getByText(tr.editor.clipSummary.replace("{{start}}", clip[0] ?? "").split("–")[0] ?? "")
+        .first()
+        .waitFor();
+    }
+    await trainer
+      .getByLabel(tr.editor.note.replace("{{number}}", "1"))
+      .fill("Listen to how the greeting sets the tone.");
+    await trainer
+      .getByLabel(tr.editor.note.replace("{{number}}", "2"))
+      .fill("The customer asked us to call back at 040 123 4567.");
+    await trainer.getByRole("button", { name: tr.editor.save }).click();
+    const noteError = trainer.getByTestId("item-2-note-error");
+    await noteError.waitFor();
+    expect(await noteError.textContent()).toBe(PERSONAL_DATA_REASON_TEXTS["personal_data.phone"].en);
+    await expect.poll(() => trainer.evaluate(() => document.activeElement?.id ?? "")).toContain("note");
+    await view(trainer, "en", "04-editor-note-refused");
+
+    await trainer
+      .getByLabel(tr.editor.note.replace("{{number}}", "2"))
+      .fill("Notice how the need is clarified before offering.");
+    await trainer.getByRole("button", { name: tr.editor.save }).click();
+    await trainer.getByText(tr.saved).waitFor();
+
+    // Keyboard reordering: move item 1 down, then back up, with the items' own buttons.
+    const firstLabel = await trainer.getByTestId("item-1").locator(".item-card__label").textContent();
+    await trainer
+      .getByTestId("item-1")
+      .getByRole("button", { name: new RegExp(`^${tr.editor.moveDown}`) })
+      .click();
+    expect(await trainer.getByTestId("item-2").locator(".item-card__label").textContent()).toBe(firstLabel);
+    await trainer
+      .getByTestId("item-2")
+      .getByRole("button", { name: new RegExp(`^${tr.editor.moveUp}`) })
+      .click();
+    expect(await trainer.getByTestId("item-1").locator(".item-card__label").textContent()).toBe(firstLabel);
+
+    await trainer.getByRole("button", { name: tr.publish.publish, exact: true }).click();
+    await expect
+      .poll(() => trainer.getByTestId("playlist-status").textContent())
+      .toBe(tr.playlists.statusValue.published);
+    await trainer.getByLabel(/HKI-ASPA/).check();
+    await trainer.getByRole("button", { name: tr.assign.assign, exact: true }).click();
+    await trainer
+      .getByTestId("assignments")
+      .getByText(/Helsinki, asiakaspalvelu/)
+      .waitFor();
+    await view(trainer, "en", "05-editor");
+
+    const detail = await trpcCall<{ items: { recording: { id: string } | null }[] }>(
+      trainer,
+      "playlists.get",
+      { playlistId },
+      "query",
+    );
+    recordingId = detail.items[0]?.recording?.id ?? "";
+    expect(recordingId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("an employee of that unit plays it, seeks, changes speed and completes it", async () => {
+    await employee.goto(kuulo.baseUrl);
+    await signIn(employee, "en", loginOf(kuulo, "mikko.korhonen"));
+    await heading(employee, tr.myTraining.title);
+    await employee.getByRole("link", { name: PLAYLIST_TITLE }).waitFor();
+    await view(employee, "en", "06-my-training");
+    await employee.getByRole("link", { name: tr.myTraining.start }).click();
+    await heading(employee, PLAYLIST_TITLE);
+
+    for (const number of [1, 2]) {
+      const play = employee.getByTestId("play-pause");
+      await expect.poll(() => play.isEnabled()).toBe(true);
+      await employee.getByTestId("speed").selectOption("2");
+      expect(
+        await employee.getByTestId("audio").evaluate((audio: HTMLAudioElement) => audio.playbackRate),
+      ).toBe(2);
+      // Seek by keyboard on the waveform: End and Home stay inside the clip.
+      const slider = employee.getByRole("slider");
+      await slider.focus();
+      await slider.press("End");
+      const end = Number(await slider.getAttribute("aria-valuenow"));
+      await slider.press("Home");
+      const start = Number(await slider.getAttribute("aria-valuenow"));
+      expect(end).toBeGreaterThan(start);
+      await slider.press("ArrowRight");
+      expect(Number(await slider.getAttribute("aria-valuenow"))).toBe(end);
+      await slider.press("Home");
+      await play.click();
+      await employee.getByTestId("item-completed").waitFor({ timeout: 30_000 });
+      expect(await employee.getByTestId(`item-state-${number}`).textContent()).toContain(
+        tr.progress.completed,
+      );
+      if (number === 1) {
+        await view(employee, "en", "07-player");
+        await employee.getByRole("button", { name: tr.player.next }).click();
+      }
+    }
+    await employee
+      .getByText(
+        tr.progress.itemsDone.replace("{{done}}", "2").replace("{{total}}", "2").split(" (")[0] ?? "",
+      )
+      .first()
+      .waitFor();
+
+    await employee.getByRole("link", { name: tr.nav.myCalls, exact: true }).click();
+    await heading(employee, tr.myCalls.title);
+    await employee.getByRole("heading", { name: tr.listeners.title }).waitFor();
+    await view(employee, "en", "08-my-calls");
+  });
+
+  it("the trainer sees the employee's progress", async () => {
+    await trainer.goto(`${kuulo.baseUrl}/playlists/${playlistId}/progress`);
+    await heading(trainer, tr.progressPage.title.replace("{{title}}", PLAYLIST_TITLE));
+    const table = trainer.getByTestId("progress-table");
+    await table.getByText(/Mikko Korhonen/).waitFor();
+    await table
+      .getByText(
+        tr.progress.itemsDone.replace("{{done}}", "2").replace("{{total}}", "2").split(" (")[0] ?? "",
+      )
+      .waitFor();
+    await trainer.locator(".recharts-surface").first().waitFor();
+    await view(trainer, "en", "09-progress");
+  });
+
+  it("an employee of another unit cannot see the playlist nor stream its recording by URL", async () => {
+    await other.goto(kuulo.baseUrl);
+    await signIn(other, "en", OTHER_EMPLOYEE);
+    await heading(other, tr.myTraining.title);
+    await other.getByText(tr.myTraining.emptyTitle).waitFor();
+    expect(await other.getByRole("link", { name: PLAYLIST_TITLE }).count()).toBe(0);
+    await view(other, "en", "10-my-training-empty");
+    const statuses = await other.evaluate(
+      async ({ recordingId, playlistId }) => {
+        const direct = await fetch(`/media/recordings/${recordingId}/audio`, { credentials: "same-origin" });
+        const viaPlaylist = await fetch(`/media/recordings/${recordingId}/audio?playlist=${playlistId}`, {
+          credentials: "same-origin",
+        });
+        return [direct.status, viaPlaylist.status];
+      },
+      { recordingId, playlistId },
+    );
+    expect(statuses).toEqual([403, 403]);
+    await other.goto(`${kuulo.baseUrl}/training/${playlistId}`);
+    await other.getByRole("alert").waitFor();
+    expect(await other.getByTestId("audio").count()).toBe(0);
+  });
+
+  it("shows every main view in Finnish too", async () => {
+    const { tr: fiTexts, ui: fiUi } = texts("fi");
+    for (const page of [trainer, employee]) {
+      await page.goto(kuulo.baseUrl);
+      await page.getByLabel(ui.language).selectOption("fi");
+      await page.getByRole("navigation", { name: fiUi.mainNavigation }).waitFor();
+    }
+    await employee.goto(kuulo.baseUrl);
+    await heading(employee, fiTexts.myTraining.title);
+    await view(employee, "fi", "06-my-training");
+    await employee.getByRole("link", { name: fiTexts.myTraining.listenAgain }).click();
+    await heading(employee, PLAYLIST_TITLE);
+    await expect.poll(() => employee.getByTestId("play-pause").isEnabled()).toBe(true);
+    await view(employee, "fi", "07-player");
+    await employee.goto(`${kuulo.baseUrl}/my-calls`);
+    await heading(employee, fiTexts.myCalls.title);
+    await view(employee, "fi", "08-my-calls");
+
+    await trainer.goto(`${kuulo.baseUrl}/playlists`);
+    await heading(trainer, fiTexts.playlists.title);
+    await view(trainer, "fi", "02-playlists");
+    await trainer.goto(`${kuulo.baseUrl}/recordings`);
+    await trainer.getByTestId("recordings").waitFor();
+    await view(trainer, "fi", "03-recordings");
+    await trainer.goto(`${kuulo.baseUrl}/playlists/${playlistId}`);
+    await heading(trainer, PLAYLIST_TITLE);
+    await view(trainer, "fi", "05-editor");
+    await trainer.goto(`${kuulo.baseUrl}/playlists/${playlistId}/progress`);
+    await trainer.locator(".recharts-surface").first().waitFor();
+    await view(trainer, "fi", "09-progress");
+  });
+});
