@@ -178,8 +178,9 @@ export const fi: AdminMessages = {
     why: "Peruste",
     everyone: "Jokainen käyttäjä",
     inUnit: "yksikössä {{unit}}",
+    ownAccount: "oma tili",
     relation: {
-      own: "oma tili ja omat puhelut",
+      own: "omat puhelut",
       assigned: "vain hänelle osoitettu",
       disclosed: "vain hänelle luovutetut tallenteet luovutuksen voimassaoloaikana",
     },
@@ -287,6 +288,8 @@ export const fi: AdminMessages = {
     validUntil: "Voimassa asti",
     validUntilHint: "Jätä tyhjäksi, jos toistaiseksi voimassa.",
     openEnded: "toistaiseksi",
+    seeUsers: "Näytä käyttäjät",
+    seeBlockedUsers: "Näytä estetyt käyttäjät",
     state: "Tila",
     states: {
       controller: "Rekisterinpitäjä",

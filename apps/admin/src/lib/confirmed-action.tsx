@@ -44,7 +44,7 @@ export function ConfirmedAction({
     <>
       <button
         type="button"
-        className={`button${danger ? " button--danger" : ""}`}
+        className={`button${danger ? " button--danger-outline" : ""}`}
         onClick={() => setOpen(true)}
       >
         {label}

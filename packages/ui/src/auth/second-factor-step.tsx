@@ -1,6 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../forms/form-error.js";
 import { TextField } from "../forms/text-field.js";
@@ -16,25 +15,31 @@ export function SecondFactorStep({
 }) {
   const { t } = useTranslation("ui");
   const trpc = useTRPC();
+  const [code, setCode] = useState("");
+  const [missing, setMissing] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [useRecovery, setUseRecovery] = useState(false);
-  const form = useForm<{ code: string }>({ defaultValues: { code: "" } });
   const verify = useMutation(
     trpc.auth.verifySecondFactor.mutationOptions({
       onSuccess: () => onSignedIn(),
       onError: (error) => {
         const domain = readDomainError(error);
-        form.setValue("code", "");
-        if (domain?.code === "UNAUTHENTICATED" && domain.reason === "sign_in_expired") onRestart();
+        setCode("");
+        // The half-finished sign-in expired: start again from the password.
+        if (domain?.code === "UNAUTHENTICATED" && domain.reason !== "second_factor.invalid") onRestart();
         else
           setFormError(domain?.code === "RATE_LIMITED" ? t("signIn.rateLimited") : t("secondFactor.failed"));
       },
     }),
   );
-  const submit = form.handleSubmit(({ code }) => {
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = code.replace(/\s+/g, "");
+    setMissing(value === "");
+    if (value === "") return;
     setFormError(null);
-    verify.mutate({ code: code.replace(/\s+/g, "") });
-  });
+    verify.mutate({ code: value });
+  };
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <p>{useRecovery ? t("secondFactor.recoveryIntro") : t("secondFactor.intro")}</p>
@@ -42,11 +47,13 @@ export function SecondFactorStep({
       <TextField
         key={useRecovery ? "recovery" : "totp"}
         label={useRecovery ? t("secondFactor.recoveryCode") : t("secondFactor.code")}
+        name="code"
         autoComplete="one-time-code"
         inputMode={useRecovery ? "text" : "numeric"}
         autoFocus
-        error={form.formState.errors.code ? t("required") : undefined}
-        {...form.register("code", { required: true })}
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        error={missing ? t("required") : undefined}
       />
       <button type="submit" className="button button--primary button--block" disabled={verify.isPending}>
         {t("secondFactor.submit")}

@@ -1,8 +1,13 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Loading } from "../feedback/states.js";
 import { PasswordStep, type SignInStatus } from "./password-step.js";
 import { SecondFactorStep } from "./second-factor-step.js";
-import { TotpEnrolment } from "./totp-enrolment.js";
+
+// Enrolment (QR code library, form library) is rare: fetched only when the API asks for it.
+const TotpEnrolment = lazy(() =>
+  import("./totp-enrolment.js").then((module) => ({ default: module.TotpEnrolment })),
+);
 
 export type SignInStep = "password" | "second_factor" | "enrolment";
 
@@ -33,7 +38,11 @@ export function SignInFlow({
       {step === "second_factor" ? (
         <SecondFactorStep onSignedIn={onSignedIn} onRestart={() => setStep("password")} />
       ) : null}
-      {step === "enrolment" ? <TotpEnrolment onDone={onSignedIn} /> : null}
+      {step === "enrolment" ? (
+        <Suspense fallback={<Loading />}>
+          <TotpEnrolment onDone={onSignedIn} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

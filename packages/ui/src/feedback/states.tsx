@@ -34,12 +34,15 @@ export function EmptyState({
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation("ui");
   const domain = readDomainError(error);
-  const message =
-    domain?.code === "FORBIDDEN"
-      ? t("error.forbidden")
-      : domain?.code === "NOT_FOUND"
-        ? t("error.notFound")
-        : (domain?.message ?? t("error.generic"));
+  // Codes with a fixed meaning speak the chosen language; others carry the API's specific message.
+  const byCode: Partial<Record<string, string>> = {
+    FORBIDDEN: t("error.forbidden"),
+    NOT_FOUND: t("error.notFound"),
+    UNAUTHENTICATED: t("session.endedTitle"),
+    RATE_LIMITED: t("signIn.rateLimited"),
+    INTERNAL: t("error.generic"),
+  };
+  const message = (domain && byCode[domain.code]) ?? domain?.message ?? t("error.generic");
   return (
     <div className="alert alert--error" role="alert">
       <p>{message}</p>

@@ -2,6 +2,7 @@ import { EmptyState, ErrorState, Loading, useFormat, useTRPC } from "@kuulo/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ConfirmedAction } from "../../lib/confirmed-action.js";
+import { describeUserAgent } from "./describe-user-agent.js";
 
 export function MySessions() {
   const { t } = useTranslation();
@@ -43,7 +44,7 @@ export function MySessions() {
               {sessions.data.map((session) => (
                 <tr key={session.id}>
                   <td>
-                    {session.userAgent ?? "–"}{" "}
+                    {describeUserAgent(session.userAgent) ?? "–"}{" "}
                     {session.current ? (
                       <span className="badge badge--info">{t("account.thisSession")}</span>
                     ) : null}

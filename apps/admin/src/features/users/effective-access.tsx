@@ -26,13 +26,19 @@ export function EffectiveAccess({
   const unitName = (id: string | null) =>
     id === null ? t("grants.allUnits") : t("access.inUnit", { unit: directory.unit(id)?.name ?? id });
   const where = (entry: Entry) => {
+    if (entry.permission.startsWith("self.")) return t("access.ownAccount");
     const places = entry.all ? [t("grants.allUnits")] : entry.unitIds.map(unitName);
     return [...places, ...entry.relations.map((relation) => t(`access.relation.${relation}`))].join("; ");
   };
   const reasons = new Map(explainGrants(user.grants).map((entry) => [entry.permission, entry.reasons]));
   const reasonText = (reason: AccessReason) => {
     const role = reason.role === "self" ? t("access.everyone") : t(`roles.${reason.role}`);
-    const scope = reason.scope === "unit" ? unitName(reason.unitId) : t(`access.relation.${reason.scope}`);
+    const scope =
+      reason.role === "self"
+        ? t("access.ownAccount")
+        : reason.scope === "unit"
+          ? unitName(reason.unitId)
+          : t(`access.relation.${reason.scope}`);
     return `${role} — ${scope}`;
   };
   const blocked =

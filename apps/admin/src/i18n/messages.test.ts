@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { PERMISSIONS, ROLES } from "@kuulo/domain/access";
+import { uiMessages } from "@kuulo/ui/messages";
+import { describe, expect, it } from "vitest";
+import { resourceOf } from "../features/users/explain-grants.js";
+import { en } from "./en.js";
+import { fi } from "./fi.js";
+
+type Tree = { [key: string]: string | Tree };
+
+const entries = (tree: Tree, prefix = ""): [string, string][] =>
+  Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === "string"
+      ? [[`${prefix}${key}`, value] as [string, string]]
+      : entries(value, `${prefix}${key}.`),
+  );
+const flatten = (tree: Tree): string[] => entries(tree).map(([key]) => key);
+
+const hasKey = (keys: Set<string>, key: string) =>
+  keys.has(key) || (keys.has(`${key}_one`) && keys.has(`${key}_other`));
+
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !name.endsWith(".test.ts") ? [path] : [];
+  });
+
+const adminKeys = new Set(flatten(en as unknown as Tree));
+const uiKeys = new Set(flatten(uiMessages.en as unknown as Tree));
+
+describe("admin messages", () => {
+  it("has the same keys in Finnish and English", () => {
+    expect(flatten(fi as unknown as Tree).sort()).toEqual([...adminKeys].sort());
+  });
+
+  it("has no empty string in either language", () => {
+    for (const messages of [en, fi]) {
+      const empty = entries(messages as unknown as Tree).filter(([, value]) => value.trim() === "");
+      expect(empty).toEqual([]);
+    }
+  });
+
+  it("defines every literal key the code asks for", () => {
+    const missing: string[] = [];
+    for (const file of sourceFiles(join(import.meta.dirname, ".."))) {
+      const source = readFileSync(file, "utf8");
+      for (const match of source.matchAll(/\bt\(\s*"([^"]+)"/g)) {
+        const key = match[1] ?? "";
+        const [namespace, rest] = key.includes(":") ? key.split(":") : ["admin", key];
+        const keys = namespace === "ui" ? uiKeys : adminKeys;
+        if (!hasKey(keys, rest ?? "")) missing.push(`${file}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("names every role, permission and permission area of the domain", () => {
+    for (const role of ROLES) expect(adminKeys.has(`roles.${role}`)).toBe(true);
+    for (const permission of PERMISSIONS) {
+      expect(adminKeys.has(`perm.${permission}`), permission).toBe(true);
+      expect(adminKeys.has(`access.resource.${resourceOf(permission)}`), permission).toBe(true);
+    }
+  });
+});
