@@ -237,11 +237,12 @@ describe("GET /media/recordings/:id/audio", () => {
   });
 
   it("refuses cross-site requests and anonymous ones", async () => {
-    for (const headers of [
+    const refusedHeaders: Record<string, string>[] = [
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site" },
       { origin: "https://evil.example" },
-    ]) {
+    ];
+    for (const headers of refusedHeaders) {
       const response = await audio(ids.own, "mikko.korhonen", headers);
       expect(response.status).toBe(403);
     }

@@ -10,9 +10,11 @@ import { seedDemoIfEmpty } from "../seed/seed-demo.js";
 import { loadMasterKey } from "../server/master-key.js";
 import { insertApiToken } from "../services/api-tokens/create.js";
 import { createAdmin } from "./create-admin.js";
+import { addImportCommand } from "./import-command.js";
 import { openDb } from "./open-db.js";
 import { promptPassword, readPasswordFromStdin } from "./read-password.js";
 import { addRetentionCommands } from "./retention.js";
+import { addStorageCommands } from "./storage-command.js";
 
 const operator = () => {
   try {
@@ -191,5 +193,7 @@ program
   );
 
 addRetentionCommands(program, withDb, operator);
+addImportCommand(program, withDb, operator);
+addStorageCommands(program, withDb, operator);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,85 @@
+import { resolve } from "node:path";
+import type { Database, KuuloDb } from "@kuulo/db/client";
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import type { Config } from "../env.js";
+import { createRecordingStorage } from "../recordings/recording-storage.js";
+import { loadMasterKey } from "../server/master-key.js";
+import { type Clock, systemClock } from "../trpc/context.js";
+import { formatImportReport, type ImportProgress, importRecordings } from "./import-recordings.js";
+
+type WithDb = (
+  migrate: boolean,
+  run: (db: KuuloDb, config: Config) => Promise<number | undefined>,
+) => Promise<void>;
+
+function progressBar(stream: NodeJS.WriteStream): ImportProgress {
+  const bar = new cliProgress.SingleBar(
+    {
+      format: "import |{bar}| {value}/{total}  imported {imported}  skipped {skipped}  refused {refused}",
+      stream,
+      // Without a terminal the bar would print nothing; keep a line per item for logs instead.
+      noTTYOutput: true,
+      notTTYSchedule: 1000,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  return {
+    start: (total) => bar.start(total, 0, { imported: 0, skipped: 0, refused: 0 }),
+    update: (done, counts) => bar.update(done, counts),
+    stop: () => bar.stop(),
+  };
+}
+
+export interface ImportCommandOptions {
+  dir: string;
+  db: Database;
+  config: Config;
+  masterKey: Uint8Array;
+  actorLabel: string;
+  clock?: Clock;
+  out?: (line: string) => void;
+  progress?: ImportProgress;
+}
+
+/** `kuulo import <dir>`: exit 0 only when nothing was refused. */
+export async function runImportCommand(options: ImportCommandOptions): Promise<number> {
+  const out = options.out ?? ((line: string) => console.log(line));
+  const storage = createRecordingStorage(options.config, options.masterKey);
+  try {
+    const report = await importRecordings({
+      dir: resolve(options.dir),
+      db: options.db,
+      clock: options.clock ?? systemClock,
+      storage,
+      ingest: options.config.ingest,
+      actorLabel: options.actorLabel,
+      ...(options.progress ? { progress: options.progress } : {}),
+    });
+    for (const line of formatImportReport(report)) out(line);
+    return report.refused.length > 0 ? 1 : 0;
+  } finally {
+    await storage.close();
+  }
+}
+
+export function addImportCommand(program: Command, withDb: WithDb, operator: () => string): void {
+  program
+    .command("import")
+    .description(
+      "import recordings from <dir>/manifest.jsonl or manifest.csv (R5); resumable; exit 1 if any item is refused",
+    )
+    .argument("<dir>", "directory holding the manifest and the audio files it names")
+    .action((dir: string) =>
+      withDb(true, async (kuuloDb, config) =>
+        runImportCommand({
+          dir,
+          db: kuuloDb.db,
+          config,
+          masterKey: await loadMasterKey(config),
+          actorLabel: `cli:${operator()}`,
+          progress: progressBar(process.stderr),
+        }),
+      ),
+    );
+}

@@ -1,0 +1,99 @@
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { appendAuditEvent } from "@kuulo/db/audit";
+import type { Database } from "@kuulo/db/client";
+import { recordings } from "@kuulo/db/schema";
+import { RECORDING_KEY_PREFIX } from "../recordings/recording-storage.js";
+import { type EncryptedBlobStore, FsBlobStore } from "../storage/index.js";
+import type { Clock } from "../trpc/context.js";
+
+/** An object this young may belong to an ingest whose transaction has not committed yet. */
+export const ORPHAN_MIN_AGE_MS = 60 * 60 * 1000;
+
+export interface ReconcileReport {
+  dryRun: boolean;
+  objects: number;
+  /** Objects with no live recording row (deleted unless dryRun). */
+  orphanObjects: string[];
+  /** Orphans left alone because they are younger than ORPHAN_MIN_AGE_MS (filesystem store only). */
+  youngOrphans: string[];
+  /** Live recordings whose object is missing: reported, never silently "fixed". */
+  missingObjects: { recordingId: string; storageKey: string }[];
+  tempFilesRemoved: number;
+}
+
+async function ageMs(store: EncryptedBlobStore, key: string, now: Date): Promise<number | null> {
+  if (!(store.inner instanceof FsBlobStore)) return null;
+  const info = await stat(join(store.inner.rootDir, ...key.split("/"))).catch(() => null);
+  return info ? now.getTime() - info.mtimeMs : null;
+}
+
+/**
+ * `storage reconcile`: finds orphans in both directions. Objects without a live row are deleted (a
+ * crash between object write and commit leaves such objects); rows without an object are reported.
+ */
+export async function reconcileStorage(options: {
+  db: Database;
+  store: EncryptedBlobStore;
+  clock: Clock;
+  dryRun: boolean;
+  actorLabel: string;
+}): Promise<ReconcileReport> {
+  const { db, store } = options;
+  const now = options.clock.now();
+  const rows = await db
+    .select({
+      id: recordings.id,
+      storageKey: recordings.storageKey,
+      wrappedDataKey: recordings.wrappedDataKey,
+      deletedAt: recordings.deletedAt,
+    })
+    .from(recordings);
+  // An object whose row lost its wrapped key (crypto-erased) or was deleted can never be read again.
+  const live = new Map(
+    rows.filter((row) => row.wrappedDataKey && !row.deletedAt).map((row) => [row.storageKey, row.id]),
+  );
+  const report: ReconcileReport = {
+    dryRun: options.dryRun,
+    objects: 0,
+    orphanObjects: [],
+    youngOrphans: [],
+    missingObjects: [],
+    tempFilesRemoved: 0,
+  };
+  const seen = new Set<string>();
+  for await (const key of store.inner.list(RECORDING_KEY_PREFIX)) {
+    report.objects++;
+    seen.add(key);
+    if (live.has(key)) continue;
+    const age = await ageMs(store, key, now);
+    if (age !== null && age < ORPHAN_MIN_AGE_MS) {
+      report.youngOrphans.push(key);
+      continue;
+    }
+    report.orphanObjects.push(key);
+    if (!options.dryRun) await store.deleteObject(key);
+  }
+  for (const [storageKey, recordingId] of live) {
+    if (!seen.has(storageKey)) report.missingObjects.push({ recordingId, storageKey });
+  }
+  if (!options.dryRun && store.inner instanceof FsBlobStore) {
+    report.tempFilesRemoved = await store.inner.cleanupTemp();
+  }
+  await appendAuditEvent(db, {
+    actorType: "system",
+    actorLabel: options.actorLabel,
+    action: "storage.reconcile",
+    outcome: report.missingObjects.length > 0 ? "failure" : "success",
+    occurredAt: now,
+    details: {
+      dryRun: options.dryRun,
+      objects: report.objects,
+      orphanObjects: report.orphanObjects.length,
+      youngOrphans: report.youngOrphans.length,
+      missingObjectRecordingIds: report.missingObjects.map((missing) => missing.recordingId),
+      tempFilesRemoved: report.tempFilesRemoved,
+    },
+  });
+  return report;
+}

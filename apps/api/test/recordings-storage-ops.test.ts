@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { auditEvents, recordings } from "@kuulo/db/schema";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runImportCommand } from "../src/cli/import-command.js";
+import { reconcileStorage } from "../src/cli/storage-reconcile.js";
+import { scrubStorage } from "../src/cli/storage-scrub.js";
+import { createRecordingStorage, type RecordingStorage } from "../src/recordings/recording-storage.js";
+import { createTestApp, MASTER_KEY, type TestApp } from "./helpers/test-app.js";
+import { DEMO_DATA, listFiles } from "./recordings-harness.js";
+
+let t: TestApp;
+let dataDir: string;
+let storage: RecordingStorage;
+// Objects written "now" count as young for an hour; reconcile runs two hours later.
+const later = { now: () => new Date(Date.now() + 2 * 60 * 60 * 1000) };
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "kuulo-storage-ops-"));
+  t = await createTestApp({ env: { KUULO_DATA_DIR: dataDir } });
+  storage = createRecordingStorage(t.config, MASTER_KEY);
+  const source = join(dataDir, "import");
+  await rm(source, { recursive: true, force: true });
+  await import("node:fs/promises").then((fs) => fs.mkdir(source));
+  const items = ["call-003.opus", "call-005.opus"].map((file, i) => ({
+    file,
+    sourceRecordingId: `ops-${i}`,
+    firstName: "Laura",
+    lastName: "Nieminen",
+    username: "laura.nieminen",
+    phoneNumber: "+358401234504",
+    callStartedAt: "2026-10-13T13:41:00+03:00",
+    unitCode: "TRE-ASPA",
+  }));
+  for (const item of items) await copyFile(new URL(item.file, DEMO_DATA), join(source, item.file));
+  await writeFile(join(source, "manifest.jsonl"), items.map((item) => JSON.stringify(item)).join("\n"));
+  const code = await runImportCommand({
+    dir: source,
+    db: t.db,
+    config: t.config,
+    masterKey: MASTER_KEY,
+    actorLabel: "cli:test",
+    clock: t.clock,
+    out: () => {},
+  });
+  if (code !== 0) throw new Error("set-up import failed");
+});
+afterAll(async () => {
+  await storage?.close();
+  await t?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const objectPath = (key: string) => join(t.config.storage.fsRoot, ...key.split("/"));
+
+describe("pnpm cli storage reconcile", () => {
+  it("deletes objects without a row (reporting only on --dry-run) and reports rows without an object", async () => {
+    const orphan = `rec/${randomUUID()}`;
+    await storage.store.putEncrypted(orphan, new Uint8Array(5000).fill(1));
+    const fresh = await reconcileStorage({
+      db: t.db,
+      store: storage.store,
+      clock: t.clock,
+      dryRun: false,
+      actorLabel: "cli:test",
+    });
+    expect(fresh.youngOrphans).toEqual([orphan]);
+    expect(await storage.store.inner.exists(orphan)).toBe(true);
+
+    const dry = await reconcileStorage({
+      db: t.db,
+      store: storage.store,
+      clock: later,
+      dryRun: true,
+      actorLabel: "cli:test",
+    });
+    expect(dry).toMatchObject({ objects: 3, orphanObjects: [orphan], missingObjects: [] });
+    expect(await storage.store.inner.exists(orphan)).toBe(true);
+
+    const real = await reconcileStorage({
+      db: t.db,
+      store: storage.store,
+      clock: later,
+      dryRun: false,
+      actorLabel: "cli:test",
+    });
+    expect(real.orphanObjects).toEqual([orphan]);
+    expect(await storage.store.inner.exists(orphan)).toBe(false);
+
+    const [victim] = await t.db.select().from(recordings).where(eq(recordings.sourceRecordingId, "ops-1"));
+    const saved = await readFile(objectPath(victim!.storageKey));
+    await rm(objectPath(victim!.storageKey));
+    const missing = await reconcileStorage({
+      db: t.db,
+      store: storage.store,
+      clock: later,
+      dryRun: false,
+      actorLabel: "cli:test",
+    });
+    expect(missing.missingObjects).toEqual([{ recordingId: victim!.id, storageKey: victim!.storageKey }]);
+    await writeFile(objectPath(victim!.storageKey), saved);
+    const audits = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "storage.reconcile"));
+    expect(audits.map((audit) => audit.outcome)).toEqual(["success", "success", "success", "failure"]);
+    expect(await listFiles(t.config.storage.fsRoot)).toHaveLength(2);
+  });
+});
+
+describe("pnpm cli storage scrub", () => {
+  it("verifies every object against its checksum and reports a tampered one", async () => {
+    const clean = await scrubStorage({
+      db: t.db,
+      store: storage.store,
+      clock: t.clock,
+      actorLabel: "cli:test",
+    });
+    expect(clean).toEqual({ checked: 2, failures: [] });
+    const [victim] = await t.db.select().from(recordings).where(eq(recordings.sourceRecordingId, "ops-0"));
+    const bytes = await readFile(objectPath(victim!.storageKey));
+    bytes[bytes.length - 100] = (bytes[bytes.length - 100] ?? 0) ^ 0xff;
+    await writeFile(objectPath(victim!.storageKey), bytes);
+    const dirty = await scrubStorage({
+      db: t.db,
+      store: storage.store,
+      clock: t.clock,
+      actorLabel: "cli:test",
+    });
+    expect(dirty.checked).toBe(2);
+    expect(dirty.failures).toHaveLength(1);
+    expect(dirty.failures[0]).toMatchObject({
+      recordingId: victim!.id,
+      problem: expect.stringMatching(/authentication/),
+    });
+    const audits = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "storage.scrub"));
+    expect(audits.map((audit) => audit.outcome)).toEqual(["success", "failure"]);
+  });
+});
