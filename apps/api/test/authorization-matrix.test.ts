@@ -1,4 +1,4 @@
-import { apiTokens, recordings, users } from "@kuulo/db/schema";
+import { apiTokens, disclosureRecordings, disclosures, legalHolds, recordings, users } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../src/auth/session-token.js";
@@ -7,6 +7,7 @@ import { appRouter } from "../src/routers/app-router.js";
 import { issuePasswordLink } from "../src/services/users/issue-password-link.js";
 import { makeUser, organisationId, unitId, userId } from "./helpers/fixtures.js";
 import { account, createTestApp, type DemoUsername, type TestApp } from "./helpers/test-app.js";
+import { insertActiveDisclosure, insertPublishedPlaylist } from "./training-fixtures.js";
 
 /**
  * Every procedure × every principal, through HTTP. The rows are keyed by procedure path and the test
@@ -82,6 +83,48 @@ const mikkosCall = async (t: TestApp) => {
     .returning({ id: recordings.id });
   return row?.id;
 };
+
+// A published HKI-ASPA playlist with one of Mikko's calls, assigned to HKI-ASPA (the trainer's and Mikko's unit).
+const hkiPlaylist = async (t: TestApp) =>
+  insertPublishedPlaylist(t, {
+    unitCode: "HKI-ASPA",
+    recordingId: (await mikkosCall(t)) ?? "",
+    assignUnitCode: "HKI-ASPA",
+  });
+const hkiPlaylistId = async (t: TestApp) => ({ playlistId: (await hkiPlaylist(t)).playlistId });
+const discloseToExternalTrainer = async (t: TestApp, principal: Principal) => {
+  if (principal === "external_trainer") {
+    const recordingId = (await mikkosCall(t)) ?? "";
+    await insertActiveDisclosure(t, { externalUserId: await userId(t, "ulkoinen.kouluttaja"), recordingIds: [recordingId] });
+  }
+  return undefined;
+};
+
+// Disclosures, legal holds and retention (R6, R13): rows inserted directly as set-up, not under test.
+const OFFICERS: Principal[] = ["privacy_officer"];
+const RETENTION_READERS: Principal[] = ["administrator", "privacy_officer"];
+const insertDisclosureRow = async (t: TestApp, kind: "training" | "statutory", status: "pending_approval" | "active") => {
+  const recordingId = (await mikkosCall(t)) ?? "";
+  const [row] = await t.db
+    .insert(disclosures)
+    .values({ kind, status, fields: { authority: "Poliisi", legalBasis: "laki", caseReference: "1" }, recipientCountry: "FI" })
+    .returning({ id: disclosures.id });
+  await t.db.insert(disclosureRecordings).values({ disclosureId: row?.id ?? "", recordingId });
+  return { disclosureId: row?.id };
+};
+const trainingDisclosureInput = async (t: TestApp) => ({
+  recipientName: "Matriisi Kouluttaja",
+  recipientOrganisation: "Matriisikoulutus Oy",
+  recipientCountry: "FI",
+  recipientEmail: `m${Math.random().toString(36).slice(2, 8)}@koulutus.example`,
+  ndaReference: "NDA-MATRIX-1",
+  ndaSignedOn: "2026-10-01",
+  purpose: "Koulutus omalle henkilöstölle",
+  validFrom: t.clock.now().toISOString(),
+  validUntil: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+  audienceAttestation: true,
+  recordingIds: [(await mikkosCall(t)) ?? ""],
+});
 
 const MATRIX: Record<string, Row> = {
   "auth.signIn": {
@@ -264,6 +307,153 @@ const MATRIX: Record<string, Row> = {
     allowed: RECORDING_READERS,
     input: async (t) => ({ recordingId: await mikkosCall(t) }),
   },
+  "playlists.find": { kind: "query", allowed: ["trainer"], input: async () => ({}) },
+  "playlists.get": { kind: "query", allowed: ["trainer"], input: hkiPlaylistId },
+  "playlists.create": {
+    kind: "mutation",
+    allowed: ["trainer"],
+    input: async (t) => ({ title: "Matriisi", unitId: await unitId(t, "HKI-ASPA") }),
+  },
+  "playlists.update": {
+    kind: "mutation",
+    allowed: ["trainer"],
+    input: async (t) => ({ ...(await hkiPlaylistId(t)), title: "Uusi nimi" }),
+  },
+  "playlists.setItems": {
+    kind: "mutation",
+    allowed: ["trainer"],
+    input: async (t) => ({
+      ...(await hkiPlaylistId(t)),
+      items: [{ recordingId: await mikkosCall(t), clipStartMs: 0, clipEndMs: 1000, note: "" }],
+    }),
+  },
+  "playlists.publish": { kind: "mutation", allowed: ["trainer"], input: hkiPlaylistId },
+  "playlists.unpublish": { kind: "mutation", allowed: ["trainer"], input: hkiPlaylistId },
+  "playlists.delete": {
+    kind: "mutation",
+    allowed: ["trainer"],
+    input: async (t) => ({ ...(await hkiPlaylistId(t)), confirm: true }),
+  },
+  "playlists.assign": {
+    kind: "mutation",
+    allowed: ["trainer"],
+    input: async (t) => ({ ...(await hkiPlaylistId(t)), unitIds: [await unitId(t, "HKI-ASPA")] }),
+  },
+  "playlists.unassign": {
+    kind: "mutation",
+    allowed: ["trainer"],
+    input: async (t) => ({ ...(await hkiPlaylistId(t)), unitIds: [await unitId(t, "HKI-ASPA")] }),
+  },
+  "playlists.progress": { kind: "query", allowed: ["trainer"], input: hkiPlaylistId },
+  "training.myPlaylists": {
+    kind: "query",
+    allowed: ["employee", "trainer", "external_trainer"],
+    input: discloseToExternalTrainer,
+  },
+  // Mikko through the assignment to his unit; the trainer as a preview of a playlist in their unit.
+  "training.playlist": { kind: "query", allowed: ["employee", "trainer"], input: hkiPlaylistId },
+  "training.recordProgress": {
+    kind: "mutation",
+    allowed: ["employee"],
+    input: async (t) => ({
+      playlistItemId: (await hkiPlaylist(t)).itemId,
+      intervals: [[0, 500]],
+      positionMs: 500,
+    }),
+  },
+  "training.myCalls": { kind: "query", allowed: RECORDING_READERS, input: async () => ({}) },
+  "training.whoListenedToMyCalls": { kind: "query", allowed: SIGNED_IN, input: async () => ({}) },
+  // The external trainer holds recording.listen and playlist.read only while a disclosure to them is active.
+  "training.disclosedRecordings": {
+    kind: "query",
+    allowed: [...RECORDING_READERS, "external_trainer"],
+    input: discloseToExternalTrainer,
+  },
+  "disclosures.find": { kind: "query", allowed: OFFICERS, input: async () => () },
+  "disclosures.get": {
+    kind: "query",
+    allowed: OFFICERS,
+    input: (t) => insertDisclosureRow(t, "statutory", "pending_approval"),
+  },
+  "disclosures.createTraining": { kind: "mutation", allowed: OFFICERS, input: trainingDisclosureInput },
+  "disclosures.createStatutory": {
+    kind: "mutation",
+    allowed: OFFICERS,
+    input: async (t) => (
+      authority: "Helsingin poliisilaitos",
+      legalBasis: "Poliisilaki 872/2011",
+      caseReference: "5500/R/1/26",
+      recordingIds: [(await mikkosCall(t)) ?? ""],),
+  },
+  "disclosures.createAccessRequest": {
+    kind: "mutation",
+    allowed: OFFICERS,
+    input: async (t) => (
+      requesterName: "Rekisteröity",
+      identityVerification: method: "in_person_id_document", note: "Passi tarkistettu" ,
+      window: 
+        from: new Date(t.clock.now().getTime() - 60_000).toISOString(),
+        to: new Date(t.clock.now().getTime() + 60_000).toISOString(),,
+      recordingIds: [(await mikkosCall(t)) ?? ""],),
+  },
+  "disclosures.findAccessRequestCandidates": {
+    kind: "query",
+    allowed: OFFICERS,
+    input: async (t) => (
+      from: new Date(t.clock.now().getTime() - 86_400_000).toISOString(),
+      to: t.clock.now().toISOString(),),
+  },
+  "disclosures.approve": {
+    kind: "mutation",
+    allowed: OFFICERS,
+    input: (t) => insertDisclosureRow(t, "statutory", "pending_approval"),
+  },
+  "disclosures.revoke": {
+    kind: "mutation",
+    allowed: OFFICERS,
+    input: async (t) => (...(await insertDisclosureRow(t, "training", "active")), reason: "Peruttu" ),
+  },
+  "disclosures.close": {
+    kind: "mutation",
+    allowed: OFFICERS,
+    input: (t) => insertDisclosureRow(t, "statutory", "active"),
+  },
+  // Allowed = past authorization: a training disclosure has no package, so the officer gets 409.
+  "disclosures.createDownloadLink": {
+    kind: "mutation",
+    allowed: OFFICERS,
+    input: (t) => insertDisclosureRow(t, "training", "active"),
+  },
+  "legalHolds.find": { kind: "query", allowed: RETENTION_READERS, input: async () => () },
+  "legalHolds.place": {
+    kind: "mutation",
+    allowed: OFFICERS,
+    input: async (t) => (recordingIds: [(await mikkosCall(t)) ?? ""], reason: "Riita-asia" ),
+  },
+  "legalHolds.release": {
+    kind: "mutation",
+    allowed: OFFICERS,
+    input: async (t) => {
+      const [hold] = await t.db
+        .insert(legalHolds)
+        .values({ recordingId: (await mikkosCall(t)) ?? "", reason: "Riita-asia" })
+        .returning({ id: legalHolds.id });
+      return { holdIds: [hold?.id], reason: "Ratkaistu" };
+    },
+  },
+  "retention.policy": { kind: "query", allowed: RETENTION_READERS, input: none },
+  "retention.updatePolicy": {
+    kind: "mutation",
+    allowed: OFFICERS,
+    input: async () => (ordinaryDays: 365, trainingDays: 1096 ),
+  },
+  "retention.dueSoon": { kind: "query", allowed: RETENTION_READERS, input: async () => (weeks: 4 ) },
+  "retention.erase": {
+    kind: "mutation",
+    allowed: OFFICERS,
+    input: async (t) => (recordingIds: [(await mikkosCall(t)) ?? ""], reason: "Tietosuoja-asetuksen 17 artikla" ),
+  },
+  "register.recordOfProcessing": { kind: "mutation", allowed: OFFICERS, input: async () => (locale: "en" ) },
 };
 
 const paths = Object.keys(appRouter._def.procedures).sort();
