@@ -103,6 +103,8 @@ export const listeningProgress = pgTable(
       .references(() => playlistItems.id, { onDelete: "cascade" }),
     listenedMs: integer("listened_ms").notNull().default(0),
     maxPositionMs: integer("max_position_ms").notNull().default(0),
+    /** Where the player was last (resume point), which may be behind max_position_ms after seeking back. */
+    positionMs: integer("position_ms").notNull().default(0),
     playedIntervals: jsonb("played_intervals").$type<PlayedInterval[]>().notNull().default(sql`'[]'::jsonb`),
     completedAt: timestamptz("completed_at"),
     updatedAt: updatedAt(),

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@kuulo/db/client";
-import { playlistAssignments, playlistItems, playlists } from "@kuulo/db/schema";
+import { playlistAssignments, playlists } from "@kuulo/db/schema";
 import type { UserActor } from "@kuulo/domain/access";
 import { and, eq, exists, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
 
@@ -40,24 +40,6 @@ export async function isPlaylistAssignedToActor(
     .select({ id: playlists.id })
     .from(playlists)
     .where(and(eq(playlists.id, playlistId), publishedAndAssignedTo(db, actor)))
-    .limit(1);
-  return row !== undefined;
-}
-
-/**
- * The "assigned" fact for `decide()` on a recording (recording.read / recording.listen): the recording is
- * an item of a published playlist assigned to the actor. Reusable by the audio streaming route.
- */
-export async function isRecordingAssignedToActor(
-  db: DbOrTx,
-  actor: UserActor,
-  recordingId: string,
-): Promise<boolean> {
-  const [row] = await db
-    .select({ id: playlistItems.id })
-    .from(playlistItems)
-    .innerJoin(playlists, eq(playlists.id, playlistItems.playlistId))
-    .where(and(eq(playlistItems.recordingId, recordingId), publishedAndAssignedTo(db, actor)))
     .limit(1);
   return row !== undefined;
 }

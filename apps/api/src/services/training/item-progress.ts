@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@kuulo/db/client";
 import { type ListeningProgress, listeningProgress } from "@kuulo/db/schema";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import type { Interval } from "./merge-intervals.js";
 
 /** One person's progress on one item. `listenedMs` is unique time played within the clip. */
@@ -63,12 +63,4 @@ export async function loadProgressRows(
         inArray(listeningProgress.playlistItemId, [...itemIds]),
       ),
     );
-}
-
-export async function loadOwnProgressRow(db: DbOrTx, userId: string, itemId: string) {
-  const [row] = await db
-    .select()
-    .from(listeningProgress)
-    .where(and(eq(listeningProgress.userId, userId), eq(listeningProgress.playlistItemId, itemId)));
-  return row;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "listening_progress" ADD COLUMN "position_ms" integer DEFAULT 0 NOT NULL;
