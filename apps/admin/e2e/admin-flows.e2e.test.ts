@@ -4,7 +4,9 @@ import {
   launchChromium,
   type RunningKuulo,
   screenshot,
+  secondsLeftInWindow,
   startKuulo,
+  totpCode,
 } from "@kuulo/e2e";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -123,6 +125,46 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     await theirContext.close();
   });
 
+  it("walks a new administrator through TOTP enrolment with recovery codes shown once", async () => {
+    await openNav(page, lang, admin.nav.users);
+    await page.getByRole("button", { name: admin.users.create }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel(admin.users.firstName).fill("Uusi");
+    await dialog.getByLabel(admin.users.lastName).fill(`Ylläpitäjä ${lang.toUpperCase()}`);
+    await dialog.getByLabel(admin.users.username).fill(`uusi.yllapitaja.${lang}`);
+    await dialog.getByLabel(admin.grants.role).selectOption("administrator");
+    await dialog.getByRole("button", { name: admin.users.createSubmit }).click();
+    const link = (await dialog.getByTestId("one-time-link").textContent()) ?? "";
+    await dialog.getByRole("button", { name: admin.done }).click();
+
+    const theirContext = await browser.newContext({ locale: lang === "fi" ? "fi-FI" : "en-GB" });
+    const theirPage = await theirContext.newPage();
+    await theirPage.goto(link);
+    await theirPage.getByLabel(ui.setPassword.password, { exact: true }).fill(NEW_PASSWORD);
+    await theirPage.getByLabel(ui.setPassword.repeat).fill(NEW_PASSWORD);
+    await theirPage.getByRole("button", { name: ui.setPassword.submit }).click();
+    await theirPage.getByRole("link", { name: ui.signIn.submit }).click();
+    await theirPage.getByLabel(ui.signIn.username).fill(`uusi.yllapitaja.${lang}`);
+    await theirPage.getByLabel(ui.signIn.password, { exact: true }).fill(NEW_PASSWORD);
+    await theirPage.getByRole("button", { name: ui.signIn.submit, exact: true }).click();
+    const secret = theirPage.getByTestId("totp-secret");
+    await secret.waitFor();
+    await theirPage.getByRole("img", { name: ui.enrolment.qrLabel }).waitFor();
+    await checkA11y(theirPage, "enrolment");
+    await shot("09a-totp-enrolment", theirPage);
+    const key = ((await secret.textContent()) ?? "").replace(/\s+/g, "");
+    if (secondsLeftInWindow() < 4) await theirPage.waitForTimeout(secondsLeftInWindow() * 1000 + 200);
+    await theirPage.getByLabel(ui.enrolment.code, { exact: true }).fill(totpCode(key));
+    await theirPage.getByRole("button", { name: ui.enrolment.confirm }).click();
+    const codes = theirPage.getByRole("list", { name: ui.enrolment.recoveryTitle }).getByRole("listitem");
+    await codes.first().waitFor();
+    expect(await codes.count()).toBeGreaterThanOrEqual(8);
+    await shot("09b-recovery-codes", theirPage);
+    await theirPage.getByRole("button", { name: ui.enrolment.savedContinue }).click();
+    await theirPage.getByRole("heading", { level: 1, name: admin.dashboard.title }).waitFor();
+    await theirContext.close();
+  });
+
   it("creates an API token, shows it once, and revokes it", async () => {
     await openNav(page, lang, admin.nav.apiTokens);
     await heading(admin.tokens.title).waitFor();
@@ -187,6 +229,20 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
       await checkA11y(page, name);
       await shot(name);
     }
+  });
+
+  it("shows a processor's people as blocked once its agreement has ended (R9)", async () => {
+    await openNav(page, lang, admin.nav.organisations);
+    const processor = page.getByRole("row").filter({ hasText: "Koulutuspalvelu Oy" });
+    await processor.getByRole("button", { name: admin.edit }).click();
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await page.getByRole("dialog").getByLabel(admin.organisations.validUntil).fill(yesterday);
+    await page.getByRole("dialog").getByRole("button", { name: admin.save }).click();
+    await processor.getByText(admin.organisations.states.ended).waitFor();
+    await processor.getByRole("link", { name: admin.organisations.seeBlockedUsers }).click();
+    const row = page.getByRole("row").filter({ hasText: "ulkoinen.kouluttaja" });
+    await row.getByText(admin.users.status.blocked).waitFor();
+    await shot("18-users-blocked");
   });
 
   it("publishes the privacy notice without sign-in", async () => {

@@ -151,6 +151,8 @@ export const en = {
     grantedAt: "Granted",
     add: "Add a role",
     grant: "Grant role",
+    chooseRole: "Choose the role to grant.",
+    chooseRolePlaceholder: "Choose…",
     roleHint:
       "Administrators manage accounts but cannot listen to recordings; trainers listen only within their units.",
     revoke: "Revoke",

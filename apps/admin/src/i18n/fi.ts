@@ -158,6 +158,8 @@ export const fi: AdminMessages = {
     grantedAt: "Myönnetty",
     add: "Lisää rooli",
     grant: "Myönnä rooli",
+    chooseRole: "Valitse myönnettävä rooli.",
+    chooseRolePlaceholder: "Valitse…",
     roleHint:
       "Ylläpitäjät hallitsevat tunnuksia mutta eivät voi kuunnella tallenteita; kouluttajat kuuntelevat vain omien yksiköidensä tallenteita.",
     revoke: "Poista",

@@ -14,7 +14,7 @@ type User = RouterOutputs["users"]["get"];
 type Grant = User["grants"][number];
 
 interface GrantValues {
-  role: Role;
+  role: Role | "";
   unitId: string;
 }
 
@@ -34,12 +34,12 @@ export function GrantsSection({
   const [formError, setFormError] = useState<string | null>(null);
   const ownUnits = directory.units.filter((unit) => unit.organisationId === organisationId);
   const unitLabel = useUnitLabel(directory);
-  const form = useForm<GrantValues>({ defaultValues: { role: "trainer", unitId: ALL_UNITS } });
+  const form = useForm<GrantValues>({ defaultValues: { role: "", unitId: ALL_UNITS } });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
   const create = useMutation(
     trpc.grants.create.mutationOptions({
       onSuccess: async () => {
-        form.reset({ role: form.getValues("role"), unitId: ALL_UNITS });
+        form.reset({ role: "", unitId: ALL_UNITS });
         await refresh();
       },
       onError: (error) =>
@@ -51,6 +51,7 @@ export function GrantsSection({
   const canRevoke = (grant: Grant) => can("grant.revoke", { unitId: grant.unitId });
   const submit = form.handleSubmit(({ role, unitId }) => {
     setFormError(null);
+    if (role === "") return;
     create.mutate({ userId, role, unitId: unitId === ALL_UNITS ? null : unitId });
   });
   return (
@@ -114,8 +115,9 @@ export function GrantsSection({
             <SelectField
               label={t("grants.role")}
               error={form.formState.errors.role?.message}
-              {...form.register("role")}
+              {...form.register("role", { required: t("grants.chooseRole") })}
             >
+              <option value="">{t("grants.chooseRolePlaceholder")}</option>
               {ROLES.map((role) => (
                 <option key={role} value={role}>
                   {t(`roles.${role}`)}
