@@ -1,5 +1,5 @@
-import { auditEvents, listeningProgress, playlistItems, playlists } from "@kuulo/db/schema";
-import { and, eq } from "drizzle-orm";
+import { auditEvents, listeningProgress, playlistItems, playlists, recordings } from "@kuulo/db/schema";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlaylistDetail, PlaylistSummary } from "../src/services/playlists/playlist-view.js";
 import type { PlaylistProgressView } from "../src/services/playlists/progress.js";
@@ -241,10 +241,20 @@ describe("publishing, assigning, progress and deleting", () => {
     );
     expect(published.status).toBe("published");
     expect(published.publishedAt).toBe(t.clock.now().toISOString());
+    // R13: recordings in a published playlist are training material, kept for the training period.
+    const categories = async () =>
+      (
+        await t.db
+          .select()
+          .from(recordings)
+          .where(inArray(recordings.id, [rec.hki1, rec.hki2]))
+      ).map((row) => row.retentionCategory);
+    expect(await categories()).toEqual(["training", "training"]);
     const draft = dataOf<PlaylistDetail>(
       await t.call("playlists.unpublish", { playlistId: created.id }, { cookie: trainer }),
     );
     expect(draft).toMatchObject({ status: "draft", publishedAt: null });
+    expect(await categories()).toEqual(["ordinary", "ordinary"]);
     expect(await auditActions(created.id)).toEqual([
       "playlist.create",
       "playlist.set_items",

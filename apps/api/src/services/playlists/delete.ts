@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { loadPlaylistInScope } from "./load-playlist.js";
+import { recordingIdsOf, refreshRetention } from "./refresh-retention.js";
 
 export interface DeletePlaylistInput {
   playlistId: string;
@@ -36,7 +37,9 @@ export async function deletePlaylist({
     );
   }
   await ctx.db.transaction(async (tx) => {
+    const recordingIds = await recordingIdsOf(tx, playlist.id);
     await tx.delete(playlists).where(eq(playlists.id, playlist.id));
+    if (playlist.status === "published") await refreshRetention(tx, recordingIds, ctx.clock.now());
     await audit(tx, ctx, {
       action: "playlist.delete",
       outcome: "success",

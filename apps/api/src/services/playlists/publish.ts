@@ -5,6 +5,7 @@ import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { loadPlaylistInScope } from "./load-playlist.js";
 import { loadPlaylistDetail, type PlaylistDetail } from "./playlist-view.js";
+import { recordingIdsOf, refreshRetention } from "./refresh-retention.js";
 
 /** Makes the playlist visible to its assignees. Publishing again changes nothing (and writes nothing). */
 export async function publishPlaylist({
@@ -32,6 +33,7 @@ export async function publishPlaylist({
       .update(playlists)
       .set({ status: "published", publishedAt: now, updatedAt: now })
       .where(eq(playlists.id, playlist.id));
+    await refreshRetention(tx, await recordingIdsOf(tx, playlist.id), now);
     await audit(tx, ctx, {
       action: "playlist.publish",
       outcome: "success",

@@ -7,6 +7,7 @@ import { authorize } from "../shared/authorize.js";
 import { guardFreeText } from "./guard-free-text.js";
 import { loadPlaylistInScope } from "./load-playlist.js";
 import { loadPlaylistDetail, type PlaylistDetail } from "./playlist-view.js";
+import { refreshRetention } from "./refresh-retention.js";
 
 export interface PlaylistItemInput {
   itemId?: string | undefined;
@@ -122,7 +123,11 @@ export async function setPlaylistItems({
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     // Serialises concurrent editors of the same playlist.
-    await tx.select({ id: playlists.id }).from(playlists).where(eq(playlists.id, playlist.id)).for("update");
+    const [locked] = await tx
+      .select({ status: playlists.status })
+      .from(playlists)
+      .where(eq(playlists.id, playlist.id))
+      .for("update");
     const current = await tx.select().from(playlistItems).where(eq(playlistItems.playlistId, playlist.id));
     const existing = new Map(current.map((item) => [item.id, item]));
     checkKeptItems(input.items, existing);
@@ -169,6 +174,11 @@ export async function setPlaylistItems({
       }
     }
     await tx.update(playlists).set({ updatedAt: now }).where(eq(playlists.id, playlist.id));
+    if (locked?.status === "published") {
+      const before = current.flatMap((item) => (item.recordingId ? [item.recordingId] : []));
+      const after = input.items.flatMap((item) => (item.recordingId ? [item.recordingId] : []));
+      await refreshRetention(tx, [...before, ...after], now);
+    }
     await audit(tx, ctx, {
       action: "playlist.set_items",
       outcome: "success",
