@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { createDb } from "@kuulo/db/client";
 import { migrateDb } from "@kuulo/db/migrate";
+import { importDemoRecordings } from "./cli/import-demo.js";
 import { ConfigError, loadConfig } from "./env.js";
 import { printDemoLogins } from "./seed/print-demo-logins.js";
 import { seedDemoIfEmpty } from "./seed/seed-demo.js";
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   await migrateDb(kuuloDb);
   const masterKey = await loadMasterKey(config);
   const seeded = config.mode === "demo" ? await seedDemoIfEmpty(kuuloDb.db, config, masterKey) : null;
+  if (seeded) await importDemoRecordings(kuuloDb.db, config, masterKey);
 
   const app = await buildApp({ config, db: kuuloDb.db, masterKey });
   const address = await app.listen({ port: config.port, host: config.host });

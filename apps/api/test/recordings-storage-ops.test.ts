@@ -7,8 +7,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImportCommand } from "../src/cli/import-command.js";
 import { reconcileStorage } from "../src/cli/storage-reconcile.js";
+import { rewrapRecordingKeys } from "../src/cli/storage-rewrap.js";
 import { scrubStorage } from "../src/cli/storage-scrub.js";
-import { createRecordingStorage, type RecordingStorage } from "../src/recordings/recording-storage.js";
+import {
+  createBlobStore,
+  createKeyring,
+  createRecordingStorage,
+  type RecordingStorage,
+} from "../src/recordings/recording-storage.js";
+import { createEncryptedStore } from "../src/storage/index.js";
 import { createTestApp, MASTER_KEY, type TestApp } from "./helpers/test-app.js";
 import { DEMO_DATA, listFiles } from "./recordings-harness.js";
 
@@ -135,5 +142,33 @@ describe("pnpm cli storage scrub", () => {
     });
     const audits = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "storage.scrub"));
     expect(audits.map((audit) => audit.outcome)).toEqual(["success", "failure"]);
+  });
+});
+
+describe("pnpm cli storage rewrap (master key rotation)", () => {
+  it("re-wraps every data key with the new master key so the old key can be retired", async () => {
+    const newKey = new Uint8Array(32).fill(9);
+    const rotated = createKeyring(newKey, [Buffer.from(MASTER_KEY).toString("base64")]);
+    const result = await rewrapRecordingKeys({
+      db: t.db,
+      keyring: rotated,
+      clock: t.clock,
+      actorLabel: "cli:test",
+    });
+    expect(result.rewrapped).toBe(2);
+    const [row] = await t.db.select().from(recordings).where(eq(recordings.sourceRecordingId, "ops-1"));
+    expect(row!.keyId).toBe(rotated.currentKeyId);
+    const newOnly = createEncryptedStore(createBlobStore(t.config.storage), createKeyring(newKey));
+    expect((await newOnly.digestPlaintext(row!.storageKey, row!.wrappedDataKey!)).sha256).toBe(
+      row!.storedSha256,
+    );
+    const oldOnly = createEncryptedStore(createBlobStore(t.config.storage), createKeyring(MASTER_KEY));
+    await expect(oldOnly.digestPlaintext(row!.storageKey, row!.wrappedDataKey!)).rejects.toThrow(
+      /not configured/,
+    );
+    expect(
+      (await rewrapRecordingKeys({ db: t.db, keyring: rotated, clock: t.clock, actorLabel: "cli:test" }))
+        .rewrapped,
+    ).toBe(0);
   });
 });

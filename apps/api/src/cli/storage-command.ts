@@ -6,6 +6,7 @@ import { loadMasterKey } from "../server/master-key.js";
 import { createEncryptedStore } from "../storage/index.js";
 import { systemClock } from "../trpc/context.js";
 import { ORPHAN_MIN_AGE_MS, reconcileStorage } from "./storage-reconcile.js";
+import { rewrapRecordingKeys } from "./storage-rewrap.js";
 import { scrubStorage } from "./storage-scrub.js";
 
 type WithDb = (
@@ -65,6 +66,21 @@ export function addStorageCommands(program: Command, withDb: WithDb, operator: (
           console.error(`FAILED ${failure.recordingId} ${failure.storageKey}: ${failure.problem}`);
         console.log(`${report.checked} recording(s) checked, ${report.failures.length} failed`);
         return report.failures.length > 0 ? 1 : 0;
+      }),
+    );
+  storage
+    .command("rewrap")
+    .description("after a master key rotation: re-wrap every data key with the current master key")
+    .action(() =>
+      withDb(false, async (kuuloDb, config) => {
+        const result = await rewrapRecordingKeys({
+          db: kuuloDb.db,
+          keyring: createKeyring(await loadMasterKey(config), config.previousMasterKeys),
+          clock: systemClock,
+          actorLabel: `cli:${operator()}`,
+        });
+        console.log(`${result.rewrapped} data key(s) re-wrapped with the current master key`);
+        return 0;
       }),
     );
 }
