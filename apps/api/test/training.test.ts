@@ -366,6 +366,17 @@ describe("my calls and who listened to them", () => {
       via: "disclosed",
       playlistId: null,
     });
+    t.clock.advanceSeconds(60);
+    await recordListeningSession(t.db, {
+      ...session,
+      sessionId: "s5",
+      now: t.clock.now(),
+      userId: trainerId,
+      username: "kouluttaja",
+      recordingId: rec.mikkoOwn,
+      via: "unit",
+      playlistId: null,
+    });
     // My own listen and listens to other people's calls are not listed.
     await recordListeningSession(t.db, {
       ...session,
@@ -389,6 +400,10 @@ describe("my calls and who listened to them", () => {
       await t.query("training.whoListenedToMyCalls", {}, mikko),
     );
     expect(items.map((event) => [event.listener, event.via])).toEqual([
+      [
+        { kind: "person", name: "Liisa Laine", username: "kouluttaja" },
+        { kind: "role", role: "trainer", relation: "unit" },
+      ],
       [
         { kind: "external_trainer", organisationName: "Koulutuspalvelu Oy" },
         { kind: "role", role: null, relation: "disclosed" },

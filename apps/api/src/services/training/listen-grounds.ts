@@ -3,6 +3,7 @@ export interface ListenGrounds {
   disclosureId: string | null;
   role: string | null;
   relation: string | null;
+  unitId: string | null;
 }
 
 const text = (value: unknown): string | null =>
@@ -21,5 +22,6 @@ export function listenGrounds(details: Record<string, unknown>): ListenGrounds {
     disclosureId: text(details.disclosureId),
     role: text(details.role) ?? text(viaObject.role),
     relation: text(details.relation) ?? text(via) ?? text(viaObject.relation),
+    unitId: text(details.unitId) ?? text(viaObject.unitId),
   };
 }

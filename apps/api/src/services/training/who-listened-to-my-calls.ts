@@ -77,16 +77,22 @@ export async function whoListenedToMyCalls({
           .innerJoin(organisations, eq(organisations.id, users.organisationId))
           .where(inArray(users.id, listenerIds));
   // Revoked grants count too: a listen made as an external trainer stays one after the disclosure ends.
-  const externalIds = new Set(
+  const grants =
     listenerIds.length === 0
       ? []
-      : (
-          await ctx.db
-            .select({ userId: roleGrants.userId })
-            .from(roleGrants)
-            .where(and(inArray(roleGrants.userId, listenerIds), eq(roleGrants.role, "external_trainer")))
-        ).map((grant) => grant.userId),
-  );
+      : await ctx.db
+          .select({ userId: roleGrants.userId, role: roleGrants.role, unitId: roleGrants.unitId })
+          .from(roleGrants)
+          .where(inArray(roleGrants.userId, listenerIds));
+  const externalIds = new Set(grants.filter((g) => g.role === "external_trainer").map((g) => g.userId));
+  // A listen through unit scope names the role that reached the unit (trainer, privacy officer).
+  const roleInUnit = (userId: string | null, unitId: string | null) =>
+    grants.find(
+      (g) =>
+        g.userId === userId &&
+        (g.role === "trainer" || g.role === "privacy_officer") &&
+        (g.unitId === null || g.unitId === unitId),
+    )?.role ?? null;
   const playlistIds = [
     ...new Set(grounds.flatMap((ground) => (ground.playlistId ? [ground.playlistId] : []))),
   ];
@@ -129,7 +135,11 @@ export async function whoListenedToMyCalls({
         }
       : ground.disclosureId
         ? { kind: "disclosure", disclosureId: ground.disclosureId }
-        : { kind: "role", role: ground.role, relation: ground.relation };
+        : {
+            kind: "role",
+            role: ground.role ?? (ground.relation === "unit" ? roleInUnit(row.actorId, ground.unitId) : null),
+            relation: ground.relation,
+          };
     return {
       seq: row.seq,
       occurredAt: row.occurredAt.toISOString(),
