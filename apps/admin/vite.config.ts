@@ -3,6 +3,26 @@ import { defaultClientConditions, defineConfig } from "vite";
 
 const api = process.env.KUULO_API_URL ?? "http://127.0.0.1:3000";
 
+// The API accepts state changes only from its own origin (CSRF). In development the browser's origin
+// is this dev server, so the proxy presents the API's origin instead; production needs no proxy.
+const toApi = {
+  target: api,
+  changeOrigin: false,
+  configure: (proxy: {
+    on(
+      event: "proxyReq",
+      listener: (request: {
+        setHeader(name: string, value: string): void;
+        getHeader(name: string): unknown;
+      }) => void,
+    ): void;
+  }) => {
+    proxy.on("proxyReq", (request) => {
+      if (request.getHeader("origin")) request.setHeader("origin", new URL(api).origin);
+    });
+  },
+};
+
 export default defineConfig({
   base: "/admin/",
   plugins: [react()],
@@ -18,10 +38,6 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: false,
-    proxy: {
-      "/trpc": { target: api, changeOrigin: false },
-      "/media": { target: api, changeOrigin: false },
-      "/ingest": { target: api, changeOrigin: false },
-    },
+    proxy: { "/trpc": toApi, "/media": toApi, "/ingest": toApi },
   },
 });

@@ -2,6 +2,8 @@
 export const e2eEnv = {
   chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   databaseUrl: process.env.DATABASE_URL,
+  /** "source" or "dist" forces how the API runs; by default the build is used when it exists. */
+  apiFrom: process.env.KUULO_E2E_API,
   /** Set to 1 to print the API's output while tests run. */
   showApiLogs: process.env.KUULO_E2E_API_LOGS === "1",
   /** The environment the API child inherits (PATH for node, HOME for caches). */

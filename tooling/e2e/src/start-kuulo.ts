@@ -55,7 +55,7 @@ export async function startKuulo(options: StartKuuloOptions = {}): Promise<Runni
   delete env.DATABASE_URL;
   if (database) env.DATABASE_URL = database.url;
 
-  const built = existsSync(join(API_DIR, "dist/main.js"));
+  const built = e2eEnv.apiFrom ? e2eEnv.apiFrom === "dist" : existsSync(join(API_DIR, "dist/main.js"));
   const args = built
     ? ["--enable-source-maps", "dist/main.js"]
     : ["--conditions=@kuulo/source", "--import", "tsx", "src/main.ts"];
