@@ -246,6 +246,57 @@ describe("my training", () => {
   });
 });
 
+describe("concurrent reports", () => {
+  it("merges parallel reports from several devices and completes exactly once", async () => {
+    const created = dataOf<PlaylistDetail>(
+      await t.call(
+        "playlists.create",
+        { title: "Rinnakkain", unitId: await unitId(t, "HKI-ASPA") },
+        { cookie: trainer },
+      ),
+    );
+    const detail = dataOf<PlaylistDetail>(
+      await t.call(
+        "playlists.setItems",
+        {
+          playlistId: created.id,
+          items: [{ recordingId: rec.b, clipStartMs: 0, clipEndMs: 20_000, note: "" }],
+        },
+        { cookie: trainer },
+      ),
+    );
+    dataOf(await t.call("playlists.publish", { playlistId: created.id }, { cookie: trainer }));
+    dataOf(
+      await t.call(
+        "playlists.assign",
+        { playlistId: created.id, userIds: [await userId(t, "mikko.korhonen")] },
+        { cookie: trainer },
+      ),
+    );
+    const itemId = detail.items[0]?.id ?? "";
+    const devices = [mikko, await t.signIn("mikko.korhonen")];
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        progress(devices[i % 2] ?? mikko, itemId, [[i * 2000, (i + 1) * 2000]], (i + 1) * 2000),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(10).fill(200));
+    const view = dataOf<TrainingPlaylistView>(
+      await t.query("training.playlist", { playlistId: created.id }, mikko),
+    );
+    expect(view.items[0]?.progress).toMatchObject({
+      listenedMs: 20_000,
+      completed: true,
+      playedIntervals: [[0, 20_000]],
+    });
+    const completions = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "progress.complete"), eq(auditEvents.targetId, itemId)));
+    expect(completions).toHaveLength(1);
+  });
+});
+
 describe("an employee of another unit", () => {
   it("does not see the playlist and cannot open it or record progress on it", async () => {
     const stranger = await signedInUser(t, [{ role: "employee", unitCode: "TRE-ASPA" }]);
