@@ -22,7 +22,7 @@ export function addRetentionCommands(program: Command, withDb: WithDb, operator:
     .description("purge recordings whose retention period has ended (legal holds are kept)")
     .option("--dry-run", "only list what would be purged")
     .action((options: { dryRun?: boolean }) =>
-      withDb(false, async (kuuloDb, config) => {
+      withDb(true, async (kuuloDb, config) => {
         const store = storeOf({ config, masterKey: await loadMasterKey(config) });
         const result = await runRetentionPurge({
           db: kuuloDb.db,
