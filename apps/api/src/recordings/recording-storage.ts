@@ -60,7 +60,16 @@ export function createRecordingStorage(
   masterKey: Uint8Array,
 ): RecordingStorage {
   const keyring = createKeyring(masterKey, config.previousMasterKeys);
-  const store = createEncryptedStore(createBlobStore(config.storage), keyring);
+  const inner = createBlobStore(config.storage);
+  const store = createEncryptedStore(inner, keyring);
   const pool = createAudioWorkerPool({ size: config.ingest.workers });
-  return { store, keyring, pool, close: () => pool.close() };
+  return {
+    store,
+    keyring,
+    pool,
+    async close() {
+      await pool.close();
+      if (inner instanceof S3BlobStore) inner.destroy();
+    },
+  };
 }
