@@ -93,14 +93,18 @@ export const exportPackages = pgTable(
   ],
 );
 
-/** R13: a hold suspends retention; `recordings.legal_hold` mirrors "has an unreleased hold" for the purge. */
+/**
+ * R13: a hold suspends retention. Triggers (migration `recording_legal_hold_guard`) keep
+ * `recordings.legal_hold` equal to "has an unreleased hold" and refuse to delete a held recording; released
+ * holds go with a purged recording (their history stays in the audit log).
+ */
 export const legalHolds = pgTable(
   "legal_holds",
   {
     id: id(),
     recordingId: uuid("recording_id")
       .notNull()
-      .references(() => recordings.id, { onDelete: "restrict" }),
+      .references(() => recordings.id, { onDelete: "cascade" }),
     disclosureId: uuid("disclosure_id").references(() => disclosures.id, { onDelete: "restrict" }),
     reason: text("reason").notNull(),
     placedBy: uuid("placed_by").references(() => users.id, { onDelete: "set null" }),

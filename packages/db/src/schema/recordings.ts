@@ -49,6 +49,7 @@ export const recordings = pgTable(
     /** Waveform peaks for the player: a small array of 0..1 amplitudes, not audio. */
     peaks: jsonb("peaks").$type<number[]>(),
     ingestedAt: timestamptz("ingested_at").notNull().defaultNow(),
+    /** Derived by a trigger from unreleased legal_holds rows; a held recording cannot be deleted or erased. */
     legalHold: boolean("legal_hold").notNull().default(false),
     retentionCategory: retentionCategoryEnum("retention_category").notNull(),
     purgeDueAt: timestamptz("purge_due_at"),
