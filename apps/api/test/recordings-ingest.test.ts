@@ -1,8 +1,9 @@
-import { readdir } from "node:fs/promises";
+import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { apiTokens, auditEvents, staffMembers } from "@kuulo/db/schema";
+import { apiTokens, auditEvents, retentionSettings, staffMembers } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestRecording } from "../src/services/recordings/ingest.js";
 import { FIXTURES, makeWav, readFixture } from "./fixtures/audio/audio-fixtures.js";
 import {
   createToken,
@@ -249,5 +250,47 @@ describe("POST /ingest/v1/recordings", () => {
       phoneNumber: "+358401234599",
       unitId: staff!.unitId,
     });
+  });
+});
+
+describe("ingest service: object before row, never an orphan", () => {
+  it("deletes the written object when the transaction fails", async () => {
+    const audioPath = join(app.dataDir, "fault.wav");
+    await writeFile(audioPath, readFixture(FIXTURES.pcm16Stereo8k));
+    const failingDb = new Proxy(app.t.db, {
+      get(target, property, receiver) {
+        if (property === "transaction")
+          return async () => {
+            throw new Error("simulated crash inside the transaction");
+          };
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const rows = await recordingCount(app.t);
+    const files = await listFiles(app.objectsDir);
+    await expect(
+      ingestRecording({
+        ctx: {
+          db: failingDb,
+          clock: app.t.clock,
+          storage: app.storage,
+          ingest: app.t.config.ingest,
+          actor: { kind: "system", job: "import" },
+          actorLabel: "test",
+          ip: null,
+        },
+        input: { metadata: metadataFor("ing-fault"), audioPath },
+      }),
+    ).rejects.toThrow(/simulated crash/);
+    expect(await recordingCount(app.t)).toBe(rows);
+    expect(await listFiles(app.objectsDir)).toEqual(files);
+  });
+
+  it("dates the purge by the configured retention period (R13)", async () => {
+    await app.t.db.insert(retentionSettings).values({ category: "ordinary", periodDays: 30 });
+    const response = await postIngest(app, token, metadataFor("ing-retention"), readFixture(FIXTURES.mp3));
+    expect(response.status).toBe(201);
+    const row = await recordingRow(app.t, response.body.id as string);
+    expect(row.purgeDueAt?.getTime()).toBe(Date.parse("2026-10-07T07:02:00Z") + 30 * 86_400_000);
   });
 });

@@ -1,12 +1,13 @@
 import { appendAuditEvent } from "@kuulo/db/audit";
 import type { DbOrTx, Transaction } from "@kuulo/db/client";
-import { recordings, retentionSettings, staffMembers, units } from "@kuulo/db/schema";
+import { recordings, staffMembers, units } from "@kuulo/db/schema";
 import { validationError } from "@kuulo/domain/errors";
 import type { RecordingMetadata } from "@kuulo/domain/recording";
-import { computeRetention, DEFAULT_RETENTION_POLICY, type RetentionPolicy } from "@kuulo/domain/retention";
+import { computeRetention } from "@kuulo/domain/retention";
 import { eq } from "drizzle-orm";
 import type { ProcessedAudio } from "../../media/index.js";
 import type { EncryptedPutResult } from "../../storage/index.js";
+import { loadRetentionPolicy } from "../retention/load-policy.js";
 import type { IngestContext } from "./ingest-types.js";
 
 /**
@@ -39,17 +40,6 @@ export async function resolveIngestUnit(db: DbOrTx, metadata: RecordingMetadata)
     );
   }
   return staff.unitId;
-}
-
-/** The configured retention periods (R13), falling back to the domain's documented defaults. */
-async function retentionPolicy(tx: DbOrTx): Promise<RetentionPolicy> {
-  const rows = await tx.select().from(retentionSettings);
-  const days = (category: "ordinary" | "training", fallback: number) =>
-    rows.find((row) => row.category === category)?.periodDays ?? fallback;
-  return {
-    ordinaryDays: days("ordinary", DEFAULT_RETENTION_POLICY.ordinaryDays),
-    trainingDays: days("training", DEFAULT_RETENTION_POLICY.trainingDays),
-  };
 }
 
 export interface IngestRowInput {
@@ -97,7 +87,7 @@ export async function writeIngestRow(
 
   const retention = computeRetention(
     { callStartedAt: metadata.callStartedAt, legalHold: false },
-    await retentionPolicy(tx),
+    (await loadRetentionPolicy(tx)).policy,
     now,
   );
   const [row] = await tx
