@@ -5,7 +5,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["@kuulo/source"] } },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: the shared 2-core machine can stall a PGlite start for many seconds.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
   },
 });
