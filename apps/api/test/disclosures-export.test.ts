@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { legalHolds, recordings } from "@kuulo/db/schema";
+import { legalHolds, recordings, users } from "@kuulo/db/schema";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTar } from "../src/services/disclosures/tar-writer.js";
@@ -7,9 +7,11 @@ import {
   type DisclosureTestApp,
   type StoredRecording,
   secondPrivacyOfficer,
+  sessionFor,
   startDisclosureApp,
   storeRecording,
 } from "./disclosures-harness.js";
+import { makeUser } from "./helpers/fixtures.js";
 import { dataOf } from "./helpers/test-app.js";
 import { TEST_ORIGIN } from "./helpers/test-config.js";
 
@@ -199,6 +201,52 @@ describe("statutory disclosure: four-eyes, one export package, downloaded once (
       { cookie: officer },
     );
     expect(response.body.error?.data.domain).toMatchObject({ field: "recipientCountry", rule: "R7" });
+  });
+});
+
+describe("a unit-scoped privacy officer sees only disclosures within their units (IDOR)", () => {
+  let app: DisclosureTestApp;
+  beforeAll(async () => {
+    app = await startDisclosureApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("refuses another unit's disclosure and recordings, and lists only its own", async () => {
+    const officer = await app.t.signIn("tietosuoja");
+    const tampere = await storeRecording(app, { unitCode: "TRE-ASPA" });
+    const helsinki = await storeRecording(app, { unitCode: "HKI-ASPA" });
+    const create = (recordingId: string, cookie: string) =>
+      app.t.call(
+        "disclosures.createStatutory",
+        {
+          authority: "Poliisi",
+          legalBasis: "Poliisilaki",
+          caseReference: "IDOR-1",
+          recordingIds: [recordingId],
+        },
+        { cookie },
+      );
+    const foreign = dataOf<{ disclosure: { id: string } }>(await create(tampere.id, officer));
+    const scoped = await makeUser(app.t, { grants: [{ role: "privacy_officer", unitCode: "HKI-ASPA" }] });
+    await app.t.db.update(users).set({ totpEnabledAt: app.t.clock.now() }).where(eq(users.id, scoped.id));
+    const cookie = await sessionFor(app.t, scoped.id);
+
+    expect(
+      (await app.t.query("disclosures.get", { disclosureId: foreign.disclosure.id }, cookie)).status,
+    ).toBe(403);
+    expect(
+      (await app.t.call("disclosures.approve", { disclosureId: foreign.disclosure.id }, { cookie })).status,
+    ).toBe(403);
+    expect((await create(tampere.id, cookie)).status).toBe(403);
+    const own = dataOf<{ disclosure: { id: string } }>(await create(helsinki.id, cookie));
+    const listed = dataOf<{ items: { id: string }[] }>(await app.t.query("disclosures.find", {}, cookie));
+    expect(listed.items.map((item) => item.id)).toEqual([own.disclosure.id]);
+    const all = dataOf<{ items: { id: string }[] }>(await app.t.query("disclosures.find", {}, officer));
+    expect(all.items.map((item) => item.id).sort()).toEqual(
+      [own.disclosure.id, foreign.disclosure.id].sort(),
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import { organisations, users } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expireTrainingDisclosures } from "../src/jobs/expire-disclosures.js";
 import { disclosureGrantingListen } from "../src/services/disclosures/disclosure-granting-listen.js";
 import {
   type DisclosureTestApp,

@@ -195,6 +195,10 @@ describe("retention purge, legal hold and erasure (R13)", () => {
     const retention = notice.sections.find((section) => section.id === "retention");
     expect(retention?.paragraphs.join(" ")).toMatch(/\b30\b/);
     expect(retention?.paragraphs.join(" ")).toMatch(/\b60\b/);
+    const record = dataOf<{ record: { retention: { ordinaryDays: number; trainingDays: number } } }>(
+      await app.t.call("register.recordOfProcessing", { locale: "fi" }, { cookie: officer }),
+    );
+    expect(record.record.retention).toMatchObject({ ordinaryDays: 30, trainingDays: 60 });
   });
 });
 
