@@ -217,5 +217,34 @@ describe("training disclosure under NDA (R6a, R7)", () => {
     expect(actions).toEqual(
       expect.arrayContaining(["disclosure.create", "disclosure.revoke", "recording.listen"]),
     );
+
+    // When the last live disclosure ends (expiry job), the account is deactivated; a new disclosure re-enables it.
+    const expired = await expireTrainingDisclosures(
+      app.t.db,
+      new Date(app.t.clock.now().getTime() + 21 * MINUTE),
+    );
+    expect(expired).toBeGreaterThanOrEqual(1);
+    const [afterExpiry] = await app.t.db.select().from(users).where(eq(users.id, first.externalUser.id));
+    expect(afterExpiry?.status).toBe("deactivated");
+    expect((await listen(second.id, again)).statusCode).toBe(401);
+    const renewed = dataOf<{
+      externalUser: { id: string; username: string; created: boolean };
+      setPasswordToken: string | null;
+    }>(
+      await app.t.call(
+        "disclosures.createTraining",
+        { ...input, ndaReference: "NDA-2026-16" },
+        { cookie: officerNow },
+      ),
+    );
+    expect(renewed.externalUser).toEqual({
+      id: first.externalUser.id,
+      username: first.externalUser.username,
+      created: false,
+    });
+    expect(renewed.setPasswordToken).toBeNull();
+    const [reEnabled] = await app.t.db.select().from(users).where(eq(users.id, first.externalUser.id));
+    expect(reEnabled?.status).toBe("active");
+    expect((await listen(disclosed.id, await signIn())).statusCode).toBe(200);
   });
 });
