@@ -1,6 +1,7 @@
-import { auditEvents, loginThrottles, sessions } from "@kuulo/db/schema";
+import { auditEvents, loginThrottles, sessions, users } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { hashPassword, verifyPassword } from "../../src/auth/password-hash.js";
 import { account, cookieFrom, createTestApp, dataOf, type TestApp, tokenFrom } from "../helpers/test-app.js";
 
 let t: TestApp;
@@ -59,6 +60,19 @@ describe("auth.signIn (R11)", () => {
     expect(rows.map((row) => row.outcome)).toEqual(["failure", "success"]);
     expect(JSON.stringify(rows)).not.toContain("not the right one");
     expect(JSON.stringify(rows)).not.toContain(account("kouluttaja").password);
+  });
+
+  it("rehashes on sign-in when the stored parameters differ from the configured ones", async () => {
+    const old = await hashPassword(account("kouluttaja").password, {
+      memoryCost: 2048,
+      timeCost: 1,
+      parallelism: 1,
+    });
+    await t.db.update(users).set({ passwordHash: old }).where(eq(users.username, "kouluttaja"));
+    await t.signIn("kouluttaja");
+    const [row] = await t.db.select().from(users).where(eq(users.username, "kouluttaja"));
+    expect(row?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
+    expect(await verifyPassword(row?.passwordHash ?? "", account("kouluttaja").password)).toBe(true);
   });
 
   it("refuses passwords over 1 KiB before hashing", async () => {
