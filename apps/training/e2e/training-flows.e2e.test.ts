@@ -204,7 +204,21 @@ describe("training portal against the real API", () => {
       expect(Number(await slider.getAttribute("aria-valuenow"))).toBe(end);
       await slider.press("Home");
       await play.click();
-      await employee.getByTestId("item-completed").waitFor({ timeout: 30_000 });
+      await employee
+        .getByTestId("item-completed")
+        .waitFor({ timeout: 30_000 })
+        .catch(async (error) => {
+          const state = await employee.getByTestId("audio").evaluate((audio: HTMLAudioElement) => ({
+            paused: audio.paused,
+            currentTime: audio.currentTime,
+            readyState: audio.readyState,
+            networkState: audio.networkState,
+            error: audio.error?.message ?? audio.error?.code ?? null,
+            src: audio.currentSrc,
+          }));
+          await screenshot(employee, "debug-player");
+          throw new Error(`item ${number} did not complete; audio ${JSON.stringify(state)}; ${error}`);
+        });
       expect(await employee.getByTestId(`item-state-${number}`).textContent()).toContain(
         tr.progress.completed,
       );

@@ -19,7 +19,6 @@ export function PlayerControls({ playback, startMs, endMs, onPrevious, onNext }:
       <div className="player__buttons">
         {onPrevious ? (
           <button type="button" className="button" onClick={onPrevious}>
-            <span aria-hidden="true">⏮ </span>
             {t("player.previous")}
           </button>
         ) : null}
@@ -52,7 +51,6 @@ export function PlayerControls({ playback, startMs, endMs, onPrevious, onNext }:
         {onNext ? (
           <button type="button" className="button" onClick={onNext}>
             {t("player.next")}
-            <span aria-hidden="true"> ⏭</span>
           </button>
         ) : null}
       </div>

@@ -2,6 +2,7 @@ import type { RouterOutputs } from "@kuulo/api";
 import { EmptyState, ErrorState, Loading, PageHeader, useTRPC } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ProgressBar } from "../../lib/progress-bar.js";
 import { PlaylistItemPlayer } from "./playlist-item-player.js";
@@ -32,6 +33,18 @@ export function PlaylistPlayerPage() {
   const search = useSearch({ from: "/app/training/$playlistId" });
   const navigate = useNavigate();
   const playlist = useQuery(trpc.training.playlist.queryOptions({ playlistId }));
+  const chosen = playlist.data ? pickItem(playlist.data, search.item)?.id : undefined;
+  // Pin the opened item in the address, so completing it (and the refetch) does not jump to the next one.
+  useEffect(() => {
+    if (!search.item && chosen) {
+      void navigate({
+        to: "/training/$playlistId",
+        params: { playlistId },
+        search: { item: chosen },
+        replace: true,
+      });
+    }
+  }, [search.item, chosen, navigate, playlistId]);
   if (playlist.isPending) return <Loading />;
   if (playlist.isError) return <ErrorState error={playlist.error} onRetry={() => playlist.refetch()} />;
   const data = playlist.data;
