@@ -1,4 +1,11 @@
-import { apiTokens, disclosureRecordings, disclosures, legalHolds, recordings, users } from "@kuulo/db/schema";
+import {
+  apiTokens,
+  disclosureRecordings,
+  disclosures,
+  legalHolds,
+  recordings,
+  users,
+} from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../src/auth/session-token.js";
@@ -95,7 +102,10 @@ const hkiPlaylistId = async (t: TestApp) => ({ playlistId: (await hkiPlaylist(t)
 const discloseToExternalTrainer = async (t: TestApp, principal: Principal) => {
   if (principal === "external_trainer") {
     const recordingId = (await mikkosCall(t)) ?? "";
-    await insertActiveDisclosure(t, { externalUserId: await userId(t, "ulkoinen.kouluttaja"), recordingIds: [recordingId] });
+    await insertActiveDisclosure(t, {
+      externalUserId: await userId(t, "ulkoinen.kouluttaja"),
+      recordingIds: [recordingId],
+    });
   }
   return undefined;
 };
@@ -103,11 +113,20 @@ const discloseToExternalTrainer = async (t: TestApp, principal: Principal) => {
 // Disclosures, legal holds and retention (R6, R13): rows inserted directly as set-up, not under test.
 const OFFICERS: Principal[] = ["privacy_officer"];
 const RETENTION_READERS: Principal[] = ["administrator", "privacy_officer"];
-const insertDisclosureRow = async (t: TestApp, kind: "training" | "statutory", status: "pending_approval" | "active") => {
+const insertDisclosureRow = async (
+  t: TestApp,
+  kind: "training" | "statutory",
+  status: "pending_approval" | "active",
+) => {
   const recordingId = (await mikkosCall(t)) ?? "";
   const [row] = await t.db
     .insert(disclosures)
-    .values({ kind, status, fields: { authority: "Poliisi", legalBasis: "laki", caseReference: "1" }, recipientCountry: "FI" })
+    .values({
+      kind,
+      status,
+      fields: { authority: "Poliisi", legalBasis: "laki", caseReference: "1" },
+      recipientCountry: "FI",
+    })
     .returning({ id: disclosures.id });
   await t.db.insert(disclosureRecordings).values({ disclosureId: row?.id ?? "", recordingId });
   return { disclosureId: row?.id };
@@ -369,7 +388,7 @@ const MATRIX: Record<string, Row> = {
     allowed: [...RECORDING_READERS, "external_trainer"],
     input: discloseToExternalTrainer,
   },
-  "disclosures.find": { kind: "query", allowed: OFFICERS, input: async () => () },
+  "disclosures.find": { kind: "query", allowed: OFFICERS, input: async () => ({}) },
   "disclosures.get": {
     kind: "query",
     allowed: OFFICERS,
@@ -379,29 +398,33 @@ const MATRIX: Record<string, Row> = {
   "disclosures.createStatutory": {
     kind: "mutation",
     allowed: OFFICERS,
-    input: async (t) => (
+    input: async (t) => ({
       authority: "Helsingin poliisilaitos",
       legalBasis: "Poliisilaki 872/2011",
       caseReference: "5500/R/1/26",
-      recordingIds: [(await mikkosCall(t)) ?? ""],),
+      recordingIds: [(await mikkosCall(t)) ?? ""],
+    }),
   },
   "disclosures.createAccessRequest": {
     kind: "mutation",
     allowed: OFFICERS,
-    input: async (t) => (
+    input: async (t) => ({
       requesterName: "Rekisteröity",
-      identityVerification: method: "in_person_id_document", note: "Passi tarkistettu" ,
-      window: 
+      identityVerification: { method: "in_person_id_document", note: "Passi tarkistettu" },
+      window: {
         from: new Date(t.clock.now().getTime() - 60_000).toISOString(),
-        to: new Date(t.clock.now().getTime() + 60_000).toISOString(),,
-      recordingIds: [(await mikkosCall(t)) ?? ""],),
+        to: new Date(t.clock.now().getTime() + 60_000).toISOString(),
+      },
+      recordingIds: [(await mikkosCall(t)) ?? ""],
+    }),
   },
   "disclosures.findAccessRequestCandidates": {
     kind: "query",
     allowed: OFFICERS,
-    input: async (t) => (
+    input: async (t) => ({
       from: new Date(t.clock.now().getTime() - 86_400_000).toISOString(),
-      to: t.clock.now().toISOString(),),
+      to: t.clock.now().toISOString(),
+    }),
   },
   "disclosures.approve": {
     kind: "mutation",
@@ -411,7 +434,7 @@ const MATRIX: Record<string, Row> = {
   "disclosures.revoke": {
     kind: "mutation",
     allowed: OFFICERS,
-    input: async (t) => (...(await insertDisclosureRow(t, "training", "active")), reason: "Peruttu" ),
+    input: async (t) => ({ ...(await insertDisclosureRow(t, "training", "active")), reason: "Peruttu" }),
   },
   "disclosures.close": {
     kind: "mutation",
@@ -424,11 +447,11 @@ const MATRIX: Record<string, Row> = {
     allowed: OFFICERS,
     input: (t) => insertDisclosureRow(t, "training", "active"),
   },
-  "legalHolds.find": { kind: "query", allowed: RETENTION_READERS, input: async () => () },
+  "legalHolds.find": { kind: "query", allowed: RETENTION_READERS, input: async () => ({}) },
   "legalHolds.place": {
     kind: "mutation",
     allowed: OFFICERS,
-    input: async (t) => (recordingIds: [(await mikkosCall(t)) ?? ""], reason: "Riita-asia" ),
+    input: async (t) => ({ recordingIds: [(await mikkosCall(t)) ?? ""], reason: "Riita-asia" }),
   },
   "legalHolds.release": {
     kind: "mutation",
@@ -445,15 +468,22 @@ const MATRIX: Record<string, Row> = {
   "retention.updatePolicy": {
     kind: "mutation",
     allowed: OFFICERS,
-    input: async () => (ordinaryDays: 365, trainingDays: 1096 ),
+    input: async () => ({ ordinaryDays: 365, trainingDays: 1096 }),
   },
-  "retention.dueSoon": { kind: "query", allowed: RETENTION_READERS, input: async () => (weeks: 4 ) },
+  "retention.dueSoon": { kind: "query", allowed: RETENTION_READERS, input: async () => ({ weeks: 4 }) },
   "retention.erase": {
     kind: "mutation",
     allowed: OFFICERS,
-    input: async (t) => (recordingIds: [(await mikkosCall(t)) ?? ""], reason: "Tietosuoja-asetuksen 17 artikla" ),
+    input: async (t) => ({
+      recordingIds: [(await mikkosCall(t)) ?? ""],
+      reason: "Tietosuoja-asetuksen 17 artikla",
+    }),
   },
-  "register.recordOfProcessing": { kind: "mutation", allowed: OFFICERS, input: async () => (locale: "en" ) },
+  "register.recordOfProcessing": {
+    kind: "mutation",
+    allowed: OFFICERS,
+    input: async () => ({ locale: "en" }),
+  },
 };
 
 const paths = Object.keys(appRouter._def.procedures).sort();
