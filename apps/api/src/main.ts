@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   console.log(
     `  database: ${config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : join(config.dataDir, "pglite")}`,
   );
-  console.log(`  admin app: ${shown}/admin/   training portal: ${shown}/   privacy notice: ${shown}/privacy`);
+  console.log(
+    `  admin app: ${shown}/admin/   training portal: ${shown}/   privacy notice: ${shown}/admin/privacy`,
+  );
   if (config.mode === "demo") printDemoLogins(seeded);
 }
 

@@ -2,6 +2,7 @@ import "./fastify-types.js";
 import type { Database } from "@kuulo/db/client";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { dummyHash } from "../auth/password-hash.js";
 import type { Config } from "../env.js";
 import { type AppRouter, appRouter } from "../routers/app-router.js";
 import { type AppDeps, type Clock, systemClock } from "../trpc/context.js";
@@ -46,6 +47,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     masterKey: options.masterKey,
     log: app.log,
   };
+
+  // Compute the dummy hash now, so the first unknown-user sign-in costs what a real one does.
+  await dummyHash(config.passwordHash);
 
   registerNetworkAllowlist(app, config);
   registerRequestGuards(app, { config, csrfExemptPrefixes: CSRF_EXEMPT_PREFIXES });
