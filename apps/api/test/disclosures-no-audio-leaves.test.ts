@@ -161,7 +161,10 @@ describe("only streaming and the export download produce audio (R8)", () => {
       { disclosureId: trainingId },
       { disclosureId: access.disclosure.id },
     ];
-    const procedures = Object.entries(appRouter._def.procedures) as [string, { _def: { type: string } }][];
+    const procedures = Object.entries(appRouter._def.procedures) as unknown as [
+      string,
+      { _def: { type: string } },
+    ][];
     expect(procedures.length).toBeGreaterThan(40);
     for (const [path, procedure] of procedures) {
       if (procedure._def.type !== "query") continue;

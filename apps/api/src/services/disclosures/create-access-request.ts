@@ -5,7 +5,7 @@ import { placeHolds } from "../legal-holds/hold-recordings.js";
 import { activateExport } from "./activate-export.js";
 import { exportRecipientCountry, splitRecipientCountry } from "./create-statutory.js";
 import { type DisclosureView, toDisclosureView } from "./disclosure-view.js";
-import { insertDisclosure } from "./insert-disclosure.js";
+import { initialStatus, insertDisclosure } from "./insert-disclosure.js";
 import { loadSelectedRecordings } from "./load-disclosed-recordings.js";
 
 /**
@@ -39,7 +39,7 @@ export async function createAccessRequest({
       );
     }
   }
-  const status = ctx.config.fourEyes.accessRequest ? "pending_approval" : "active";
+  const status = initialStatus("access_request", ctx.config.fourEyes.accessRequest, ctx.auth.user.id);
   const row = await ctx.db.transaction(async (tx) => {
     const row = await insertDisclosure(tx, ctx, {
       kind: "access_request",

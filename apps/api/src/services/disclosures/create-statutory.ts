@@ -5,7 +5,7 @@ import type { AuthedContext } from "../../trpc/procedures.js";
 import { placeHolds } from "../legal-holds/hold-recordings.js";
 import { activateExport } from "./activate-export.js";
 import { type DisclosureView, toDisclosureView } from "./disclosure-view.js";
-import { insertDisclosure } from "./insert-disclosure.js";
+import { initialStatus, insertDisclosure } from "./insert-disclosure.js";
 import { loadSelectedRecordings } from "./load-disclosed-recordings.js";
 
 /** The authority's country: Finnish authorities by default; always inside the EU/EEA (R7). */
@@ -43,7 +43,7 @@ export async function createStatutoryDisclosure({
   const parsed = parseStatutoryDisclosureInput(rest);
   const recipientCountry = exportRecipientCountry(country);
   await loadSelectedRecordings(ctx, ctx.db, parsed.recordingIds, "disclosure.create");
-  const status = ctx.config.fourEyes.statutory ? "pending_approval" : "active";
+  const status = initialStatus("statutory", ctx.config.fourEyes.statutory, ctx.auth.user.id);
   const row = await ctx.db.transaction(async (tx) => {
     const row = await insertDisclosure(tx, ctx, {
       kind: "statutory",

@@ -6,7 +6,7 @@ import { DomainError } from "@kuulo/domain/errors";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { type DisclosureView, toDisclosureView } from "./disclosure-view.js";
 import { ensureExternalTrainerAccount } from "./external-trainer-account.js";
-import { insertDisclosure } from "./insert-disclosure.js";
+import { initialStatus, insertDisclosure } from "./insert-disclosure.js";
 import { loadSelectedRecordings, recordingIdsOfPlaylist } from "./load-disclosed-recordings.js";
 
 export interface CreateTrainingResult {
@@ -41,7 +41,7 @@ export async function createTrainingDisclosure({
     );
   }
   await loadSelectedRecordings(ctx, ctx.db, recordingIds, "disclosure.create");
-  const status = ctx.config.fourEyes.training ? "pending_approval" : "active";
+  const status = initialStatus("training", ctx.config.fourEyes.training, ctx.auth.user.id);
   const { row, account } = await ctx.db.transaction(async (tx) => {
     const account = await ensureExternalTrainerAccount(tx, ctx, parsed);
     const row = await insertDisclosure(tx, ctx, {

@@ -1,6 +1,6 @@
 import type { Transaction } from "@kuulo/db/client";
 import { type Disclosure, disclosureRecordings, disclosures } from "@kuulo/db/schema";
-import type { DisclosureKind, DisclosureStatus } from "@kuulo/domain/disclosure";
+import { type DisclosureKind, type DisclosureStatus, disclosureStateMachine } from "@kuulo/domain/disclosure";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 
@@ -15,6 +15,15 @@ export interface NewDisclosureFacts {
   recordingIds: readonly string[];
   /** Audit details beyond the common ones (never audio, never the requester's identity note). */
   auditDetails: Record<string, unknown>;
+}
+
+/**
+ * A new disclosure is a submitted draft (domain state machine) when four-eyes applies to its kind;
+ * otherwise the preparing officer's own decision makes it active at once.
+ */
+export function initialStatus(kind: DisclosureKind, fourEyes: boolean, by: string): DisclosureStatus {
+  if (!fourEyes) return "active";
+  return disclosureStateMachine({ kind, status: "draft", createdBy: by }, { type: "submit", by });
 }
 
 /** Inserts the disclosure and its recordings and appends `disclosure.create`, in the caller's transaction. */
