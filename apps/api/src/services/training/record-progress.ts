@@ -14,6 +14,9 @@ import {
   mergeIntervals,
 } from "./merge-intervals.js";
 
+/** Decoded audio may run a little past the stored duration (codec padding); that much is clamped, not refused. */
+const END_TOLERANCE_MS = 1000;
+
 export interface RecordProgressInput {
   playlistItemId: string;
   intervals: [number, number][];
@@ -61,7 +64,7 @@ export async function recordProgress({
   }
   const clip = effectiveClip(item, recording.durationMs);
   input.intervals.forEach(([, to], index) => {
-    if (to > recording.durationMs) {
+    if (to > recording.durationMs + END_TOLERANCE_MS) {
       throw validationError(
         `intervals.${index}`,
         "The interval ends after the recording",
