@@ -70,6 +70,7 @@ export async function startBenchApp(
     KUULO_DATA_DIR: dataDir,
     KUULO_MASTER_KEY: masterKey.toString("base64"),
     KUULO_AUDIO_WORKERS: "2",
+    KUULO_RETENTION_INTERVAL_MINUTES: "0",
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
   });
   await seedDemoIfEmpty(kuuloDb.db, config, masterKey);

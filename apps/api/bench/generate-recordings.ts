@@ -56,9 +56,9 @@ export async function insertBenchRecordings(
         stored_sha256, storage_key, key_id, retention_category, purge_due_at)
       select 'bench', 'b-' || g, s.staff_id, s.unit_id,
         timestamptz '2025-01-01T06:00:00Z' + (g / ${ROWS_PER_CALL_TIME}) * interval '7 minutes',
-        20000 + (g * 7919) % 580000, 'mp3', repeat('a', 64), (20000 + (g * 7919) % 580000) * 16, 'webm-opus',
-        (20000 + (g * 7919) % 580000) * 2, repeat('b', 64), 'bench/' || g, 'bench', 'ordinary',
-        timestamptz '2026-01-01T06:00:00Z' + (g / ${ROWS_PER_CALL_TIME}) * interval '7 minutes'
+        20000 + (g::bigint * 7919) % 580000, 'mp3', repeat('a', 64), (20000 + (g::bigint * 7919) % 580000) * 16, 'webm-opus',
+        (20000 + (g::bigint * 7919) % 580000) * 2, repeat('b', 64), 'bench/' || g, 'bench', 'ordinary',
+        timestamptz '2031-01-01T06:00:00Z' + (g / ${ROWS_PER_CALL_TIME}) * interval '7 minutes'
       from generate_series(${start}::int, ${end}::int) as g
       join bench_staff s on s.idx = g % ${BENCH_STAFF}`);
     onBatch?.(end);

@@ -26,7 +26,12 @@ import { runStreamBench } from "./stream-bench.js";
 const env = loadBenchEnv();
 const log = (line: string) => console.log(line);
 const LONG_CALL_SECONDS = 300;
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
+/** The innermost cause's message (drizzle wraps driver errors in "Failed query: …"). */
+const reason = (error: unknown): string => {
+  let current: unknown = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return (current instanceof Error ? current.message : String(current)).slice(0, 300);
+};
 
 const results: BenchResults = {
   startedAt: new Date().toISOString(),

@@ -63,7 +63,8 @@ async function shapesFor(kuuloDb: KuuloDb, unitId: string, unitRows: number): Pr
     .from(staffMembers)
     .where(and(eq(staffMembers.unitId, unitId), sql`${staffMembers.username} like 'bench.staff.%'`))
     .limit(1);
-  const window = { from: "2025-03-01T00:00:00.000Z", to: "2025-04-01T00:00:00.000Z" };
+  // A week inside the generated span at every scale (100k rows cover 16 days, 1M rows 162 days).
+  const window = { from: "2025-01-02T00:00:00.000Z", to: "2025-01-09T00:00:00.000Z" };
   const durations = { durationMinMs: 120_000, durationMaxMs: 300_000 };
   const shapes: Shape[] = [
     {
@@ -85,7 +86,7 @@ async function shapesFor(kuuloDb: KuuloDb, unitId: string, unitRows: number): Pr
       dbInput: { limit: 50, staffMemberId: staff?.id },
     },
     {
-      name: "month window + duration 2-5 min",
+      name: "week window + duration 2–5 min",
       procedure: "recordings.find",
       apiInput: { limit: 50, ...window, ...durations },
       dbInput: {
@@ -96,7 +97,7 @@ async function shapesFor(kuuloDb: KuuloDb, unitId: string, unitRows: number): Pr
       },
     },
   ];
-  for (const depth of [10_000, Math.floor(unitRows * 0.9)]) {
+  for (const depth of [5_000, Math.floor(unitRows * 0.9)]) {
     const after = depth > 50 ? await cursorAtDepth(kuuloDb, unitId, depth) : undefined;
     if (!after) continue;
     shapes.push({

@@ -1,10 +1,13 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../src/client/index.js";
 import {
   countRecordings,
   decodeRecordingCursor,
   type ListRecordingsPageInput,
   listRecordingSummaries,
   type RecordingScope,
+  recordingSummariesQuery,
 } from "../src/queries/index.js";
 import {
   disclosureRecordings,
@@ -17,6 +20,13 @@ import {
 } from "../src/schema/index.js";
 import { createTestDb, type TestDb } from "../src/testing/index.js";
 import { insertController, insertStaffMember, insertUnit, insertUser } from "./fixtures.js";
+
+/** Literal SQL for EXPLAIN (PGlite's extended protocol cannot EXPLAIN with parameters): uuids, ints, ISO times. */
+function inlineParam(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string" && /^[0-9a-zA-Z:.+ -]+$/.test(value)) return `'${value}'`;
+  throw new Error(`unexpected parameter ${String(value)}`);
+}
 
 describe("recording search queries (summaries, order, duration, assigned/disclosed scopes, capped count)", () => {
   let t: TestDb;
@@ -146,6 +156,29 @@ describe("recording search queries (summaries, order, duration, assigned/disclos
     expect(await keys({ scope: disclosed, limit: 10 })).toEqual(["b3"]);
     const ownAndAssigned: RecordingScope = { ...assigned, staffMemberIds: [staffA] };
     expect((await keys({ scope: ownAndAssigned, limit: 10 })).sort()).toEqual(["a1", "a2", "a3", "a4", "b1"]);
+  });
+
+  it("reads pages in index order for both sort directions and after a cursor (no Sort step)", async () => {
+    const scope: RecordingScope = { all: false, unitIds: [unitA], staffMemberIds: [] };
+    const after = { callStartedAt: new Date(Date.UTC(2026, 10, 2, 9, 3)), id: ids.a4! };
+    for (const input of [{ order: "desc" as const }, { order: "asc" as const }, { after }]) {
+      const query = recordingSummariesQuery(t.db, { scope, limit: 10, ...input });
+      if (query === "nothing") throw new Error("scope should not be empty");
+      const { sql: text, params } = query.toSQL();
+      const plan = await t.db.transaction(async (tx) => {
+        // Tiny tables favour sorting; forbidding it shows whether the index can deliver the order at all.
+        await tx.execute(sql`set local enable_sort = off`);
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const explained = sql.empty();
+        explained.append(
+          sql.raw(`explain ${text.replace(/\$(\d+)/g, (_, n) => inlineParam(params[Number(n) - 1]))}`),
+        );
+        return queryRows<{ "QUERY PLAN": string }>(tx, explained);
+      });
+      const lines = plan.map((row) => row["QUERY PLAN"]).join("\n");
+      expect(lines, JSON.stringify(input)).toMatch(/Index Scan( Backward)? using recordings_unit_call_idx/);
+      expect(lines, JSON.stringify(input)).not.toMatch(/\bSort\b/);
+    }
   });
 
   it("counts exactly below the cap and reports capped above it, within the scope", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, type SQL } from "drizzle-orm";
+import { and, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client/types.js";
 import { type Recording, recordings } from "../schema/recordings.js";
 import { encodeRecordingCursor, type RecordingCursor } from "./recording-cursor.js";
@@ -41,10 +41,12 @@ export function recordingsPageQuery(
   const order = input.order ?? "desc";
   const conditions: (SQL | undefined)[] = [...recordingFilterConditions(input), scope];
   if (input.after) conditions.push(afterCursorCondition(input.after, order));
-  const direction = order === "desc" ? desc : asc;
+  // The keyset indexes are (… call_started_at DESC NULLS LAST, id DESC NULLS LAST); PostgreSQL reads an
+  // index in order only when NULLS placement matches too (NOT NULL columns do not count), so say it.
+  const direction = order === "desc" ? sql.raw("desc nulls last") : sql.raw("asc nulls first");
   return {
     where: and(...conditions),
-    orderBy: [direction(recordings.callStartedAt), direction(recordings.id)],
+    orderBy: [sql`${recordings.callStartedAt} ${direction}`, sql`${recordings.id} ${direction}`],
   };
 }
 
