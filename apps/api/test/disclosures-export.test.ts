@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { legalHolds, recordings, users } from "@kuulo/db/schema";
+import { exportPackages, legalHolds, recordings, users } from "@kuulo/db/schema";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTar } from "../src/services/disclosures/tar-writer.js";
@@ -90,6 +90,17 @@ describe("statutory disclosure: four-eyes, one export package, downloaded once (
     expect(approved.disclosure.status).toBe("active");
     const pkg = approved.disclosure.exportPackage;
     expect(pkg?.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    // Stored encrypted: the object holds neither the manifest nor the audio in the clear.
+    const [stored] = await app.t.db
+      .select()
+      .from(exportPackages)
+      .where(eq(exportPackages.disclosureId, created.disclosure.id));
+    const size = await app.store.inner.size(stored?.storageKey ?? "");
+    const raw = Buffer.from(await app.store.inner.getRange(stored?.storageKey ?? "", 0, size - 1));
+    expect(raw.includes(Buffer.from("manifest.json"))).toBe(false);
+    expect(raw.includes(Buffer.from(recs[0]?.audio.subarray(0, 64) ?? []))).toBe(false);
+    expect(stored?.wrappedDataKey).not.toBeNull();
 
     const link = dataOf<{ path: string; expiresAt: string; sha256: string }>(
       await app.t.call(
@@ -186,6 +197,13 @@ describe("statutory disclosure: four-eyes, one export package, downloaded once (
       .from(legalHolds)
       .where(eq(legalHolds.disclosureId, created.disclosure.id));
     expect(holds.every((hold) => hold.releasedAt !== null)).toBe(true);
+    const [closedPackage] = await app.t.db
+      .select()
+      .from(exportPackages)
+      .where(eq(exportPackages.disclosureId, created.disclosure.id));
+    expect(closedPackage?.sha256).toBe(pkg?.sha256);
+    expect(closedPackage?.wrappedDataKey).toBeNull();
+    expect(await app.store.inner.exists(closedPackage?.storageKey ?? "")).toBe(false);
   });
 
   it("refuses a statutory disclosure to an authority outside the EU/EEA (R7)", async () => {

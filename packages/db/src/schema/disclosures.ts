@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { bytea } from "./bytea.js";
 import { createdAt, id, timestamptz } from "./columns.js";
 import { disclosureKindEnum, disclosureStatusEnum } from "./enums.js";
 import { recordings } from "./recordings.js";
@@ -79,6 +80,9 @@ export const exportPackages = pgTable(
       .notNull()
       .references(() => disclosures.id, { onDelete: "restrict" }),
     storageKey: text("storage_key").notNull(),
+    /** The package's data key wrapped by the master key; nulled when the case closes (crypto-erase). */
+    wrappedDataKey: bytea("wrapped_data_key"),
+    keyId: text("key_id"),
     sha256: text("sha256").notNull(),
     sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
     downloadTokenHash: text("download_token_hash").notNull(),

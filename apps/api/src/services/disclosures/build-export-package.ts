@@ -10,12 +10,6 @@ import { writeTar } from "./tar-writer.js";
 
 export const EXPORT_MANIFEST_FORMAT = "kuulo-export/1";
 
-/**
- * Where a package's wrapped data key lives: beside the ciphertext, itself sealed by the master key
- * (export_packages has no key column). A random name per build, so a lost race never overwrites.
- */
-export const wrappedKeyObjectKey = (storageKey: string) => `${storageKey}-key`;
-
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 function extensionOf(storedFormat: string): string {
@@ -121,15 +115,17 @@ export async function buildExportPackage(
     now,
   );
   const digest = sha256(tar);
+  // A random name per build, so a lost race never overwrites the package that won.
   const storageKey = `exports/${disclosureId}/${randomBytes(8).toString("hex")}`;
   const put = await store.putEncrypted(storageKey, tar);
-  await store.inner.put(wrappedKeyObjectKey(storageKey), put.wrappedKey);
   // No link yet: the stored token hash matches no token anyone holds, and it is already expired.
   const [created] = await deps.db
     .insert(exportPackages)
     .values({
       disclosureId,
       storageKey,
+      wrappedDataKey: put.wrappedKey,
+      keyId: put.keyId,
       sha256: digest,
       sizeBytes: tar.length,
       downloadTokenHash: hashToken(randomBytes(32).toString("hex")),

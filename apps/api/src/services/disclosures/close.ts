@@ -6,14 +6,13 @@ import type { AuthedContext } from "../../trpc/procedures.js";
 import { releaseHolds } from "../legal-holds/hold-recordings.js";
 import { storeOf } from "../retention/store-of.js";
 import { audit } from "../shared/audit.js";
-import { wrappedKeyObjectKey } from "./build-export-package.js";
 import { type DisclosureView, toDisclosureView } from "./disclosure-view.js";
 import { loadDisclosureInScope } from "./load-disclosure.js";
 
 /**
  * Closes a statutory or access-request case: its legal holds are released (normal due dates restored,
- * audited), a live download link stops working, and the stored package copy is deleted; the package's
- * SHA-256 stays on record.
+ * audited), a live download link stops working, the package's key is destroyed (crypto-erase) and its
+ * object deleted; the package's SHA-256 stays on record.
  */
 export async function closeDisclosure({
   ctx,
@@ -48,7 +47,7 @@ export async function closeDisclosure({
     });
     const [pkg] = await tx
       .update(exportPackages)
-      .set({ expiresAt: now })
+      .set({ expiresAt: now, wrappedDataKey: null })
       .where(eq(exportPackages.disclosureId, current.id))
       .returning({ storageKey: exportPackages.storageKey });
     await audit(tx, ctx, {
@@ -60,10 +59,6 @@ export async function closeDisclosure({
     });
     return { row: updated, storageKey: pkg?.storageKey ?? null };
   });
-  if (storageKey) {
-    const store = storeOf(ctx);
-    await store.deleteObject(storageKey);
-    await store.inner.delete(wrappedKeyObjectKey(storageKey));
-  }
+  if (storageKey) await storeOf(ctx).deleteObject(storageKey);
   return { disclosure: await toDisclosureView(ctx.db, row, now) };
 }

@@ -6,7 +6,6 @@ import type { EncryptedBlobStore } from "../../storage/index.js";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { storeOf } from "../retention/store-of.js";
 import { audit, auditDenied } from "../shared/audit.js";
-import { wrappedKeyObjectKey } from "./build-export-package.js";
 import { downloadTokenHash } from "./create-download-link.js";
 import { loadDisclosureInScope } from "./load-disclosure.js";
 
@@ -81,16 +80,16 @@ export async function downloadExport(ctx: AuthedContext, token: string): Promise
     kind: disclosure.kind,
     sha256: pkg.sha256,
     sizeBytes: pkg.sizeBytes,
-    body: await packageStream(store, pkg.storageKey),
+    body: await packageStream(store, pkg.storageKey, pkg.wrappedDataKey),
   };
 }
 
 async function packageStream(
   store: EncryptedBlobStore,
   storageKey: string,
+  wrappedKey: Uint8Array | null,
 ): Promise<AsyncIterable<Uint8Array>> {
-  const keyObject = wrappedKeyObjectKey(storageKey);
-  const wrapped = await store.inner.getRange(keyObject, 0, (await store.inner.size(keyObject)) - 1);
+  if (!wrappedKey) throw gone();
   const size = await store.plaintextSize(storageKey);
-  return store.streamPlaintextRange(storageKey, wrapped, 0, size - 1);
+  return store.streamPlaintextRange(storageKey, wrappedKey, 0, size - 1);
 }
