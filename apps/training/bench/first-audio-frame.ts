@@ -69,14 +69,12 @@ try {
   await play.waitFor();
   while (!(await play.isEnabled())) await employee.waitForTimeout(5);
   // Resolves on the first `playing` event with the playhead already moving (a decoded frame was rendered).
-  const firstFrame = employee.getByTestId("audio").evaluate(
-    (audio: HTMLAudioElement) =>
-      new Promise<void>((resolve) => {
-        const check = () =>
-          audio.currentTime > 0 && !audio.paused ? resolve() : requestAnimationFrame(check);
-        audio.addEventListener("playing", () => check(), { once: true });
-      }),
-  );
+  // A string, not a function: tsx's name helpers do not exist inside the page.
+  const firstFrame = employee.evaluate(`new Promise((resolve) => {
+    const audio = document.querySelector('[data-testid="audio"]');
+    const check = () => (audio.currentTime > 0 && !audio.paused ? resolve(true) : requestAnimationFrame(check));
+    audio.addEventListener("playing", check, { once: true });
+  })`);
   await play.click();
   await firstFrame;
   const ms = Math.round(performance.now() - started);

@@ -10,6 +10,13 @@ export const en = {
   loadingMore: "Loading…",
   error: { saveFailed: "Saving failed. Check the fields and try again." },
   filters: { all: "All", apply: "Apply filters", clear: "Clear" },
+  roles: {
+    administrator: "administrator",
+    privacy_officer: "privacy officer",
+    trainer: "trainer",
+    employee: "employee",
+    external_trainer: "external trainer",
+  },
   nav: {
     home: "Front page",
     myTraining: "My training",
@@ -47,8 +54,8 @@ export const en = {
     positionValue: "{{position}} of {{duration}}",
     play: "Play",
     pause: "Pause",
-    back10: "−10 s",
-    forward10: "+10 s",
+    back10: "Back 10 s",
+    forward10: "Forward 10 s",
     previous: "Previous item",
     next: "Next item",
     speed: "Speed",
@@ -103,6 +110,7 @@ export const en = {
     external: "External trainer ({{organisation}})",
     unknown: "Unknown",
     viaPlaylist: "Playlist “{{title}}”",
+    viaRole: "As {{role}} of the unit",
     via: {
       disclosure: "Training disclosure",
       role: "Role (own calls or unit trainer)",

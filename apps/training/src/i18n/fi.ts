@@ -12,6 +12,13 @@ export const fi: TrainingMessages = {
   loadingMore: "Ladataan…",
   error: { saveFailed: "Tallennus epäonnistui. Tarkista kentät ja yritä uudelleen." },
   filters: { all: "Kaikki", apply: "Suodata", clear: "Tyhjennä" },
+  roles: {
+    administrator: "ylläpitäjä",
+    privacy_officer: "tietosuojavastaava",
+    trainer: "kouluttaja",
+    employee: "työntekijä",
+    external_trainer: "ulkoinen kouluttaja",
+  },
   nav: {
     home: "Etusivu",
     myTraining: "Oma koulutus",
@@ -49,8 +56,8 @@ export const fi: TrainingMessages = {
     positionValue: "{{position}} / {{duration}}",
     play: "Toista",
     pause: "Tauko",
-    back10: "−10 s",
-    forward10: "+10 s",
+    back10: "Taakse 10 s",
+    forward10: "Eteen 10 s",
     previous: "Edellinen kohde",
     next: "Seuraava kohde",
     speed: "Nopeus",
@@ -105,6 +112,7 @@ export const fi: TrainingMessages = {
     external: "Ulkoinen kouluttaja ({{organisation}})",
     unknown: "Tuntematon",
     viaPlaylist: "Soittolista ”{{title}}”",
+    viaRole: "Yksikön roolissa: {{role}}",
     via: {
       disclosure: "Koulutusluovutus",
       role: "Rooli (omat puhelut tai yksikön kouluttaja)",

@@ -30,6 +30,10 @@ export function ListenersTable() {
     switch (event.via.kind) {
       case "playlist":
         return t("listeners.viaPlaylist", { title: event.via.playlistTitle ?? "–" });
+      case "role":
+        return event.via.role
+          ? t("listeners.viaRole", { role: t(`roles.${event.via.role}`, { defaultValue: event.via.role }) })
+          : t("listeners.via.role");
       default:
         return t(`listeners.via.${event.via.kind}`, { defaultValue: event.via.kind });
     }

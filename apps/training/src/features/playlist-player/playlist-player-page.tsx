@@ -5,26 +5,12 @@ import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router"
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ProgressBar } from "../../lib/progress-bar.js";
+import { pickItem } from "./pick-item.js";
 import { PlaylistItemPlayer } from "./playlist-item-player.js";
 import { PlaylistItemsNav } from "./playlist-items-nav.js";
 
 export type TrainingPlaylist = RouterOutputs["training"]["playlist"];
 export type TrainingItem = TrainingPlaylist["items"][number];
-
-/** Which item to open: the one in the address, else where I left off, else the first unfinished. */
-export function pickItem(
-  playlist: TrainingPlaylist,
-  requested: string | undefined,
-): TrainingItem | undefined {
-  const playable = playlist.items.filter((item) => item.recording);
-  return (
-    playlist.items.find((item) => item.id === requested) ??
-    playable.find((item) => item.id === playlist.resume?.itemId) ??
-    playable.find((item) => !item.progress?.completed) ??
-    playable[0] ??
-    playlist.items[0]
-  );
-}
 
 export function PlaylistPlayerPage() {
   const { t } = useTranslation();

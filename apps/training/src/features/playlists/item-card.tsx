@@ -153,14 +153,14 @@ export function ItemCard({
           aria-describedby={noteError ? `${noteId}-error` : `${noteId}-hint`}
           {...register(`items.${index}.note`)}
         />
-        <p id={`${noteId}-hint`} className="field__hint">
-          {t("playlists.noCustomerData")}
-        </p>
         {noteError ? (
           <p id={`${noteId}-error`} className="field__error" data-testid={`item-${number}-note-error`}>
             {noteError}
           </p>
         ) : null}
+        <p id={`${noteId}-hint`} className="field__hint">
+          {t("playlists.noCustomerData")}
+        </p>
       </div>
     </li>
   );

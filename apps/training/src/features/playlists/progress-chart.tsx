@@ -13,7 +13,7 @@ export default function ProgressChart({ assignees }: { assignees: Assignee[] }) 
     remaining: Math.max(0, assignee.itemsTotal - assignee.itemsCompleted),
   }));
   return (
-    <div className="chart" role="img" aria-label={t("progressPage.chartLabel")}>
+    <div className="chart progress-chart" role="img" aria-label={t("progressPage.chartLabel")}>
       <ResponsiveContainer width="100%" height={Math.max(160, 48 * rows.length + 60)}>
         <BarChart data={rows} layout="vertical" margin={{ left: 16, right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />

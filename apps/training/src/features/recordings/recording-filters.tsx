@@ -98,7 +98,7 @@ export function RecordingFilters({ onApply }: { onApply: (filters: RecordingFilt
         value={maxSeconds}
         onChange={(event) => setMaxSeconds(event.target.value)}
       />
-      <div className="filters__actions">
+      <div className="row">
         <button type="submit" className="button button--primary">
           {t("filters.apply")}
         </button>
