@@ -49,6 +49,21 @@ describe("second factor at sign-in (ASVS 6.3.2)", () => {
     expect((await t.query("users.find", {}, full)).status).toBe(200);
   });
 
+  it("keeps counting wrong codes across fresh password sign-ins (no reset of the back-off)", async () => {
+    for (let i = 0; i < 5; i++) {
+      const pending = await passwordStep("admin", account("admin").password);
+      expect(
+        (await t.call("auth.verifySecondFactor", { code: "000000" }, { cookie: pending.cookie })).status,
+      ).toBe(401);
+    }
+    const locked = await t.call("auth.signIn", { username: "admin", password: account("admin").password });
+    expect(locked.status).toBe(429);
+    t.clock.advanceSeconds(1);
+    const pending = await passwordStep("admin", account("admin").password);
+    const code = totpCodeAt(adminSecret(), t.clock.now());
+    expect((await t.call("auth.verifySecondFactor", { code }, { cookie: pending.cookie })).status).toBe(200);
+  });
+
   it("expires the pending session after 10 minutes", async () => {
     const pending = await passwordStep("admin", account("admin").password);
     t.clock.advanceSeconds(10 * 60);

@@ -143,7 +143,9 @@ export async function signIn({ ctx, input }: { ctx: Context; input: SignInInput 
     : null;
 
   const session = await ctx.db.transaction(async (tx) => {
-    await clearThrottles(tx, [keys.account, keys.address]);
+    // With a second factor still to come, the account's failure count stays: otherwise signing in
+    // again with a known password would reset the back-off on guessing TOTP codes.
+    await clearThrottles(tx, stage === "second_factor" ? [keys.address] : [keys.account, keys.address]);
     if (rehash) await tx.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id));
     const created = await createSession(tx, {
       userId: user.id,
