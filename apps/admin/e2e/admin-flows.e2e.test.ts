@@ -190,6 +190,36 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     await shot("10-api-token-revoked");
   });
 
+  it("keeps unsaved input when the session ends mid-edit", async () => {
+    await openNav(page, lang, admin.nav.units);
+    await page.getByRole("button", { name: admin.units.create }).click();
+    const form = page.getByRole("dialog", { name: admin.units.create });
+    await form.getByLabel(admin.units.name).fill(`Oulu, asiakaspalvelu ${lang}`);
+    await form.getByLabel(admin.units.code).fill(`OULU-${lang.toUpperCase()}`);
+    // The browser loses its session (as after the idle timeout) while the form is unsaved.
+    await context.clearCookies();
+    await form.getByRole("button", { name: admin.save }).click();
+    const signInAgain = page.getByRole("dialog", { name: ui.session.endedTitle });
+    await signInAgain.waitFor();
+    await checkA11y(page, "session ended");
+    await shot("19-session-ended-mid-edit");
+
+    const login = adminLogin(kuulo.demoLogins);
+    await signInAgain.getByLabel(ui.signIn.username).fill(login.username);
+    await signInAgain.getByLabel(ui.signIn.password, { exact: true }).fill(login.password);
+    await signInAgain.getByRole("button", { name: ui.signIn.submit, exact: true }).click();
+    const code = signInAgain.getByLabel(ui.secondFactor.code, { exact: true });
+    await code.waitFor();
+    if (secondsLeftInWindow() < 4) await page.waitForTimeout(secondsLeftInWindow() * 1000 + 200);
+    await code.fill(totpCode(login.totpSecret ?? ""));
+    await signInAgain.getByRole("button", { name: ui.secondFactor.submit }).click();
+    await signInAgain.waitFor({ state: "detached" });
+
+    expect(await form.getByLabel(admin.units.name).inputValue()).toBe(`Oulu, asiakaspalvelu ${lang}`);
+    await form.getByRole("button", { name: admin.save }).click();
+    await page.getByRole("cell", { name: `Oulu, asiakaspalvelu ${lang}`, exact: true }).waitFor();
+  });
+
   it("filters the audit log and shows the verifier's status", async () => {
     await openNav(page, lang, admin.nav.audit);
     const status = page.getByTestId("chain-status");

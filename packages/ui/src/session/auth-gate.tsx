@@ -1,13 +1,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect } from "react";
-import { useTranslation } from "react-i18next";
-import { SignInFlow } from "../auth/sign-in-flow.js";
 import { ErrorState, Loading } from "../feedback/states.js";
 import { useAdoptUserLocale } from "../i18n/use-adopt-user-locale.js";
 import { useTRPC } from "../trpc/context.js";
 import { isUnauthenticated } from "../trpc/domain-error.js";
 import { useSessionStore } from "./kuulo-context.js";
 import { MeContext } from "./me-context.js";
+import { SessionEndedDialog } from "./session-ended-dialog.js";
 import { useSessionState } from "./session-store.js";
 import { SignInScreen } from "./sign-in-screen.js";
 
@@ -20,7 +19,6 @@ export function AuthGate({ appName, children }: { appName: string; children: Rea
   const queryClient = useQueryClient();
   const store = useSessionStore();
   const state = useSessionState(store);
-  const { t } = useTranslation("ui");
   const me = useQuery({ ...trpc.auth.me.queryOptions(), staleTime: 60_000 });
   const data = me.data;
   const stage = data?.session.stage;
@@ -64,22 +62,7 @@ export function AuthGate({ appName, children }: { appName: string; children: Rea
       <div className="app-root" inert={expired}>
         {children}
       </div>
-      {expired ? (
-        <div className="overlay">
-          <div
-            className="card card--narrow"
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby="session-ended-title"
-          >
-            <h2 id="session-ended-title" className="card__title">
-              {t("session.endedTitle")}
-            </h2>
-            <p className="alert alert--info">{t("session.endedBody")}</p>
-            <SignInFlow onSignedIn={resume} />
-          </div>
-        </div>
-      ) : null}
+      {expired ? <SessionEndedDialog onSignedIn={resume} /> : null}
     </MeContext>
   );
 }
