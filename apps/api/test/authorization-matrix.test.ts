@@ -479,6 +479,7 @@ const MATRIX: Record<string, Row> = {
       reason: "Tietosuoja-asetuksen 17 artikla",
     }),
   },
+  "stats.dashboard": { kind: "query", allowed: ["administrator"], input: none },
   "register.recordOfProcessing": {
     kind: "mutation",
     allowed: OFFICERS,

@@ -10,6 +10,7 @@ import { playlistsRouter } from "./playlists/index.js";
 import { recordingsRouter } from "./recordings/index.js";
 import { registerRouter } from "./register/index.js";
 import { retentionRouter } from "./retention/index.js";
+import { statsRouter } from "./stats/index.js";
 import { trainingRouter } from "./training/index.js";
 import { unitsRouter } from "./units/index.js";
 import { usersRouter } from "./users/index.js";
@@ -29,6 +30,7 @@ export const appRouter = router({
   disclosures: disclosuresRouter,
   legalHolds: legalHoldsRouter,
   retention: retentionRouter,
+  stats: statsRouter,
 });
 
 export type AppRouter = typeof appRouter;
