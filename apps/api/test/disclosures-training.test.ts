@@ -11,6 +11,7 @@ import {
   storeRecording,
 } from "./disclosures-harness.js";
 import { cookieFrom, dataOf } from "./helpers/test-app.js";
+import { insertPublishedPlaylist } from "./training-fixtures.js";
 
 const MINUTE = 60_000;
 const TRAINER_PASSWORD = "oma uusi salalause talvella";
@@ -79,6 +80,26 @@ describe("training disclosure under NDA (R6a, R7)", () => {
       code: "VALIDATION",
       field: "audienceAttestation",
     });
+  });
+
+  it("discloses a playlist's recordings when given a playlist id", async () => {
+    const { playlistId } = await insertPublishedPlaylist(app.t, {
+      unitCode: "HKI-ASPA",
+      recordingId: other.id,
+    });
+    const created = dataOf<{ disclosure: { recordingIds: string[]; fields: { playlistId?: string } } }>(
+      await app.t.call(
+        "disclosures.createTraining",
+        trainingInput({ recordingIds: undefined, playlistId, recipientEmail: "lista@koulutus.example" }),
+        { cookie: officer },
+      ),
+    );
+    expect(created.disclosure.recordingIds).toEqual([other.id]);
+    expect(created.disclosure.fields.playlistId).toBe(playlistId);
+    const both = await app.t.call("disclosures.createTraining", trainingInput({ playlistId }), {
+      cookie: officer,
+    });
+    expect(both.body.error?.data.domain).toMatchObject({ code: "VALIDATION", field: "recordingIds" });
   });
 
   it("streams exactly the disclosed recording inside the window, and nothing after it ends", async () => {
