@@ -1,3 +1,4 @@
+import type { RouterOutputs } from "@kuulo/api";
 import { useFormat } from "@kuulo/ui";
 import { useTranslation } from "react-i18next";
 import {
@@ -12,10 +13,11 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { DashboardStats } from "./dashboard-stats.js";
+
+type DashboardStats = RouterOutputs["stats"]["dashboard"];
 
 /** Joins the two daily series on their day so they share one time axis. */
-function mergeDaily(stats: DashboardStats) {
+export function mergeDaily(stats: Pick<DashboardStats, "recordingsPerDay" | "listensPerDay">) {
   const days = new Map<string, { day: string; recordings: number; listens: number }>();
   for (const { day, count } of stats.recordingsPerDay) days.set(day, { day, recordings: count, listens: 0 });
   for (const { day, count } of stats.listensPerDay) {
@@ -32,64 +34,62 @@ export function ActivityCharts({ stats }: { stats: DashboardStats }) {
   const daily = mergeDaily(stats);
   return (
     <>
-      <div className="stat-grid">
-        <div className="stat">
-          <div className="stat__label">{t("dashboard.storageUsed")}</div>
-          <div className="stat__value">{format.bytes(stats.storage.usedBytes)}</div>
-        </div>
-        <div className="stat">
-          <div className="stat__label">{t("dashboard.recordings")}</div>
-          <div className="stat__value">{format.number(stats.storage.recordings)}</div>
-        </div>
-      </div>
       <section className="card section" aria-labelledby="per-day-title">
         <h2 id="per-day-title">{t("dashboard.perDay")}</h2>
         <div className="chart">
           <ResponsiveContainer width="100%" height="100%">
-            <AreaChart data={daily} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <BarChart data={daily} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="day" tickFormatter={(day: string) => format.date(day)} tickLine={false} />
+              <XAxis
+                dataKey="day"
+                tickFormatter={(day: string) => format.date(day)}
+                tickLine={false}
+                minTickGap={24}
+              />
               <YAxis allowDecimals={false} tickLine={false} />
               <Tooltip labelFormatter={(day) => format.date(String(day))} />
               <Legend />
-              <Area
-                type="monotone"
+              <Bar
                 dataKey="recordings"
                 name={t("dashboard.recordingsIngested")}
-                stroke="#1f5f8b"
-                fill="#cfe0ee"
+                fill="#1f5f8b"
                 isAnimationActive={false}
               />
-              <Area
-                type="monotone"
-                dataKey="listens"
-                name={t("dashboard.listens")}
-                stroke="#1a7f4b"
-                fill="#d4efe0"
-                isAnimationActive={false}
-              />
-            </AreaChart>
+              <Bar dataKey="listens" name={t("dashboard.listens")} fill="#1a7f4b" isAnimationActive={false} />
+            </BarChart>
           </ResponsiveContainer>
         </div>
       </section>
       <section className="card section" aria-labelledby="purge-title">
         <h2 id="purge-title">{t("dashboard.dueForPurge")}</h2>
-        <div className="chart">
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={stats.dueForPurge} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="day" tickFormatter={(day: string) => format.date(day)} tickLine={false} />
-              <YAxis allowDecimals={false} tickLine={false} />
-              <Tooltip labelFormatter={(day) => format.date(String(day))} />
-              <Bar
-                dataKey="count"
-                name={t("dashboard.dueForPurge")}
-                fill="#8a5a00"
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <p className="muted">{t("dashboard.dueForPurgeHint")}</p>
+        {stats.dueForPurge.every((week) => week.count === 0) ? (
+          <p>{t("dashboard.nothingDue", { weeks: stats.dueForPurge.length })}</p>
+        ) : (
+          <div className="chart">
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={stats.dueForPurge} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis
+                  dataKey="day"
+                  tickFormatter={(day: string) => format.date(day)}
+                  tickLine={false}
+                  minTickGap={24}
+                />
+                <YAxis allowDecimals={false} tickLine={false} />
+                <Tooltip
+                  labelFormatter={(day) => t("dashboard.weekStarting", { day: format.date(String(day)) })}
+                />
+                <Bar
+                  dataKey="count"
+                  name={t("dashboard.dueForPurge")}
+                  fill="#8a5a00"
+                  isAnimationActive={false}
+                />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        )}
       </section>
     </>
   );
