@@ -1,18 +1,7 @@
 import type { RouterOutputs } from "@kuulo/api";
 import { useFormat } from "@kuulo/ui";
 import { useTranslation } from "react-i18next";
-import {
-  Area,
-  AreaChart,
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 type DashboardStats = RouterOutputs["stats"]["dashboard"];
 
