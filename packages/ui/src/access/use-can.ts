@@ -1,10 +1,4 @@
-import {
-  type AccessResource,
-  can,
-  hasPermissionSomewhere,
-  type Permission,
-  type UserActor,
-} from "@kuulo/domain/access";
+import { type AccessResource, can, type Permission, type UserActor } from "@kuulo/domain/access";
 import { useMemo } from "react";
 import { type Me, useMe } from "../session/me-context.js";
 
@@ -26,15 +20,15 @@ export function actorFromMe(me: Me): UserActor {
 }
 
 /**
- * The domain's own `can()` over the signed-in person's grants, so a button is shown exactly when
- * the API would allow the call. Without a resource it asks the procedure-level question
- * ("holds it in some scope"), which is what the API checks before loading anything.
+ * The same answers the API gives. Without a resource: the procedure-level question ("holds it in some
+ * scope"), read from `me.permissions`, which the API computes with the domain's explainAccess over the
+ * full actor (including disclosures). With a resource: the domain's `can()` over the person's grants.
  */
 export function useCan(): CanFn {
   const me = useMe();
   return useMemo(() => {
     const actor = actorFromMe(me);
-    return (permission, resource) =>
-      resource ? can(actor, permission, resource) : hasPermissionSomewhere(actor, permission);
+    const held = new Set(me.permissions.map((entry) => entry.permission));
+    return (permission, resource) => (resource ? can(actor, permission, resource) : held.has(permission));
   }, [me]);
 }
