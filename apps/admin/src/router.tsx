@@ -93,6 +93,66 @@ const auditRoute = createRoute({
   ),
 });
 
+const disclosuresRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "disclosures",
+  component: guarded(
+    "disclosure.read",
+    lazyRouteComponent(() => import("./features/disclosures/disclosures-page.js"), "DisclosuresPage"),
+  ),
+});
+
+const newTrainingDisclosureRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "disclosures/new-training",
+  component: guarded(
+    "disclosure.create",
+    lazyRouteComponent(() => import("./features/disclosures/create-training-page.js"), "CreateTrainingPage"),
+  ),
+});
+
+const newStatutoryDisclosureRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "disclosures/new-statutory",
+  component: guarded(
+    "disclosure.create",
+    lazyRouteComponent(
+      () => import("./features/disclosures/create-statutory-page.js"),
+      "CreateStatutoryPage",
+    ),
+  ),
+});
+
+const newAccessRequestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "disclosures/new-access-request",
+  component: guarded(
+    "disclosure.create",
+    lazyRouteComponent(
+      () => import("./features/disclosures/create-access-request-page.js"),
+      "CreateAccessRequestPage",
+    ),
+  ),
+});
+
+const disclosureRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "disclosures/$disclosureId",
+  component: guarded(
+    "disclosure.read",
+    lazyRouteComponent(() => import("./features/disclosures/disclosure-page.js"), "DisclosurePage"),
+  ),
+});
+
+const retentionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "retention",
+  component: guarded(
+    "retention.read",
+    lazyRouteComponent(() => import("./features/retention/retention-page.js"), "RetentionPage"),
+  ),
+});
+
 const registerRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "register",
@@ -116,6 +176,12 @@ const routeTree = rootRoute.addChildren([
     organisationsRoute,
     apiTokensRoute,
     auditRoute,
+    disclosuresRoute,
+    newTrainingDisclosureRoute,
+    newStatutoryDisclosureRoute,
+    newAccessRequestRoute,
+    disclosureRoute,
+    retentionRoute,
     registerRoute,
     accountRoute,
   ]),

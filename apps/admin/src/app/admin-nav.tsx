@@ -10,6 +10,8 @@ type NavTarget =
   | "/organisations"
   | "/api-tokens"
   | "/audit"
+  | "/disclosures"
+  | "/retention"
   | "/register"
   | "/account";
 
@@ -20,6 +22,8 @@ const ITEMS: { to: NavTarget; label: string; permission?: Permission }[] = [
   { to: "/organisations", label: "nav.organisations", permission: "organisation.read" },
   { to: "/api-tokens", label: "nav.apiTokens", permission: "api_token.read" },
   { to: "/audit", label: "nav.audit", permission: "audit.read" },
+  { to: "/disclosures", label: "disclosures.nav", permission: "disclosure.read" },
+  { to: "/retention", label: "retention.nav", permission: "retention.read" },
   { to: "/register", label: "nav.register" },
   { to: "/account", label: "nav.account" },
 ];

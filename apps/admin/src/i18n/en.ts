@@ -1,3 +1,5 @@
+import { privacyOperationsEn } from "../features/disclosures/messages.en.js";
+
 /** English strings of the admin app (namespace `admin`). fi.ts must have exactly the same keys (tested). */
 export const en = {
   appName: "Administration",
@@ -407,6 +409,7 @@ export const en = {
     endSessionTitle: "End this session?",
     endSessionBody: "That browser is signed out at once.",
   },
+  ...privacyOperationsEn,
 };
 
 export type AdminMessages = typeof en;

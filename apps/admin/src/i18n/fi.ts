@@ -1,3 +1,4 @@
+import { privacyOperationsFi } from "../features/disclosures/messages.fi.js";
 import type { AdminMessages } from "./en.js";
 
 /** Suomenkieliset tekstit (nimiavaruus `admin`). */
@@ -422,4 +423,5 @@ export const fi: AdminMessages = {
     endSessionTitle: "Päätetäänkö istunto?",
     endSessionBody: "Selain kirjataan heti ulos.",
   },
+  ...privacyOperationsFi,
 };

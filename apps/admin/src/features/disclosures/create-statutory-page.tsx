@@ -1,0 +1,114 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { RouterOutputs } from "@kuulo/api";
+import { statutoryDisclosureInput } from "@kuulo/domain/disclosure";
+import { applyServerError, FormError, PageHeader, TextField, useTRPC } from "@kuulo/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { fieldError } from "../../lib/field-error.js";
+import { RecordingsPicker } from "./recordings-picker.js";
+import "./disclosures.css";
+
+type Created = RouterOutputs["disclosures"]["createStatutory"];
+type Values = z.input<typeof statutoryDisclosureInput>;
+const FIELDS = ["authority", "legalBasis", "caseReference", "recordingIds"] as const;
+
+export function CreateStatutoryPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+  // The domain's own schema: the form has exactly the API's fields.
+  const form = useForm<Values>({
+    resolver: zodResolver(statutoryDisclosureInput),
+    defaultValues: { authority: "", legalBasis: "", caseReference: "", recordingIds: [] },
+  });
+  const create = useMutation(
+    trpc.disclosures.createStatutory.mutationOptions({
+      onSuccess: async (result) => {
+        setCreated(result);
+        await queryClient.invalidateQueries({ queryKey: trpc.disclosures.pathKey() });
+      },
+      onError: (error) => setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"))),
+    }),
+  );
+  const submit = form.handleSubmit((values) => {
+    setFormError(null);
+    create.mutate(values);
+  });
+  const errors = form.formState.errors;
+  if (created) {
+    return (
+      <>
+        <PageHeader title={t("disclosures.statutory.createdTitle")} />
+        <div className="card stack">
+          <div className="alert alert--info" data-testid="statutory-created">
+            {created.disclosure.status === "pending_approval"
+              ? t("disclosures.statutory.pendingApproval")
+              : t("disclosures.statutory.ready")}
+          </div>
+          <p>
+            <Link
+              to="/disclosures/$disclosureId"
+              params={{ disclosureId: created.disclosure.id }}
+              className="button button--primary"
+            >
+              {t("disclosures.training.open")}
+            </Link>
+          </p>
+        </div>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title={t("disclosures.statutory.title")}
+        description={t("disclosures.statutory.description")}
+      />
+      <form className="stack card" onSubmit={submit} noValidate>
+        <FormError message={formError} />
+        <div className="form-grid">
+          <TextField
+            label={t("disclosures.field.authority")}
+            error={fieldError(t, errors.authority)}
+            {...form.register("authority")}
+          />
+          <TextField
+            label={t("disclosures.field.legalBasis")}
+            error={fieldError(t, errors.legalBasis)}
+            {...form.register("legalBasis")}
+          />
+          <TextField
+            label={t("disclosures.field.caseReference")}
+            error={fieldError(t, errors.caseReference)}
+            {...form.register("caseReference")}
+          />
+        </div>
+        <Controller
+          control={form.control}
+          name="recordingIds"
+          render={({ field, fieldState }) => (
+            <RecordingsPicker
+              selected={field.value}
+              onChange={field.onChange}
+              error={fieldError(t, fieldState.error)}
+            />
+          )}
+        />
+        <div className="row row--end">
+          <Link to="/disclosures" className="button">
+            {t("cancel")}
+          </Link>
+          <button type="submit" className="button button--primary" disabled={create.isPending}>
+            {t("disclosures.statutory.submit")}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,233 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { RouterOutputs } from "@kuulo/api";
+import { applyServerError, FormError, PageHeader, SelectField, TextField, useTRPC } from "@kuulo/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { fieldError } from "../../lib/field-error.js";
+import { OneTimeLink } from "../users/one-time-link.js";
+import { CountryOptions } from "./country-options.js";
+import { RecordingsPicker } from "./recordings-picker.js";
+import { TextAreaField } from "./text-area-field.js";
+import { type TrainingFormValues, toTrainingInput, trainingFormSchema } from "./training-form-schema.js";
+import "./disclosures.css";
+
+type Created = RouterOutputs["disclosures"]["createTraining"];
+const FIELDS = [
+  "recipientName",
+  "recipientOrganisation",
+  "recipientCountry",
+  "recipientEmail",
+  "ndaReference",
+  "ndaSignedOn",
+  "purpose",
+  "validFrom",
+  "validUntil",
+  "audienceAttestation",
+  "recordingIds",
+  "playlistId",
+] as const;
+
+export function CreateTrainingPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+  const form = useForm<TrainingFormValues>({
+    resolver: zodResolver(trainingFormSchema),
+    defaultValues: {
+      recipientName: "",
+      recipientOrganisation: "",
+      recipientCountry: "FI",
+      recipientEmail: "",
+      ndaReference: "",
+      ndaSignedOn: "",
+      purpose: "",
+      validFrom: "",
+      validUntil: "",
+      audienceAttestation: false,
+      source: "recordings",
+      recordingIds: [],
+      playlistId: "",
+    },
+  });
+  const create = useMutation(
+    trpc.disclosures.createTraining.mutationOptions({
+      onSuccess: async (result) => {
+        setCreated(result);
+        await queryClient.invalidateQueries({ queryKey: trpc.disclosures.pathKey() });
+      },
+      onError: (error) => setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"))),
+    }),
+  );
+  const submit = form.handleSubmit((values) => {
+    setFormError(null);
+    create.mutate(toTrainingInput(values));
+  });
+  const errors = form.formState.errors;
+  const source = form.watch("source");
+  if (created) return <Created created={created} />;
+  return (
+    <>
+      <PageHeader
+        title={t("disclosures.training.title")}
+        description={t("disclosures.training.description")}
+      />
+      <form className="stack card" onSubmit={submit} noValidate>
+        <FormError message={formError} />
+        <div className="form-grid">
+          <TextField
+            label={t("disclosures.field.recipientName")}
+            error={fieldError(t, errors.recipientName)}
+            {...form.register("recipientName")}
+          />
+          <TextField
+            label={t("disclosures.field.recipientOrganisation")}
+            error={fieldError(t, errors.recipientOrganisation)}
+            {...form.register("recipientOrganisation")}
+          />
+          <SelectField
+            label={t("disclosures.field.recipientCountry")}
+            hint={t("disclosures.training.countryHint")}
+            error={fieldError(t, errors.recipientCountry)}
+            {...form.register("recipientCountry")}
+          >
+            <CountryOptions />
+          </SelectField>
+          <TextField
+            label={t("disclosures.field.recipientEmail")}
+            type="email"
+            autoComplete="off"
+            error={fieldError(t, errors.recipientEmail)}
+            {...form.register("recipientEmail")}
+          />
+          <TextField
+            label={t("disclosures.field.ndaReference")}
+            error={fieldError(t, errors.ndaReference)}
+            {...form.register("ndaReference")}
+          />
+          <TextField
+            label={t("disclosures.field.ndaSignedOn")}
+            type="date"
+            error={fieldError(t, errors.ndaSignedOn)}
+            {...form.register("ndaSignedOn")}
+          />
+          <TextField
+            label={t("disclosures.training.validFrom")}
+            type="datetime-local"
+            error={fieldError(t, errors.validFrom)}
+            {...form.register("validFrom")}
+          />
+          <TextField
+            label={t("disclosures.training.validUntil")}
+            type="datetime-local"
+            hint={t("disclosures.training.validityHint")}
+            error={fieldError(t, errors.validUntil)}
+            {...form.register("validUntil")}
+          />
+        </div>
+        <TextAreaField
+          label={t("disclosures.field.purpose")}
+          hint={t("disclosures.training.purposeHint")}
+          error={fieldError(t, errors.purpose)}
+          {...form.register("purpose")}
+        />
+        <fieldset className="fieldset">
+          <legend>{t("disclosures.training.source")}</legend>
+          <label className="checkbox">
+            <input type="radio" value="recordings" {...form.register("source")} />
+            {t("disclosures.training.sourceRecordings")}
+          </label>
+          <label className="checkbox">
+            <input type="radio" value="playlist" {...form.register("source")} />
+            {t("disclosures.training.sourcePlaylist")}
+          </label>
+        </fieldset>
+        {source === "playlist" ? (
+          <TextField
+            label={t("disclosures.field.playlistId")}
+            error={fieldError(t, errors.playlistId)}
+            {...form.register("playlistId")}
+          />
+        ) : (
+          <Controller
+            control={form.control}
+            name="recordingIds"
+            render={({ field, fieldState }) => (
+              <RecordingsPicker
+                selected={field.value}
+                onChange={field.onChange}
+                error={fieldError(t, fieldState.error)}
+              />
+            )}
+          />
+        )}
+        <div className={`field${errors.audienceAttestation ? " field--invalid" : ""}`}>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              aria-invalid={errors.audienceAttestation ? true : undefined}
+              aria-describedby={errors.audienceAttestation ? "attestation-error" : undefined}
+              {...form.register("audienceAttestation")}
+            />
+            {t("disclosures.training.attestation")}
+          </label>
+          {errors.audienceAttestation ? (
+            <p id="attestation-error" className="field__error">
+              {errors.audienceAttestation.type === "server"
+                ? errors.audienceAttestation.message
+                : t("validation.too_small")}
+            </p>
+          ) : null}
+        </div>
+        <div className="row row--end">
+          <Link to="/disclosures" className="button">
+            {t("cancel")}
+          </Link>
+          <button type="submit" className="button button--primary" disabled={create.isPending}>
+            {t("disclosures.training.submit")}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function Created({ created }: { created: Created }) {
+  const { t } = useTranslation();
+  const name = String(created.disclosure.fields.recipientName ?? created.externalUser.username);
+  return (
+    <>
+      <PageHeader title={t("disclosures.training.createdTitle")} />
+      <div className="card stack">
+        {created.setPasswordToken && created.setPasswordExpiresAt ? (
+          <>
+            <p>{t("disclosures.training.linkShownOnce", { name })}</p>
+            <OneTimeLink
+              token={created.setPasswordToken}
+              expiresAt={created.setPasswordExpiresAt}
+              name={name}
+            />
+          </>
+        ) : (
+          <p>{t("disclosures.training.accountReady", { username: created.externalUser.username })}</p>
+        )}
+        {created.disclosure.status === "pending_approval" ? (
+          <div className="alert alert--info">{t("disclosures.training.pendingApproval")}</div>
+        ) : null}
+        <p>
+          <Link
+            to="/disclosures/$disclosureId"
+            params={{ disclosureId: created.disclosure.id }}
+            className="button button--primary"
+          >
+            {t("disclosures.training.open")}
+          </Link>
+        </p>
+      </div>
+    </>
+  );
+}

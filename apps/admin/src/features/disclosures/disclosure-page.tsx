@@ -1,0 +1,196 @@
+import type { RouterOutputs } from "@kuulo/api";
+import { ErrorState, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "@tanstack/react-router";
+import { Fragment } from "react";
+import { useTranslation } from "react-i18next";
+import "./disclosures.css";
+import { DisclosureActions } from "./disclosure-actions.js";
+import { DisclosureStatusBadge, recipientOf } from "./disclosure-badges.js";
+
+type Detail = RouterOutputs["disclosures"]["get"];
+type Disclosure = Detail["disclosure"];
+
+const FIELD_ORDER = [
+  "recipientName",
+  "recipientOrganisation",
+  "recipientEmail",
+  "ndaReference",
+  "ndaSignedOn",
+  "purpose",
+  "playlistId",
+  "authority",
+  "legalBasis",
+  "caseReference",
+  "requesterName",
+  "identityVerification",
+  "window",
+  "staffMemberId",
+] as const;
+
+function describeValue(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value && typeof value === "object") {
+    return Object.values(value as Record<string, unknown>)
+      .map((inner) => String(inner))
+      .join(" – ");
+  }
+  return String(value);
+}
+
+export function DisclosurePage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { disclosureId } = useParams({ from: "/app/disclosures/$disclosureId" });
+  const detail = useQuery(trpc.disclosures.get.queryOptions({ disclosureId }));
+  if (detail.isPending) return <Loading />;
+  if (detail.isError) return <ErrorState error={detail.error} onRetry={() => detail.refetch()} />;
+  const { disclosure, trail } = detail.data;
+  return (
+    <>
+      <p>
+        <Link to="/disclosures">← {t("disclosures.detail.back")}</Link>
+      </p>
+      <PageHeader
+        title={`${t(`disclosures.kind.${disclosure.kind}`)}: ${recipientOf(disclosure.kind, disclosure.fields)}`}
+        actions={<DisclosureStatusBadge status={disclosure.status} />}
+      />
+      <DisclosureActions disclosure={disclosure} />
+      <div className="grid-2 section">
+        <RecordCard disclosure={disclosure} />
+        <section className="card" aria-labelledby="disclosure-recordings">
+          <h2 id="disclosure-recordings">{t("disclosures.detail.recordings")}</h2>
+          {disclosure.recordingIds.length === 0 ? (
+            <p className="muted">{t("disclosures.detail.noRecordings")}</p>
+          ) : (
+            <>
+              <p className="muted">{t("disclosures.detail.recordingsHint")}</p>
+              <ul className="id-list">
+                {disclosure.recordingIds.map((id) => (
+                  <li key={id}>
+                    <code>{id}</code>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      </div>
+      <Trail trail={trail} training={disclosure.kind === "training"} />
+    </>
+  );
+}
+
+function RecordCard({ disclosure }: { disclosure: Disclosure }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const fields = FIELD_ORDER.filter((key) => disclosure.fields[key] !== undefined);
+  return (
+    <section className="card" aria-labelledby="disclosure-record">
+      <h2 id="disclosure-record">{t("disclosures.detail.record")}</h2>
+      <dl className="description-list">
+        {fields.map((key) => (
+          <Fragment key={key}>
+            <dt>{t(`disclosures.field.${key}`)}</dt>
+            <dd>{describeValue(disclosure.fields[key])}</dd>
+          </Fragment>
+        ))}
+
+        <dt>{t("disclosures.detail.country")}</dt>
+        <dd>{disclosure.recipientCountry}</dd>
+
+        {disclosure.validFrom && disclosure.validUntil ? (
+          <>
+            <dt>{t("disclosures.detail.validity")}</dt>
+            <dd>
+              {t("disclosures.detail.validityRange", {
+                from: format.dateTime(disclosure.validFrom),
+                until: format.dateTime(disclosure.validUntil),
+              })}
+            </dd>
+          </>
+        ) : null}
+
+        <dt>{t("disclosures.detail.preparedBy")}</dt>
+        <dd>{disclosure.preparedBy?.username ?? "–"}</dd>
+
+        <dt>{t("disclosures.detail.approvedBy")}</dt>
+        <dd>
+          {disclosure.approvedBy
+            ? `${disclosure.approvedBy.username}${disclosure.approvedAt ? `, ${format.dateTime(disclosure.approvedAt)}` : ""}`
+            : "–"}
+        </dd>
+
+        {disclosure.externalUser ? (
+          <>
+            <dt>{t("disclosures.detail.externalUser")}</dt>
+            <dd>{disclosure.externalUser.username}</dd>
+          </>
+        ) : null}
+        {disclosure.exportPackage ? (
+          <>
+            <dt>{t("disclosures.detail.exportPackage")}</dt>
+            <dd>
+              {t("disclosures.detail.packageSummary", {
+                size: format.bytes(disclosure.exportPackage.sizeBytes),
+                sha: disclosure.exportPackage.sha256.slice(0, 16),
+              })}
+              <br />
+              {disclosure.exportPackage.downloadedAt
+                ? t("disclosures.detail.downloadedAt", {
+                    when: format.dateTime(disclosure.exportPackage.downloadedAt),
+                  })
+                : t("disclosures.detail.notDownloaded")}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
+function Trail({ trail, training }: { trail: Detail["trail"]; training: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const listens = trail.filter((event) => event.action === "recording.listen");
+  const lifecycle = trail.filter((event) => event.action !== "recording.listen");
+  return (
+    <div className="grid-2 section">
+      <section className="card" aria-labelledby="disclosure-trail">
+        <h2 id="disclosure-trail">{t("disclosures.detail.timeline")}</h2>
+        {lifecycle.length === 0 ? (
+          <p className="muted">{t("disclosures.detail.noTrail")}</p>
+        ) : (
+          <ol className="timeline">
+            {lifecycle.map((event) => (
+              <li key={event.seq}>
+                <time dateTime={String(event.occurredAt)}>{format.dateTime(event.occurredAt)}</time>{" "}
+                <code>{event.action}</code> {event.actorLabel ?? ""}
+                {event.outcome !== "success" ? (
+                  <span className="badge badge--warning">{event.outcome}</span>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {training ? (
+        <section className="card" aria-labelledby="disclosure-listens">
+          <h2 id="disclosure-listens">{t("disclosures.detail.listens")}</h2>
+          {listens.length === 0 ? (
+            <p className="muted">{t("disclosures.detail.noListens")}</p>
+          ) : (
+            <ol className="timeline">
+              {listens.map((event) => (
+                <li key={event.seq}>
+                  <time dateTime={String(event.occurredAt)}>{format.dateTime(event.occurredAt)}</time>{" "}
+                  {event.actorLabel ?? ""} <code>{event.targetId}</code>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { ConfirmDialog, readDomainError, TextField, useTRPC } from "@kuulo/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { TextAreaField } from "../disclosures/text-area-field.js";
+
+type Field = "recordingIds" | "reason";
+
+/** GDPR Art. 17: erase named recordings now, with a reason; asks before it acts (cannot be undone). */
+export function EraseSection() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [ids, setIds] = useState("");
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [confirming, setConfirming] = useState(false);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [erased, setErased] = useState<number | null>(null);
+  const recordingIds = [...new Set(ids.split(/[\s,]+/).filter(Boolean))];
+  const erase = useMutation(
+    trpc.retention.erase.mutationOptions({
+      onSuccess: async (result) => {
+        setConfirming(false);
+        setErased(result.erased.length);
+        setIds("");
+        setReason("");
+        await queryClient.invalidateQueries({ queryKey: trpc.retention.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.legalHolds.pathKey() });
+      },
+      onError: (error) => {
+        const domain = readDomainError(error);
+        const field = domain?.field?.split(".")[0];
+        if (field === "recordingIds" || field === "reason") {
+          setConfirming(false);
+          setErrors({ [field]: domain?.message ?? "" });
+        } else setDialogError(domain?.message ?? t("error.saveFailed"));
+      },
+    }),
+  );
+  const ask = (event: FormEvent) => {
+    event.preventDefault();
+    const missing: Partial<Record<Field, string>> = {};
+    if (recordingIds.length === 0) missing.recordingIds = t("validation.too_small");
+    if (!reason.trim()) missing.reason = t("validation.too_small");
+    setErrors(missing);
+    setErased(null);
+    setDialogError(null);
+    if (Object.keys(missing).length === 0) setConfirming(true);
+  };
+  return (
+    <section className="card" aria-labelledby="retention-erase">
+      <h2 id="retention-erase">{t("retention.erase")}</h2>
+      <p className="muted">{t("retention.eraseHint")}</p>
+      <form className="stack" onSubmit={ask} noValidate>
+        {erased !== null ? (
+          <p role="status" className="alert alert--success">
+            {t("retention.erased", { count: erased })}
+          </p>
+        ) : null}
+        <TextAreaField
+          label={t("retention.eraseIds")}
+          hint={t("retention.eraseIdsHint")}
+          error={errors.recordingIds}
+          value={ids}
+          onChange={(event) => setIds(event.target.value)}
+        />
+        <TextField
+          label={t("retention.eraseReason")}
+          hint={t("retention.eraseReasonHint")}
+          error={errors.reason}
+          value={reason}
+          maxLength={500}
+          onChange={(event) => setReason(event.target.value)}
+        />
+        <div className="row row--end">
+          <button type="submit" className="button button--danger-outline">
+            {t("retention.eraseSubmit")}
+          </button>
+        </div>
+      </form>
+      <ConfirmDialog
+        open={confirming}
+        title={t("retention.eraseTitle")}
+        confirmLabel={t("retention.eraseSubmit").replace("…", "")}
+        danger
+        pending={erase.isPending}
+        error={dialogError}
+        onConfirm={() => erase.mutate({ recordingIds, reason: reason.trim() })}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{t("retention.eraseBody", { count: recordingIds.length })}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
