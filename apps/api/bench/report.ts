@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
+import type { FirstAudioFrameResult } from "./first-audio-frame.js";
 import type { IngestResult, StoredBytesRow } from "./ingest-bench.js";
 import type { LatencyStats } from "./measure.js";
 import type { SearchShapeResult } from "./search-bench.js";
@@ -36,7 +37,7 @@ export interface BenchResults {
     | { byFormat: StoredBytesRow[]; encryptedOnDiskBytesPerCallMinute: number | null }
     | { skipped: string };
   spaInitialJs: SpaSize[];
-  timeToFirstAudioFrame: unknown;
+  timeToFirstAudioFrame: FirstAudioFrameResult;
   notes: string[];
 }
 
@@ -133,7 +134,11 @@ export function summaryTable(results: BenchResults): string {
       `  ${spa.app.padEnd(10)} ${spa.gzipKiB === null ? (spa.note ?? "n/a") : `${spa.gzipKiB} KiB gzipped (${spa.rawKiB} KiB raw, ${spa.files.length} files)`}`,
     );
   }
-  lines.push("", `Time to first audio frame: ${JSON.stringify(results.timeToFirstAudioFrame)}`);
+  const frame = results.timeToFirstAudioFrame;
+  lines.push(
+    "",
+    `Time to first audio frame (navigation → playing, Chromium): ${frame.medianMs === null ? "n/a" : `median ${frame.medianMs} ms of [${frame.runs.join(", ")}]`}${frame.skipped ? ` (${frame.skipped})` : ""}`,
+  );
   for (const note of results.notes) lines.push(`Note: ${note}`);
   return lines.join("\n");
 }
