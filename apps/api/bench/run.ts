@@ -189,7 +189,7 @@ async function main(): Promise<void> {
     REPO_ROOT,
     3,
     120_000,
-    budget(150_000, env.timeFactor),
+    budget(100_000, env.timeFactor),
   );
   results.finishedAt = new Date().toISOString();
   results.machine.loadAverageAtEnd = loadavg().map((value) => round(value, 2));
