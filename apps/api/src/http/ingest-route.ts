@@ -42,7 +42,7 @@ export function registerIngestRoute(app: FastifyInstance, deps: AppDeps, storage
     if (!actor) {
       return sendError(
         request,
-        reply,
+        reply.header("www-authenticate", "Bearer"),
         new DomainError("UNAUTHENTICATED", "A valid ingest token is required (Authorization: Bearer …)", {
           rule: "R5",
           reason: "token.invalid",

@@ -26,6 +26,5 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
       .header("cache-control", "no-store")
       .send({ code: "INTERNAL", message: "Internal error" });
   }
-  if (status === 401) reply.header("www-authenticate", "Bearer");
   return reply.code(status).header("cache-control", "no-store").send(domain.toJSON());
 }
