@@ -1,19 +1,12 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import type { BenchApp } from "./bench-app.js";
-import { httpDrain, httpRequest, keepAliveAgent } from "./http-client.js";
+import { httpRequest, keepAliveAgent } from "./http-client.js";
 import type { IngestedRecording } from "./ingest-bench.js";
-import { type Bounds, type LatencyStats, measureLatency, measureThroughput, round } from "./measure.js";
+import { type Bounds, type LatencyStats, round } from "./measure.js";
 import type { Nginx } from "./nginx.js";
-
-export const RANGE_BYTES = 64 * 1024;
-
-export interface ThroughputResult {
-  requests: number;
-  seconds: number;
-  requestsPerSecond: number;
-  mebibytesPerSecond: number;
-}
+import type { StreamLoadParams, ThroughputResult } from "./stream-load.js";
 
 export interface StreamResult {
   /** One request at a time, 64 KiB ranges: the per-request cost without queueing. */
@@ -30,55 +23,32 @@ interface Target {
   headers: Record<string, string>;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32): both servers get the same sequence of ranges. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Runs one load in a worker thread (its own event loop) and returns its result. */
+function inWorker<T>(params: StreamLoadParams): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./stream-load-worker.ts", import.meta.url), {
+      workerData: params,
+      execArgv: ["--conditions=@kuulo/source", "--import", "tsx"],
+    });
+    worker.once("message", (result: T) => resolve(result));
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`load worker exited with ${code}`));
+    });
+  });
 }
 
-async function throughput(
+function load(
   target: Target,
   sizes: number[],
-  bounds: Bounds,
-  concurrency: number,
-  range: boolean,
-): Promise<ThroughputResult> {
-  const agent = keepAliveAgent(concurrency);
-  const next = random(42);
-  try {
-    const run = await measureThroughput(bounds, concurrency, async (iteration) => {
-      const index = iteration % sizes.length;
-      const size = sizes[index] ?? 0;
-      const headers = { ...target.headers };
-      let expected = size;
-      if (range) {
-        const start = Math.floor(next() * Math.max(1, size - RANGE_BYTES));
-        const end = Math.min(size - 1, start + RANGE_BYTES - 1);
-        headers.range = `bytes=${start}-${end}`;
-        expected = end - start + 1;
-      }
-      const response = await httpDrain(agent, target.url(index), headers);
-      const okStatus = range ? 206 : 200;
-      if (response.status !== okStatus || response.bytes !== expected) {
-        throw new Error(`${target.url(index)} → ${response.status}, ${response.bytes} of ${expected} bytes`);
-      }
-      return response.bytes;
-    });
-    return {
-      requests: run.calls,
-      seconds: round(run.seconds, 2),
-      requestsPerSecond: round(run.calls / run.seconds, 1),
-      mebibytesPerSecond: round(run.units / run.seconds / 1024 / 1024, 2),
-    };
-  } finally {
-    agent.destroy();
-  }
+  options: Omit<StreamLoadParams, "urls" | "sizes" | "headers">,
+) {
+  return {
+    ...options,
+    urls: sizes.map((_, index) => target.url(index)),
+    sizes,
+    headers: target.headers,
+  };
 }
 
 /**
@@ -114,36 +84,25 @@ export async function runStreamBench(
     ? { url: (index) => `${nginx.baseUrl}/${recordings[index]?.id}.webm`, headers: {} }
     : null;
   const pair = async (range: boolean) => {
-    const apiResult = await throughput(api, sizes, bounds, concurrency, range);
-    const nginxResult = plain ? await throughput(plain, sizes, bounds, concurrency, range) : null;
+    const options = { mode: "throughput" as const, bounds, concurrency, range, seed: 42 };
+    const apiResult = await inWorker<ThroughputResult>(load(api, sizes, options));
+    const nginxResult = plain ? await inWorker<ThroughputResult>(load(plain, sizes, options)) : null;
     return {
       api: apiResult,
       nginx: nginxResult,
       ratio: nginxResult ? round(nginxResult.mebibytesPerSecond / apiResult.mebibytesPerSecond, 1) : null,
     };
   };
-  const latency = async (target: Target) => {
-    const latencyAgent = keepAliveAgent(1);
-    const next = random(7);
-    try {
-      return await measureLatency(
-        { maxIterations: 300, maxMs: Math.min(3000, bounds.maxMs) },
-        async (iteration) => {
-          const index = iteration % sizes.length;
-          const size = sizes[index] ?? 0;
-          const start = Math.floor(next() * Math.max(1, size - RANGE_BYTES));
-          const end = Math.min(size - 1, start + RANGE_BYTES - 1);
-          const response = await httpDrain(latencyAgent, target.url(index), {
-            ...target.headers,
-            range: `bytes=${start}-${end}`,
-          });
-          if (response.status !== 206) throw new Error(`${target.url(index)} → ${response.status}`);
-        },
-      );
-    } finally {
-      latencyAgent.destroy();
-    }
-  };
+  const latency = (target: Target) =>
+    inWorker<LatencyStats>(
+      load(target, sizes, {
+        mode: "latency",
+        bounds: { maxIterations: 300, maxMs: Math.min(3000, bounds.maxMs) },
+        concurrency: 1,
+        range: true,
+        seed: 7,
+      }),
+    );
   return {
     rangeLatency: { api: await latency(api), nginx: plain ? await latency(plain) : null },
     files: sizes.length,
