@@ -92,7 +92,13 @@ export function CreateTrainingPage() {
           <SelectField
             label={t("disclosures.field.recipientCountry")}
             hint={t("disclosures.training.countryHint")}
-            error={fieldError(t, errors.recipientCountry)}
+            error={
+              errors.recipientCountry
+                ? errors.recipientCountry.type === "server"
+                  ? errors.recipientCountry.message
+                  : t("disclosures.training.countryRefused")
+                : undefined
+            }
             {...form.register("recipientCountry")}
           >
             <CountryOptions />

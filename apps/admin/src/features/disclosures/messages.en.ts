@@ -90,6 +90,7 @@ export const privacyOperationsEn = {
       title: "New training disclosure",
       description:
         "Individual recordings for a training held by an external trainer under a non-disclosure undertaking (register item 7). Streaming only, inside the validity window.",
+      countryRefused: "Not an EU/EEA country: nothing may leave the EU/EEA (R7).",
       countryHint: "Only EU/EEA countries: nothing leaves the EU/EEA (R7).",
       purposeHint: "No customer names, numbers or e-mail addresses here (R4).",
       validFrom: "Valid from",

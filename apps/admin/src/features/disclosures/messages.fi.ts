@@ -94,6 +94,7 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
       title: "Uusi koulutusluovutus",
       description:
         "Yksittäisiä tallenteita ulkoisen kouluttajan pitämään koulutukseen vaitiolositoumusta vastaan (rekisteriselosteen kohta 7). Vain suoratoisto, vain voimassaoloaikana.",
+      countryRefused: "Maa ei ole EU- tai ETA-maa: mitään ei luovuteta EU:n/ETA:n ulkopuolelle (R7).",
       countryHint: "Vain EU- ja ETA-maat: mitään ei luovuteta EU:n/ETA:n ulkopuolelle (R7).",
       purposeHint: "Ei asiakkaiden nimiä, numeroita tai sähköpostiosoitteita (R4).",
       validFrom: "Voimassa alkaen",

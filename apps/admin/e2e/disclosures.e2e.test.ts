@@ -1,0 +1,313 @@
+import { stat } from "node:fs/promises";
+import {
+  checkA11y,
+  collectPageErrors,
+  launchChromium,
+  type RunningKuulo,
+  screenshot,
+  secondsLeftInWindow,
+  startKuulo,
+  totpCode,
+} from "@kuulo/e2e";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Lang, openNav, signIn, texts } from "./helpers.js";
+
+/** Calls the API straight over HTTP as a second person (set-up the browser flow cannot do alone). */
+export interface ApiResult {
+  status: number;
+  body: {
+    result?: { data: unknown };
+    error?: { data: { domain: { field?: string; rule?: string; reason?: string } } };
+  };
+}
+
+export class ApiSession {
+  cookie = "";
+  constructor(private readonly baseUrl: string) {}
+
+  async call(path: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<ApiResult> {
+    const headers: Record<string, string> = this.cookie ? { cookie: this.cookie } : {};
+    const response =
+      kind === "query"
+        ? await fetch(`${this.baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+            headers,
+          })
+        : await fetch(`${this.baseUrl}/trpc/${path}`, {
+            method: "POST",
+            headers: { ...headers, origin: this.baseUrl, "content-type": "application/json" },
+            body: JSON.stringify(input ?? null),
+          });
+    const session = response.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0] ?? "")
+      .findLast((pair) => pair.startsWith("kuulo_session=") && !pair.endsWith("="));
+    if (session) this.cookie = session;
+    return { status: response.status, body: (await response.json()) as ApiResult["body"] };
+  }
+
+  async data<T>(path: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<T> {
+    const result = await this.call(path, input, kind);
+    if (!result.body.result) throw new Error(`${path}: ${result.status} ${JSON.stringify(result.body)}`);
+    return result.body.result.data as T;
+  }
+
+  async signIn(username: string, password: string, totpSecret?: string) {
+    await this.data("auth.signIn", { username, password });
+    if (totpSecret) await this.data("auth.verifySecondFactor", { code: totpCode(totpSecret) });
+  }
+}
+
+/**
+ * A second privacy officer, made by the administrator through the API as in the admin app: created with
+ * a one-time link, password set, authenticator enrolled. Four-eyes needs a different person to approve.
+ */
+export async function createSecondOfficer(admin: ApiSession, baseUrl: string, username: string) {
+  const organisations = await admin.data<{ id: string; kind: string }[]>(
+    "organisations.find",
+    undefined,
+    "query",
+  );
+  const controller = organisations.find((organisation) => organisation.kind === "controller");
+  if (!controller) throw new Error("no controller organisation");
+  const created = await admin.data<{ setPasswordToken: string }>("users.create", {
+    organisationId: controller.id,
+    username,
+    firstName: "Toinen",
+    lastName: "Tietosuojavastaava",
+    email: null,
+    grants: [{ role: "privacy_officer", unitId: null }],
+  });
+  const password = "harmaa lokki liitelee hiljaa satamassa";
+  const officer = new ApiSession(baseUrl);
+  await officer.data("auth.setPasswordWithToken", { token: created.setPasswordToken, newPassword: password });
+  await officer.signIn(username, password);
+  const enrolment = await officer.data<{ manualKey: string }>("auth.beginTotpEnrolment", undefined);
+  await officer.data("auth.confirmTotpEnrolment", { code: totpCode(enrolment.manualKey) });
+  return officer;
+}
+
+const pad = (value: number) => String(value).padStart(2, "0");
+/** The value a datetime-local input holds for an instant (the browser runs in this machine's zone). */
+const localInput = (date: Date) =>
+  `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+const DAY = 86_400_000;
+
+let kuulo: RunningKuulo;
+let browser: Browser;
+const secondOfficers = new Map<Lang, ApiSession>();
+let lastOfficerWindow = -1;
+
+beforeAll(async () => {
+  [kuulo, browser] = await Promise.all([startKuulo(), launchChromium()]);
+  const adminLogin = kuulo.login("administrator");
+  const admin = new ApiSession(kuulo.baseUrl);
+  await admin.signIn(adminLogin.username, adminLogin.password, adminLogin.totpSecret);
+  for (const lang of ["en", "fi"] as const) {
+    secondOfficers.set(lang, await createSecondOfficer(admin, kuulo.baseUrl, `toinen.tietosuoja.${lang}`));
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kuulo?.stop();
+});
+
+// The privacy officer's disclosure work from the admin app, once per language on one API.
+describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
+  const { ui, admin } = texts(lang);
+  const d = admin.disclosures;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  let statutoryId = "";
+  const shot = (name: string) => screenshot(page, `${lang}-disclosures-${name}`);
+  const heading = (name: string) => page.getByRole("heading", { level: 1, name });
+
+  beforeAll(async () => {
+    context = await browser.newContext({ locale: "en-GB", viewport: { width: 1360, height: 900 } });
+    page = await context.newPage();
+    errors = collectPageErrors(page);
+    await page.goto(`${kuulo.baseUrl}/admin/`);
+    if (lang === "fi") await page.getByLabel(texts("en").ui.language).selectOption("fi");
+    await page.getByRole("heading", { name: ui.signIn.title }).waitFor();
+    // The demo officer's code is single-use: the second language waits for the next 30 s window.
+    if (Math.floor(Date.now() / 30_000) === lastOfficerWindow) {
+      await page.waitForTimeout(secondsLeftInWindow() * 1000 + 500);
+    }
+    await signIn(page, lang, kuulo.login("privacy_officer"));
+    lastOfficerWindow = Math.floor(Date.now() / 30_000);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it("lists disclosures with kind and status filters and the three ways to create one", async () => {
+    await openNav(page, lang, d.nav);
+    await heading(d.title).waitFor();
+    await page.getByLabel(d.filterKind).waitFor();
+    await page.getByLabel(d.filterStatus).waitFor();
+    await page.getByRole("link", { name: d.newStatutory }).waitFor();
+    await page.getByRole("link", { name: d.newAccessRequest }).waitFor();
+    await checkA11y(page, "disclosures");
+    await shot("01-list");
+  });
+
+  it("creates a training disclosure: R7 refusal next to the country, then the trainer's one-time link", async () => {
+    await page.getByRole("link", { name: d.newTraining }).click();
+    await heading(d.training.title).waitFor();
+    const now = new Date();
+    await page.getByLabel(d.field.recipientName).fill("Kaisa Kouluttaja");
+    await page.getByLabel(d.field.recipientOrganisation).fill("Koulutus Oy");
+    await page.getByLabel(d.field.recipientEmail).fill(`kaisa.${lang}@koulutus.example`);
+    await page.getByLabel(d.field.ndaReference).fill(`NDA-2026-${lang}`);
+    await page.getByLabel(d.field.ndaSignedOn).fill(new Date(now.getTime() - DAY).toISOString().slice(0, 10));
+    await page.getByLabel(d.training.validFrom).fill(localInput(now));
+    await page.getByLabel(d.training.validUntil).fill(localInput(new Date(now.getTime() + 30 * DAY)));
+    await page.getByLabel(d.field.purpose).fill("Asiakaspalvelukoulutus: hyvät käytännöt");
+    const picker = page.locator(".picker-table input[type=checkbox]");
+    await picker.first().waitFor();
+    await picker.nth(0).check();
+    await picker.nth(1).check();
+    await page.getByText(d.picker.selected_other.replace("{{count}}", "2")).waitFor();
+    await page.getByLabel(d.training.attestation).check();
+
+    // The select offers only EU/EEA countries; a tampered option is refused next to the field (R7)…
+    const country = page.getByLabel(d.field.recipientCountry);
+    await country.evaluate((select) => {
+      const option = document.createElement("option");
+      option.value = "US";
+      option.textContent = "United States (US)";
+      select.append(option);
+    });
+    await country.selectOption("US");
+    await page.getByRole("button", { name: d.training.submit }).click();
+    await page.getByText(d.training.countryRefused).waitFor();
+    expect(await country.getAttribute("aria-invalid")).toBe("true");
+    await shot("02-training-country-refused");
+    // …and the API refuses it on its own, naming the field and the rule.
+    const refused = await page.evaluate(async () => {
+      const response = await fetch("/trpc/disclosures.createTraining", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          recipientName: "Sam Trainer",
+          recipientOrganisation: "Training Inc",
+          recipientCountry: "US",
+          recipientEmail: "sam@training.example",
+          ndaReference: "NDA-US-1",
+          ndaSignedOn: "2026-01-02",
+          purpose: "Training",
+          validFrom: new Date().toISOString(),
+          validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+          audienceAttestation: true,
+          recordingIds: ["00000000-0000-4000-8000-000000000000"],
+        }),
+      });
+      return { status: response.status, body: await response.json() };
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.data.domain).toMatchObject({ field: "recipientCountry", rule: "R7" });
+
+    await country.selectOption("SE");
+    await checkA11y(page, "training form");
+    await page.getByRole("button", { name: d.training.submit }).click();
+    await heading(d.training.createdTitle).waitFor();
+    const link = page.getByTestId("one-time-link");
+    expect(await link.textContent()).toMatch(/\/admin\/set-password#token=[a-z2-7]{52}$/);
+    await checkA11y(page, "training created");
+    await shot("03-training-created");
+
+    await page.getByRole("link", { name: d.training.open }).click();
+    await page.getByText(d.status.active, { exact: true }).first().waitFor();
+    await page.getByRole("heading", { name: d.detail.listens }).waitFor();
+    await page.getByRole("button", { name: d.actions.revoke }).waitFor();
+    await page.getByText("Koulutus Oy").first().waitFor();
+    await checkA11y(page, "training disclosure");
+    await shot("04-training-detail");
+  });
+
+  it("creates a statutory disclosure that waits for another privacy officer (four-eyes)", async () => {
+    await openNav(page, lang, d.nav);
+    await page.getByRole("link", { name: d.newStatutory }).click();
+    await heading(d.statutory.title).waitFor();
+    await page.getByRole("button", { name: d.statutory.submit }).click();
+    // Client-side checks with the domain's schema: nothing sent yet.
+    expect(await page.getByLabel(d.field.authority).getAttribute("aria-invalid")).toBe("true");
+    await page.getByLabel(d.field.authority).fill("Helsingin poliisilaitos");
+    await page.getByLabel(d.field.legalBasis).fill("Poliisilaki 4 luku 3 §");
+    await page.getByLabel(d.field.caseReference).fill(`5500/R/123/26-${lang}`);
+    const picker = page.locator(".picker-table input[type=checkbox]");
+    await picker.first().waitFor();
+    await picker.nth(2).check();
+    await checkA11y(page, "statutory form");
+    await shot("05-statutory-form");
+    await page.getByRole("button", { name: d.statutory.submit }).click();
+    await page.getByTestId("statutory-created").getByText(d.statutory.pendingApproval).waitFor();
+    await page.getByRole("link", { name: d.training.open }).click();
+    await page.getByText(d.actions.ownNoApprove).waitFor();
+    expect(await page.getByRole("button", { name: d.actions.approve }).isDisabled()).toBe(true);
+    statutoryId = page.url().split("/").at(-1) ?? "";
+    expect(statutoryId).toMatch(/^[0-9a-f-]{36}$/);
+    await checkA11y(page, "statutory pending");
+    await shot("06-statutory-pending");
+  });
+
+  it("after a second officer approves, the export package downloads once", async () => {
+    const second = secondOfficers.get(lang);
+    if (!second) throw new Error("no second officer");
+    await second.data("disclosures.approve", { disclosureId: statutoryId });
+    await page.reload();
+    await page.getByRole("button", { name: d.actions.createLink }).click();
+    const download = page.getByTestId("one-time-download");
+    await download.waitFor();
+    const href = (await download.getByRole("link").getAttribute("href")) ?? "";
+    expect(href).toMatch(/^\/exports\/[A-Za-z0-9_-]+$/);
+    await checkA11y(page, "one-time download");
+    await shot("07-one-time-download");
+    const [file] = await Promise.all([page.waitForEvent("download"), download.getByRole("link").click()]);
+    const path = await file.path();
+    expect((await stat(path)).size).toBeGreaterThan(1000);
+    const again = await page.evaluate(async (url) => (await fetch(url)).status, href);
+    expect(again).toBeGreaterThanOrEqual(400);
+    await page.getByText(d.status.delivered, { exact: true }).first().waitFor();
+  });
+
+  it("shows retention: periods with defaults, due chart, the statutory hold and the Art. 30 record", async () => {
+    const r = admin.retention;
+    await openNav(page, lang, r.nav);
+    await heading(r.title).waitFor();
+    await page.getByRole("heading", { name: r.dueTitle }).waitFor();
+    await page.locator(".recharts-surface").first().waitFor();
+    const holds = page.getByRole("table", { name: admin.holds.title });
+    await holds.waitFor();
+    expect(await holds.getByRole("row").count()).toBeGreaterThanOrEqual(2);
+    await page.getByRole("button", { name: r.recordShow }).click();
+    await page.getByTestId("record-of-processing").waitFor();
+    expect(await page.getByTestId("record-of-processing").textContent()).toContain(r.recordLabels.controller);
+    await checkA11y(page, "retention");
+    await shot("08-retention");
+  });
+
+  it("records a data-subject access request from candidate calls", async () => {
+    await openNav(page, lang, d.nav);
+    await page.getByRole("link", { name: d.newAccessRequest }).click();
+    await heading(d.access.title).waitFor();
+    await page.getByLabel(d.access.from).fill("2000-01-01T00:00");
+    await page.getByLabel(d.access.to).fill(localInput(new Date(Date.now() + DAY)));
+    await page.getByRole("button", { name: d.access.find }).click();
+    await page.getByRole("heading", { name: d.access.candidates }).waitFor();
+    await page.locator("fieldset input[type=checkbox]").first().check();
+    await page.getByLabel(d.field.requesterName).fill("Asiakas Pyytäjä");
+    await page.getByLabel(d.access.note).fill("Ajokortti tarkistettu asiakaspalvelupisteessä");
+    await checkA11y(page, "access request");
+    await shot("09-access-request");
+    await page.getByRole("button", { name: d.access.submit }).click();
+    await heading(d.access.createdTitle).waitFor();
+  });
+
+  it("raised no CSP refusal or uncaught error", () => {
+    expect(errors).toEqual([]);
+  });
+});
