@@ -358,6 +358,37 @@ describe("assigned recordings (employee relation 'assigned')", () => {
   });
 });
 
+describe("assigned through the staff member's unit", () => {
+  it("counts a playlist assigned to the unit of the employee's staff record, like the streaming endpoint", async () => {
+    const treCall = ids.tre[0] ?? "";
+    await t.db.update(staffMembers).set({ unitId: treUnit }).where(eq(staffMembers.id, staff.mikko));
+    const [playlist] = await t.db
+      .insert(playlists)
+      .values({ title: "Tampereen avaus", unitId: treUnit, status: "published", publishedAt: t.clock.now() })
+      .returning({ id: playlists.id });
+    await t.db
+      .insert(playlistItems)
+      .values({ playlistId: playlist?.id ?? "", position: 0, recordingId: treCall });
+    const [assignment] = await t.db
+      .insert(playlistAssignments)
+      .values({ playlistId: playlist?.id ?? "", unitId: treUnit })
+      .returning({ id: playlistAssignments.id });
+    try {
+      expect(idsOf(await findAll("mikko.korhonen", {}))).toContain(treCall);
+      expect(
+        (await t.query("recordings.get", { recordingId: treCall }, cookies["mikko.korhonen"])).status,
+      ).toBe(200);
+      // The trainer of HKI-ASPA still cannot: an assignment is not a unit grant.
+      expect((await t.query("recordings.get", { recordingId: treCall }, cookies.kouluttaja)).status).toBe(
+        403,
+      );
+    } finally {
+      await t.db.delete(playlistAssignments).where(eq(playlistAssignments.id, assignment?.id ?? ""));
+      await t.db.update(staffMembers).set({ unitId: hkiUnit }).where(eq(staffMembers.id, staff.mikko));
+    }
+  });
+});
+
 describe("recordings.count", () => {
   it("counts within the scope and the filter", async () => {
     const count = (who: DemoUsername, input: Record<string, unknown>) =>

@@ -34,7 +34,7 @@ export async function countRecordings({
   await assertUnitFilterInScope(ctx, input.unitId);
   const result = await countInScope(ctx.db, {
     ...filters,
-    scope: readableRecordingScope(ctx),
+    scope: await readableRecordingScope(ctx),
     cap: RECORDING_COUNT_CAP,
   });
   await audit(ctx.db, ctx, {

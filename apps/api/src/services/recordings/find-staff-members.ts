@@ -25,7 +25,7 @@ export async function findStaffMembers({
   ctx: AuthedContext;
   input: { search?: string | undefined; limit: number };
 }): Promise<{ items: StaffMemberOptionView[]; truncated: boolean }> {
-  const scope = readableRecordingScope(ctx);
+  const scope = await readableRecordingScope(ctx);
   const conditions: (SQL | undefined)[] = [];
   if (!scope.all) {
     const recordingScope = recordingScopeCondition(ctx.db, scope);

@@ -35,7 +35,7 @@ export async function findRecordings({
   await assertUnitFilterInScope(ctx, input.unitId);
   const page = await listRecordingSummaries(ctx.db, {
     ...filters,
-    scope: readableRecordingScope(ctx),
+    scope: await readableRecordingScope(ctx),
     order: input.order,
     after,
     limit: input.limit,

@@ -41,7 +41,7 @@ export async function getRecording({
   if (!loaded || loaded.deleted) throw notFound("Recording");
   const { view, organisationId } = loaded;
   const relations = scopeOf(ctx.auth.actor, "recording.read").relations;
-  const full = readableRecordingScope(ctx);
+  const full = await readableRecordingScope(ctx);
   const relationFacts = full.all
     ? {}
     : {

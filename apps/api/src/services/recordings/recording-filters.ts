@@ -5,8 +5,10 @@ import {
   type RecordingOrder,
   type RecordingScope,
 } from "@kuulo/db/queries";
+import { staffMembers } from "@kuulo/db/schema";
 import { scopeOf } from "@kuulo/domain/access";
 import { DomainError } from "@kuulo/domain/errors";
+import { eq } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { auditDenied } from "../shared/audit.js";
 
@@ -22,21 +24,31 @@ export interface RecordingFilterInput {
 
 /**
  * Translates the domain's scope of `recording.read` into the SQL scope: unit grants become unit ids,
- * "own" the actor's staff member, "assigned" published playlists assigned to the person or to a unit of
- * one of their grants, "disclosed" the actor's active disclosures. Anything else sees nothing.
+ * "own" the actor's staff member, "assigned" published playlists assigned to the person or to one of
+ * their units (their grants' units and their staff member's unit, as the streaming endpoint decides it),
+ * "disclosed" the actor's active disclosures. Anything else sees nothing.
  */
-export function readableRecordingScope(ctx: AuthedContext): RecordingScope {
+export async function readableRecordingScope(ctx: AuthedContext): Promise<RecordingScope> {
   const actor = ctx.auth.actor;
   const scope = scopeOf(actor, "recording.read");
   if (scope.all) return { all: true };
-  const grantUnitIds = [...new Set(actor.grants.flatMap((grant) => (grant.unitId ? [grant.unitId] : [])))];
+  let assignedTo: { userId: string; unitIds: string[] } | undefined;
+  if (scope.relations.includes("assigned")) {
+    const unitIds = new Set(actor.grants.flatMap((grant) => (grant.unitId ? [grant.unitId] : [])));
+    if (actor.staffMemberId) {
+      const [staff] = await ctx.db
+        .select({ unitId: staffMembers.unitId })
+        .from(staffMembers)
+        .where(eq(staffMembers.id, actor.staffMemberId));
+      if (staff?.unitId) unitIds.add(staff.unitId);
+    }
+    assignedTo = { userId: actor.userId, unitIds: [...unitIds] };
+  }
   return {
     all: false,
     unitIds: scope.unitIds,
     staffMemberIds: scope.relations.includes("own") && actor.staffMemberId ? [actor.staffMemberId] : [],
-    assignedTo: scope.relations.includes("assigned")
-      ? { userId: actor.userId, unitIds: grantUnitIds }
-      : undefined,
+    assignedTo,
     disclosureIds: scope.relations.includes("disclosed") ? actor.disclosureIds : [],
   };
 }
