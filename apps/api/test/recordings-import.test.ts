@@ -1,10 +1,11 @@
 import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { auditEvents, recordings } from "@kuulo/db/schema";
+import { auditEvents, recordings, users } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImportCommand } from "../src/cli/import-command.js";
+import { importDemoRecordings } from "../src/cli/import-demo.js";
 import { createTestApp, MASTER_KEY, type TestApp } from "./helpers/test-app.js";
 import { DEMO_DATA } from "./recordings-harness.js";
 
@@ -98,4 +99,20 @@ describe("pnpm cli import <dir>", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe("demo start", () => {
+  it("imports all twelve demo calls into the demo seed, some of them the demo employee's own", async () => {
+    const lines: string[] = [];
+    const imported = await importDemoRecordings(t.db, t.config, MASTER_KEY, (line) => lines.push(line));
+    expect(lines.join("\n")).toContain("12 item(s): 12 imported, 0 already imported (skipped), 0 refused");
+    expect(imported).toBe(12);
+    const [employee] = await t.db.select().from(users).where(eq(users.username, "mikko.korhonen"));
+    const own = await t.db
+      .select()
+      .from(recordings)
+      .where(eq(recordings.staffMemberId, employee!.staffMemberId!));
+    expect(own.filter((row) => row.sourceRecordingId.startsWith("demo-")).length).toBeGreaterThan(0);
+    // About six minutes of audio are decoded and re-encoded on one worker thread.
+  }, 180_000);
 });
