@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RECORDING_METADATA_FIELDS, REQUIRED_RECORDING_METADATA_FIELDS } from "@kuulo/domain/recording";
@@ -143,5 +143,26 @@ describe("openapi/ingest.yaml", () => {
     expect(declared).toEqual([...RECORDING_METADATA_FIELDS]);
     expect(section).toContain(`required: [${REQUIRED_RECORDING_METADATA_FIELDS.join(", ")}]`);
     expect(section).toContain("additionalProperties: false");
+  });
+});
+
+describe("ingest temp files", () => {
+  it("removes temp directories an earlier crash left behind (older than an hour) at start", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "kuulo-rec-stale-"));
+    const old = join(dataDir, "tmp", "ingest-old");
+    const fresh = join(dataDir, "tmp", "ingest-fresh");
+    for (const dir of [old, fresh]) {
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, "audio"), "plaintext original");
+    }
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(old, twoHoursAgo, twoHoursAgo);
+    const app = await startRecordingsApp({ KUULO_DATA_DIR: dataDir });
+    try {
+      expect(await readdir(join(dataDir, "tmp"))).toEqual(["ingest-fresh"]);
+    } finally {
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -212,6 +212,18 @@ describe("POST /ingest/v1/recordings", () => {
     expect((await listFiles(app.objectsDir)).length).toBe(files + 1);
   });
 
+  it("refuses all but one of concurrent ingests of one id with different audio", async () => {
+    const rows = await recordingCount(app.t);
+    const files = (await listFiles(app.objectsDir)).length;
+    const audios = [FIXTURES.pcm16Mono16k, FIXTURES.pcm16Stereo8k, FIXTURES.alawMono8k].map(readFixture);
+    const responses = await Promise.all(
+      audios.map((audio) => postIngest(app, token, metadataFor("ing-race-2"), audio)),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(await recordingCount(app.t)).toBe(rows + 1);
+    expect((await listFiles(app.objectsDir)).length).toBe(files + 1);
+  });
+
   it("creates an unknown staff member from the metadata and updates a known one", async () => {
     const created = await postIngest(
       app,

@@ -5,6 +5,7 @@ import { decide } from "@kuulo/domain/access";
 import { DomainError, validationError } from "@kuulo/domain/errors";
 import type { FastifyInstance } from "fastify";
 import { authenticateApiToken } from "../auth/api-tokens.js";
+import { ingestTempRoot } from "../recordings/clean-ingest-temp.js";
 import type { RecordingStorage } from "../recordings/recording-storage.js";
 import { ingestRecording } from "../services/recordings/ingest.js";
 import type { IngestResult } from "../services/recordings/ingest-types.js";
@@ -73,7 +74,7 @@ export function registerIngestRoute(app: FastifyInstance, deps: AppDeps, storage
     }
 
     // Inside the data directory (not /tmp): the original audio is plaintext until it is processed.
-    const tempRoot = join(deps.config.dataDir, "tmp");
+    const tempRoot = ingestTempRoot(deps.config.dataDir);
     await mkdir(tempRoot, { recursive: true, mode: 0o700 });
     const tempDir = await mkdtemp(join(tempRoot, "ingest-"));
     let outcome: { ok: true; result: IngestResult } | { ok: false; error: unknown };
