@@ -9,8 +9,8 @@ import {
   totpCode,
 } from "@kuulo/e2e";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminLogin, type Lang, openNav, signIn, texts } from "./helpers.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { adminLogin, type Lang, newContext, openNav, signIn, texts } from "./helpers.js";
 
 const NEW_PASSWORD = "kaunis sininen meri aaltoilee hiljaa";
 
@@ -31,9 +31,14 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
   beforeAll(async () => {
     [kuulo, browser] = await Promise.all([startKuulo(), launchChromium()]);
     // The browser starts in English; the Finnish run switches with the app's own language menu.
-    context = await browser.newContext({ locale: "en-GB", viewport: { width: 1360, height: 900 } });
+    context = await newContext(browser, "en-GB");
     page = await context.newPage();
     errors = collectPageErrors(page);
+  });
+
+  // A failing step leaves a picture of where the administrator's page was.
+  afterEach(async ({ task }) => {
+    if (task.result?.state === "fail") await shot(`failed-${task.name}`).catch(() => undefined);
   });
 
   afterAll(async () => {
@@ -94,7 +99,7 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
   });
 
   it("deactivating the user ends their open session", async () => {
-    const theirContext = await browser.newContext({ locale: lang === "fi" ? "fi-FI" : "en-GB" });
+    const theirContext = await newContext(browser, lang === "fi" ? "fi-FI" : "en-GB");
     const theirPage = await theirContext.newPage();
     const theirErrors = collectPageErrors(theirPage);
     await theirPage.goto(oneTimeLink);
@@ -137,7 +142,7 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     const link = (await dialog.getByTestId("one-time-link").textContent()) ?? "";
     await dialog.getByRole("button", { name: admin.done }).click();
 
-    const theirContext = await browser.newContext({ locale: lang === "fi" ? "fi-FI" : "en-GB" });
+    const theirContext = await newContext(browser, lang === "fi" ? "fi-FI" : "en-GB");
     const theirPage = await theirContext.newPage();
     await theirPage.goto(link);
     await theirPage.getByLabel(ui.setPassword.password, { exact: true }).fill(NEW_PASSWORD);
@@ -222,9 +227,11 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
 
   it("filters the audit log and shows the verifier's status", async () => {
     await openNav(page, lang, admin.nav.audit);
-    const status = page.getByTestId("chain-status");
-    await page.locator('[data-testid="chain-status"][data-chain-ok="true"]').waitFor();
-    await expect(status.textContent()).resolves.toContain(admin.audit.chain.ok);
+    const status = page.locator('[data-testid="chain-status"][data-chain-ok]');
+    await status.waitFor();
+    await shot("11a-audit-chain");
+    expect(await status.textContent()).toContain(admin.audit.chain.ok);
+    expect(await status.getAttribute("data-chain-ok")).toBe("true");
     await page.getByLabel(admin.audit.action).fill("user.deactivate");
     await page.getByRole("button", { name: admin.filters.apply }).click();
     await page.waitForURL(/action=user\.deactivate/);
@@ -276,7 +283,7 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
   });
 
   it("publishes the privacy notice without sign-in", async () => {
-    const visitor = await browser.newContext({ locale: lang === "fi" ? "fi-FI" : "en-GB" });
+    const visitor = await newContext(browser, lang === "fi" ? "fi-FI" : "en-GB");
     const visitorPage = await visitor.newPage();
     const visitorErrors = collectPageErrors(visitorPage);
     await visitorPage.goto(`${kuulo.baseUrl}/admin/privacy`);

@@ -1,6 +1,6 @@
 import { type DemoLogin, secondsLeftInWindow, totpCode } from "@kuulo/e2e";
 import { uiMessages } from "@kuulo/ui/messages";
-import type { Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { en } from "../src/i18n/en.js";
 import { fi } from "../src/i18n/fi.js";
 
@@ -57,4 +57,14 @@ export async function openNav(page: Page, lang: Lang, label: string) {
     .getByRole("link", { name: label, exact: true })
     .click();
   await page.getByRole("heading", { level: 1 }).first().waitFor();
+}
+
+/**
+ * A fresh browser profile context in the language's locale. Generous timeouts: the API and Chromium
+ * share two cores with other test runs, and a slow answer is not a failure of the app.
+ */
+export async function newContext(browser: Browser, locale: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
+  context.setDefaultTimeout(60_000);
+  return context;
 }
