@@ -350,3 +350,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ),
   };
 }
+
+/**
+ * The directory the operator ran `pnpm cli …` in: pnpm runs package scripts inside apps/api and passes
+ * the original directory as INIT_CWD, so relative paths on the command line resolve against it.
+ */
+export function invocationDir(env: Record<string, string | undefined> = process.env): string {
+  return read(env, "INIT_CWD") ?? process.cwd();
+}

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { Database, KuuloDb } from "@kuulo/db/client";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
-import type { Config } from "../env.js";
+import { type Config, invocationDir } from "../env.js";
 import { createRecordingStorage } from "../recordings/recording-storage.js";
 import { loadMasterKey } from "../server/master-key.js";
 import { type Clock, systemClock } from "../trpc/context.js";
@@ -73,7 +73,7 @@ export function addImportCommand(program: Command, withDb: WithDb, operator: () 
     .action((dir: string) =>
       withDb(true, async (kuuloDb, config) =>
         runImportCommand({
-          dir,
+          dir: resolve(invocationDir(), dir),
           db: kuuloDb.db,
           config,
           masterKey: await loadMasterKey(config),
