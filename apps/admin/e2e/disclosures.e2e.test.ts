@@ -283,6 +283,15 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
     const holds = page.getByRole("table", { name: admin.holds.title });
     await holds.waitFor();
     expect(await holds.getByRole("row").count()).toBeGreaterThanOrEqual(2);
+    // A refused period is explained next to its field, by the API (R13: training never shorter).
+    await page.getByRole("button", { name: r.edit }).click();
+    const trainingDays = page.getByLabel(r.trainingDays);
+    await trainingDays.fill("30");
+    await page.getByRole("button", { name: admin.save }).click();
+    await page.getByText(/trainingDays.*R13/).waitFor();
+    expect(await trainingDays.getAttribute("aria-invalid")).toBe("true");
+    await shot("08a-retention-refused");
+    await page.getByRole("button", { name: admin.cancel }).click();
     await page.getByRole("button", { name: r.recordShow }).click();
     await page.getByTestId("record-of-processing").waitFor();
     expect(await page.getByTestId("record-of-processing").textContent()).toContain(r.recordLabels.controller);

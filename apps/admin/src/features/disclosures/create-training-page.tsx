@@ -210,14 +210,11 @@ function Created({ created }: { created: Created }) {
       <PageHeader title={t("disclosures.training.createdTitle")} />
       <div className="card stack">
         {created.setPasswordToken && created.setPasswordExpiresAt ? (
-          <>
-            <p>{t("disclosures.training.linkShownOnce", { name })}</p>
-            <OneTimeLink
-              token={created.setPasswordToken}
-              expiresAt={created.setPasswordExpiresAt}
-              name={name}
-            />
-          </>
+          <OneTimeLink
+            token={created.setPasswordToken}
+            expiresAt={created.setPasswordExpiresAt}
+            name={name}
+          />
         ) : (
           <p>{t("disclosures.training.accountReady", { username: created.externalUser.username })}</p>
         )}

@@ -45,11 +45,11 @@ export function DisclosureActions({ disclosure }: { disclosure: Disclosure }) {
     exportKind && status === "active" && disclosure.exportPackage !== null && can("disclosure.export");
   if (!canApprove && !canRevoke && !canClose && !canExport) return null;
   return (
-    <section className="stack" aria-label={t("actions")}>
+    <section className="stack section" aria-label={t("actions")}>
       <div className="row disclosure-actions">
         {canApprove ? (
           ownDisclosure ? (
-            <span className="stack stack--tight">
+            <span className="four-eyes">
               <button
                 type="button"
                 className="button button--primary"
@@ -119,7 +119,7 @@ function OneTimeDownload({ link, onUsed }: { link: Link; onUsed: () => void }) {
       <p className="muted">{t("disclosures.actions.linkSha", { sha: link.sha256 })}</p>
       {used ? null : (
         <a
-          className="button button--primary"
+          className="button button--primary one-time-download__button"
           href={link.path}
           download
           onClick={() => {

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@kuulo/api";
 import { ErrorState, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
@@ -65,13 +65,7 @@ export function DisclosurePage() {
           ) : (
             <>
               <p className="muted">{t("disclosures.detail.recordingsHint")}</p>
-              <ul className="id-list">
-                {disclosure.recordingIds.map((id) => (
-                  <li key={id}>
-                    <code>{id}</code>
-                  </li>
-                ))}
-              </ul>
+              <DisclosedRecordings ids={disclosure.recordingIds} />
             </>
           )}
         </section>
@@ -81,8 +75,55 @@ export function DisclosurePage() {
   );
 }
 
-function RecordCard({ disclosure }: { disclosure: Disclosure }) {
+function countryName(code: string, language: string): string {
+  const name = new Intl.DisplayNames([language], { type: "region" }).of(code);
+  return name && name !== code ? `${name} (${code})` : code;
+}
+
+// Details of at most this many recordings are loaded (each look-up is an audited read).
+const DETAILED_RECORDINGS = 20;
+
+function DisclosedRecordings({ ids }: { ids: string[] }) {
   const { t } = useTranslation();
+  const trpc = useTRPC();
+  const format = useFormat();
+  const shown = ids.slice(0, DETAILED_RECORDINGS);
+  const details = useQueries({
+    queries: shown.map((recordingId) => ({
+      ...trpc.recordings.get.queryOptions({ recordingId }),
+      retry: false,
+    })),
+  });
+  return (
+    <ul className="id-list">
+      {shown.map((id, index) => {
+        const recording = details[index]?.data;
+        return (
+          <li key={id}>
+            {recording ? (
+              <>
+                {format.dateTime(recording.callStartedAt)} · {recording.staffMember.firstName}{" "}
+                {recording.staffMember.lastName} · {recording.unit.name} ·{" "}
+                {Math.round(recording.durationMs / 1000)} s{" "}
+              </>
+            ) : details[index]?.isError ? (
+              <>{t("disclosures.detail.recordingGone")} </>
+            ) : null}
+            <code>{id.slice(0, 8)}</code>
+          </li>
+        );
+      })}
+      {ids.length > shown.length ? (
+        <li className="muted">
+          {t("disclosures.detail.moreRecordings", { count: ids.length - shown.length })}
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+function RecordCard({ disclosure }: { disclosure: Disclosure }) {
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const fields = FIELD_ORDER.filter((key) => disclosure.fields[key] !== undefined);
   return (
@@ -97,7 +138,7 @@ function RecordCard({ disclosure }: { disclosure: Disclosure }) {
         ))}
 
         <dt>{t("disclosures.detail.country")}</dt>
-        <dd>{disclosure.recipientCountry}</dd>
+        <dd>{countryName(disclosure.recipientCountry, i18n.language)}</dd>
 
         {disclosure.validFrom && disclosure.validUntil ? (
           <>

@@ -32,7 +32,10 @@ export const privacyOperationsEn = {
       back: "All disclosures",
       record: "Record",
       recordings: "Recordings",
-      recordingsHint: "Recording identifiers; the audio itself is only streamed in the training portal.",
+      recordingsHint:
+        "Call time, staff member, unit and duration. The audio itself is only streamed in the training portal.",
+      recordingGone: "No longer available (purged or outside your units).",
+      moreRecordings: "… and {{count}} more",
       noRecordings: "No recordings (the request was fulfilled by stating that nothing was found).",
       timeline: "Status and audit trail",
       listens: "Listens by the external trainer",
@@ -90,7 +93,7 @@ export const privacyOperationsEn = {
       title: "New training disclosure",
       description:
         "Individual recordings for a training held by an external trainer under a non-disclosure undertaking (register item 7). Streaming only, inside the validity window.",
-      countryRefused: "Not an EU/EEA country: nothing may leave the EU/EEA (R7).",
+      countryRefused: "This country is outside the EU/EEA. Choose an EU/EEA country (R7).",
       countryHint: "Only EU/EEA countries: nothing leaves the EU/EEA (R7).",
       purposeHint: "No customer names, numbers or e-mail addresses here (R4).",
       validFrom: "Valid from",
@@ -104,7 +107,6 @@ export const privacyOperationsEn = {
       createdTitle: "Training disclosure created",
       accountReady:
         "The trainer's account {{username}} already has a password; access opens inside the window.",
-      linkShownOnce: "Give this one-time link to {{name}} over a secure channel. It is shown only now.",
       pendingApproval: "It awaits approval by another privacy officer before access opens.",
       open: "Open the disclosure",
     },
@@ -187,6 +189,7 @@ export const privacyOperationsEn = {
     saved_one: "Saved. {{count}} recording got a new due date.",
     saved_other: "Saved. {{count}} recordings got a new due date.",
     dueTitle: "Coming due for purge",
+    dueNone: "Nothing falls due in the next 12 weeks.",
     dueHint: "Recordings the purge removes per week over the next 12 weeks. Held recordings are not counted.",
     week: "Week from {{day}}",
     count: "Recordings",

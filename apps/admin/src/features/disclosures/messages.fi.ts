@@ -34,7 +34,10 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
       back: "Kaikki luovutukset",
       record: "Tiedot",
       recordings: "Tallenteet",
-      recordingsHint: "Tallenteiden tunnisteet; ääntä kuunnellaan vain koulutusportaalissa suoratoistona.",
+      recordingsHint:
+        "Puhelun aika, työntekijä, yksikkö ja kesto. Ääntä kuunnellaan vain koulutusportaalissa suoratoistona.",
+      recordingGone: "Ei enää saatavilla (poistettu tai yksiköidesi ulkopuolella).",
+      moreRecordings: "… ja {{count}} muuta",
       noRecordings: "Ei tallenteita (pyyntöön vastattiin toteamalla, ettei tallenteita löytynyt).",
       timeline: "Tilat ja lokitapahtumat",
       listens: "Ulkoisen kouluttajan kuuntelut",
@@ -94,7 +97,7 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
       title: "Uusi koulutusluovutus",
       description:
         "Yksittäisiä tallenteita ulkoisen kouluttajan pitämään koulutukseen vaitiolositoumusta vastaan (rekisteriselosteen kohta 7). Vain suoratoisto, vain voimassaoloaikana.",
-      countryRefused: "Maa ei ole EU- tai ETA-maa: mitään ei luovuteta EU:n/ETA:n ulkopuolelle (R7).",
+      countryRefused: "Maa on EU:n/ETA:n ulkopuolella. Valitse EU- tai ETA-maa (R7).",
       countryHint: "Vain EU- ja ETA-maat: mitään ei luovuteta EU:n/ETA:n ulkopuolelle (R7).",
       purposeHint: "Ei asiakkaiden nimiä, numeroita tai sähköpostiosoitteita (R4).",
       validFrom: "Voimassa alkaen",
@@ -107,8 +110,6 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
       submit: "Luo koulutusluovutus",
       createdTitle: "Koulutusluovutus luotu",
       accountReady: "Kouluttajan tunnuksella {{username}} on jo salasana; pääsy avautuu voimassaoloaikana.",
-      linkShownOnce:
-        "Anna tämä kertakäyttöinen linkki henkilölle {{name}} turvallista reittiä. Se näytetään vain nyt.",
       pendingApproval: "Luovutus odottaa toisen tietosuojavastaavan hyväksyntää ennen kuin pääsy avautuu.",
       open: "Avaa luovutus",
     },
@@ -191,6 +192,7 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
     saved_one: "Tallennettu. {{count}} tallenteen poistopäivä muuttui.",
     saved_other: "Tallennettu. {{count}} tallenteen poistopäivä muuttui.",
     dueTitle: "Erääntyvät poistot",
+    dueNone: "Seuraavien 12 viikon aikana ei erääny poistettavia tallenteita.",
     dueHint:
       "Tallenteet, jotka poistetaan viikoittain seuraavien 12 viikon aikana. Lakisääteisessä säilytyksessä olevia ei lasketa.",
     week: "Viikko alkaen {{day}}",

@@ -115,7 +115,10 @@ export function RecordingsPicker({
                     <td>
                       {when}
                       {recording.legalHold ? (
-                        <span className="badge badge--warning"> {t("disclosures.picker.held")}</span>
+                        <>
+                          {" "}
+                          <span className="badge badge--warning">{t("disclosures.picker.held")}</span>
+                        </>
                       ) : null}
                     </td>
                     <td>{who}</td>

@@ -44,6 +44,7 @@ export function DueChart() {
             </tbody>
           </table>
           <p>
+            {due.data.weeks.every((week) => week.count === 0) ? `${t("retention.dueNone")} ` : null}
             {due.data.overdue > 0 ? `${t("retention.overdue", { count: due.data.overdue })} ` : null}
             {t("retention.held", { count: due.data.held })}
           </p>

@@ -39,7 +39,7 @@ export function PolicySection() {
       ) : (
         <>
           <div className="table-wrap">
-            <table className="table">
+            <table className="table policy-table">
               <caption className="visually-hidden">{t("retention.policy")}</caption>
               <thead>
                 <tr>
@@ -117,8 +117,10 @@ function PolicyForm({ initial, onDone }: { initial: Record<Field, number>; onDon
       },
       onError: (error) => {
         const domain = readDomainError(error);
-        if (domain?.field === "ordinaryDays" || domain?.field === "trainingDays") {
-          setErrors({ [domain.field]: domain.message });
+        // The domain names fields under "retention." (e.g. retention.trainingDays).
+        const field = domain?.field?.replace(/^retention\./, "");
+        if (domain && (field === "ordinaryDays" || field === "trainingDays")) {
+          setErrors({ [field]: domain.message });
         } else setFormError(domain?.message ?? t("error.saveFailed"));
       },
     }),
