@@ -66,6 +66,7 @@ export async function readIngestMultipart(
     if (name !== "metadata")
       return fail(validationError(name, `Unexpected part "${name}": send only metadata and audio`, "R4"));
     if (info.valueTruncated) return fail(validationError("metadata", "Metadata part is too large"));
+    if (got.metadataText !== null) return fail(validationError("metadata", "Send one metadata part"));
     got.metadataText = value;
   });
   parser.on("file", (name, stream) => {
