@@ -1,7 +1,5 @@
 import type { DbOrTx } from "@kuulo/db/client";
-import { staffMembers } from "@kuulo/db/schema";
 import { type AccessDecision, type AccessResource, decide, type Permission } from "@kuulo/domain/access";
-import { eq } from "drizzle-orm";
 import type { AuthState } from "../auth/auth-state.js";
 import { isRecordingAssignedTo, isRecordingDisclosedTo } from "./recording-relations.js";
 
@@ -16,18 +14,6 @@ export interface ListenTarget {
 export type ListenVia = "own" | "assigned" | "disclosed" | "unit";
 
 export const viaOf = (decision: AccessDecision): ListenVia => decision.via?.relation ?? "unit";
-
-async function unitsOfPerson(db: DbOrTx, auth: AuthState): Promise<string[]> {
-  const unitIds = new Set(auth.grants.flatMap((grant) => (grant.unitId ? [grant.unitId] : [])));
-  if (auth.actor.staffMemberId) {
-    const [staff] = await db
-      .select({ unitId: staffMembers.unitId })
-      .from(staffMembers)
-      .where(eq(staffMembers.id, auth.actor.staffMemberId));
-    if (staff?.unitId) unitIds.add(staff.unitId);
-  }
-  return [...unitIds];
-}
 
 /**
  * The domain policy for one person and one recording (R10): unit scope and own calls first; only when
@@ -47,10 +33,7 @@ export async function decideRecordingAccess(
   };
   const direct = decide(auth.actor, permission, facts);
   if (direct.allowed) return direct;
-  const assignedToActor = await isRecordingAssignedTo(db, recording.id, {
-    userId: auth.user.id,
-    unitIds: await unitsOfPerson(db, auth),
-  });
+  const assignedToActor = await isRecordingAssignedTo(db, recording.id, auth.actor);
   const disclosedToActor =
     auth.actor.disclosureIds.length > 0 &&
     (await isRecordingDisclosedTo(db, recording.id, { userId: auth.user.id }, now));

@@ -6,30 +6,32 @@ import {
   playlistItems,
   playlists,
 } from "@kuulo/db/schema";
-import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
+import type { UserActor } from "@kuulo/domain/access";
+import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
+import { assignmentReachesActor } from "../services/training/assigned-to-actor.js";
 
 /**
- * "assigned" relation (R2): the recording is an item of a PUBLISHED playlist assigned to this user, or
- * to one of their units. Reused by the playlists area and the streaming endpoint.
+ * "assigned" relation (R2): the recording is an item of a PUBLISHED playlist assigned to this person by
+ * name, or to a unit where they hold an employee grant — the same rule as "My training", so nobody can
+ * stream a clip their training list does not show them.
  */
 export async function isRecordingAssignedTo(
   db: DbOrTx,
   recordingId: string,
-  person: { userId: string; unitIds: readonly string[] },
+  actor: UserActor,
 ): Promise<boolean> {
-  const target =
-    person.unitIds.length > 0
-      ? or(
-          eq(playlistAssignments.userId, person.userId),
-          inArray(playlistAssignments.unitId, [...person.unitIds]),
-        )
-      : eq(playlistAssignments.userId, person.userId);
   const rows = await db
     .select({ id: playlistItems.id })
     .from(playlistItems)
     .innerJoin(playlists, eq(playlists.id, playlistItems.playlistId))
     .innerJoin(playlistAssignments, eq(playlistAssignments.playlistId, playlists.id))
-    .where(and(eq(playlistItems.recordingId, recordingId), eq(playlists.status, "published"), target))
+    .where(
+      and(
+        eq(playlistItems.recordingId, recordingId),
+        eq(playlists.status, "published"),
+        assignmentReachesActor(actor),
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }
