@@ -25,7 +25,14 @@ export async function signIn(
   await page.getByRole("button", { name: ui.signIn.submit, exact: true }).click();
   const secondFactor = page.getByLabel(ui.secondFactor.code, { exact: true });
   const signedIn = page.getByRole("navigation", { name: ui.mainNavigation });
-  await secondFactor.or(signedIn).first().waitFor();
+  await secondFactor
+    .or(signedIn)
+    .first()
+    .waitFor()
+    .catch(async (error) => {
+      const text = ((await page.locator("body").textContent()) ?? "").slice(0, 600);
+      throw new Error(`sign-in of ${login.username} did not finish; page says: ${text}\n${error}`);
+    });
   if (await secondFactor.isVisible()) {
     if (!login.totpSecret) throw new Error(`${login.username} has no TOTP secret`);
     if (secondsLeftInWindow() < 4) await page.waitForTimeout(secondsLeftInWindow() * 1000 + 200);

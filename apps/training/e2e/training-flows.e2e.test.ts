@@ -1,5 +1,12 @@
 import { PERSONAL_DATA_REASON_TEXTS } from "@kuulo/domain/privacy";
-import { checkA11y, launchChromium, type RunningKuulo, screenshot, startKuulo } from "@kuulo/e2e";
+import {
+  checkA11y,
+  collectPageErrors,
+  launchChromium,
+  type RunningKuulo,
+  screenshot,
+  startKuulo,
+} from "@kuulo/e2e";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureDemoRecordings, type Lang, loginOf, signIn, texts, trpcCall } from "./helpers.js";
@@ -12,6 +19,8 @@ describe("training portal against the real API", () => {
   let kuulo: RunningKuulo;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  // Uncaught errors and CSP refusals on any page (e.g. a library injecting inline styles) fail the run.
+  const pageErrors: string[][] = [];
   let trainer: Page;
   let employee: Page;
   let other: Page;
@@ -21,7 +30,9 @@ describe("training portal against the real API", () => {
   const newPage = async () => {
     const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
     contexts.push(context);
-    return context.newPage();
+    const page = await context.newPage();
+    pageErrors.push(collectPageErrors(page));
+    return page;
   };
   const heading = (page: Page, name: string) => page.getByRole("heading", { level: 1, name }).waitFor();
   const view = async (page: Page, lang: Lang, name: string) => {
@@ -141,13 +152,21 @@ describe("training portal against the real API", () => {
     await trainer.getByRole("button", { name: tr.editor.save }).click();
     await trainer.getByText(tr.saved).waitFor();
 
-    // Keyboard reordering: move item 1 down, then back up, with the items' own buttons.
+    // Keyboard reordering: dnd-kit's keyboard sensor moves item 1 down, the item's own button moves it back.
     const firstLabel = await trainer.getByTestId("item-1").locator(".item-card__label").textContent();
-    await trainer
-      .getByTestId("item-1")
-      .getByRole("button", { name: new RegExp(`^${tr.editor.moveDown}`) })
-      .click();
-    expect(await trainer.getByTestId("item-2").locator(".item-card__label").textContent()).toBe(firstLabel);
+    const handle = trainer.getByRole("button", { name: tr.editor.dragHandle.replace("{{number}}", "1") });
+    await handle.focus();
+    // Each step waits for dnd-kit's own live announcement, so keys never race the sensor.
+    const announced = (text: string) =>
+      trainer.getByText(text, { exact: true }).waitFor({ state: "attached" });
+    await handle.press("Space");
+    await expect.poll(() => handle.getAttribute("aria-pressed")).toBe("true");
+    await trainer.keyboard.press("ArrowDown");
+    await announced(tr.editor.dndOver.replace("{{number}}", "1").replace("{{target}}", "2"));
+    await trainer.keyboard.press("Space");
+    await expect
+      .poll(() => trainer.getByTestId("item-2").locator(".item-card__label").textContent())
+      .toBe(firstLabel);
     await trainer
       .getByTestId("item-2")
       .getByRole("button", { name: new RegExp(`^${tr.editor.moveUp}`) })
@@ -184,6 +203,24 @@ describe("training portal against the real API", () => {
     await view(employee, "en", "06-my-training");
     await employee.getByRole("link", { name: tr.myTraining.start }).click();
     await heading(employee, PLAYLIST_TITLE);
+
+    // Resume: listen to part of item 1, pause, reload: the player comes back where I left off.
+    const audio = employee.getByTestId("audio");
+    await expect.poll(() => employee.getByTestId("play-pause").isEnabled()).toBe(true);
+    const saved = employee.waitForResponse((response) => response.url().includes("training.recordProgress"));
+    await employee.getByTestId("play-pause").click();
+    await expect
+      .poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime), { timeout: 10_000 })
+      .toBeGreaterThan(1.2);
+    await employee.getByTestId("play-pause").click();
+    await saved;
+    const pausedAt = await audio.evaluate((element: HTMLAudioElement) => element.currentTime);
+    expect(pausedAt).toBeLessThan(2.5);
+    await employee.reload();
+    await expect.poll(() => employee.getByTestId("play-pause").isEnabled()).toBe(true);
+    await expect
+      .poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime))
+      .toBeCloseTo(pausedAt, 0);
 
     for (const number of [1, 2]) {
       const play = employee.getByTestId("play-pause");
@@ -307,5 +344,15 @@ describe("training portal against the real API", () => {
     await trainer.goto(`${kuulo.baseUrl}/playlists/${playlistId}/progress`);
     await trainer.locator(".recharts-surface").first().waitFor();
     await view(trainer, "fi", "09-progress");
+
+    // Tablet (portrait iPad-sized viewport): the same views stay usable in one column.
+    for (const page of [employee, trainer]) await page.setViewportSize({ width: 820, height: 1180 });
+    await employee.goto(`${kuulo.baseUrl}/training/${playlistId}`);
+    await expect.poll(() => employee.getByTestId("play-pause").isEnabled()).toBe(true);
+    await view(employee, "fi", "11-player-tablet");
+    await trainer.goto(`${kuulo.baseUrl}/playlists/${playlistId}`);
+    await heading(trainer, PLAYLIST_TITLE);
+    await view(trainer, "fi", "12-editor-tablet");
+    expect(pageErrors.flat()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import WaveSurfer from "wavesurfer.js";
 import RegionsPlugin, { type Region } from "wavesurfer.js/plugins/regions";
 import type { ClipRange } from "./use-clip-playback.js";
-import { adoptWavesurferStyles } from "./wavesurfer-shadow-css.js";
+import { adoptWavesurferStyles, withCspSafeShadowStyles } from "./wavesurfer-shadow-css.js";
 
 export interface WaveformProps {
   audio: HTMLAudioElement | null;
@@ -38,23 +38,25 @@ export function Waveform(props: WaveformProps) {
     const element = container.current;
     if (!element || !audio || durationMs <= 0) return;
     const regions = RegionsPlugin.create();
-    const wavesurfer = WaveSurfer.create({
-      container: element,
-      media: audio,
-      peaks: peaks ?? FLAT,
-      duration: durationMs / 1000,
-      height: HEIGHT,
-      waveColor: "#9fb4c7",
-      progressColor: "#1f5f8b",
-      cursorColor: "#b42318",
-      cursorWidth: 2,
-      barWidth: 2,
-      barGap: 1,
-      barRadius: 1,
-      normalize: true,
-      interact: true,
-      plugins: [regions],
-    });
+    const wavesurfer = withCspSafeShadowStyles(() =>
+      WaveSurfer.create({
+        container: element,
+        media: audio,
+        peaks: peaks ?? FLAT,
+        duration: durationMs / 1000,
+        height: HEIGHT,
+        waveColor: "#9fb4c7",
+        progressColor: "#1f5f8b",
+        cursorColor: "#b42318",
+        cursorWidth: 2,
+        barWidth: 2,
+        barGap: 1,
+        barRadius: 1,
+        normalize: true,
+        interact: true,
+        plugins: [regions],
+      }),
+    );
     adoptWavesurferStyles(wavesurfer.getWrapper().getRootNode());
     const addRegion = () => {
       const range = clipRef.current;
