@@ -50,6 +50,14 @@ export async function registerStaticSpas(app: FastifyInstance, dirs: SpaDirs): P
     app.log.info({ dir: dirs.training }, "training SPA not built; / is not served (run pnpm build)");
   }
 
+  if (hasAdmin) {
+    // The public privacy notice (R1, no login) has a short address; the page itself lives in the admin app.
+    app.get("/privacy", (request, reply) => {
+      const query = request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "";
+      return reply.redirect(`/admin/privacy${query}`, 302);
+    });
+  }
+
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split("?")[0] ?? "/";
     const wantsHtml = request.method === "GET" && (request.headers.accept ?? "").includes("text/html");

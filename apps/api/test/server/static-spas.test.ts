@@ -45,6 +45,13 @@ describe("SPA serving", () => {
     expect((await get("/playlists/42")).body).toContain("<title>training</title>");
   });
 
+  it("gives the public privacy notice a short address without a session (R1)", async () => {
+    const response = await get("/privacy?lang=en");
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe("/admin/privacy?lang=en");
+    expect((await get("/admin/privacy")).body).toContain("<title>admin</title>");
+  });
+
   it("serves hashed assets as immutable and the shell as no-cache, with the CSP", async () => {
     const asset = await get("/admin/assets/admin-abc123.js", "*/*");
     expect(asset.statusCode).toBe(200);
