@@ -136,8 +136,14 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel(admin.users.firstName).fill("Uusi");
     await dialog.getByLabel(admin.users.lastName).fill(`Ylläpitäjä ${lang.toUpperCase()}`);
-    await dialog.getByLabel(admin.users.username).fill(`uusi.yllapitaja.${lang}`);
     await dialog.getByLabel(admin.grants.role).selectOption("administrator");
+    // A refusal from the API lands next to the field it names, in the chosen language.
+    await dialog.getByLabel(admin.users.username).fill("admin");
+    await dialog.getByRole("button", { name: admin.users.createSubmit }).click();
+    await dialog.getByText(admin.reasons.username.taken).waitFor();
+    expect(await dialog.getByLabel(admin.users.username).getAttribute("aria-invalid")).toBe("true");
+    await shot("09-username-taken");
+    await dialog.getByLabel(admin.users.username).fill(`uusi.yllapitaja.${lang}`);
     await dialog.getByRole("button", { name: admin.users.createSubmit }).click();
     const link = (await dialog.getByTestId("one-time-link").textContent()) ?? "";
     await dialog.getByRole("button", { name: admin.done }).click();

@@ -14,6 +14,30 @@ export const en = {
     generic: "Something went wrong. Try again; if it keeps happening, contact support.",
     saveFailed: "Saving failed. Check the fields and try again.",
   },
+  reasons: {
+    username: { taken: "That username is already taken. Choose another." },
+    user: {
+      self: "You cannot do this to your own account.",
+      deactivated: "The account is already deactivated.",
+      active: "The account is already active.",
+    },
+    unit: {
+      unknown: "That unit does not exist (any more).",
+      code_taken: "A unit with this code exists already.",
+      parent_organisation: "The parent unit must belong to the same organisation.",
+    },
+    grant: {
+      self: "You cannot change your own roles.",
+      exists: "The person already has this role in this scope.",
+    },
+    organisation: {
+      controller_agreement: "The controller has no processor agreement.",
+      business_id_taken: "An organisation with this business ID exists already.",
+    },
+    agreement: { window: "The agreement cannot end before it starts." },
+    country: { outside_eu_eea: "Only organisations in the EU/EEA can process the register's data (R7)." },
+    api_token: { revoked: "The token is already revoked." },
+  },
   validation: {
     invalid: "Check this value.",
     too_small: "Required, or too short.",
@@ -77,7 +101,7 @@ export const en = {
     create: "New user",
     createSubmit: "Create user",
     createIntro:
-      "The person gets a one-time link for choosing their own password. Add roles on the user's page after creating.",
+      "The person gets a one-time link for choosing their own password. Give a first role here; more on the user's page.",
     createdTitle: "User created",
     openCreated: "Open the user's page",
     filters: "Filter users",

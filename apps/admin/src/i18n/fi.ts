@@ -15,6 +15,32 @@ export const fi: AdminMessages = {
     generic: "Jokin meni vikaan. Yritä uudelleen; jos vika toistuu, ota yhteys tukeen.",
     saveFailed: "Tallennus epäonnistui. Tarkista kentät ja yritä uudelleen.",
   },
+  reasons: {
+    username: { taken: "Käyttäjätunnus on jo käytössä. Valitse toinen." },
+    user: {
+      self: "Et voi tehdä tätä omalle tunnuksellesi.",
+      deactivated: "Tunnus on jo poistettu käytöstä.",
+      active: "Tunnus on jo aktiivinen.",
+    },
+    unit: {
+      unknown: "Yksikköä ei ole (enää) olemassa.",
+      code_taken: "Samalla tunnuksella on jo yksikkö.",
+      parent_organisation: "Yläyksikön on kuuluttava samaan organisaatioon.",
+    },
+    grant: {
+      self: "Et voi muuttaa omia roolejasi.",
+      exists: "Henkilöllä on jo tämä rooli tässä laajuudessa.",
+    },
+    organisation: {
+      controller_agreement: "Rekisterinpitäjällä ei ole käsittelijäsopimusta.",
+      business_id_taken: "Samalla Y-tunnuksella on jo organisaatio.",
+    },
+    agreement: { window: "Sopimus ei voi päättyä ennen kuin se alkaa." },
+    country: {
+      outside_eu_eea: "Rekisterin tietoja voivat käsitellä vain EU:n tai ETA:n organisaatiot (R7).",
+    },
+    api_token: { revoked: "Tunniste on jo mitätöity." },
+  },
   validation: {
     invalid: "Tarkista arvo.",
     too_small: "Pakollinen tai liian lyhyt.",
@@ -78,7 +104,7 @@ export const fi: AdminMessages = {
     create: "Uusi käyttäjä",
     createSubmit: "Luo käyttäjä",
     createIntro:
-      "Henkilö saa kertakäyttöisen linkin, jolla hän valitsee itse salasanansa. Lisää roolit käyttäjän sivulla luomisen jälkeen.",
+      "Henkilö saa kertakäyttöisen linkin, jolla hän valitsee itse salasanansa. Anna ensimmäinen rooli tässä; lisää käyttäjän sivulla.",
     createdTitle: "Käyttäjä luotu",
     openCreated: "Avaa käyttäjän sivu",
     filters: "Suodata käyttäjiä",
@@ -318,7 +344,8 @@ export const fi: AdminMessages = {
       "Konetunnisteilla puhelutallennusjärjestelmä toimittaa tallenteet (R5). Niillä ei voi tehdä mitään muuta.",
     create: "Uusi tunniste",
     createSubmit: "Luo tunniste",
-    createIntro: "Luo oma tunniste kullekin lähettävälle järjestelmälle, jotta kunkin voi perua erikseen.",
+    createIntro:
+      "Luo oma tunniste kullekin lähettävälle järjestelmälle, jotta kunkin voi mitätöidä erikseen.",
     createdTitle: "Tunniste luotu",
     name: "Nimi",
     nameHint: "Mikä järjestelmä sitä käyttää, esim. ”Puhelutallennin, Vantaa”.",

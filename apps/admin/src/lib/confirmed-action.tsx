@@ -1,6 +1,7 @@
 import { ConfirmDialog, readDomainError } from "@kuulo/ui";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useDescribeError } from "./use-describe-error.js";
 
 export interface ConfirmedActionProps {
   label: string;
@@ -24,6 +25,7 @@ export function ConfirmedAction({
   onDone,
 }: ConfirmedActionProps) {
   const { t } = useTranslation();
+  const describeError = useDescribeError();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +37,8 @@ export function ConfirmedAction({
       setOpen(false);
       onDone?.();
     } catch (caught) {
-      setError(readDomainError(caught)?.message ?? t("error.saveFailed"));
+      const domain = readDomainError(caught);
+      setError(domain ? describeError(domain) : t("error.saveFailed"));
     } finally {
       setPending(false);
     }

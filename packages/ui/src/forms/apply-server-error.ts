@@ -1,3 +1,4 @@
+import type { DomainErrorShape } from "@kuulo/domain/errors";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { readDomainError } from "../trpc/domain-error.js";
 
@@ -10,14 +11,17 @@ export function applyServerError<T extends FieldValues>(
   setError: UseFormSetError<T>,
   fields: readonly Path<T>[],
   fallback: string,
+  /** Words the refusal in the UI's language (e.g. by `reason`); the API's own message otherwise. */
+  describe: (domain: DomainErrorShape) => string = (domain) => domain.message,
 ): string | null {
   const domain = readDomainError(error);
   if (!domain) return fallback;
   if (domain.code === "UNAUTHENTICATED") return null;
+  const message = describe(domain) || fallback;
   const field = domain.field as Path<T> | undefined;
   if (field && fields.includes(field)) {
-    setError(field, { type: "server", message: domain.message }, { shouldFocus: true });
+    setError(field, { type: "server", message }, { shouldFocus: true });
     return null;
   }
-  return domain.message || fallback;
+  return message;
 }

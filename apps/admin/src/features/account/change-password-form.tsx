@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { useDescribeError } from "../../lib/use-describe-error.js";
 
 interface Values {
   currentPassword: string;
@@ -14,6 +15,7 @@ interface Values {
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const describeError = useDescribeError();
   const me = useMe();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
@@ -26,7 +28,13 @@ export function ChangePasswordForm() {
       },
       onError: (error) =>
         setFormError(
-          applyServerError(error, form.setError, ["currentPassword", "newPassword"], t("error.saveFailed")),
+          applyServerError(
+            error,
+            form.setError,
+            ["currentPassword", "newPassword"],
+            t("error.saveFailed"),
+            describeError,
+          ),
         ),
     }),
   );

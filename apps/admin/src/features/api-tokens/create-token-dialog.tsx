@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { useDescribeError } from "../../lib/use-describe-error.js";
 
 type Created = RouterOutputs["apiTokens"]["create"];
 
@@ -16,6 +17,7 @@ interface Values {
 export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const describeError = useDescribeError();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
@@ -27,7 +29,9 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
         await queryClient.invalidateQueries({ queryKey: trpc.apiTokens.pathKey() });
       },
       onError: (error) =>
-        setFormError(applyServerError(error, form.setError, ["name", "expiresOn"], t("error.saveFailed"))),
+        setFormError(
+          applyServerError(error, form.setError, ["name", "expiresOn"], t("error.saveFailed"), describeError),
+        ),
     }),
   );
   const close = () => {

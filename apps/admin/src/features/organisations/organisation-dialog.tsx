@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { useDescribeError } from "../../lib/use-describe-error.js";
 
 type Organisation = RouterOutputs["organisations"]["find"][number];
 
@@ -36,6 +37,7 @@ export function OrganisationDialog({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const describeError = useDescribeError();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const isController = organisation?.kind === "controller";
@@ -56,7 +58,7 @@ export function OrganisationDialog({
       onClose();
     },
     onError: (error: unknown) =>
-      setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"))),
+      setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"), describeError)),
   };
   const create = useMutation(trpc.organisations.create.mutationOptions(options));
   const update = useMutation(trpc.organisations.update.mutationOptions(options));

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { useDescribeError } from "../../lib/use-describe-error.js";
 
 type Unit = RouterOutputs["units"]["find"][number];
 type Organisation = RouterOutputs["organisations"]["find"][number];
@@ -29,6 +30,7 @@ export function UnitDialog({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const describeError = useDescribeError();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -45,7 +47,7 @@ export function UnitDialog({
       onClose();
     },
     onError: (error: unknown) =>
-      setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"))),
+      setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"), describeError)),
   };
   const create = useMutation(trpc.units.create.mutationOptions(options));
   const update = useMutation(trpc.units.update.mutationOptions(options));

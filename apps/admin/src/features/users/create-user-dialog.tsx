@@ -16,6 +16,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { fieldError } from "../../lib/field-error.js";
+import { useDescribeError } from "../../lib/use-describe-error.js";
 import type { useDirectory } from "../../lib/use-directory.js";
 import { OneTimeLink } from "./one-time-link.js";
 import { ALL_UNITS, type NewUser, newUserSchema } from "./user-form-schema.js";
@@ -32,6 +33,7 @@ export function CreateUserDialog({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const describeError = useDescribeError();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
@@ -56,7 +58,8 @@ export function CreateUserDialog({
         setCreated(result);
         await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
       },
-      onError: (error) => setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"))),
+      onError: (error) =>
+        setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"), describeError)),
     }),
   );
   const close = () => {

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { ConfirmedAction } from "../../lib/confirmed-action.js";
+import { useDescribeError } from "../../lib/use-describe-error.js";
 import type { useDirectory } from "../../lib/use-directory.js";
 import { useUnitLabel } from "../../lib/use-unit-label.js";
 import { ALL_UNITS } from "./user-form-schema.js";
@@ -28,6 +29,7 @@ export function GrantsSection({
   const { id: userId, organisationId, grants } = user;
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const describeError = useDescribeError();
   const can = useCan();
   const format = useFormat();
   const queryClient = useQueryClient();
@@ -43,7 +45,9 @@ export function GrantsSection({
         await refresh();
       },
       onError: (error) =>
-        setFormError(applyServerError(error, form.setError, ["role", "unitId"], t("error.saveFailed"))),
+        setFormError(
+          applyServerError(error, form.setError, ["role", "unitId"], t("error.saveFailed"), describeError),
+        ),
     }),
   );
   const revoke = useMutation(trpc.grants.revoke.mutationOptions({ onSuccess: refresh }));

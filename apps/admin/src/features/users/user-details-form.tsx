@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { fieldError } from "../../lib/field-error.js";
+import { useDescribeError } from "../../lib/use-describe-error.js";
 import { type UserNames, userNamesSchema } from "./user-form-schema.js";
 
 type User = RouterOutputs["users"]["get"];
@@ -14,6 +15,7 @@ const FIELDS = ["firstName", "lastName", "email"] as const;
 export function UserDetailsForm({ user }: { user: User }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const describeError = useDescribeError();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -30,7 +32,8 @@ export function UserDetailsForm({ user }: { user: User }) {
         form.reset(form.getValues());
         await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
       },
-      onError: (error) => setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"))),
+      onError: (error) =>
+        setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"), describeError)),
     }),
   );
   const submit = form.handleSubmit((values) => {
