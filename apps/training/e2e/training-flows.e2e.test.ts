@@ -124,6 +124,21 @@ describe("training portal against the real API", () => {
         .click();
       const item = trainer.getByTestId(`item-${index + 1}`);
       await item.getByRole("slider").waitFor();
+      if (index === 0) {
+        // Click-to-seek on the waveform, then "end here" takes the playhead as the clip end.
+        const slider = item.getByRole("slider");
+        const endInput = item.getByLabel(tr.editor.clipEnd);
+        const before = await endInput.inputValue();
+        const box = await slider.boundingBox();
+        if (!box) throw new Error("waveform not laid out");
+        await trainer.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
+        await expect.poll(async () => Number(await slider.getAttribute("aria-valuenow"))).toBeGreaterThan(5);
+        const playhead = Number(await slider.getAttribute("aria-valuenow"));
+        await item.getByRole("button", { name: tr.editor.endHere }).click();
+        await expect.poll(() => endInput.inputValue()).not.toBe(before);
+        const [minutes, seconds] = (await endInput.inputValue()).split(":").map(Number);
+        expect(Math.abs((minutes ?? 0) * 60 + (seconds ?? 0) - playhead)).toBeLessThan(1);
+      }
       await item.getByLabel(tr.editor.clipStart).fill(clip[0] ?? "");
       await item.getByLabel(tr.editor.clipStart).press("Enter");
       await item.getByLabel(tr.editor.clipEnd).fill(clip[1] ?? "");

@@ -157,7 +157,7 @@ export const en = {
     updated: "Updated",
   },
   editor: {
-    subtitle: "Playlist of {{unit}}",
+    subtitle: "Playlist · unit: {{unit}}",
     formTitle: "Playlist contents",
     itemsTitle: "Items ({{count}})",
     addRecording: "Add a recording",

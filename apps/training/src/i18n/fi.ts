@@ -159,7 +159,7 @@ export const fi: TrainingMessages = {
     updated: "Päivitetty",
   },
   editor: {
-    subtitle: "Yksikön {{unit}} soittolista",
+    subtitle: "Soittolista · yksikkö: {{unit}}",
     formTitle: "Soittolistan sisältö",
     itemsTitle: "Kohteet ({{count}})",
     addRecording: "Lisää tallenne",
