@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import {
   checkA11y,
   collectPageErrors,
@@ -247,6 +248,9 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     await checkA11y(page, "audit");
     await shot("11-audit-filtered");
 
+    // Exporting is the privacy officer's right, not the administrator's.
+    expect(await page.getByRole("button", { name: admin.audit.export }).count()).toBe(0);
+
     const opener = rows.first().getByRole("button");
     await opener.click();
     const dialog = page.getByRole("dialog");
@@ -256,6 +260,27 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     await dialog.waitFor({ state: "hidden" });
     // Focus returns to what opened the dialog.
     expect(await opener.evaluate((element) => element === document.activeElement)).toBe(true);
+  });
+
+  it("lets the privacy officer export the filtered audit range as CSV", async () => {
+    const officerContext = await newContext(browser, lang === "fi" ? "fi-FI" : "en-GB");
+    const officer = await officerContext.newPage();
+    await officer.goto(`${kuulo.baseUrl}/admin/audit?action=user.deactivate`);
+    const login = kuulo.login("privacy_officer");
+    await signIn(officer, lang, login);
+    await officer.getByRole("heading", { level: 1, name: admin.audit.title }).waitFor();
+    await officer.locator("tbody tr").first().getByText("user.deactivate").waitFor();
+    const [download] = await Promise.all([
+      officer.waitForEvent("download"),
+      officer.getByRole("button", { name: admin.audit.export }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const lines = (await readFile((await download.path()) ?? "", "utf8")).trim().split(/\r?\n/);
+    // A header and exactly the one filtered event.
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("user.deactivate");
+    await shot("12a-audit-exported", officer);
+    await officerContext.close();
   });
 
   it("shows units, organisations, the register description and my account", async () => {
