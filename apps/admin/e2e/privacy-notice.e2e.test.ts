@@ -8,7 +8,7 @@ import {
 } from "@kuulo/e2e";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Lang, texts } from "./helpers.js";
+import { type Lang, newContext, texts } from "./helpers.js";
 
 interface Notice {
   locale: string;
@@ -38,7 +38,7 @@ async function noticeFromApi(locale: Lang): Promise<Notice> {
 // R1: the public notice, no sign-in, in both languages, exactly as the register definition renders it.
 describe("public privacy notice", () => {
   it.each<Lang>(["fi", "en"])("opens without sign-in in %s, from the browser's language", async (lang) => {
-    const visitor = await browser.newContext({ locale: lang === "fi" ? "fi-FI" : "en-GB" });
+    const visitor = await newContext(browser, lang === "fi" ? "fi-FI" : "en-GB");
     const page = await visitor.newPage();
     const errors = collectPageErrors(page);
     const expected = await noticeFromApi(lang);
@@ -58,7 +58,7 @@ describe("public privacy notice", () => {
   it("switches language on the page and keeps the choice", async () => {
     const [fi, en] = await Promise.all([noticeFromApi("fi"), noticeFromApi("en")]);
     expect(fi.title).not.toBe(en.title);
-    const visitor = await browser.newContext({ locale: "fi-FI" });
+    const visitor = await newContext(browser, "fi-FI");
     const page = await visitor.newPage();
     await page.goto(`${kuulo.baseUrl}/admin/privacy`);
     await page.getByRole("heading", { level: 1, name: fi.title }).waitFor();

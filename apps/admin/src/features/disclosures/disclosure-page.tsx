@@ -109,7 +109,7 @@ function DisclosedRecordings({ ids }: { ids: string[] }) {
             ) : details[index]?.isError ? (
               <>{t("disclosures.detail.recordingGone")} </>
             ) : null}
-            <code>{id.slice(0, 8)}</code>
+            <code className="recording-id">{id}</code>
           </li>
         );
       })}

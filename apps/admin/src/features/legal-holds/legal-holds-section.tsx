@@ -49,7 +49,7 @@ export function LegalHoldsSection() {
               {holds.data.items.map((hold) => (
                 <tr key={hold.id}>
                   <td>
-                    <code>{hold.recordingId.slice(0, 8)}</code>
+                    <code className="recording-id">{hold.recordingId}</code>
                   </td>
                   <td>{hold.reason}</td>
                   <td>{format.dateTime(hold.placedAt)}</td>
