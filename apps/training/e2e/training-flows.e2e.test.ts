@@ -370,4 +370,18 @@ describe("training portal against the real API", () => {
     await view(trainer, "fi", "12-editor-tablet");
     expect(pageErrors.flat()).toEqual([]);
   });
+
+  it("the trainer deletes the playlist after confirming, and it leaves the employee's training", async () => {
+    const { tr: fiTexts } = texts("fi");
+    await trainer.goto(`${kuulo.baseUrl}/playlists/${playlistId}`);
+    await heading(trainer, PLAYLIST_TITLE);
+    await trainer.getByRole("button", { name: fiTexts.deletePlaylist.action }).click();
+    const dialog = trainer.getByRole("dialog");
+    await checkA11y(trainer, "fi delete dialog");
+    await dialog.getByRole("button", { name: fiTexts.deletePlaylist.action }).click();
+    await heading(trainer, fiTexts.playlists.title);
+    await trainer.getByText(fiTexts.playlists.emptyTitle).waitFor();
+    await employee.goto(kuulo.baseUrl);
+    await employee.getByText(fiTexts.myTraining.emptyTitle).waitFor();
+  });
 });

@@ -200,6 +200,14 @@ export const en = {
     since: "since {{date}}",
     draftHint: "Learners do not see drafts.",
   },
+  deletePlaylist: {
+    title: "Delete",
+    hint: "Removes the playlist, its items and assignments, and learners' progress on it. Recordings are not affected.",
+    action: "Delete playlist",
+    confirmTitle: "Delete “{{title}}”?",
+    confirmBody:
+      "It is assigned {{count}} times. Learners lose access to it and their progress on it is deleted.",
+  },
   assign: {
     title: "Assigned to",
     draftNote: "Assignees see the playlist once it is published.",

@@ -202,6 +202,14 @@ export const fi: TrainingMessages = {
     since: "{{date}} alkaen",
     draftHint: "Koulutettavat eivät näe luonnoksia.",
   },
+  deletePlaylist: {
+    title: "Poistaminen",
+    hint: "Poistaa soittolistan, sen kohteet ja osoitukset sekä koulutettavien edistymisen siinä. Tallenteisiin ei kosketa.",
+    action: "Poista soittolista",
+    confirmTitle: "Poistetaanko ”{{title}}”?",
+    confirmBody:
+      "Se on osoitettu {{count}} kertaa. Koulutettavat menettävät pääsyn siihen ja heidän edistymisensä siinä poistetaan.",
+  },
   assign: {
     title: "Osoitettu",
     draftNote: "Osoitetut näkevät soittolistan, kun se on julkaistu.",

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { AssignSection } from "./assign-section.js";
+import { DeletePlaylist } from "./delete-playlist.js";
 import { EditorForm } from "./editor-form.js";
 import { PublishControls } from "./publish-controls.js";
 
@@ -39,6 +40,7 @@ export function PlaylistEditorPage() {
         <div className="editor-layout__side stack">
           {can("playlist.publish", resource) ? <PublishControls playlist={data} /> : null}
           {can("playlist.assign", resource) ? <AssignSection playlist={data} /> : null}
+          {can("playlist.delete", resource) ? <DeletePlaylist playlist={data} /> : null}
         </div>
       </div>
     </>
