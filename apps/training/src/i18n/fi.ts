@@ -41,7 +41,7 @@ export const fi: TrainingMessages = {
   },
   myTraining: {
     title: "Oma koulutus",
-    description: "Sinulle tai yksikölle osoitetut soittolistat. Keskeneräiset ensin.",
+    description: "Sinulle tai yksiköllesi osoitetut soittolistat. Keskeneräiset ensin.",
     emptyTitle: "Sinulle ei ole vielä osoitettu koulutusta",
     emptyBody:
       "Kun kouluttaja osoittaa soittolistan sinulle tai yksiköllesi, se näkyy tässä. Kysy kouluttajaltasi, jos odotit sellaista.",
