@@ -169,6 +169,7 @@ const MATRIX: Record<string, Row> = {
       return { currentPassword: password, newPassword: password };
     },
   },
+  "auth.setLocale": { kind: "mutation", allowed: SIGNED_IN, input: async () => ({ locale: "fi" }) },
   "auth.listSessions": { kind: "query", allowed: SIGNED_IN, input: none },
   "auth.endSession": {
     kind: "mutation",

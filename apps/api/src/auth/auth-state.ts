@@ -1,4 +1,5 @@
 import type { Grant, Role, UserActor } from "@kuulo/domain/access";
+import type { Locale } from "@kuulo/domain/register";
 
 /**
  * What a session may do:
@@ -26,6 +27,8 @@ export interface UserView {
   staffMemberId: string | null;
   totpEnabled: boolean;
   mustChangePassword: boolean;
+  /** The language chosen on the account; null when none was chosen. */
+  locale: Locale | null;
 }
 
 export interface OrganisationView {

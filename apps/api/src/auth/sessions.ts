@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@kuulo/db/client";
 import { disclosures, organisations, roleGrants, sessions, users } from "@kuulo/db/schema";
 import { ROLES_REQUIRING_SECOND_FACTOR, type Role } from "@kuulo/domain/access";
+import { LOCALES } from "@kuulo/domain/register";
 import { and, eq, gt, isNull, lte, ne, or } from "drizzle-orm";
 import type { AuthState, SessionStage } from "./auth-state.js";
 import { organisationMaySignIn } from "./designated-user.js";
@@ -163,6 +164,7 @@ export async function validateSessionToken(
         staffMemberId: user.staffMemberId,
         totpEnabled,
         mustChangePassword: user.mustChangePassword,
+        locale: LOCALES.find((locale) => locale === user.locale) ?? null,
       },
       organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind },
       grants,

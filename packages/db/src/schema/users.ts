@@ -37,6 +37,8 @@ export const users = pgTable(
     totpSecretEncrypted: text("totp_secret_encrypted"),
     totpEnabledAt: timestamptz("totp_enabled_at"),
     recoveryCodeHashes: text("recovery_code_hashes").array().notNull().default(sql`'{}'::text[]`),
+    /** The language chosen on the account (null: none chosen yet; the browser's language applies). */
+    locale: text("locale"),
     staffMemberId: uuid("staff_member_id").references((): AnyPgColumn => staffMembers.id, {
       onDelete: "set null",
     }),
@@ -49,6 +51,7 @@ export const users = pgTable(
     uniqueIndex("users_staff_member_id_unique").on(t.staffMemberId),
     index("users_organisation_id_idx").on(t.organisationId),
     check("users_username_lower_case", sql`${t.username} = lower(${t.username})`),
+    check("users_locale_known", sql`${t.locale} in ('fi', 'en')`),
     check(
       "users_deactivated_consistent",
       sql`(${t.status} = 'deactivated') = (${t.deactivatedAt} is not null)`,

@@ -13,9 +13,9 @@ export function actorFromMe(me: Me): UserActor {
       me.session.stage === "full"
         ? me.grants.map((grant) => ({ role: grant.role, unitId: grant.unitId }))
         : [],
-    // Relations (own calls, disclosures) are resource facts the admin UI never decides on.
-    staffMemberId: null,
-    disclosureIds: [],
+    // The same relation facts the API's actor has, so own calls and disclosed recordings answer alike.
+    staffMemberId: me.user.staffMemberId,
+    disclosureIds: me.session.stage === "full" ? me.disclosureIds : [],
   };
 }
 

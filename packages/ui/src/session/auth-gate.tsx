@@ -22,7 +22,7 @@ export function AuthGate({ appName, children }: { appName: string; children: Rea
   const me = useQuery({ ...trpc.auth.me.queryOptions(), staleTime: 60_000 });
   const data = me.data;
   const stage = data?.session.stage;
-  useAdoptUserLocale(data && "locale" in data.user ? String(data.user.locale) : undefined);
+  useAdoptUserLocale(data?.user.locale);
 
   useEffect(() => {
     if (stage === "full" && store.get() !== "expired") store.set("signed_in");

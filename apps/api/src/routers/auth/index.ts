@@ -5,6 +5,7 @@ import { confirmTotpEnrolmentProcedure } from "./confirm-totp-enrolment.js";
 import { endSessionProcedure } from "./end-session.js";
 import { listSessionsProcedure } from "./list-sessions.js";
 import { meProcedure } from "./me.js";
+import { setLocaleProcedure } from "./set-locale.js";
 import { setPasswordWithTokenProcedure } from "./set-password-with-token.js";
 import { signInProcedure } from "./sign-in.js";
 import { signOutProcedure } from "./sign-out.js";
@@ -16,6 +17,7 @@ export const authRouter = router({
   signOut: signOutProcedure,
   me: meProcedure,
   changePassword: changePasswordProcedure,
+  setLocale: setLocaleProcedure,
   listSessions: listSessionsProcedure,
   endSession: endSessionProcedure,
   beginTotpEnrolment: beginTotpEnrolmentProcedure,

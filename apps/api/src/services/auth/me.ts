@@ -1,5 +1,6 @@
 import { units } from "@kuulo/db/schema";
 import { explainAccess, type Permission, type Relation, type Role } from "@kuulo/domain/access";
+import type { Locale } from "@kuulo/domain/register";
 import { inArray } from "drizzle-orm";
 import type { SessionStage } from "../../auth/auth-state.js";
 import type { AuthedContext } from "../../trpc/procedures.js";
@@ -12,6 +13,10 @@ export interface MeResult {
     lastName: string;
     totpEnabled: boolean;
     mustChangePassword: boolean;
+    /** The language chosen on the account (null: none chosen, the browser decides). */
+    locale: Locale | null;
+    /** The staff member whose calls are this person's own (relation "own"), if linked. */
+    staffMemberId: string | null;
   };
   organisation: { id: string; name: string; kind: "controller" | "processor" };
   grants: {
@@ -23,6 +28,8 @@ export interface MeResult {
   }[];
   /** Where each held permission applies, so a UI can hide what the API would refuse. */
   permissions: { permission: Permission; all: boolean; unitIds: string[]; relations: Relation[] }[];
+  /** The active training disclosures naming this person (relation "disclosed"), as the API's can() sees them. */
+  disclosureIds: string[];
   /** ISO 8601 UTC timestamps (JSON has no dates). */
   session: { stage: SessionStage; createdAt: string; idleExpiresAt: string; absoluteExpiresAt: string };
 }
@@ -46,6 +53,8 @@ export async function me({ ctx }: { ctx: AuthedContext; input?: undefined }): Pr
       lastName: auth.user.lastName,
       totpEnabled: auth.user.totpEnabled,
       mustChangePassword: auth.user.mustChangePassword,
+      locale: auth.user.locale,
+      staffMemberId: auth.user.staffMemberId,
     },
     organisation: auth.organisation,
     grants: auth.grants.map((grant) => ({
@@ -66,6 +75,7 @@ export async function me({ ctx }: { ctx: AuthedContext; input?: undefined }): Pr
             relations,
           }))
       : [],
+    disclosureIds: full ? auth.actor.disclosureIds : [],
     session: {
       stage: auth.session.stage,
       createdAt: auth.session.createdAt.toISOString(),
