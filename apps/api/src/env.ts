@@ -72,6 +72,14 @@ export interface Config {
   fourEyes: { training: boolean; statutory: boolean; accessRequest: boolean };
   /** Minutes between retention purge runs inside the API (R13); 0 turns the in-process schedule off. */
   retentionIntervalMinutes: number;
+  /** Signed audit chain heads kept outside the database (R14); no signing key = no checkpoints. */
+  auditCheckpoints: {
+    signingKey: { path: string; generateIfMissing: boolean } | undefined;
+    /** Append-only JSON lines file, one signed checkpoint a line. */
+    file: string;
+    /** Minutes between checkpoints written by the API; 0 turns the in-process schedule off. */
+    intervalMinutes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -347,6 +355,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .min(0)
         .max(7 * 24 * 60, "at most a week (10080 minutes)"),
       read(env, "KUULO_RETENTION_INTERVAL_MINUTES") ?? "60",
+    ),
+    auditCheckpoints: loadAuditCheckpoints(env, mode, dataDir),
+  };
+}
+
+function loadAuditCheckpoints(
+  env: Record<string, string | undefined>,
+  mode: KuuloMode,
+  dataDir: string,
+): Config["auditCheckpoints"] {
+  const keyFile = read(env, "KUULO_AUDIT_SIGNING_KEY_FILE");
+  return {
+    signingKey: keyFile
+      ? { path: resolve(keyFile), generateIfMissing: false }
+      : mode === "demo"
+        ? { path: resolve(dataDir, "audit-signing.key"), generateIfMissing: true }
+        : undefined,
+    file: resolve(read(env, "KUULO_AUDIT_CHECKPOINT_FILE") ?? resolve(dataDir, "audit-checkpoints.jsonl")),
+    intervalMinutes: parseWith(
+      "KUULO_AUDIT_CHECKPOINT_INTERVAL_MINUTES",
+      z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(7 * 24 * 60, "at most a week (10080 minutes)"),
+      read(env, "KUULO_AUDIT_CHECKPOINT_INTERVAL_MINUTES") ?? "60",
     ),
   };
 }

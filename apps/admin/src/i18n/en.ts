@@ -397,6 +397,8 @@ export const en = {
         hash_mismatch: "the event's content does not match its hash (altered)",
         prev_mismatch: "the link to the previous event does not match",
         gap: "an event is missing (removed)",
+        checkpoint_mismatch:
+          "a signed checkpoint kept outside the database no longer matches (newest events removed?)",
       },
     },
   },

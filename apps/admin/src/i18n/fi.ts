@@ -413,6 +413,8 @@ export const fi: AdminMessages = {
         hash_mismatch: "tapahtuman sisältö ei vastaa tiivistettä (muutettu)",
         prev_mismatch: "linkki edelliseen tapahtumaan ei täsmää",
         gap: "tapahtuma puuttuu (poistettu)",
+        checkpoint_mismatch:
+          "tietokannan ulkopuolelle allekirjoitettu tarkistuspiste ei enää täsmää (uusimpia tapahtumia poistettu?)",
       },
     },
   },

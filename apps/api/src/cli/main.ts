@@ -1,5 +1,5 @@
 import { userInfo } from "node:os";
-import { appendAuditEvent, verifyAuditChain } from "@kuulo/db/audit";
+import { appendAuditEvent } from "@kuulo/db/audit";
 import type { KuuloDb } from "@kuulo/db/client";
 import { apiTokens } from "@kuulo/db/schema";
 import { Command } from "commander";
@@ -9,6 +9,7 @@ import { printDemoLogins } from "../seed/print-demo-logins.js";
 import { seedDemoIfEmpty } from "../seed/seed-demo.js";
 import { loadMasterKey } from "../server/master-key.js";
 import { insertApiToken } from "../services/api-tokens/create.js";
+import { addAuditCommands } from "./audit-command.js";
 import { createAdmin } from "./create-admin.js";
 import { addImportCommand } from "./import-command.js";
 import { openDb } from "./open-db.js";
@@ -95,26 +96,6 @@ program
       }),
   );
 
-const audit = program.command("audit").description("audit log");
-audit
-  .command("verify")
-  .description("verify the hash chain; exit 1 and report the first broken link")
-  .action(() =>
-    withDb(false, async (kuuloDb) => {
-      const result = await verifyAuditChain(kuuloDb.db);
-      if (result.ok) {
-        console.log(
-          `audit chain intact: ${result.count} events, head ${result.head.seq} ${result.head.hash}`,
-        );
-        return 0;
-      }
-      console.error(
-        `audit chain BROKEN at seq ${result.brokenAt} (${result.reason}); ${result.count} events verified before it`,
-      );
-      return 1;
-    }),
-  );
-
 const tokens = program.command("api-token").description("machine tokens for the call recording system (R5)");
 tokens
   .command("create")
@@ -192,6 +173,7 @@ program
     }),
   );
 
+addAuditCommands(program, withDb);
 addRetentionCommands(program, withDb, operator);
 addImportCommand(program, withDb, operator);
 addStorageCommands(program, withDb, operator);

@@ -1,5 +1,6 @@
 import { exportDownloadRoutes } from "../http/export-download.js";
 import { recordingsPlugin } from "../http/recordings-plugin.js";
+import { auditCheckpointSchedulerPlugin } from "../jobs/audit-checkpoint-scheduler.js";
 import { retentionSchedulerPlugin } from "../jobs/retention-scheduler.js";
 import type { AppPlugin } from "./build-app.js";
 
@@ -8,4 +9,9 @@ import type { AppPlugin } from "./build-app.js";
  * authenticates its own caller; state-changing routes without a browser session must also be listed
  * in CSRF_EXEMPT_PREFIXES (server/csrf.ts).
  */
-export const PLAIN_ROUTES: AppPlugin[] = [recordingsPlugin, exportDownloadRoutes, retentionSchedulerPlugin];
+export const PLAIN_ROUTES: AppPlugin[] = [
+  recordingsPlugin,
+  exportDownloadRoutes,
+  retentionSchedulerPlugin,
+  auditCheckpointSchedulerPlugin,
+];

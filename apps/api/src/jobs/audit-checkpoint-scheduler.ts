@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import type { Database } from "@kuulo/db/client";
+import { claimJob, finishJob } from "@kuulo/db/queries";
+import type { Config } from "../env.js";
+import type { AppPlugin } from "../server/build-app.js";
+import { type AuditCheckpoint, writeAuditCheckpoint } from "../services/audit/write-checkpoint.js";
+import type { Clock } from "../trpc/context.js";
+
+export const AUDIT_CHECKPOINT_JOB_NAME = "audit.checkpoint";
+
+export interface AuditCheckpointTickOptions {
+  db: Database;
+  config: Pick<Config, "auditCheckpoints">;
+  clock: Clock;
+  instanceId: string;
+  leaseMs: number;
+  log?: { error(obj: unknown, msg: string): void };
+}
+
+/**
+ * One scheduled checkpoint, taken only by the instance holding the database lease (claimJob, as the
+ * retention job does) so several API instances on one PostgreSQL do not each append one.
+ */
+export async function runScheduledAuditCheckpoint(
+  options: AuditCheckpointTickOptions,
+): Promise<AuditCheckpoint | null> {
+  const { db, clock, instanceId } = options;
+  const claimed = await claimJob(db, {
+    name: AUDIT_CHECKPOINT_JOB_NAME,
+    instanceId,
+    now: clock.now(),
+    leaseMs: options.leaseMs,
+  });
+  if (!claimed) return null;
+  try {
+    return await writeAuditCheckpoint(db, options.config, clock.now());
+  } catch (error) {
+    options.log?.error({ err: error }, "audit checkpoint failed; the next run writes one");
+    return null;
+  } finally {
+    await finishJob(db, { name: AUDIT_CHECKPOINT_JOB_NAME, instanceId, now: clock.now() });
+  }
+}
+
+/** Writes a checkpoint every KUULO_AUDIT_CHECKPOINT_INTERVAL_MINUTES (0, or no signing key = off). */
+export const auditCheckpointSchedulerPlugin: AppPlugin = (app, deps) => {
+  const minutes = deps.config.auditCheckpoints.intervalMinutes;
+  if (minutes === 0 || !deps.config.auditCheckpoints.signingKey) return;
+  const intervalMs = minutes * 60_000;
+  const instanceId = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = runScheduledAuditCheckpoint({
+      db: deps.db,
+      config: deps.config,
+      clock: deps.clock,
+      instanceId,
+      leaseMs: Math.max(intervalMs, 10 * 60_000),
+      log: deps.log,
+    }).finally(() => {
+      running = null;
+    });
+  }, intervalMs);
+  timer.unref();
+  app.addHook("onClose", async () => {
+    clearInterval(timer);
+    await running;
+  });
+};
