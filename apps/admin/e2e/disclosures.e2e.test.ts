@@ -121,6 +121,7 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
   let page: Page;
   let errors: string[];
   let statutoryId = "";
+  let trainingUrl = "";
   const shot = (name: string) => screenshot(page, `${lang}-disclosures-${name}`);
   const heading = (name: string) => page.getByRole("heading", { level: 1, name });
 
@@ -229,6 +230,7 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
     await page.getByRole("heading", { name: d.detail.listens }).waitFor();
     await page.getByRole("button", { name: d.actions.revoke }).waitFor();
     await page.getByText("Koulutus Oy").first().waitFor();
+    trainingUrl = page.url();
     await checkA11y(page, "training disclosure");
     await shot("04-training-detail");
   });
@@ -293,7 +295,7 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
     const trainingDays = page.getByLabel(r.trainingDays);
     await trainingDays.fill("30");
     await page.getByRole("button", { name: admin.save }).click();
-    await page.getByText(/trainingDays.*R13/).waitFor();
+    await page.getByText(d.refusals.retention.training_shorter).waitFor();
     expect(await trainingDays.getAttribute("aria-invalid")).toBe("true");
     await shot("08a-retention-refused");
     await page.getByRole("button", { name: admin.cancel }).click();
@@ -307,7 +309,7 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
     await checkA11y(page, "erase confirmation");
     await shot("08b-erase-confirm");
     await confirm.getByRole("button", { name: r.eraseSubmit.replace("…", ""), exact: true }).click();
-    await page.getByText(/is under legal hold and cannot be erased/).waitFor();
+    await page.getByText(d.refusals.recording.legal_hold).waitFor();
     expect(await page.getByLabel(r.eraseIds).getAttribute("aria-invalid")).toBe("true");
     await page.getByRole("button", { name: r.recordShow }).click();
     await page.getByTestId("record-of-processing").waitFor();
@@ -331,6 +333,22 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
     await shot("09-access-request");
     await page.getByRole("button", { name: d.access.submit }).click();
     await heading(d.access.createdTitle).waitFor();
+  });
+
+  it("revokes the training disclosure with a reason; customer data in the reason is refused beside it", async () => {
+    await page.goto(trainingUrl);
+    await page.getByRole("button", { name: d.actions.revoke }).click();
+    const dialog = page.getByRole("dialog", { name: d.actions.revokeTitle });
+    const reason = dialog.getByLabel(d.actions.revokeReason);
+    await reason.fill("Asiakas soitti numerosta 040 1234567");
+    await dialog.getByRole("button", { name: d.actions.revoke, exact: true }).click();
+    await dialog.locator(".field__error").waitFor();
+    expect(await reason.getAttribute("aria-invalid")).toBe("true");
+    await shot("10-revoke-refused");
+    await reason.fill("Koulutus peruttu");
+    await dialog.getByRole("button", { name: d.actions.revoke, exact: true }).click();
+    await page.getByText(d.status.revoked, { exact: true }).first().waitFor();
+    expect(await page.getByRole("button", { name: d.actions.revoke }).count()).toBe(0);
   });
 
   it("raised no CSP refusal or uncaught error", () => {

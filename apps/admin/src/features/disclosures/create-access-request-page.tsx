@@ -17,6 +17,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TextAreaField } from "./text-area-field.js";
 import "./disclosures.css";
+import { useDescribeRefusal } from "./describe-refusal.js";
 
 type Created = RouterOutputs["disclosures"]["createAccessRequest"];
 type FieldErrors = Partial<Record<string, string>>;
@@ -29,6 +30,7 @@ export function CreateAccessRequestPage() {
   const trpc = useTRPC();
   const format = useFormat();
   const queryClient = useQueryClient();
+  const describe = useDescribeRefusal();
   const [range, setRange] = useState({ from: "", to: "", staffMemberId: "" });
   const [searched, setSearched] = useState<typeof range | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
@@ -56,8 +58,8 @@ export function CreateAccessRequestPage() {
       onError: (error) => {
         const domain = readDomainError(error);
         const field = domain?.field?.replace(/^identityVerification\./, "").replace(/^window\./, "");
-        if (domain && field) setErrors({ [field]: domain.message });
-        else setFormError(domain?.message ?? t("error.saveFailed"));
+        if (domain && field) setErrors({ [field]: describe(domain) });
+        else setFormError(domain ? describe(domain) : t("error.saveFailed"));
       },
     }),
   );

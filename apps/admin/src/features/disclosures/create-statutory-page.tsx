@@ -11,6 +11,7 @@ import type { z } from "zod";
 import { fieldError } from "../../lib/field-error.js";
 import { RecordingsPicker } from "./recordings-picker.js";
 import "./disclosures.css";
+import { useDescribeRefusal } from "./describe-refusal.js";
 
 type Created = RouterOutputs["disclosures"]["createStatutory"];
 type Values = z.input<typeof statutoryDisclosureInput>;
@@ -20,6 +21,7 @@ export function CreateStatutoryPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const describe = useDescribeRefusal();
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   // The domain's own schema: the form has exactly the API's fields.
@@ -33,7 +35,8 @@ export function CreateStatutoryPage() {
         setCreated(result);
         await queryClient.invalidateQueries({ queryKey: trpc.disclosures.pathKey() });
       },
-      onError: (error) => setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"))),
+      onError: (error) =>
+        setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"), describe)),
     }),
   );
   const submit = form.handleSubmit((values) => {

@@ -13,6 +13,7 @@ import { RecordingsPicker } from "./recordings-picker.js";
 import { TextAreaField } from "./text-area-field.js";
 import { type TrainingFormValues, toTrainingInput, trainingFormSchema } from "./training-form-schema.js";
 import "./disclosures.css";
+import { useDescribeRefusal } from "./describe-refusal.js";
 
 type Created = RouterOutputs["disclosures"]["createTraining"];
 const FIELDS = [
@@ -34,6 +35,7 @@ export function CreateTrainingPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const describe = useDescribeRefusal();
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const form = useForm<TrainingFormValues>({
@@ -60,7 +62,8 @@ export function CreateTrainingPage() {
         setCreated(result);
         await queryClient.invalidateQueries({ queryKey: trpc.disclosures.pathKey() });
       },
-      onError: (error) => setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"))),
+      onError: (error) =>
+        setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"), describe)),
     }),
   );
   const submit = form.handleSubmit((values) => {

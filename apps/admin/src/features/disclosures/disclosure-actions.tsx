@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmedAction } from "../../lib/confirmed-action.js";
+import { useDescribeRefusal } from "./describe-refusal.js";
 import { ReasonAction } from "./reason-action.js";
 
 type Disclosure = RouterOutputs["disclosures"]["get"]["disclosure"];
@@ -16,6 +17,7 @@ export function DisclosureActions({ disclosure }: { disclosure: Disclosure }) {
   const can = useCan();
   const me = useMe();
   const queryClient = useQueryClient();
+  const describe = useDescribeRefusal();
   const [link, setLink] = useState<Link | null>(null);
   const [linkError, setLinkError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.disclosures.pathKey() });
@@ -28,7 +30,10 @@ export function DisclosureActions({ disclosure }: { disclosure: Disclosure }) {
         setLink(created);
         setLinkError(null);
       },
-      onError: (error) => setLinkError(readDomainError(error)?.message ?? t("error.saveFailed")),
+      onError: (error) => {
+        const domain = readDomainError(error);
+        setLinkError(domain ? describe(domain) : t("error.saveFailed"));
+      },
     }),
   );
   const id = { disclosureId: disclosure.id };

@@ -144,6 +144,40 @@ export const privacyOperationsEn = {
       submit: "Record the access request",
       createdTitle: "Access request recorded",
     },
+    refusals: {
+      disclosure: {
+        four_eyes: "Another privacy officer must approve a disclosure you prepared (four-eyes, R6).",
+        invalid_transition: "The disclosure's status does not allow this any more. Reload the page.",
+        already_ended: "The disclosure has already ended.",
+        nda_in_future: "The NDA signing date cannot be in the future.",
+        no_export: "This disclosure has no export package.",
+        too_many_recordings: "Too many recordings for one disclosure.",
+        playlist_empty: "The playlist has no recordings.",
+        not_found: "No such disclosure (or it is outside your units).",
+      },
+      export: {
+        already_downloaded: "The package was already downloaded once; it cannot be downloaded again.",
+        not_active: "The package can be downloaded only while the disclosure is active (approved).",
+        link_gone: "The download link has expired or was already used.",
+      },
+      recording: {
+        legal_hold: "A recording under legal hold cannot be erased (R13). Release the hold first.",
+        not_found: "A recording does not exist or has been erased.",
+        erased: "A recording has been erased.",
+        busy: "A recording is being removed or was just placed under hold. Try again.",
+      },
+      retention: {
+        invalid: "Periods are whole days from 1 to 3653 (R13).",
+        training_shorter: "Training recordings cannot be kept for a shorter time than ordinary ones (R13).",
+      },
+      legal_hold: {
+        owned_by_disclosure: "This hold belongs to an open disclosure; close the case to release it.",
+        not_found: "No such open legal hold.",
+      },
+      window: { inverted: "The end of the window must not be before its start." },
+      playlist: { not_found: "No such playlist." },
+      country: { outside_eu_eea: "The recipient must be in the EU/EEA: nothing leaves the EU/EEA (R7)." },
+    },
     picker: {
       legend: "Recordings",
       search: "Find recordings",

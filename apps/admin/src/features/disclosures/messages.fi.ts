@@ -146,6 +146,44 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
       submit: "Kirjaa tarkastuspyyntö",
       createdTitle: "Tarkastuspyyntö kirjattu",
     },
+    refusals: {
+      disclosure: {
+        four_eyes:
+          "Valmistelemasi luovutuksen hyväksyy toinen tietosuojavastaava (neljän silmän periaate, R6).",
+        invalid_transition: "Luovutuksen tila ei enää salli tätä. Lataa sivu uudelleen.",
+        already_ended: "Luovutus on jo päättynyt.",
+        nda_in_future: "Vaitiolositoumuksen allekirjoituspäivä ei voi olla tulevaisuudessa.",
+        no_export: "Luovutuksella ei ole luovutuspakettia.",
+        too_many_recordings: "Liian monta tallennetta yhteen luovutukseen.",
+        playlist_empty: "Soittolistalla ei ole tallenteita.",
+        not_found: "Luovutusta ei ole (tai se on yksiköidesi ulkopuolella).",
+      },
+      export: {
+        already_downloaded: "Paketti on jo ladattu kerran, eikä sitä voi ladata uudelleen.",
+        not_active: "Paketin voi ladata vain, kun luovutus on voimassa (hyväksytty).",
+        link_gone: "Latauslinkki on vanhentunut tai jo käytetty.",
+      },
+      recording: {
+        legal_hold:
+          "Lakisääteisessä säilytyksessä olevaa tallennetta ei voi poistaa (R13). Pura säilytys ensin.",
+        not_found: "Tallennetta ei ole tai se on poistettu.",
+        erased: "Tallenne on poistettu.",
+        busy: "Tallennetta poistetaan parhaillaan tai se asetettiin juuri säilytykseen. Yritä uudelleen.",
+      },
+      retention: {
+        invalid: "Säilytysaika on kokonaisia päiviä väliltä 1–3653 (R13).",
+        training_shorter: "Koulutustallenteiden säilytysaika ei voi olla tavallisia lyhyempi (R13).",
+      },
+      legal_hold: {
+        owned_by_disclosure: "Säilytys kuuluu avoimeen luovutukseen; se puretaan, kun asia suljetaan.",
+        not_found: "Avointa lakisääteistä säilytystä ei ole.",
+      },
+      window: { inverted: "Aikavälin loppu ei voi olla ennen alkua." },
+      playlist: { not_found: "Soittolistaa ei ole." },
+      country: {
+        outside_eu_eea: "Vastaanottajan on oltava EU:ssa/ETA:ssa: mitään ei luovuteta sen ulkopuolelle (R7).",
+      },
+    },
     picker: {
       legend: "Tallenteet",
       search: "Hae tallenteita",

@@ -1,6 +1,7 @@
 import { ConfirmDialog, readDomainError, TextField } from "@kuulo/ui";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useDescribeRefusal } from "./describe-refusal.js";
 
 /**
  * A destructive action that asks first and needs a written reason (audited). A refusal naming the
@@ -22,6 +23,7 @@ export function ReasonAction({
   run: (reason: string) => Promise<unknown>;
 }) {
   const { t } = useTranslation();
+  const describe = useDescribeRefusal();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [pending, setPending] = useState(false);
@@ -46,8 +48,8 @@ export function ReasonAction({
       reset();
     } catch (caught) {
       const domain = readDomainError(caught);
-      if (domain?.field === "reason") setFieldError(domain.message);
-      else setError(domain?.message ?? t("error.saveFailed"));
+      if (domain?.field === "reason") setFieldError(describe(domain));
+      else setError(domain ? describe(domain) : t("error.saveFailed"));
     } finally {
       setPending(false);
     }

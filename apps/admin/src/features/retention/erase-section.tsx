@@ -2,6 +2,7 @@ import { ConfirmDialog, readDomainError, TextField, useTRPC } from "@kuulo/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useDescribeRefusal } from "../disclosures/describe-refusal.js";
 import { TextAreaField } from "../disclosures/text-area-field.js";
 
 type Field = "recordingIds" | "reason";
@@ -11,6 +12,7 @@ export function EraseSection() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const describe = useDescribeRefusal();
   const [ids, setIds] = useState("");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -33,8 +35,8 @@ export function EraseSection() {
         const field = domain?.field?.split(".")[0];
         if (field === "recordingIds" || field === "reason") {
           setConfirming(false);
-          setErrors({ [field]: domain?.message ?? "" });
-        } else setDialogError(domain?.message ?? t("error.saveFailed"));
+          setErrors({ [field]: domain ? describe(domain) : "" });
+        } else setDialogError(domain ? describe(domain) : t("error.saveFailed"));
       },
     }),
   );

@@ -11,6 +11,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useDescribeRefusal } from "../disclosures/describe-refusal.js";
 
 type Field = "ordinaryDays" | "trainingDays";
 
@@ -101,6 +102,7 @@ function PolicyForm({ initial, onDone }: { initial: Record<Field, number>; onDon
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const describe = useDescribeRefusal();
   const [values, setValues] = useState({
     ordinaryDays: String(initial.ordinaryDays),
     trainingDays: String(initial.trainingDays),
@@ -120,8 +122,8 @@ function PolicyForm({ initial, onDone }: { initial: Record<Field, number>; onDon
         // The domain names fields under "retention." (e.g. retention.trainingDays).
         const field = domain?.field?.replace(/^retention\./, "");
         if (domain && (field === "ordinaryDays" || field === "trainingDays")) {
-          setErrors({ [field]: domain.message });
-        } else setFormError(domain?.message ?? t("error.saveFailed"));
+          setErrors({ [field]: describe(domain) });
+        } else setFormError(domain ? describe(domain) : t("error.saveFailed"));
       },
     }),
   );
