@@ -351,6 +351,20 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
     expect(await page.getByRole("button", { name: d.actions.revoke }).count()).toBe(0);
   });
 
+  it("closes the statutory case, which releases its legal hold", async () => {
+    await page.goto(`${kuulo.baseUrl}/admin/disclosures/${statutoryId}`);
+    await page.getByRole("button", { name: d.actions.close }).click();
+    const dialog = page.getByRole("dialog", { name: d.actions.closeTitle });
+    await dialog.getByRole("button", { name: d.actions.close, exact: true }).click();
+    await page.getByText(d.status.closed, { exact: true }).first().waitFor();
+    await openNav(page, lang, admin.retention.nav);
+    await page.getByRole("heading", { name: admin.holds.title }).waitFor();
+    const holdLinks = page.getByRole("link", { name: statutoryId.slice(0, 8), exact: true });
+    await page.getByText(admin.retention.dueTitle).first().waitFor();
+    await page.locator("section[aria-labelledby=legal-holds] :is(table, .empty-state)").first().waitFor();
+    expect(await holdLinks.count()).toBe(0);
+  });
+
   it("raised no CSP refusal or uncaught error", () => {
     expect(errors).toEqual([]);
   });
