@@ -10,6 +10,7 @@ import { seedDemoIfEmpty } from "../seed/seed-demo.js";
 import { loadMasterKey } from "../server/master-key.js";
 import { insertApiToken } from "../services/api-tokens/create.js";
 import { addAuditCommands } from "./audit-command.js";
+import { addAuthCommands } from "./auth-command.js";
 import { createAdmin } from "./create-admin.js";
 import { addImportCommand } from "./import-command.js";
 import { openDb } from "./open-db.js";
@@ -174,6 +175,7 @@ program
   );
 
 addAuditCommands(program, withDb);
+addAuthCommands(program, withDb, operator);
 addRetentionCommands(program, withDb, operator);
 addImportCommand(program, withDb, operator);
 addStorageCommands(program, withDb, operator);

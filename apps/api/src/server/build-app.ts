@@ -3,6 +3,7 @@ import type { Database } from "@kuulo/db/client";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { dummyHash } from "../auth/password-hash.js";
+import { registerPreviousMasterKeys } from "../auth/secret-box.js";
 import type { Config } from "../env.js";
 import { type AppRouter, appRouter } from "../routers/app-router.js";
 import { type AppDeps, type Clock, systemClock } from "../trpc/context.js";
@@ -40,6 +41,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1024 * 1024,
   });
+  registerPreviousMasterKeys(options.masterKey, config.previousMasterKeys);
   const deps: AppDeps = {
     config,
     db: options.db,
