@@ -1,8 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { secondsLeftInWindow, totpCode } from "../src/totp-code.js";
 
 // RFC 6238 appendix B, SHA-1 seed "12345678901234567890"; the RFC lists 8 digits, apps show the last 6.
 const RFC_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("totpCode", () => {
   it.each([
@@ -16,6 +20,14 @@ describe("totpCode", () => {
 
   it("accepts lower case and spaces as shown in the manual key", () => {
     expect(totpCode("gezd gnbv gy3t qojq gezd gnbv gy3t qojq", 59_000)).toBe("287082");
+  });
+
+  it("gives a second sign-in in the same window the next step's code (the API accepts a step once)", () => {
+    vi.useFakeTimers({ now: 1111111109_000 });
+    expect(totpCode(RFC_SECRET)).toBe(totpCode(RFC_SECRET, 1111111109_000));
+    expect(totpCode(RFC_SECRET)).toBe(totpCode(RFC_SECRET, 1111111109_000 + 30_000));
+    vi.setSystemTime(1111111109_000 + 60_000);
+    expect(totpCode(RFC_SECRET)).toBe(totpCode(RFC_SECRET, 1111111109_000 + 60_000));
   });
 
   it("counts the seconds left in the 30 s window", () => {

@@ -28,17 +28,20 @@ function counterAt(now: Date): bigint {
   return BigInt(Math.floor(now.getTime() / 1000 / TOTP_PERIOD_SECONDS));
 }
 
-/** Time comes from the injected clock; one step either side tolerates clock drift. */
-export function verifyTotpCode(key: Uint8Array, code: string, now: Date): boolean {
+/**
+ * The time step the code belongs to, or null. Time comes from the injected clock; one step either
+ * side tolerates clock drift. The caller refuses a step at or before the last one accepted (replay).
+ */
+export function matchTotpStep(key: Uint8Array, code: string, now: Date): number | null {
   const normalised = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(normalised)) return false;
+  if (!/^\d{6}$/.test(normalised)) return null;
   const counter = counterAt(now);
-  let ok = false;
+  let matched: bigint | null = null;
   for (const step of [-1n, 0n, 1n]) {
     // No early exit: every candidate is checked so timing does not reveal which step matched.
-    if (verifyHOTP(key, counter + step, TOTP_DIGITS, normalised)) ok = true;
+    if (verifyHOTP(key, counter + step, TOTP_DIGITS, normalised)) matched = counter + step;
   }
-  return ok;
+  return matched === null ? null : Number(matched);
 }
 
 export function totpCodeAt(key: Uint8Array, now: Date): string {

@@ -64,6 +64,30 @@ describe("second factor at sign-in (ASVS 6.3.2)", () => {
     expect((await t.call("auth.verifySecondFactor", { code }, { cookie: pending.cookie })).status).toBe(200);
   });
 
+  it("accepts a TOTP code once: the same code again, or an earlier step's, is refused (RFC 6238 5.2)", async () => {
+    const code = totpCodeAt(adminSecret(), t.clock.now());
+    const first = await passwordStep("admin", account("admin").password);
+    expect((await t.call("auth.verifySecondFactor", { code }, { cookie: first.cookie })).status).toBe(200);
+
+    const second = await passwordStep("admin", account("admin").password);
+    const replayed = await t.call("auth.verifySecondFactor", { code }, { cookie: second.cookie });
+    expect(replayed.status).toBe(401);
+    expect(replayed.body.error?.data.domain).toMatchObject({
+      field: "code",
+      reason: "second_factor.invalid",
+    });
+    const earlier = totpCodeAt(adminSecret(), new Date(t.clock.now().getTime() - 30_000));
+    expect(
+      (await t.call("auth.verifySecondFactor", { code: earlier }, { cookie: second.cookie })).status,
+    ).toBe(401);
+    // The next window's code is a new one and works.
+    t.clock.advanceSeconds(30);
+    const next = totpCodeAt(adminSecret(), t.clock.now());
+    expect((await t.call("auth.verifySecondFactor", { code: next }, { cookie: second.cookie })).status).toBe(
+      200,
+    );
+  });
+
   it("expires the pending session after 10 minutes", async () => {
     const pending = await passwordStep("admin", account("admin").password);
     t.clock.advanceSeconds(10 * 60);

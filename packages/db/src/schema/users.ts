@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   check,
   index,
@@ -36,6 +37,8 @@ export const users = pgTable(
     lockedUntil: timestamptz("locked_until"),
     totpSecretEncrypted: text("totp_secret_encrypted"),
     totpEnabledAt: timestamptz("totp_enabled_at"),
+    /** The last TOTP time step accepted; a code of that step or an earlier one is refused (no replay). */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     recoveryCodeHashes: text("recovery_code_hashes").array().notNull().default(sql`'{}'::text[]`),
     /** The language chosen on the account (null: none chosen yet; the browser's language applies). */
     locale: text("locale"),

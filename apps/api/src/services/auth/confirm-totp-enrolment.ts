@@ -2,7 +2,7 @@ import { users } from "@kuulo/db/schema";
 import { DomainError } from "@kuulo/domain/errors";
 import { and, eq, isNull } from "drizzle-orm";
 import { openSecret } from "../../auth/secret-box.js";
-import { generateRecoveryCodes, TOTP_SEAL_PURPOSE, verifyTotpCode } from "../../auth/totp.js";
+import { generateRecoveryCodes, matchTotpStep, TOTP_SEAL_PURPOSE } from "../../auth/totp.js";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { replaceWithFullSession } from "./start-full-session.js";
@@ -28,7 +28,8 @@ export async function confirmTotpEnrolment({
     throw new DomainError("PRECONDITION_FAILED", "Start the enrolment first", { reason: "totp.not_started" });
   }
   const key = openSecret(ctx.masterKey, TOTP_SEAL_PURPOSE, user.secret);
-  if (!verifyTotpCode(key, input.code, now)) {
+  const step = matchTotpStep(key, input.code, now);
+  if (step === null) {
     throw new DomainError("VALIDATION", "The code does not match; check the time on your device", {
       field: "code",
       reason: "totp.invalid_code",
@@ -38,7 +39,7 @@ export async function confirmTotpEnrolment({
   const session = await ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ totpEnabledAt: now, recoveryCodeHashes: recovery.hashes, updatedAt: now })
+      .set({ totpEnabledAt: now, totpLastStep: step, recoveryCodeHashes: recovery.hashes, updatedAt: now })
       .where(and(eq(users.id, auth.user.id), isNull(users.totpEnabledAt)));
     const created = await replaceWithFullSession(tx, ctx, auth);
     await audit(tx, ctx, {

@@ -1,9 +1,10 @@
+import type { DbOrTx } from "@kuulo/db/client";
 import { users } from "@kuulo/db/schema";
 import { DomainError } from "@kuulo/domain/errors";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { clearThrottles, countFailure, lockedSeconds, throttleKeys } from "../../auth/login-throttle.js";
 import { openSecret } from "../../auth/secret-box.js";
-import { hashRecoveryCode, TOTP_SEAL_PURPOSE, verifyTotpCode } from "../../auth/totp.js";
+import { hashRecoveryCode, matchTotpStep, TOTP_SEAL_PURPOSE } from "../../auth/totp.js";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { rateLimited } from "./sign-in.js";
@@ -34,7 +35,8 @@ export async function verifySecondFactor({
     .where(eq(users.id, auth.user.id));
   if (!user?.secret) throw new DomainError("PRECONDITION_FAILED", "No authenticator is enrolled");
   const key = openSecret(ctx.masterKey, TOTP_SEAL_PURPOSE, user.secret);
-  const totpOk = verifyTotpCode(key, input.code, now);
+  const step = matchTotpStep(key, input.code, now);
+  const totpOk = step !== null && (await claimTotpStep(ctx.db, auth.user.id, step));
   const recoveryHash = totpOk ? null : hashRecoveryCode(input.code);
   const recoveryOk = recoveryHash !== null && user.recovery.includes(recoveryHash);
 
@@ -76,4 +78,17 @@ export async function verifySecondFactor({
   });
   ctx.cookies.set(session.token, session.expiresAt);
   return { status: "signed_in" };
+}
+
+/**
+ * Accepts a TOTP step once (RFC 6238 §5.2): the conditional update lets only the first of two
+ * concurrent uses of one code through, and refuses a code of an earlier step too.
+ */
+async function claimTotpStep(db: DbOrTx, userId: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return claimed.length > 0;
 }
