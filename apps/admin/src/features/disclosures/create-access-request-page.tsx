@@ -17,7 +17,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TextAreaField } from "./text-area-field.js";
 import "./disclosures.css";
-import { useDescribeRefusal } from "./describe-refusal.js";
+import { useDescribeRefusal, usePersonalDataCheck } from "./describe-refusal.js";
 
 type Created = RouterOutputs["disclosures"]["createAccessRequest"];
 type FieldErrors = Partial<Record<string, string>>;
@@ -31,6 +31,7 @@ export function CreateAccessRequestPage() {
   const format = useFormat();
   const queryClient = useQueryClient();
   const describe = useDescribeRefusal();
+  const personalData = usePersonalDataCheck();
   const [range, setRange] = useState({ from: "", to: "", staffMemberId: "" });
   const [searched, setSearched] = useState<typeof range | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
@@ -79,7 +80,8 @@ export function CreateAccessRequestPage() {
     setFormError(null);
     const missing: FieldErrors = {};
     if (!requesterName.trim()) missing.requesterName = t("validation.too_small");
-    if (!note.trim()) missing.note = t("validation.too_small");
+    const noteRefusal = note.trim() ? personalData(note) : t("validation.too_small");
+    if (noteRefusal) missing.note = noteRefusal;
     setErrors(missing);
     if (!searched || Object.keys(missing).length > 0) return;
     create.mutate({

@@ -1,5 +1,10 @@
 import type { DomainErrorShape } from "@kuulo/domain/errors";
-import { PERSONAL_DATA_REASON_TEXTS, type PersonalDataReason } from "@kuulo/domain/privacy";
+import {
+  findPersonalData,
+  PERSONAL_DATA_REASON_TEXTS,
+  type PersonalDataReason,
+  personalDataReason,
+} from "@kuulo/domain/privacy";
 import { useTranslation } from "react-i18next";
 import { useDescribeError } from "../../lib/use-describe-error.js";
 
@@ -18,5 +23,19 @@ export function useDescribeRefusal(): (domain: DomainErrorShape) => string {
     if (personal) return i18n.language === "fi" ? personal.fi : personal.en;
     const own = t(`disclosures.refusals.${reason}`, { defaultValue: "" });
     return own || describeError(domain);
+  };
+}
+
+/**
+ * The domain's customer-data check (R4) run before sending, worded in the chosen language; null when the
+ * text is clean. The API runs the same check and stays the authority.
+ */
+export function usePersonalDataCheck(): (text: string) => string | null {
+  const { i18n } = useTranslation();
+  return (text) => {
+    const [first] = findPersonalData(text);
+    if (!first) return null;
+    const texts = PERSONAL_DATA_REASON_TEXTS[personalDataReason(first.kind)];
+    return i18n.language === "fi" ? texts.fi : texts.en;
   };
 }
