@@ -13,7 +13,7 @@ import {
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unitId, userId } from "./helpers/fixtures.js";
-import type { DemoUsername } from "./helpers/test-app.js";
+import { type DemoUsername, dataOf } from "./helpers/test-app.js";
 import {
   createToken,
   metadataFor,
@@ -228,10 +228,36 @@ describe("GET /media/recordings/:id/audio", () => {
     await app.t.db
       .insert(disclosureRecordings)
       .values({ disclosureId: disclosure!.id, recordingId: ids.tampere });
+    // A second disclosure of the same recording to the same trainer, over the same window, not approved:
+    // it allowed nothing, so the listen is not in its trail.
+    const [pending] = await app.t.db
+      .insert(disclosures)
+      .values({
+        kind: "training",
+        status: "pending_approval",
+        fields: {},
+        recipientCountry: "FI",
+        externalUserId: await userId(app.t, "ulkoinen.kouluttaja"),
+        validFrom: new Date(now.getTime() - 86_400_000),
+        validUntil: new Date(now.getTime() + 86_400_000),
+      })
+      .returning({ id: disclosures.id });
+    await app.t.db
+      .insert(disclosureRecordings)
+      .values({ disclosureId: pending!.id, recordingId: ids.tampere });
     cookies.set("ulkoinen.kouluttaja", await app.t.signIn("ulkoinen.kouluttaja"));
     const disclosed = await audio(ids.tampere, "ulkoinen.kouluttaja", { range: "bytes=0-1" });
     expect(disclosed.status).toBe(206);
-    expect((await listenEvents(ids.tampere)).at(-1)?.details).toMatchObject({ via: "disclosed" });
+    const listen = (await listenEvents(ids.tampere)).at(-1);
+    expect(listen?.details).toMatchObject({ via: "disclosed", disclosureId: disclosure!.id });
+    const trailSeqs = async (disclosureId: string) =>
+      dataOf<{ trail: { seq: number; action: string }[] }>(
+        await app.t.query("disclosures.get", { disclosureId }, cookies.get("tietosuoja")),
+      )
+        .trail.filter((entry) => entry.action === "recording.listen")
+        .map((entry) => entry.seq);
+    expect(await trailSeqs(disclosure!.id)).toEqual([Number(listen?.seq)]);
+    expect(await trailSeqs(pending!.id)).toEqual([]);
     const other = await audio(ids.own, "ulkoinen.kouluttaja", { range: "bytes=0-1" });
     expect(other.status).toBe(403);
   });

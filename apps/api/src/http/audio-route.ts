@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { recordListeningSession } from "../recordings/record-listening-session.js";
 import { playlistContainsRecording } from "../recordings/recording-relations.js";
 import type { RecordingStorage } from "../recordings/recording-storage.js";
+import { disclosureGrantingListen } from "../services/disclosures/disclosure-granting-listen.js";
 import type { AppDeps } from "../trpc/context.js";
 import { isUuid, loadListenTarget } from "./load-listen-target.js";
 import { parseByteRange } from "./parse-byte-range.js";
@@ -64,6 +65,14 @@ export function registerAudioRoute(app: FastifyInstance, deps: AppDeps, storage:
         unitId: recording.unitId,
         via: grant.via,
         playlistId,
+        disclosureId:
+          grant.via === "disclosed"
+            ? await disclosureGrantingListen(deps.db, {
+                userId: grant.auth.user.id,
+                recordingId: recording.id,
+                now: deps.clock.now(),
+              })
+            : null,
         ip: request.clientIp,
         now: deps.clock.now(),
       });

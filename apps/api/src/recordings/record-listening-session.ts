@@ -17,6 +17,8 @@ export interface ListeningSession {
   unitId: string;
   via: ListenVia;
   playlistId: string | null;
+  /** The training disclosure that allowed a "disclosed" listen, so its trail need not guess. */
+  disclosureId?: string | null;
   ip: string | null;
   now: Date;
 }
@@ -67,6 +69,7 @@ export async function recordListeningSession(db: Database, session: ListeningSes
         via: session.via,
         unitId: session.unitId,
         ...(session.playlistId ? { playlistId: session.playlistId } : {}),
+        ...(session.disclosureId ? { disclosureId: session.disclosureId } : {}),
       },
     });
     return true;

@@ -30,7 +30,8 @@ export async function getDisclosure({
   const disclosure = await toDisclosureView(ctx.db, row, ctx.clock.now());
   const own = and(eq(auditEvents.targetType, "disclosure"), eq(auditEvents.targetId, row.id));
   const linked = sql`${auditEvents.details}->>'disclosureId' = ${row.id}`;
-  // Listens are audited per recording by the streaming route; the trainer's ones inside the window are this disclosure's.
+  // Listens name the disclosure that allowed them (`linked`); older rows without that id are matched by
+  // the trainer, the disclosed recordings and the validity window.
   const end = row.revokedAt ?? row.validUntil;
   const listens =
     row.kind === "training" && row.externalUserId && disclosure.recordingIds.length > 0
@@ -41,6 +42,7 @@ export async function getDisclosure({
           inArray(auditEvents.targetId, disclosure.recordingIds),
           row.validFrom ? gte(auditEvents.occurredAt, row.validFrom) : undefined,
           end ? lte(auditEvents.occurredAt, end) : undefined,
+          sql`${auditEvents.details}->>'disclosureId' is null`,
         )
       : undefined;
   const events = await ctx.db
