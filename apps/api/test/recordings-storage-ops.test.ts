@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { auditEvents, recordings } from "@kuulo/db/schema";
+import { auditEvents, disclosures, exportPackages, recordings } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImportCommand } from "../src/cli/import-command.js";
@@ -15,6 +15,7 @@ import {
   createRecordingStorage,
   type RecordingStorage,
 } from "../src/recordings/recording-storage.js";
+import { EXPORT_KEY_PREFIX } from "../src/services/disclosures/build-export-package.js";
 import { createEncryptedStore } from "../src/storage/index.js";
 import { createTestApp, MASTER_KEY, type TestApp } from "./helpers/test-app.js";
 import { DEMO_DATA, listFiles } from "./recordings-harness.js";
@@ -112,6 +113,58 @@ describe("pnpm cli storage reconcile", () => {
     const audits = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "storage.reconcile"));
     expect(audits.map((audit) => audit.outcome)).toEqual(["success", "success", "success", "failure"]);
     expect(await listFiles(t.config.storage.fsRoot)).toHaveLength(2);
+  });
+
+  it("sweeps export package objects too: a crashed or closed package's object goes, a live one stays", async () => {
+    const packageOf = async (wrapped: boolean) => {
+      const [disclosure] = await t.db
+        .insert(disclosures)
+        .values({ kind: "statutory", status: "active", fields: {}, recipientCountry: "FI" })
+        .returning({ id: disclosures.id });
+      const key = `${EXPORT_KEY_PREFIX}${disclosure!.id}/${randomUUID()}`;
+      const put = await storage.store.putEncrypted(key, new Uint8Array(3000).fill(2));
+      await t.db.insert(exportPackages).values({
+        disclosureId: disclosure!.id,
+        storageKey: key,
+        wrappedDataKey: wrapped ? put.wrappedKey : null,
+        keyId: put.keyId,
+        sha256: "0".repeat(64),
+        sizeBytes: 3000,
+        downloadTokenHash: randomUUID(),
+        expiresAt: t.clock.now(),
+      });
+      return key;
+    };
+    const live = await packageOf(true);
+    const closed = await packageOf(false);
+    // A build that crashed (or lost its race) after writing the object, before its row committed.
+    const crashed = `${EXPORT_KEY_PREFIX}${randomUUID()}/${randomUUID()}`;
+    await storage.store.putEncrypted(crashed, new Uint8Array(3000).fill(3));
+
+    const report = await reconcileStorage({
+      db: t.db,
+      store: storage.store,
+      clock: later,
+      dryRun: false,
+      actorLabel: "cli:test",
+    });
+    expect(report.orphanObjects.sort()).toEqual([closed, crashed].sort());
+    expect(report.missingExportObjects).toEqual([]);
+    expect(await storage.store.inner.exists(live)).toBe(true);
+    expect(await storage.store.inner.exists(closed)).toBe(false);
+    expect(await storage.store.inner.exists(crashed)).toBe(false);
+
+    await storage.store.deleteObject(live);
+    const missing = await reconcileStorage({
+      db: t.db,
+      store: storage.store,
+      clock: later,
+      dryRun: true,
+      actorLabel: "cli:test",
+    });
+    const [livePackage] = await t.db.select().from(exportPackages).where(eq(exportPackages.storageKey, live));
+    expect(missing.missingExportObjects).toEqual([{ exportPackageId: livePackage!.id, storageKey: live }]);
+    await t.db.delete(exportPackages);
   });
 });
 

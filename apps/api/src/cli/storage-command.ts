@@ -27,7 +27,7 @@ export function addStorageCommands(program: Command, withDb: WithDb, operator: (
   storage
     .command("reconcile")
     .description(
-      `delete objects without a recording row (older than ${ORPHAN_MIN_AGE_MS / 60000} min on the filesystem store) and report rows whose object is missing`,
+      `delete objects without a recording or export package row (older than ${ORPHAN_MIN_AGE_MS / 60000} min on the filesystem store) and report rows whose object is missing`,
     )
     .option("--dry-run", "only report")
     .action((options: { dryRun?: boolean }) =>
@@ -45,10 +45,12 @@ export function addStorageCommands(program: Command, withDb: WithDb, operator: (
           console.log(`orphan kept (recent, ingest may be running)  ${key}`);
         for (const missing of report.missingObjects)
           console.error(`MISSING object ${missing.storageKey} of recording ${missing.recordingId}`);
+        for (const missing of report.missingExportObjects)
+          console.error(`MISSING object ${missing.storageKey} of export package ${missing.exportPackageId}`);
         console.log(
           `${report.objects} object(s); ${report.orphanObjects.length} orphan(s) ${report.dryRun ? "found" : "deleted"}; ${report.missingObjects.length} recording(s) without their object; ${report.tempFilesRemoved} temp file(s) removed`,
         );
-        return report.missingObjects.length > 0 ? 1 : 0;
+        return report.missingObjects.length + report.missingExportObjects.length > 0 ? 1 : 0;
       }),
     );
   storage

@@ -8,6 +8,9 @@ import type { EncryptedBlobStore } from "../../storage/index.js";
 import type { Clock } from "../../trpc/context.js";
 import { writeTar } from "./tar-writer.js";
 
+/** Export packages live beside recordings (`rec/`) in the blob store; `storage reconcile` sweeps both. */
+export const EXPORT_KEY_PREFIX = "exports/";
+
 export const EXPORT_MANIFEST_FORMAT = "kuulo-export/1";
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -116,7 +119,7 @@ export async function buildExportPackage(
   );
   const digest = sha256(tar);
   // A random name per build, so a lost race never overwrites the package that won.
-  const storageKey = `exports/${disclosureId}/${randomBytes(8).toString("hex")}`;
+  const storageKey = `${EXPORT_KEY_PREFIX}${disclosureId}/${randomBytes(8).toString("hex")}`;
   const put = await store.putEncrypted(storageKey, tar);
   // No link yet: the stored token hash matches no token anyone holds, and it is already expired.
   const [created] = await deps.db
