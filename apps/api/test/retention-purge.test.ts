@@ -12,7 +12,7 @@ import {
   storeRecording,
 } from "./disclosures-harness.js";
 import { dataOf } from "./helpers/test-app.js";
-import { insertPublishedPlaylist } from "./training-fixtures.js";
+import { insertPublishedPlaylist, insertStaff, staffMemberOf } from "./training-fixtures.js";
 
 const DAY = 86_400_000;
 
@@ -213,9 +213,14 @@ describe("two purge runs at once purge each recording exactly once (R13)", () =>
 
   it("on separate connections (PostgreSQL) or one after the other (PGlite)", async () => {
     const old = new Date(app.t.clock.now().getTime() - 500 * DAY);
+    // One person's calls: on PostgreSQL both runs purge some of them, so neither purge transaction sees
+    // the person left without recordings; the sweep at the end of the runs removes them.
+    const staffMemberId = await insertStaff(app.t, "HKI-ASPA");
     const recs: StoredRecording[] = [];
     for (let i = 0; i < 24; i++)
-      recs.push(await storeRecording(app, { callStartedAt: new Date(old.getTime() + i * 1000) }));
+      recs.push(
+        await storeRecording(app, { staffMemberId, callStartedAt: new Date(old.getTime() + i * 1000) }),
+      );
     const ids = recs.map((rec) => rec.id);
     const url = app.t.testDb.databaseUrl;
     const run = (db: typeof app.t.db) =>
@@ -236,7 +241,28 @@ describe("two purge runs at once purge each recording exactly once (R13)", () =>
     const stones = await tombstones(app, ids);
     expect(stones).toHaveLength(ids.length);
     expect(new Set(stones.map((stone) => stone.targetId)).size).toBe(ids.length);
+    expect(await app.t.db.select().from(staffMembers).where(eq(staffMembers.id, staffMemberId))).toEqual([]);
+    expect(results.reduce((sum, result) => sum + result.staffMembersRemoved, 0)).toBe(1);
     expect((await verifyAuditChain(app.t.db)).ok).toBe(true);
+  });
+
+  it("a staff member an earlier race left without recordings is swept by the next run; linked ones stay", async () => {
+    // The state two concurrent purges of one person's last two recordings could leave behind.
+    const leftover = await insertStaff(app.t, "HKI-ASPA");
+    const linked = await staffMemberOf(app.t, "mikko.korhonen");
+    const result = await runRetentionPurge({ db: app.t.db, store: app.store, clock: app.t.clock });
+    expect(result.items).toEqual([]);
+    expect(result.staffMembersRemoved).toBe(1);
+    const remaining = await app.t.db
+      .select({ id: staffMembers.id })
+      .from(staffMembers)
+      .where(inArray(staffMembers.id, [leftover, linked]));
+    expect(remaining).toEqual([{ id: linked }]);
+    const [swept] = await app.t.db.select().from(auditEvents).where(eq(auditEvents.action, "staff.purge"));
+    expect(swept?.details).toEqual({ reason: "no_recordings", staffMemberIds: [leftover] });
+    expect(swept?.actorLabel).toBe("retention.purge");
+    const dry = await runRetentionPurge({ db: app.t.db, store: app.store, clock: app.t.clock, dryRun: true });
+    expect(dry.staffMembersRemoved).toBe(0);
   });
 
   it("the scheduled run takes the job lease: a second instance waits while the first holds it", async () => {

@@ -4,6 +4,7 @@ import { and, asc, eq, gt, isNull, lte, or, type SQL } from "drizzle-orm";
 import type { EncryptedBlobStore } from "../storage/index.js";
 import type { Clock } from "../trpc/context.js";
 import { type PurgeActor, purgeRecording } from "./purge-recording.js";
+import { sweepOrphanStaff } from "./sweep-orphan-staff.js";
 
 export const RETENTION_JOB_NAME = "retention.purge";
 
@@ -45,7 +46,8 @@ const SYSTEM_ACTOR: PurgeActor = {
 /**
  * The retention purge (R13): walks due, unheld recordings in (due date, id) order, each purged in its
  * own transaction. Selection is by state, so an interrupted run simply resumes on the next one; two
- * concurrent runs each skip what the other has locked, so every recording is purged exactly once.
+ * concurrent runs each skip what the other has locked, so every recording is purged exactly once. The
+ * run ends with a sweep of staff members left without recordings (see sweepOrphanStaff).
  */
 export async function runRetentionPurge(options: RetentionPurgeOptions): Promise<RetentionPurgeResult> {
   const { db, store, clock } = options;
@@ -113,6 +115,9 @@ export async function runRetentionPurge(options: RetentionPurgeOptions): Promise
     const last = batch[batch.length - 1];
     if (!last?.dueAt || batch.length < batchSize) break;
     cursor = { dueAt: last.dueAt, id: last.id };
+  }
+  if (!result.dryRun) {
+    result.staffMembersRemoved += await sweepOrphanStaff(db, { now, actor: options.actor ?? SYSTEM_ACTOR });
   }
   return result;
 }
