@@ -26,6 +26,7 @@ describe("training portal against the real API", () => {
   let other: Page;
   let playlistId = "";
   let recordingId = "";
+  let otherRecordingId = "";
 
   const newPage = async () => {
     const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
@@ -129,6 +130,8 @@ describe("training portal against the real API", () => {
         const slider = item.getByRole("slider");
         const endInput = item.getByLabel(tr.editor.clipEnd);
         const before = await endInput.inputValue();
+        // The clip region is drawn when the waveform is ready for input.
+        await item.locator('[part~="region"]').first().waitFor();
         const box = await slider.boundingBox();
         if (!box) throw new Error("waveform not laid out");
         await trainer.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
@@ -207,6 +210,7 @@ describe("training portal against the real API", () => {
       "query",
     );
     recordingId = detail.items[0]?.recording?.id ?? "";
+    otherRecordingId = detail.items[1]?.recording?.id ?? "";
     expect(recordingId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -327,6 +331,60 @@ describe("training portal against the real API", () => {
     await other.goto(`${kuulo.baseUrl}/training/${playlistId}`);
     await other.getByRole("alert").waitFor();
     expect(await other.getByTestId("audio").count()).toBe(0);
+  });
+
+  it("an external trainer hears only the recording disclosed to them", async () => {
+    // The privacy officer discloses one recording under an NDA (R6a); the trainer sets a password once.
+    const officer = await newPage();
+    await officer.goto(kuulo.baseUrl);
+    await signIn(officer, "en", kuulo.login("privacy_officer"));
+    const now = Date.now();
+    const created = await trpcCall<{ externalUser: { username: string }; setPasswordToken: string | null }>(
+      officer,
+      "disclosures.createTraining",
+      {
+        recipientName: "Eeva Esimerkki",
+        recipientOrganisation: "Koulutustalo Oy",
+        recipientCountry: "FI",
+        recipientEmail: "eeva.esimerkki@koulutustalo.example",
+        ndaReference: "NDA-E2E-1",
+        ndaSignedOn: new Date(now).toISOString().slice(0, 10),
+        purpose: "Customer service training for the company's own staff",
+        validFrom: new Date(now - 60_000).toISOString(),
+        validUntil: new Date(now + 86_400_000).toISOString(),
+        audienceAttestation: true,
+        recordingIds: [recordingId],
+      },
+      "mutation",
+    );
+    const password = "punainen kettu hyppää aidan yli";
+    const external = await newPage();
+    await external.goto(kuulo.baseUrl);
+    if (created.setPasswordToken) {
+      await trpcCall(
+        external,
+        "auth.setPasswordWithToken",
+        { token: created.setPasswordToken, newPassword: password },
+        "mutation",
+      );
+    }
+    await signIn(external, "en", { username: created.externalUser.username, password });
+    await heading(external, tr.disclosed.title);
+    await external.getByRole("button", { name: tr.disclosed.listen }).click();
+    await expect.poll(() => external.getByTestId("play-pause").isEnabled()).toBe(true);
+    await view(external, "en", "13-disclosed");
+    expect(await external.getByRole("button", { name: tr.disclosed.listen }).count()).toBe(0);
+    const statuses = await external.evaluate(
+      async ({ disclosed, other }) => {
+        const range = { headers: { range: "bytes=0-99" }, credentials: "same-origin" as const };
+        return [
+          (await fetch(`/media/recordings/${disclosed}/audio`, range)).status,
+          (await fetch(`/media/recordings/${other}/audio`, range)).status,
+        ];
+      },
+      { disclosed: recordingId, other: otherRecordingId },
+    );
+    expect(statuses).toEqual([206, 403]);
   });
 
   it("shows every main view in Finnish too", async () => {

@@ -85,7 +85,7 @@ export function ClipPlayer(props: ClipPlayerProps) {
       ) : null}
       <Waveform
         audio={audio}
-        peaks={peaks.data ?? null}
+        peaks={peaks.isPending ? undefined : (peaks.data ?? null)}
         durationMs={durationMs}
         clip={clip}
         editable={Boolean(props.onClipChange)}

@@ -6,8 +6,8 @@ import { adoptWavesurferStyles, withCspSafeShadowStyles } from "./wavesurfer-sha
 
 export interface WaveformProps {
   audio: HTMLAudioElement | null;
-  /** Upper and lower peak channels; null while loading or when peaks are unavailable (flat line). */
-  peaks: [Float32Array, Float32Array] | null;
+  /** Upper and lower peak channels; null when unavailable (flat line); undefined while loading. */
+  peaks: [Float32Array, Float32Array] | null | undefined;
   durationMs: number;
   clip: ClipRange | null;
   /** Lets the region be dragged and resized (curating a clip). */
@@ -36,7 +36,8 @@ export function Waveform(props: WaveformProps) {
 
   useEffect(() => {
     const element = container.current;
-    if (!element || !audio || durationMs <= 0) return;
+    // Built once the peaks have settled, so it is never torn down and rebuilt under the pointer.
+    if (!element || !audio || durationMs <= 0 || peaks === undefined) return;
     const regions = RegionsPlugin.create();
     const wavesurfer = withCspSafeShadowStyles(() =>
       WaveSurfer.create({
