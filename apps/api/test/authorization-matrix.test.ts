@@ -365,6 +365,7 @@ const MATRIX: Record<string, Row> = {
     input: async (t) => ({ ...(await hkiPlaylistId(t)), unitIds: [await unitId(t, "HKI-ASPA")] }),
   },
   "playlists.progress": { kind: "query", allowed: ["trainer"], input: hkiPlaylistId },
+  "playlists.assignableUsers": { kind: "query", allowed: ["trainer"], input: hkiPlaylistId },
   "training.myPlaylists": {
     kind: "query",
     allowed: ["employee", "trainer", "external_trainer"],

@@ -1,5 +1,6 @@
 import { router } from "../../trpc/init.js";
 import { assignPlaylistProcedure } from "./assign.js";
+import { assignableUsersProcedure } from "./assignable-users.js";
 import { createPlaylistProcedure } from "./create.js";
 import { deletePlaylistProcedure } from "./delete.js";
 import { findPlaylistsProcedure } from "./find.js";
@@ -22,5 +23,6 @@ export const playlistsRouter = router({
   delete: deletePlaylistProcedure,
   assign: assignPlaylistProcedure,
   unassign: unassignPlaylistProcedure,
+  assignableUsers: assignableUsersProcedure,
   progress: playlistProgressProcedure,
 });

@@ -1,9 +1,10 @@
 import { roleGrants, units, users } from "@kuulo/db/schema";
 import { DomainError, validationError } from "@kuulo/domain/errors";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { auditDenied } from "../shared/audit.js";
 import { authorize, unitScope } from "../shared/authorize.js";
+import { ASSIGNABLE_USER_STATUS, assignableEmployeeGrant } from "./assignable-employees.js";
 
 export interface AssignmentTargetsInput {
   playlistId: string;
@@ -37,25 +38,18 @@ export async function checkAssignmentTargets(
     .from(users)
     .where(inArray(users.id, userIds));
   const grants = await ctx.db
-    .select({ userId: roleGrants.userId, unitId: roleGrants.unitId })
+    .select({ userId: roleGrants.userId })
     .from(roleGrants)
     .where(
-      and(inArray(roleGrants.userId, userIds), eq(roleGrants.role, "employee"), isNull(roleGrants.revokedAt)),
+      and(inArray(roleGrants.userId, userIds), assignableEmployeeGrant(unitScope(ctx, "playlist.assign"))),
     );
-  const scope = unitScope(ctx, "playlist.assign");
   for (const [index, userId] of input.userIds.entries()) {
     const person = people.find((row) => row.id === userId);
     if (!person) throw new DomainError("NOT_FOUND", "Person not found", { field: `userIds.${index}` });
-    if (person.status !== "active") {
+    if (person.status !== ASSIGNABLE_USER_STATUS) {
       throw validationError(`userIds.${index}`, "This account is deactivated", undefined, "user.deactivated");
     }
-    const inScope = grants.some(
-      (grant) =>
-        grant.userId === userId &&
-        grant.unitId !== null &&
-        (scope.all || scope.unitIds.includes(grant.unitId)),
-    );
-    if (!inScope) {
+    if (!grants.some((grant) => grant.userId === userId)) {
       await auditDenied(ctx, {
         permission: "playlist.assign",
         targetType: "user",
