@@ -3,11 +3,11 @@ import {
   checkA11y,
   collectPageErrors,
   launchChromium,
+  nextTotpCode,
   type RunningKuulo,
   screenshot,
   secondsLeftInWindow,
   startKuulo,
-  totpCode,
 } from "@kuulo/e2e";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -166,7 +166,7 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     await shot("09a-totp-enrolment", theirPage);
     const key = ((await secret.textContent()) ?? "").replace(/\s+/g, "");
     if (secondsLeftInWindow() < 4) await theirPage.waitForTimeout(secondsLeftInWindow() * 1000 + 200);
-    await theirPage.getByLabel(ui.enrolment.code, { exact: true }).fill(totpCode(key));
+    await theirPage.getByLabel(ui.enrolment.code, { exact: true }).fill(await nextTotpCode(key));
     await theirPage.getByRole("button", { name: ui.enrolment.confirm }).click();
     const codes = theirPage.getByRole("list", { name: ui.enrolment.recoveryTitle }).getByRole("listitem");
     await codes.first().waitFor();
@@ -223,7 +223,7 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     const code = signInAgain.getByLabel(ui.secondFactor.code, { exact: true });
     await code.waitFor();
     if (secondsLeftInWindow() < 4) await page.waitForTimeout(secondsLeftInWindow() * 1000 + 200);
-    await code.fill(totpCode(login.totpSecret ?? ""));
+    await code.fill(await nextTotpCode(login.totpSecret ?? ""));
     await signInAgain.getByRole("button", { name: ui.secondFactor.submit }).click();
     await signInAgain.waitFor({ state: "detached" });
 

@@ -3,11 +3,11 @@ import {
   checkA11y,
   collectPageErrors,
   launchChromium,
+  nextTotpCode,
   type RunningKuulo,
   screenshot,
   secondsLeftInWindow,
   startKuulo,
-  totpCode,
 } from "@kuulo/e2e";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -54,7 +54,7 @@ export class ApiSession {
 
   async signIn(username: string, password: string, totpSecret?: string) {
     await this.data("auth.signIn", { username, password });
-    if (totpSecret) await this.data("auth.verifySecondFactor", { code: totpCode(totpSecret) });
+    if (totpSecret) await this.data("auth.verifySecondFactor", { code: await nextTotpCode(totpSecret) });
   }
 }
 
@@ -83,7 +83,7 @@ export async function createSecondOfficer(admin: ApiSession, baseUrl: string, us
   await officer.data("auth.setPasswordWithToken", { token: created.setPasswordToken, newPassword: password });
   await officer.signIn(username, password);
   const enrolment = await officer.data<{ manualKey: string }>("auth.beginTotpEnrolment", undefined);
-  await officer.data("auth.confirmTotpEnrolment", { code: totpCode(enrolment.manualKey) });
+  await officer.data("auth.confirmTotpEnrolment", { code: await nextTotpCode(enrolment.manualKey) });
   return officer;
 }
 

@@ -1,4 +1,4 @@
-import { type DemoLogin, secondsLeftInWindow, totpCode } from "@kuulo/e2e";
+import { type DemoLogin, nextTotpCode, secondsLeftInWindow } from "@kuulo/e2e";
 import { uiMessages } from "@kuulo/ui/messages";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { en } from "../src/i18n/en.js";
@@ -41,7 +41,7 @@ export async function signIn(
 /** Waits out the end of a TOTP window so the code cannot expire between typing and checking. */
 async function fillCode(page: Page, label: string, secret: string) {
   if (secondsLeftInWindow() < 4) await page.waitForTimeout(secondsLeftInWindow() * 1000 + 200);
-  await page.getByLabel(label, { exact: true }).fill(totpCode(secret));
+  await page.getByLabel(label, { exact: true }).fill(await nextTotpCode(secret));
 }
 
 export function adminLogin(logins: DemoLogin[]): DemoLogin {

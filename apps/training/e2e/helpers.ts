@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type DemoLogin, type RunningKuulo, secondsLeftInWindow, totpCode } from "@kuulo/e2e";
+import { type DemoLogin, nextTotpCode, type RunningKuulo, secondsLeftInWindow } from "@kuulo/e2e";
 import { uiMessages } from "@kuulo/ui/messages";
 import type { Page } from "playwright-core";
 import { en } from "../src/i18n/en.js";
@@ -36,7 +36,7 @@ export async function signIn(
   if (await secondFactor.isVisible()) {
     if (!login.totpSecret) throw new Error(`${login.username} has no TOTP secret`);
     if (secondsLeftInWindow() < 4) await page.waitForTimeout(secondsLeftInWindow() * 1000 + 200);
-    await secondFactor.fill(totpCode(login.totpSecret));
+    await secondFactor.fill(await nextTotpCode(login.totpSecret));
     await page.getByRole("button", { name: ui.secondFactor.submit }).click();
   }
   await signedIn.waitFor();
