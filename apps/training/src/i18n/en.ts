@@ -217,6 +217,13 @@ export const en = {
     remove: "Remove",
     unitLabel: "Unit: {{name}}",
     userLabel: "{{name}} ({{username}})",
+    people: "Assign to named employees",
+    searchPlaceholder: "Search by name or username",
+    searchHint: "Type to search, choose with the arrow keys and Enter.",
+    noPeople: "No employees of your units match.",
+    unassign: "Remove the assignment of {{name}}",
+    chosenPeople: "Chosen employees",
+    unchoose: "Remove {{name}} from the chosen",
   },
   progressPage: {
     link: "Progress",

@@ -219,6 +219,13 @@ export const fi: TrainingMessages = {
     remove: "Poista",
     unitLabel: "Yksikkö: {{name}}",
     userLabel: "{{name}} ({{username}})",
+    people: "Osoita nimetyille työntekijöille",
+    searchPlaceholder: "Hae nimellä tai käyttäjätunnuksella",
+    searchHint: "Kirjoita hakeaksesi, valitse nuolinäppäimillä ja Enterillä.",
+    noPeople: "Yksiköidesi työntekijöistä ei löytynyt osumia.",
+    unassign: "Poista osoitus: {{name}}",
+    chosenPeople: "Valitut työntekijät",
+    unchoose: "Poista {{name}} valituista",
   },
   progressPage: {
     link: "Edistyminen",

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { describeRefusal } from "../../lib/personal-data-message.js";
 import type { PlaylistDetail } from "./editor-values.js";
+import { EmployeePicker, type PickedEmployee } from "./employee-picker.js";
 import { useTrainerUnits } from "./use-trainer-units.js";
 
 /** Who must take the playlist: whole units of the trainer, and named people already assigned. */
@@ -18,17 +19,24 @@ export function AssignSection({ playlist }: { playlist: PlaylistDetail }) {
   );
   const available = units.filter((unit) => !assignedUnits.has(unit.id));
   const [chosen, setChosen] = useState<string[]>([]);
+  const [people, setPeople] = useState<PickedEmployee[]>([]);
+  const excludedPeople = new Set([
+    ...playlist.assignments.flatMap((assignment) => (assignment.userId ? [assignment.userId] : [])),
+    ...people.map((person) => person.id),
+  ]);
   const onSuccess = async (next: PlaylistDetail) => {
     queryClient.setQueryData(trpc.playlists.get.queryKey({ playlistId: playlist.id }), next);
     await queryClient.invalidateQueries({ queryKey: trpc.playlists.find.queryKey() });
     setChosen([]);
+    setPeople([]);
   };
   const assign = useMutation(trpc.playlists.assign.mutationOptions({ onSuccess }));
   const unassign = useMutation(trpc.playlists.unassign.mutationOptions({ onSuccess }));
   const error = assign.error ?? unassign.error;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (chosen.length > 0) assign.mutate({ playlistId: playlist.id, unitIds: chosen, userIds: [] });
+    if (chosen.length === 0 && people.length === 0) return;
+    assign.mutate({ playlistId: playlist.id, unitIds: chosen, userIds: people.map((person) => person.id) });
   };
   return (
     <section className="card stack" aria-labelledby="assign-title">
@@ -57,6 +65,10 @@ export function AssignSection({ playlist }: { playlist: PlaylistDetail }) {
               <button
                 type="button"
                 className="button button--small"
+                aria-label={t("assign.unassign", {
+                  name:
+                    assignment.kind === "unit" ? (assignment.unitName ?? "–") : (assignment.userName ?? "–"),
+                })}
                 disabled={unassign.isPending}
                 onClick={() =>
                   unassign.mutate({
@@ -72,8 +84,8 @@ export function AssignSection({ playlist }: { playlist: PlaylistDetail }) {
           ))}
         </ul>
       )}
-      {available.length > 0 ? (
-        <form className="stack" onSubmit={submit}>
+      <form className="stack" onSubmit={submit}>
+        {available.length > 0 ? (
           <fieldset className="fieldset">
             <legend>{t("assign.units")}</legend>
             {available.map((unit) => (
@@ -91,15 +103,37 @@ export function AssignSection({ playlist }: { playlist: PlaylistDetail }) {
               </label>
             ))}
           </fieldset>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={chosen.length === 0 || assign.isPending}
-          >
-            {t("assign.assign")}
-          </button>
-        </form>
-      ) : null}
+        ) : null}
+        <EmployeePicker
+          playlistId={playlist.id}
+          excludedIds={excludedPeople}
+          onPick={(person) => setPeople([...people, person])}
+        />
+        {people.length > 0 ? (
+          <ul className="assignment-list" aria-label={t("assign.chosenPeople")} data-testid="chosen-people">
+            {people.map((person) => (
+              <li key={person.id} className="row row--between">
+                <span>{t("assign.userLabel", { name: person.name, username: person.username })}</span>
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={t("assign.unchoose", { name: person.name })}
+                  onClick={() => setPeople(people.filter((other) => other.id !== person.id))}
+                >
+                  {t("assign.remove")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={(chosen.length === 0 && people.length === 0) || assign.isPending}
+        >
+          {t("assign.assign")}
+        </button>
+      </form>
     </section>
   );
 }
