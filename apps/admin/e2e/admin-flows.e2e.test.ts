@@ -59,6 +59,10 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     await heading(admin.dashboard.title).waitFor();
     await page.getByText(admin.dashboard.usersByRole).waitFor();
     expect(await page.evaluate(() => localStorage.getItem("kuulo.locale"))).toBe(lang === "fi" ? "fi" : null);
+    // The charts load in their own chunk: wait for them so the check and the screenshot see real figures.
+    await page.getByRole("heading", { name: admin.dashboard.perDay }).waitFor();
+    await page.locator("svg.recharts-surface").nth(1).waitFor();
+    expect(await page.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(2);
     await checkA11y(page, "dashboard");
     await shot("02-dashboard");
   });
