@@ -1,7 +1,7 @@
 import { verifyAuditChain } from "@kuulo/db/audit";
 import { createDb } from "@kuulo/db/client";
 import { auditEvents, playlistItems, recordings, staffMembers } from "@kuulo/db/schema";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRetentionPurge } from "../src/jobs/retention-purge.js";
 import { runScheduledRetention } from "../src/jobs/retention-scheduler.js";
@@ -258,7 +258,13 @@ describe("two purge runs at once purge each recording exactly once (R13)", () =>
       .from(staffMembers)
       .where(inArray(staffMembers.id, [leftover, linked]));
     expect(remaining).toEqual([{ id: linked }]);
-    const [swept] = await app.t.db.select().from(auditEvents).where(eq(auditEvents.action, "staff.purge"));
+    // The earlier race test wrote a staff.purge row too: this run's is the newest.
+    const [swept] = await app.t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "staff.purge"))
+      .orderBy(desc(auditEvents.seq))
+      .limit(1);
     expect(swept?.details).toEqual({ reason: "no_recordings", staffMemberIds: [leftover] });
     expect(swept?.actorLabel).toBe("retention.purge");
     const dry = await runRetentionPurge({ db: app.t.db, store: app.store, clock: app.t.clock, dryRun: true });
