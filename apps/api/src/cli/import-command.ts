@@ -13,20 +13,39 @@ type WithDb = (
   run: (db: KuuloDb, config: Config) => Promise<number | undefined>,
 ) => Promise<void>;
 
-function progressBar(stream: NodeJS.WriteStream): ImportProgress {
+/** Bar steps per item, so a single long call still moves the bar while it is processed. */
+const STEPS_PER_ITEM = 1000;
+
+export function progressBar(stream: NodeJS.WriteStream): ImportProgress {
   const bar = new cliProgress.SingleBar(
     {
-      format: "import |{bar}| {value}/{total}  imported {imported}  skipped {skipped}  refused {refused}",
+      format:
+        "import |{bar}| {done}/{items}  imported {imported}  skipped {skipped}  refused {refused}  {current}",
       stream,
-      // Without a terminal the bar would print nothing; keep a line per item for logs instead.
+      // Without a terminal the bar would print nothing; keep a line per second for logs instead.
       noTTYOutput: true,
       notTTYSchedule: 1000,
     },
     cliProgress.Presets.shades_classic,
   );
+  let items = 0;
   return {
-    start: (total) => bar.start(total, 0, { imported: 0, skipped: 0, refused: 0 }),
-    update: (done, counts) => bar.update(done, counts),
+    start: (total) => {
+      items = total;
+      bar.start(Math.max(1, total) * STEPS_PER_ITEM, 0, {
+        done: 0,
+        items,
+        imported: 0,
+        skipped: 0,
+        refused: 0,
+        current: "",
+      });
+    },
+    update: (done, counts) => bar.update(done * STEPS_PER_ITEM, { ...counts, done, current: "" }),
+    within: (done, fraction, file) =>
+      bar.update(Math.floor((done + fraction) * STEPS_PER_ITEM), {
+        current: `${file} ${Math.floor(fraction * 100)} %`,
+      }),
     stop: () => bar.stop(),
   };
 }

@@ -24,6 +24,8 @@ export interface ImportReport {
 export interface ImportProgress {
   start(total: number): void;
   update(done: number, counts: { imported: number; skipped: number; refused: number }): void;
+  /** Within one long file: `fraction` (0–1) of item `done + 1`, named `file`, is processed. */
+  within?(done: number, fraction: number, file: string): void;
   stop(): void;
 }
 
@@ -75,7 +77,11 @@ export async function importRecordings(options: ImportOptions): Promise<ImportRe
           actorLabel: options.actorLabel,
           ip: null,
         },
-        input: { metadata: item.metadata, audioPath: item.path },
+        input: {
+          metadata: item.metadata,
+          audioPath: item.path,
+          onProgress: (fraction) => options.progress?.within?.(done, fraction, item.file ?? item.path ?? ""),
+        },
       });
       if (result.outcome === "created") report.imported++;
       else report.skipped++;

@@ -1,6 +1,7 @@
+import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { DomainError, type ErrorCode, type RuleId } from "@kuulo/domain/errors";
-import type { AnalyseAudioOptions, ProcessedAudio } from "./analyse-audio.js";
+import type { AnalyseAudioOptions, AudioInput, ProcessedAudio } from "./analyse-audio.js";
 import { audioTooLarge } from "./audio-errors.js";
 import { DEFAULT_AUDIO_LIMITS } from "./audio-types.js";
 import type { WorkerReply, WorkerRequest } from "./transcode-worker.js";
@@ -12,14 +13,23 @@ export interface AudioWorkerPoolOptions {
   jobTimeoutMs?: number;
 }
 
+export interface ProcessAudioOptions extends AnalyseAudioOptions {
+  /** Called on the caller's thread with the fraction of the input processed so far. */
+  onProgress?: (fraction: number) => void;
+}
+
 export interface AudioWorkerPool {
-  /** Sniffs, decodes, computes peaks and transcodes on a worker thread; rejects with DomainError on bad audio. */
-  processAudio(bytes: Uint8Array, options?: AnalyseAudioOptions): Promise<ProcessedAudio>;
+  /**
+   * Sniffs, decodes, computes peaks and transcodes on a worker thread; rejects with DomainError on bad
+   * audio. Give a file as { path } and the worker streams it from disk (constant memory); bytes are copied.
+   */
+  processAudio(input: AudioInput, options?: ProcessAudioOptions): Promise<ProcessedAudio>;
   close(): Promise<void>;
 }
 
 interface Job {
   request: WorkerRequest;
+  onProgress?: ((fraction: number) => void) | undefined;
   resolve: (value: ProcessedAudio) => void;
   reject: (reason: unknown) => void;
 }
@@ -60,7 +70,7 @@ function toError(reply: Extract<WorkerReply, { ok: false }>): Error {
 
 /** A small pool of audio worker threads so decoding and encoding never block the HTTP thread. */
 export function createAudioWorkerPool(options: AudioWorkerPoolOptions = {}): AudioWorkerPool {
-  const size = Math.max(1, options.size ?? 1);
+  const poolSize = Math.max(1, options.size ?? 1);
   const jobTimeoutMs = options.jobTimeoutMs ?? 15 * 60 * 1000;
   const queue: Job[] = [];
   const slots: Slot[] = [];
@@ -79,6 +89,7 @@ export function createAudioWorkerPool(options: AudioWorkerPoolOptions = {}): Aud
     slot.worker.on("message", (reply: WorkerReply) => {
       const job = slot.job;
       if (!job || job.request.id !== reply.id) return;
+      if ("progress" in reply) return void job.onProgress?.(reply.progress);
       if (reply.ok) job.resolve(reply.result);
       else job.reject(toError(reply));
       finish(slot);
@@ -116,14 +127,20 @@ export function createAudioWorkerPool(options: AudioWorkerPoolOptions = {}): Aud
   }
 
   return {
-    processAudio(bytes, jobOptions = {}) {
+    processAudio(input, { onProgress, ...jobOptions } = {}) {
       if (closed) return Promise.reject(new Error("Audio worker pool is closed."));
       const maxBytes = jobOptions.limits?.maxBytes ?? DEFAULT_AUDIO_LIMITS.maxBytes;
-      // Refuse oversize input before copying it to a worker.
-      if (bytes.length > maxBytes) return Promise.reject(audioTooLarge(bytes.length, maxBytes));
-      if (slots.length < size) slots.push(addSlot());
+      // Refuse oversize input before handing it to a worker.
+      let size: number;
+      try {
+        size = input instanceof Uint8Array ? input.length : statSync(input.path).size;
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      if (size > maxBytes) return Promise.reject(audioTooLarge(size, maxBytes));
+      if (slots.length < poolSize) slots.push(addSlot());
       return new Promise<ProcessedAudio>((resolve, reject) => {
-        queue.push({ request: { id: nextId++, bytes, options: jobOptions }, resolve, reject });
+        queue.push({ request: { id: nextId++, input, options: jobOptions }, onProgress, resolve, reject });
         dispatch();
       });
     },

@@ -1,13 +1,10 @@
-import { isDomainError } from "@kuulo/domain/errors";
-import { MPEGDecoder } from "mpg123-decoder";
-import { OggOpusDecoder } from "ogg-opus-decoder";
-import { invalidAudio } from "./audio-errors.js";
 import type { Pcm, SniffedAudio } from "./audio-types.js";
-import { decodeWav } from "./decode-wav.js";
+import { memorySource } from "./byte-source.js";
+import { decodeStream } from "./decode-stream.js";
 import { resample } from "./resample.js";
 
 export interface DecodeOptions {
-  /** Output rate: 48 kHz feeds the Opus encoder, 16 kHz suits speech analysis. Default 48000. */
+  /** Output rate: 48 kHz for playback, 16 kHz suits speech analysis. Default 48000. */
   sampleRate?: 48000 | 16000;
   /** "keep" preserves stereo (agent and customer on separate channels); "mono" averages. Default "keep". */
   channels?: "mono" | "keep";
@@ -19,58 +16,15 @@ export interface DecodedAudio {
   durationMs: number;
 }
 
-interface DecoderOutput {
-  channelData: Float32Array[];
-  samplesDecoded: number;
-  sampleRate: number;
-  errors: { message: string }[];
-}
-
-function checkDecoded(kind: string, out: DecoderOutput): Pcm {
-  if (out.errors.length > 0) {
-    throw invalidAudio(`${kind} could not be decoded: ${out.errors[0]?.message ?? "decoder error"}.`);
+const concat = (parts: Float32Array[]): Float32Array => {
+  const joined = new Float32Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
   }
-  if (out.samplesDecoded === 0 || out.channelData.length === 0) {
-    throw invalidAudio(`${kind} decoded to no audio samples.`, "audio.empty");
-  }
-  return {
-    channels: out.channelData.map((c) => c.subarray(0, out.samplesDecoded)),
-    sampleRate: out.sampleRate,
-  };
-}
-
-async function decodeMp3(bytes: Uint8Array, channels: 1 | 2): Promise<Pcm> {
-  const decoder = new MPEGDecoder();
-  await decoder.ready;
-  try {
-    // mpg123 always yields two channels; a mono stream's second one is a copy.
-    const pcm = checkDecoded("MP3", decoder.decode(bytes));
-    return { channels: pcm.channels.slice(0, channels), sampleRate: pcm.sampleRate };
-  } finally {
-    decoder.free();
-  }
-}
-
-async function decodeOggOpus(bytes: Uint8Array, channels: 1 | 2): Promise<Pcm> {
-  const decoder = new OggOpusDecoder({ forceStereo: channels === 2 });
-  await decoder.ready;
-  try {
-    const pcm = checkDecoded("Ogg Opus", await decoder.decodeFile(bytes));
-    return { channels: pcm.channels.slice(0, channels), sampleRate: pcm.sampleRate };
-  } finally {
-    decoder.free();
-  }
-}
-
-/** WASM decoders may throw plain errors on hostile input; the client still deserves a 4xx. */
-async function asAudioError<T>(kind: string, decode: () => Promise<T>): Promise<T> {
-  try {
-    return await decode();
-  } catch (error) {
-    if (isDomainError(error)) throw error;
-    throw invalidAudio(`${kind} could not be decoded: ${(error as Error)?.message ?? "decoder failure"}.`);
-  }
-}
+  return joined;
+};
 
 function toMono(channels: Float32Array[]): Float32Array {
   const [left, right] = channels;
@@ -81,8 +35,8 @@ function toMono(channels: Float32Array[]): Float32Array {
 }
 
 /**
- * Decodes sniffed audio to Float32 PCM at 48 kHz (or 16 kHz). WAV (PCM16, G.711) is decoded here,
- * MP3 with mpg123 (WASM), Ogg Opus with libopus (WASM). Decoder failures become VALIDATION errors.
+ * Decodes a whole in-memory recording to Float32 PCM at 48 kHz (or 16 kHz), for analysis and tests.
+ * Ingest does not use it: it streams through decodeStream so memory does not grow with the call.
  */
 export async function decodeToPcm(
   bytes: Uint8Array,
@@ -90,16 +44,15 @@ export async function decodeToPcm(
   options: DecodeOptions = {},
 ): Promise<DecodedAudio> {
   const rate = options.sampleRate ?? 48000;
-  const source =
-    sniffed.format === "mp3"
-      ? await asAudioError("MP3", () => decodeMp3(bytes, sniffed.channels))
-      : sniffed.format === "ogg-opus"
-        ? await asAudioError("Ogg Opus", () => decodeOggOpus(bytes, sniffed.channels))
-        : decodeWav(bytes, sniffed);
-  const frames = source.channels[0]!.length;
-  const channels = options.channels === "mono" ? [toMono(source.channels)] : source.channels;
+  const blocks: Float32Array[][] = Array.from({ length: sniffed.channels }, () => []);
+  for await (const block of decodeStream(memorySource(bytes), sniffed)) {
+    for (const [c, channel] of block.entries()) blocks[c]!.push(channel.slice());
+  }
+  const source = blocks.map(concat);
+  const frames = source[0]!.length;
+  const channels = options.channels === "mono" ? [toMono(source)] : source;
   return {
-    pcm: { channels: channels.map((c) => resample(c, source.sampleRate, rate)), sampleRate: rate },
-    durationMs: Math.round((frames * 1000) / source.sampleRate),
+    pcm: { channels: channels.map((c) => resample(c, sniffed.sampleRate, rate)), sampleRate: rate },
+    durationMs: Math.round((frames * 1000) / sniffed.sampleRate),
   };
 }

@@ -1,8 +1,8 @@
-export type { AnalyseAudioOptions, ProcessedAudio } from "./analyse-audio.js";
+export type { AnalyseAudioOptions, AudioInput, ProcessedAudio } from "./analyse-audio.js";
 export { analyseAudio } from "./analyse-audio.js";
 export type { AudioFormat, AudioLimits, Pcm, SniffedAudio } from "./audio-types.js";
 export { DEFAULT_AUDIO_LIMITS } from "./audio-types.js";
-export type { AudioWorkerPool, AudioWorkerPoolOptions } from "./audio-worker-pool.js";
+export type { AudioWorkerPool, AudioWorkerPoolOptions, ProcessAudioOptions } from "./audio-worker-pool.js";
 export { createAudioWorkerPool } from "./audio-worker-pool.js";
 export type { Peaks } from "./compute-peaks.js";
 export { computePeaks } from "./compute-peaks.js";
@@ -12,3 +12,4 @@ export { processAudio } from "./process-audio.js";
 export { sniffAudio } from "./sniff-audio.js";
 export type { OpusEncodeOptions } from "./transcode-to-webm-opus.js";
 export { STORED_CONTENT_TYPE, transcodeToWebmOpus } from "./transcode-to-webm-opus.js";
+export { CLUSTER_SECONDS } from "./webm-opus-writer.js";

@@ -1,105 +1,152 @@
-import { createRequire } from "node:module";
+import LibAVFactory from "@libav.js/variant-opus-af";
 
-/** The emscripten module inside opusscript (libopus 1.4 compiled to WASM). */
-interface OpusNative {
-  OpusScriptHandler: {
-    new (sampleRate: number, channels: number, application: number): OpusHandler;
-    destroy_handler(handler: OpusHandler): void;
-  };
-  _malloc(bytes: number): number;
-  _free(pointer: number): void;
-  HEAPU8: Uint8Array;
-  HEAPU16: Uint16Array;
+type LibAVInstance = Awaited<ReturnType<typeof LibAVFactory.LibAV>> & LibAVFactory.LibAVSync;
+
+/** libopus' input rates; any other source rate is resampled up to the next one of these. */
+export const OPUS_INPUT_RATES = [8000, 12000, 16000, 24000, 48000] as const;
+export type OpusInputRate = (typeof OPUS_INPUT_RATES)[number];
+
+export const opusInputRate = (sourceRate: number): OpusInputRate =>
+  OPUS_INPUT_RATES.find((rate) => rate >= sourceRate) ?? 48000;
+
+export interface OpusEncoderOptions {
+  sampleRate: OpusInputRate;
+  channels: 1 | 2;
+  /** Target bitrate in bit/s (VBR). */
+  bitrate: number;
+  /** libopus complexity 0–10. */
+  complexity: number;
+  /** Packet duration in milliseconds. */
+  frameMs: 20 | 40 | 60;
 }
-interface OpusHandler {
-  _encode(input: number, bytes: number, output: number, frameSize: number): number;
-  _encoder_ctl(request: number, value: number): number;
+
+export interface OpusPacket {
+  data: Uint8Array;
+  /** Start of the packet in 48 kHz samples from the start of the stream (pre-skip included). */
+  start48k: number;
 }
 
-const OPUS_APPLICATION_VOIP = 2048;
-const OPUS_SET_BITRATE_REQUEST = 4002;
-const OPUS_SET_COMPLEXITY_REQUEST = 4010;
-const OPUS_SET_SIGNAL_REQUEST = 4024;
-const OPUS_SIGNAL_VOICE = 3001;
-const OPUS_RESET_STATE = 4028;
-const MAX_PACKET_BYTES = 1276 * 3;
-
-let native: OpusNative | undefined;
-const loadNative = (): OpusNative => {
-  native ??= (
-    createRequire(import.meta.url)("opusscript/build/opusscript_native_wasm.js") as () => OpusNative
-  )();
-  return native;
+/** One libav.js (FFmpeg + libopus 1.6, WASM) per thread, loaded on first use. */
+let instance: Promise<LibAVInstance> | undefined;
+const loadLibAV = (): Promise<LibAVInstance> => {
+  instance ??= LibAVFactory.LibAV({ noworker: true, nothreads: true }) as Promise<LibAVInstance>;
+  return instance;
 };
 
+/** Frames handed to libopus per call: fewer crossings into WASM, a bounded amount of memory. */
+const FRAMES_PER_BATCH = 50;
+
 /**
- * Speech Opus encoder on opusscript's WASM libopus, driven directly: opusscript 0.1.1's JS wrapper
- * writes its input at twice the malloc'd address (a Uint16Array indexed by a byte pointer), corrupting
- * the WASM heap once frames grow or instances accumulate. Here the buffer is sized and addressed
- * correctly: the native _encode expects one byte of little-endian PCM per 16-bit slot.
- * The native handler leaks a buffer when destroyed, so encoders are reused (see shared()).
+ * A streaming Opus encoder on the libopus inside libav.js (FFmpeg's libopus wrapper, VOIP application,
+ * VBR). Feed it planar PCM at `sampleRate` in blocks of any size; it encodes whole frames as they fill
+ * and the padded last frame on finish(). `opusHead` is the OpusHead identification header (with the
+ * encoder's pre-skip) that WebM stores as CodecPrivate.
  */
-export class OpusSpeechEncoder {
-  private static readonly pool = new Map<string, OpusSpeechEncoder>();
-
-  /** One long-lived encoder per channel count and frame size, reset and reconfigured for each recording. */
-  static shared(channels: 1 | 2, frameSamples: number, options: { bitrate: number; complexity: number }) {
-    const id = `${channels}/${frameSamples}`;
-    let encoder = OpusSpeechEncoder.pool.get(id);
-    if (!encoder) {
-      encoder = new OpusSpeechEncoder(channels, frameSamples, options);
-      OpusSpeechEncoder.pool.set(id, encoder);
-    }
-    encoder.configure(options);
-    return encoder;
+export class OpusStreamEncoder {
+  static async create(options: OpusEncoderOptions): Promise<OpusStreamEncoder> {
+    return new OpusStreamEncoder(await loadLibAV(), options);
   }
 
-  private readonly opus = loadNative();
-  private readonly handler: OpusHandler;
-  private readonly input: number;
-  private readonly output: number;
+  readonly opusHead: Uint8Array;
+  readonly frameSamples: number;
+  private readonly context: number;
+  private readonly frame: number;
+  private readonly packet: number;
+  private readonly pending: Float32Array;
+  private filled = 0;
+  private batch: LibAVFactory.Frame[] = [];
+  private framesIn = 0;
+  private packetsOut = 0;
+  private closed = false;
 
-  constructor(
-    readonly channels: 1 | 2,
-    readonly frameSamples: number,
-    options: { bitrate: number; complexity: number },
+  private constructor(
+    private readonly libav: LibAVInstance,
+    readonly options: OpusEncoderOptions,
   ) {
-    this.handler = new this.opus.OpusScriptHandler(48000, channels, OPUS_APPLICATION_VOIP);
-    this.input = this.opus._malloc(frameSamples * channels * 2 * 2);
-    this.output = this.opus._malloc(MAX_PACKET_BYTES);
-    this.configure(options);
+    const { sampleRate, channels } = options;
+    const [, context, frame, packet, frameSamples] = libav.ff_init_encoder_sync("libopus", {
+      ctx: {
+        sample_rate: sampleRate,
+        channels,
+        channel_layout: channels === 1 ? 4 : 3,
+        sample_fmt: libav.AV_SAMPLE_FMT_FLT,
+        bit_rate: options.bitrate,
+      },
+      time_base: [1, sampleRate],
+      options: {
+        application: "voip",
+        frame_duration: String(options.frameMs),
+        compression_level: String(options.complexity),
+        vbr: "on",
+      },
+    });
+    this.context = context;
+    this.frame = frame;
+    this.packet = packet;
+    this.frameSamples = frameSamples;
+    this.pending = new Float32Array(frameSamples * channels);
+    this.opusHead = libav
+      .copyout_u8_sync(
+        libav.AVCodecContext_extradata_sync(context),
+        libav.AVCodecContext_extradata_size_sync(context),
+      )
+      .slice();
+    if (this.opusHead.length < 19) throw new Error("libopus returned no OpusHead.");
   }
 
-  /** Starts a new stream: fresh codec state, then bitrate, complexity and the speech signal hint. */
-  configure(options: { bitrate: number; complexity: number }): void {
-    this.control(OPUS_RESET_STATE, 0);
-    this.control(OPUS_SET_BITRATE_REQUEST, options.bitrate);
-    this.control(OPUS_SET_COMPLEXITY_REQUEST, options.complexity);
-    this.control(OPUS_SET_SIGNAL_REQUEST, OPUS_SIGNAL_VOICE);
+  /** Samples the decoder drops at the start (OpusHead pre-skip, 48 kHz). */
+  get preSkip(): number {
+    return this.opusHead[10]! | (this.opusHead[11]! << 8);
   }
 
-  private control(request: number, value: number): void {
-    const result = this.handler._encoder_ctl(request, value);
-    if (result < 0) throw new Error(`Opus encoder control ${request}=${value} failed (${result}).`);
-  }
-
-  /** Encodes one frame of interleaved 16-bit samples (frameSamples × channels) into one Opus packet. */
-  encode(interleaved: Int16Array): Uint8Array {
-    const bytes = interleaved.length * 2;
-    const slots = this.opus.HEAPU16.subarray(this.input >> 1, (this.input >> 1) + bytes);
-    for (let i = 0; i < interleaved.length; i++) {
-      const sample = interleaved[i]! & 0xffff;
-      slots[2 * i] = sample & 0xff;
-      slots[2 * i + 1] = sample >> 8;
+  /** Adds planar samples; returns the packets completed so far (in order). */
+  push(channels: Float32Array[]): OpusPacket[] {
+    const count = this.options.channels;
+    const length = channels[0]?.length ?? 0;
+    let packets: OpusPacket[] = [];
+    for (let i = 0; i < length; i++) {
+      for (let c = 0; c < count; c++) this.pending[this.filled * count + c] = channels[c]![i]!;
+      if (++this.filled === this.frameSamples) {
+        this.queueFrame(this.frameSamples);
+        if (this.batch.length >= FRAMES_PER_BATCH) packets = packets.concat(this.encode(false));
+      }
     }
-    const length = this.handler._encode(this.input, bytes, this.output, this.frameSamples);
-    if (length < 0) throw new Error(`Opus encoding failed (${length}).`);
-    return this.opus.HEAPU8.slice(this.output, this.output + length);
+    return packets;
+  }
+
+  /** Encodes what is left (the last frame zero-padded) and the encoder's look-ahead; frees the encoder. */
+  finish(): OpusPacket[] {
+    if (this.filled > 0) this.queueFrame(this.filled);
+    const packets = this.encode(true);
+    this.close();
+    return packets;
   }
 
   close(): void {
-    this.opus.OpusScriptHandler.destroy_handler(this.handler);
-    this.opus._free(this.input);
-    this.opus._free(this.output);
+    if (this.closed) return;
+    this.closed = true;
+    this.libav.ff_free_encoder_sync(this.context, this.frame, this.packet);
+  }
+
+  private queueFrame(samples: number): void {
+    const { sampleRate, channels } = this.options;
+    this.batch.push({
+      data: this.pending.slice(0, samples * channels),
+      format: this.libav.AV_SAMPLE_FMT_FLT,
+      channels,
+      channel_layout: channels === 1 ? 4 : 3,
+      sample_rate: sampleRate,
+      nb_samples: samples,
+      pts: this.framesIn * this.frameSamples,
+    });
+    this.framesIn++;
+    this.filled = 0;
+  }
+
+  private encode(final: boolean): OpusPacket[] {
+    const out = this.libav.ff_encode_multi_sync(this.context, this.frame, this.packet, this.batch, final);
+    this.batch = [];
+    const samples48k = (this.frameSamples * 48000) / this.options.sampleRate;
+    return out.map((packet) => ({ data: packet.data, start48k: this.packetsOut++ * samples48k }));
   }
 }

@@ -1,5 +1,9 @@
-import type { AnalyseAudioOptions, ProcessedAudio } from "./analyse-audio.js";
-import { type AudioWorkerPool, createAudioWorkerPool } from "./audio-worker-pool.js";
+import type { AudioInput, ProcessedAudio } from "./analyse-audio.js";
+import {
+  type AudioWorkerPool,
+  createAudioWorkerPool,
+  type ProcessAudioOptions,
+} from "./audio-worker-pool.js";
 
 let sharedPool: AudioWorkerPool | undefined;
 
@@ -7,7 +11,7 @@ let sharedPool: AudioWorkerPool | undefined;
  * Processes one upload on a lazily started shared pool of one worker thread. Servers that want another
  * pool size create their own with createAudioWorkerPool({ size }) and close it on shutdown.
  */
-export function processAudio(bytes: Uint8Array, options: AnalyseAudioOptions = {}): Promise<ProcessedAudio> {
+export function processAudio(input: AudioInput, options: ProcessAudioOptions = {}): Promise<ProcessedAudio> {
   sharedPool ??= createAudioWorkerPool({ size: 1 });
-  return sharedPool.processAudio(bytes, options);
+  return sharedPool.processAudio(input, options);
 }

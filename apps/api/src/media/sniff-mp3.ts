@@ -1,5 +1,6 @@
 import { invalidAudio, unsupportedAudio } from "./audio-errors.js";
 import type { SniffedAudio } from "./audio-types.js";
+import type { ByteSource } from "./byte-source.js";
 
 const BITRATES_V1_L3 = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
 const BITRATES_V2_L3 = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
@@ -43,18 +44,19 @@ export function readMpegFrameHeader(bytes: Uint8Array, at: number): MpegFrameHea
 }
 
 /** Length of the ID3v2 tags at the start (there may be several), 0 when none. */
-export function id3v2Length(bytes: Uint8Array): number {
+export function id3v2Length(source: ByteSource): number {
   let at = 0;
-  while (at + 10 <= bytes.length && bytes[at] === 0x49 && bytes[at + 1] === 0x44 && bytes[at + 2] === 0x33) {
-    const sizeBytes = bytes.subarray(at + 6, at + 10);
-    if (bytes[at + 3] === 0xff || sizeBytes.some((b) => b >= 0x80)) {
+  for (;;) {
+    const tag = source.read(at, 10);
+    if (tag.length < 10 || tag[0] !== 0x49 || tag[1] !== 0x44 || tag[2] !== 0x33) return at;
+    const sizeBytes = tag.subarray(6, 10);
+    if (tag[3] === 0xff || sizeBytes.some((b) => b >= 0x80)) {
       throw invalidAudio("ID3v2 tag has an invalid size field.");
     }
     const size = (sizeBytes[0]! << 21) | (sizeBytes[1]! << 14) | (sizeBytes[2]! << 7) | sizeBytes[3]!;
-    const footer = (bytes[at + 5]! & 0x10) !== 0 ? 10 : 0;
+    const footer = (tag[5]! & 0x10) !== 0 ? 10 : 0;
     at += 10 + size + footer;
   }
-  return at;
 }
 
 export const looksLikeMp3 = (bytes: Uint8Array) => {
@@ -66,31 +68,35 @@ export const looksLikeMp3 = (bytes: Uint8Array) => {
 const ascii = (bytes: Uint8Array, at: number, length: number) =>
   String.fromCharCode(...bytes.subarray(at, at + length));
 
-const isTrailingTag = (bytes: Uint8Array, at: number) =>
-  (ascii(bytes, at, 3) === "TAG" && bytes.length - at === 128) ||
-  ascii(bytes, at, 8) === "APETAGEX" ||
-  ascii(bytes, at, 11) === "LYRICSBEGIN";
+const isTrailingTag = (source: ByteSource, at: number) => {
+  const tail = source.read(at, 11);
+  return (
+    (ascii(tail, 0, 3) === "TAG" && source.length - at === 128) ||
+    ascii(tail, 0, 8) === "APETAGEX" ||
+    ascii(tail, 0, 11) === "LYRICSBEGIN"
+  );
+};
 
 /** Walks every frame so truncation and lost sync are caught before decoding, and sums the duration. */
-export function sniffMp3(bytes: Uint8Array): SniffedAudio {
-  const start = id3v2Length(bytes);
-  if (start >= bytes.length)
+export function sniffMp3(source: ByteSource): SniffedAudio {
+  const start = id3v2Length(source);
+  if (start >= source.length)
     throw invalidAudio("MP3 ends inside or right after its ID3 tag.", "audio.truncated");
-  const first = readMpegFrameHeader(bytes, start);
+  const first = readMpegFrameHeader(source.read(start, 4), 0);
   if (!first) throw unsupportedAudio("Data after the ID3 tag is not MPEG Layer III audio.");
   let at = start;
   let frames = 0;
   let samples = 0;
-  while (at < bytes.length) {
-    const header = readMpegFrameHeader(bytes, at);
+  while (at < source.length) {
+    const header = readMpegFrameHeader(source.read(at, 4), 0);
     if (!header || header.version !== first.version || header.sampleRate !== first.sampleRate) {
-      if (isTrailingTag(bytes, at)) break;
-      if (bytes.length - at < 4 && frames > 0) {
+      if (isTrailingTag(source, at)) break;
+      if (source.length - at < 4 && frames > 0) {
         throw invalidAudio("MP3 is truncated inside a frame header.", "audio.truncated");
       }
       throw invalidAudio(`MP3 is corrupt: lost frame sync at byte ${at}.`);
     }
-    if (at + header.frameLength > bytes.length) {
+    if (at + header.frameLength > source.length) {
       throw invalidAudio(`MP3 is truncated: the frame at byte ${at} is incomplete.`, "audio.truncated");
     }
     frames += 1;

@@ -1,5 +1,6 @@
 import { invalidAudio, unsupportedAudio } from "./audio-errors.js";
 import type { SniffedAudio } from "./audio-types.js";
+import type { ByteSource } from "./byte-source.js";
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -35,33 +36,35 @@ interface OggPage {
   end: number;
 }
 
-function readPage(bytes: Uint8Array, at: number): OggPage {
-  if (at + 27 > bytes.length)
+/** Reads and checks one page; its body is a view valid until the source's next read. */
+function readPage(source: ByteSource, at: number): OggPage {
+  if (at + 27 > source.length)
     throw invalidAudio(`Ogg is truncated inside the page header at byte ${at}.`, "audio.truncated");
-  if (!isCapturePattern(bytes, at)) throw invalidAudio(`Ogg is corrupt: no page at byte ${at}.`);
-  if (bytes[at + 4] !== 0)
-    throw unsupportedAudio(`Ogg stream structure version ${bytes[at + 4]} is unknown.`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset + at, 27);
-  const segments = bytes[at + 26]!;
-  if (at + 27 + segments > bytes.length)
+  // The largest page: 27 header bytes, 255 lacing values, 255 × 255 body bytes.
+  const bytes = source.read(at, 27 + 255 + 255 * 255);
+  if (!isCapturePattern(bytes, 0)) throw invalidAudio(`Ogg is corrupt: no page at byte ${at}.`);
+  if (bytes[4] !== 0) throw unsupportedAudio(`Ogg stream structure version ${bytes[4]} is unknown.`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, 27);
+  const segments = bytes[26]!;
+  if (27 + segments > bytes.length)
     throw invalidAudio("Ogg is truncated inside a lacing table.", "audio.truncated");
   let bodyLength = 0;
-  for (let i = 0; i < segments; i++) bodyLength += bytes[at + 27 + i]!;
-  const end = at + 27 + segments + bodyLength;
-  if (end > bytes.length)
+  for (let i = 0; i < segments; i++) bodyLength += bytes[27 + i]!;
+  const length = 27 + segments + bodyLength;
+  if (length > bytes.length)
     throw invalidAudio(`Ogg is truncated: the page at byte ${at} is incomplete.`, "audio.truncated");
-  if (oggPageCrc(bytes.subarray(at, end)) !== view.getUint32(22, true)) {
+  if (oggPageCrc(bytes.subarray(0, length)) !== view.getUint32(22, true)) {
     throw invalidAudio(`Ogg is corrupt: checksum mismatch in the page at byte ${at}.`);
   }
   const low = view.getUint32(6, true);
   const high = view.getUint32(10, true);
   return {
-    flags: bytes[at + 5]!,
+    flags: bytes[5]!,
     granule: high === 0xffffffff && low === 0xffffffff ? -1 : high * 2 ** 32 + low,
     serial: view.getUint32(14, true),
     sequence: view.getUint32(18, true),
-    body: bytes.subarray(at + 27 + segments, end),
-    end,
+    body: bytes.subarray(27 + segments, length),
+    end: at + length,
   };
 }
 
@@ -88,13 +91,13 @@ function readOpusHead(page: OggPage): { channels: 1 | 2; preSkip: number; inputR
 }
 
 /** Checks every page (capture pattern, CRC, one logical stream, sequence, end-of-stream) and reads the duration. */
-export function sniffOggOpus(bytes: Uint8Array): SniffedAudio {
-  const first = readPage(bytes, 0);
+export function sniffOggOpus(source: ByteSource): SniffedAudio {
+  const first = readPage(source, 0);
   const head = readOpusHead(first);
   let page = first;
   let lastGranule = 0;
-  while (page.end < bytes.length) {
-    const next = readPage(bytes, page.end);
+  while (page.end < source.length) {
+    const next = readPage(source, page.end);
     if (next.serial !== first.serial)
       throw unsupportedAudio("Ogg file multiplexes several streams; one Opus stream only.");
     if (next.sequence !== page.sequence + 1)

@@ -1,5 +1,6 @@
 import { invalidAudio, unsupportedAudio } from "./audio-errors.js";
 import type { AudioFormat, SniffedAudio } from "./audio-types.js";
+import type { ByteSource } from "./byte-source.js";
 
 const ascii = (bytes: Uint8Array, at: number, length: number) =>
   String.fromCharCode(...bytes.subarray(at, at + length));
@@ -23,8 +24,10 @@ interface WavFmt {
   bits: number;
 }
 
-function readFmt(view: DataView, at: number, size: number): WavFmt {
+function readFmt(body: Uint8Array, size: number): WavFmt {
   if (size < 16) throw invalidAudio(`WAV fmt chunk is ${size} bytes; at least 16 are required.`);
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const at = 0;
   let tag = view.getUint16(at, true);
   // Extensible headers carry the real format tag in the first two bytes of the sub-format GUID.
   if (tag === WAVE_FORMAT_EXTENSIBLE) {
@@ -70,12 +73,11 @@ function checkFmt(fmt: WavFmt): { format: AudioFormat; channels: 1 | 2 } {
 }
 
 /** Walks the RIFF chunks, refusing any chunk that claims more bytes than the file holds. */
-export function sniffWav(bytes: Uint8Array): SniffedAudio {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const riffSize = view.getUint32(4, true);
-  if (riffSize + 8 > bytes.length) {
+export function sniffWav(source: ByteSource): SniffedAudio {
+  const riffSize = new DataView(source.read(4, 4).slice().buffer).getUint32(0, true);
+  if (riffSize + 8 > source.length) {
     throw invalidAudio(
-      `WAV is truncated: the RIFF header declares ${riffSize + 8} bytes but ${bytes.length} arrived.`,
+      `WAV is truncated: the RIFF header declares ${riffSize + 8} bytes but ${source.length} arrived.`,
       "audio.truncated",
     );
   }
@@ -83,8 +85,9 @@ export function sniffWav(bytes: Uint8Array): SniffedAudio {
   let fmt: WavFmt | undefined;
   let at = 12;
   while (at + 8 <= end) {
-    const id = ascii(bytes, at, 4);
-    const size = view.getUint32(at + 4, true);
+    const header = source.read(at, 8);
+    const id = ascii(header, 0, 4);
+    const size = new DataView(header.buffer, header.byteOffset, 8).getUint32(4, true);
     const body = at + 8;
     if (body + size > end) {
       throw invalidAudio(
@@ -92,7 +95,8 @@ export function sniffWav(bytes: Uint8Array): SniffedAudio {
         "audio.truncated",
       );
     }
-    if (id === "fmt ") fmt = readFmt(view, body, size);
+    // Only the first 40 bytes of fmt are read: a larger chunk is legal (extensions) and skipped.
+    if (id === "fmt ") fmt = readFmt(source.read(body, Math.min(size, 40)).slice(), size);
     if (id === "data") {
       if (!fmt) throw invalidAudio("WAV data chunk comes before its fmt chunk.");
       const { format, channels } = checkFmt(fmt);

@@ -1,82 +1,94 @@
-import { ArrayBufferTarget, Muxer } from "webm-muxer";
 import type { Pcm } from "./audio-types.js";
-import { OpusSpeechEncoder } from "./opus-encoder.js";
+import { OpusStreamEncoder, opusInputRate } from "./opus-encoder.js";
+import { createResampler, type Resampler } from "./resample.js";
+import { WebmOpusWriter } from "./webm-opus-writer.js";
 
 export const STORED_CONTENT_TYPE = "audio/webm; codecs=opus";
 
 export interface OpusEncodeOptions {
-  /** Target bitrate in bit/s. Default 16 kbit/s mono, 24 kbit/s stereo (speech). */
+  /** Target bitrate in bit/s; default from defaultBitrate(). */
   bitrate?: number;
-  /** libopus complexity 0–10. Default 5: about twice as fast as 10 and ~1 % larger for speech. */
-  complexity?: number;
 }
 
-// 20 ms packets: 60 ms frames overflow the small emscripten stack of opusscript's libopus build.
-const FRAME_SAMPLES = 960;
-// libopus' encoder look-ahead at 48 kHz; players drop this many samples at the start (OpusHead pre-skip).
-const PRE_SKIP = 312;
+/** 60 ms packets: a third of the per-packet overhead (Opus TOC, WebM SimpleBlock header) of 20 ms ones. */
+const FRAME_MS = 60;
+/**
+ * Complexity 10: the best speech per bit, and it keeps the stereo default rate above the point where
+ * libopus folds the two channels into one (see defaultBitrate).
+ */
+const COMPLEXITY = 10;
 
-function opusHead(channels: number): Uint8Array {
-  const head = new Uint8Array(19);
-  head.set(new TextEncoder().encode("OpusHead"), 0);
-  const view = new DataView(head.buffer);
-  view.setUint8(8, 1);
-  view.setUint8(9, channels);
-  view.setUint16(10, PRE_SKIP, true);
-  view.setUint32(12, 48000, true);
-  return head;
+/**
+ * Stereo calls keep the agent and the customer on separate channels, so the encoder must never downmix.
+ * libopus codes a stereo stream as mono below an internal threshold (about 17.6 kbit/s × 100 / (90 +
+ * complexity) for VOIP input at 8–12 kHz; up to ~19 kbit/s at 16 kHz and above, where its speech analysis
+ * runs). Telephone audio (8 kHz) is encoded at its own rate, so Opus spends every bit below 4 kHz:
+ * 18 kbit/s stereo there gives ~0.11 MB per call-minute with better quality than the earlier 24 kbit/s at
+ * 48 kHz. Wider sources keep a higher rate. The stereo test in transcode-to-webm-opus.test.ts guards this.
+ */
+export function defaultBitrate(channels: 1 | 2, inputRate: number): number {
+  const wide = inputRate >= 16000;
+  if (channels === 1) return wide ? 16000 : 12000;
+  return wide ? 24000 : 18000;
 }
 
-/** Interleaves one frame as 16-bit PCM, zero-padding past the end of the input. */
-function frameToInt16(pcm: Pcm, start: number, out: Int16Array): void {
-  const channelCount = pcm.channels.length;
-  const total = pcm.channels[0]!.length;
-  for (let i = 0; i < FRAME_SAMPLES; i++) {
-    for (let c = 0; c < channelCount; c++) {
-      const s = start + i < total ? pcm.channels[c]![start + i]! : 0;
-      out[i * channelCount + c] = Math.max(-32768, Math.min(32767, Math.round(s * 32768)));
-    }
-  }
+export interface StoredAudioEncoder {
+  /** Planar samples at the source rate. */
+  push(channels: Float32Array[]): Promise<void>;
+  finish(): Promise<Uint8Array>;
+  /** Frees the encoder without output (after a failure). */
+  abort(): void;
 }
 
 /**
- * Encodes 48 kHz mono/stereo PCM as Opus (libopus via WASM, VOIP mode) in a WebM container with
- * Duration in Segment Info and a Cues element, so browsers can seek it.
+ * The stored form, streamed: source PCM → (resampled up to libopus' next input rate when needed) →
+ * Opus, 60 ms VBR packets → WebM with Cues (see webm-opus-writer.ts). Memory holds one batch of frames
+ * and the muxed output.
  */
-export function transcodeToWebmOpus(pcm: Pcm, options: OpusEncodeOptions = {}): Uint8Array {
-  if (pcm.sampleRate !== 48000) throw new Error(`Opus encoding needs 48 kHz PCM, got ${pcm.sampleRate} Hz.`);
+export async function createStoredAudioEncoder(
+  sourceRate: number,
+  channels: 1 | 2,
+  options: OpusEncodeOptions = {},
+): Promise<StoredAudioEncoder> {
+  const sampleRate = opusInputRate(sourceRate);
+  const resamplers: Resampler[] | undefined =
+    sampleRate === sourceRate
+      ? undefined
+      : Array.from({ length: channels }, () => createResampler(sourceRate, sampleRate));
+  const encoder = await OpusStreamEncoder.create({
+    sampleRate,
+    channels,
+    bitrate: options.bitrate ?? defaultBitrate(channels, sampleRate),
+    complexity: COMPLEXITY,
+    frameMs: FRAME_MS,
+  });
+  const writer = await WebmOpusWriter.create({ channels, opusHead: encoder.opusHead });
+  const packetSamples48k = (FRAME_MS * 48000) / 1000;
+  return {
+    async push(block) {
+      const input = resamplers ? block.map((c, i) => resamplers[i]!.push(c)) : block;
+      await writer.add(encoder.push(input), packetSamples48k);
+    },
+    async finish() {
+      if (resamplers) await writer.add(encoder.push(resamplers.map((r) => r.flush())), packetSamples48k);
+      await writer.add(encoder.finish(), packetSamples48k);
+      return writer.finish();
+    },
+    abort: () => encoder.close(),
+  };
+}
+
+/** Encodes whole PCM (tests, small inputs) to the stored WebM/Opus form. */
+export async function transcodeToWebmOpus(pcm: Pcm, options: OpusEncodeOptions = {}): Promise<Uint8Array> {
   const channelCount = pcm.channels.length;
   if (channelCount !== 1 && channelCount !== 2)
     throw new Error(`Expected 1 or 2 channels, got ${channelCount}.`);
-  const encoder = OpusSpeechEncoder.shared(channelCount, FRAME_SAMPLES, {
-    bitrate: options.bitrate ?? (channelCount === 1 ? 16000 : 24000),
-    complexity: options.complexity ?? 5,
-  });
-  const target = new ArrayBufferTarget();
-  const muxer = new Muxer({
-    target,
-    audio: { codec: "A_OPUS", numberOfChannels: channelCount, sampleRate: 48000 },
-    firstTimestampBehavior: "strict",
-  });
-  const frame = new Int16Array(FRAME_SAMPLES * channelCount);
-  const total = pcm.channels[0]!.length + PRE_SKIP;
-  for (let start = 0; start < total; start += FRAME_SAMPLES) {
-    frameToInt16(pcm, start, frame);
-    const packet = encoder.encode(frame);
-    const timestampUs = Math.round((start * 1_000_000) / 48000);
-    const meta =
-      start === 0
-        ? {
-            decoderConfig: {
-              codec: "opus",
-              numberOfChannels: channelCount,
-              sampleRate: 48000,
-              description: opusHead(channelCount),
-            },
-          }
-        : undefined;
-    muxer.addAudioChunkRaw(packet, "key", timestampUs, meta);
+  const encoder = await createStoredAudioEncoder(pcm.sampleRate, channelCount, options);
+  try {
+    await encoder.push(pcm.channels);
+  } catch (error) {
+    encoder.abort();
+    throw error;
   }
-  muxer.finalize();
-  return new Uint8Array(target.buffer);
+  return encoder.finish();
 }

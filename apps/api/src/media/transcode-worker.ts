@@ -1,21 +1,33 @@
 import { parentPort } from "node:worker_threads";
 import { isDomainError } from "@kuulo/domain/errors";
-import { type AnalyseAudioOptions, analyseAudio } from "./analyse-audio.js";
+import { type AnalyseAudioOptions, type AudioInput, analyseAudio } from "./analyse-audio.js";
 
 export interface WorkerRequest {
   id: number;
-  bytes: Uint8Array;
+  input: AudioInput;
   options: AnalyseAudioOptions;
 }
 
 export type WorkerReply =
   | { id: number; ok: true; result: Awaited<ReturnType<typeof analyseAudio>> }
-  | { id: number; ok: false; domain: boolean; error: Record<string, unknown> };
+  | { id: number; ok: false; domain: boolean; error: Record<string, unknown> }
+  | { id: number; progress: number };
+
+/** Progress messages at most every whole percent of the input. */
+const progressReporter = (id: number) => {
+  let last = -1;
+  return (fraction: number) => {
+    const percent = Math.floor(fraction * 100);
+    if (percent === last) return;
+    last = percent;
+    parentPort?.postMessage({ id, progress: fraction } satisfies WorkerReply);
+  };
+};
 
 // Entry point of the audio worker thread: one request at a time, results transferred back without copying.
 parentPort?.on("message", async (request: WorkerRequest) => {
   try {
-    const result = await analyseAudio(request.bytes, request.options);
+    const result = await analyseAudio(request.input, request.options, progressReporter(request.id));
     const reply: WorkerReply = { id: request.id, ok: true, result };
     parentPort?.postMessage(reply, [result.stored.bytes.buffer as ArrayBuffer]);
   } catch (error) {

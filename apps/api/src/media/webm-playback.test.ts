@@ -94,7 +94,7 @@ const PLAYER_PROBE = `async (src) => {
 
 async function storedForm(bytes: Uint8Array): Promise<Uint8Array> {
   const { pcm } = await decodeToPcm(bytes, sniffAudio(bytes));
-  return transcodeToWebmOpus(pcm);
+  return await transcodeToWebmOpus(pcm);
 }
 
 beforeAll(async () => {

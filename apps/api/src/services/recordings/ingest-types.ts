@@ -21,6 +21,8 @@ export interface IngestInput {
   metadata: unknown;
   /** The original audio, already on local disk (a temp file or an import file). */
   audioPath: string;
+  /** Fraction (0–1) of this recording's audio processed so far, for a progress display. */
+  onProgress?: (fraction: number) => void;
 }
 
 export interface IngestResult {

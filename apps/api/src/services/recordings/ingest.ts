@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { decide } from "@kuulo/domain/access";
 import { DomainError } from "@kuulo/domain/errors";
 import { parseRecordingMetadata } from "@kuulo/domain/recording";
@@ -9,6 +10,13 @@ import { resolveIngestUnit, writeIngestRow } from "./ingest-row.js";
 import type { IngestContext, IngestInput, IngestResult } from "./ingest-types.js";
 
 class LostIngestRace extends Error {}
+
+/** Hashes the file as a stream: a long call is never read into memory whole. */
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
 
 export const audioTooLarge = (size: number, maxBytes: number) =>
   new DomainError("PAYLOAD_TOO_LARGE", `Audio is ${size} bytes; the limit is ${maxBytes} bytes`, {
@@ -41,16 +49,26 @@ export async function ingestRecording({
 
   const size = (await stat(input.audioPath)).size;
   if (size > ctx.ingest.maxBytes) throw audioTooLarge(size, ctx.ingest.maxBytes);
-  const bytes = new Uint8Array(await readFile(input.audioPath));
-  const originalSha256 = createHash("sha256").update(bytes).digest("hex");
+  const originalSha256 = await sha256OfFile(input.audioPath);
 
   const existing = await findExistingIngest(ctx.db, key, originalSha256);
   if (existing) return existing;
   await resolveIngestUnit(ctx.db, metadata);
 
-  const processed = await ctx.storage.pool.processAudio(bytes, {
-    limits: { maxBytes: ctx.ingest.maxBytes, maxDurationMs: ctx.ingest.maxDurationMs },
-  });
+  // The worker streams the file from disk: memory does not grow with the call's length.
+  const processed = await ctx.storage.pool.processAudio(
+    { path: input.audioPath },
+    {
+      limits: { maxBytes: ctx.ingest.maxBytes, maxDurationMs: ctx.ingest.maxDurationMs },
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    },
+  );
+  if (processed.originalSha256 !== originalSha256) {
+    throw new DomainError("CONFLICT", "The audio file changed while it was being ingested", {
+      field: "audio",
+      reason: "audio.changed",
+    });
+  }
   const storageKey = `${RECORDING_KEY_PREFIX}${randomUUID()}`;
   const stored = await ctx.storage.store.putEncrypted(storageKey, processed.stored.bytes);
   let id: string;
