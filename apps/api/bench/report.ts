@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
+import { type AudioBenchResult, audioSummaryLines } from "./audio-bench.js";
 import type { FirstAudioFrameResult } from "./first-audio-frame.js";
 import type { IngestResult, StoredBytesRow } from "./ingest-bench.js";
 import type { LatencyStats } from "./measure.js";
@@ -38,6 +39,8 @@ export interface BenchResults {
     | { skipped: string };
   spaInitialJs: SpaSize[];
   timeToFirstAudioFrame: FirstAudioFrameResult;
+  /** Stored form (bytes, speech quality) and `kuulo import` memory for a long call. */
+  audio?: AudioBenchResult;
   notes: string[];
 }
 
@@ -124,6 +127,7 @@ export function summaryTable(results: BenchResults): string {
       "",
     );
   }
+  if (results.audio) lines.push(...audioSummaryLines(results.audio), "");
   lines.push(
     `Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, load average at start ${results.machine.loadAverageAtStart.join(" / ")}, at end ${results.machine.loadAverageAtEnd?.join(" / ") ?? "n/a"}`,
     "",

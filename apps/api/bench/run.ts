@@ -2,6 +2,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { REPO_ROOT } from "../src/env.js";
+import { runAudioBench } from "./audio-bench.js";
 import { type BenchApp, startBenchApp } from "./bench-app.js";
 import { type BenchDatabase, openPgliteBenchDb, openPostgresBenchDb } from "./bench-database.js";
 import { loadBenchEnv } from "./env.js";
@@ -183,6 +184,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   await postgresPart();
   await pglitePart();
+  results.audio = await runAudioBench(join(REPO_ROOT, "apps", "api", "demo-data"), env.importMinutes, log);
   for (const app of ["admin", "training"]) results.spaInitialJs.push(await spaInitialJs(REPO_ROOT, app));
   log("[first audio frame] apps/training/bench/first-audio-frame.ts (Chromium) …");
   results.timeToFirstAudioFrame = await measureFirstAudioFrame(

@@ -34,7 +34,7 @@ describe("stored Opus encoding", () => {
       // Below libopus' stereo threshold it would code mid only and both channels would carry the speech.
       expect(10 * Math.log10(energy(l!) / Math.max(energy(r!), 1e-12))).toBeGreaterThan(30);
     }
-  });
+  }, 120_000);
 
   // The earlier stored form (opusscript's libopus 1.4, 24 kbit/s stereo, 20 ms packets, 48 kHz input)
   // measured with speechQuality(), per channel: [segmental SNR dB, log-spectral distance dB].
@@ -62,7 +62,7 @@ describe("stored Opus encoding", () => {
         expect(quality.logSpectralDistanceDb).toBeLessThanOrEqual(earlier[c]![1]);
       });
     }
-  });
+  }, 120_000);
 
   it("writes 60 ms packets in clusters of at most CLUSTER_SECONDS, each with its CuePoint", async () => {
     const result = await analyseAudio(demo("call-001.wav"));
@@ -93,5 +93,5 @@ describe("stored Opus encoding", () => {
       const out = await transcodeToWebmOpus(pcm(1 + (i % 2)));
       expect(out).toEqual(first[i % 2]);
     }
-  });
+  }, 300_000);
 });

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { FIXTURES, makeWav, readFixture } from "../../test/fixtures/audio/audio-fixtures.js";
+import { analyseAudio } from "./analyse-audio.js";
+import { computePeaks } from "./compute-peaks.js";
+import { decodeWavBlock } from "./decode-wav.js";
+import { sniffAudio } from "./sniff-audio.js";
+
+const dir = mkdtempSync(join(tmpdir(), "kuulo-analyse-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A stereo 8 kHz PCM16 call of `seconds`, speech-like (two voices' worth of tones and noise). */
+function longCall(seconds: number): Uint8Array {
+  const frames = 8000 * seconds;
+  const data = new Uint8Array(frames * 4);
+  const view = new DataView(data.buffer);
+  let seed = 7;
+  for (let i = 0; i < frames; i++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const talking = Math.floor(i / 24000) % 2; // 3 s turns, left then right
+    const voice = 0.3 * Math.sin(i / 5) * Math.sin(i / 900) + ((seed % 2000) - 1000) / 20000;
+    view.setInt16(i * 4, Math.round((talking ? 0.01 : 1) * voice * 32767), true);
+    view.setInt16(i * 4 + 2, Math.round((talking ? 1 : 0.01) * voice * 32767), true);
+  }
+  return makeWav({ channels: 2, sampleRate: 8000, data });
+}
+
+describe("analyseAudio", () => {
+  it("gives the same result from a file on disk as from the same bytes in memory", async () => {
+    for (const name of Object.values(FIXTURES)) {
+      const bytes = readFixture(name);
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const fromFile = await analyseAudio({ path });
+      const fromMemory = await analyseAudio(bytes);
+      expect(fromFile).toEqual(fromMemory);
+    }
+  }, 120_000);
+
+  it("streams peaks that equal whole-signal peaks of the original samples", async () => {
+    const bytes = readFixture(FIXTURES.pcm16Stereo8k);
+    const sniffed = sniffAudio(bytes);
+    const data = bytes.subarray(sniffed.dataOffset!, sniffed.dataOffset! + sniffed.dataLength!);
+    const whole = computePeaks({ channels: decodeWavBlock(data, "wav-pcm16", 2), sampleRate: 8000 });
+    const streamed = (await analyseAudio(bytes)).peaks;
+    expect(streamed.buckets).toBe(1000);
+    expect(streamed).toEqual(whole);
+  });
+
+  it("processes a long call in constant memory and reports progress within the file", async () => {
+    const minutes = 3;
+    const path = join(dir, "long.wav");
+    writeFileSync(path, longCall(minutes * 60));
+    await analyseAudio(readFixture(FIXTURES.pcm16Stereo8k)); // libopus and its WASM memory loaded
+    const used = () => process.memoryUsage().arrayBuffers;
+    const before = used();
+    let peak = before;
+    const progress: number[] = [];
+    const result = await analyseAudio({ path }, {}, (fraction) => {
+      progress.push(fraction);
+      peak = Math.max(peak, used());
+    });
+    expect(result.durationMs).toBe(minutes * 60_000);
+    // Decoding the whole call to 48 kHz float, as before, held 3 × 60 × 48000 × 2 × 4 B = 66 MiB;
+    // now buffers hold one read block, one batch of frames and the growing output (~0.6 MB).
+    expect(peak - before).toBeLessThan(16 * 1024 * 1024);
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(1);
+  }, 600_000); // a busy shared machine encodes slowly; nothing here depends on time
+});
