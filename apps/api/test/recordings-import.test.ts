@@ -82,7 +82,7 @@ describe("pnpm cli import <dir>", () => {
     const third = await runImport();
     expect(third).toMatchObject({ code: 0 });
     expect(third.output).toContain("2 item(s): 0 imported, 2 already imported (skipped), 0 refused");
-  });
+  }, 120_000); // two calls transcoded on one worker: slow on a busy machine, nothing here depends on time
 
   it("reads a CSV manifest with a header row", async () => {
     const dir = await mkdtemp(join(tmpdir(), "kuulo-import-csv-"));

@@ -13,16 +13,17 @@ export interface OpusEncodeOptions {
 /** 60 ms packets: a third of the per-packet overhead (Opus TOC, WebM SimpleBlock header) of 20 ms ones. */
 const FRAME_MS = 60;
 /**
- * Complexity 10: the best speech per bit, and it keeps the stereo default rate above the point where
- * libopus folds the two channels into one (see defaultBitrate).
+ * Complexity 10 for telephone rates: the best speech per bit, and it keeps the 18 kbit/s stereo rate above
+ * the point where libopus folds the two channels into one (see defaultBitrate). Wider sources keep 5 (as
+ * before): at 24 kbit/s they are far from that point, and complexity 10 there costs twice the CPU.
  */
-const COMPLEXITY = 10;
+const complexityFor = (inputRate: number) => (inputRate >= 16000 ? 5 : 10);
 
 /**
  * Stereo calls keep the agent and the customer on separate channels, so the encoder must never downmix.
- * libopus codes a stereo stream as mono below an internal threshold (about 17.6 kbit/s × 100 / (90 +
- * complexity) for VOIP input at 8–12 kHz; up to ~19 kbit/s at 16 kHz and above, where its speech analysis
- * runs). Telephone audio (8 kHz) is encoded at its own rate, so Opus spends every bit below 4 kHz:
+ * libopus codes a stereo stream as mono when bitrate × (90 + complexity) / 100 falls below about
+ * 17.6 kbit/s for VOIP input at 8–12 kHz, or up to ~18–19 kbit/s at 16 kHz and above, where its speech
+ * analysis runs. Telephone audio (8 kHz) is encoded at its own rate, so Opus spends every bit below 4 kHz:
  * 18 kbit/s stereo there gives ~0.11 MB per call-minute with better quality than the earlier 24 kbit/s at
  * 48 kHz. Wider sources keep a higher rate. The stereo test in transcode-to-webm-opus.test.ts guards this.
  */
@@ -59,7 +60,7 @@ export async function createStoredAudioEncoder(
     sampleRate,
     channels,
     bitrate: options.bitrate ?? defaultBitrate(channels, sampleRate),
-    complexity: COMPLEXITY,
+    complexity: complexityFor(sampleRate),
     frameMs: FRAME_MS,
   });
   const writer = await WebmOpusWriter.create({ channels, opusHead: encoder.opusHead });
