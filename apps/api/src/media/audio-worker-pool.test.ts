@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DomainError } from "@kuulo/domain/errors";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES, readFixture } from "../../test/fixtures/audio/audio-fixtures.js";
@@ -27,6 +30,23 @@ describe("audio worker pool", () => {
       expect(result.peaks.buckets).toBe(1000);
     });
     expect(results[3]).toMatchObject({ channels: 2, sampleRate: 8000, durationMs: 1500 });
+  });
+
+  it("streams a file given by path, forwarding progress, with the same result as its bytes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kuulo-pool-"));
+    try {
+      const bytes = readFixture(FIXTURES.mp3);
+      const path = join(dir, "speech.mp3");
+      writeFileSync(path, bytes);
+      const progress: number[] = [];
+      const fromFile = await pool.processAudio({ path }, { onProgress: (f) => progress.push(f) });
+      expect(fromFile).toEqual(await pool.processAudio(bytes));
+      expect(progress.length).toBeGreaterThan(0);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+      expect(progress.at(-1)).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("keeps the event loop free while a job runs", async () => {

@@ -9,7 +9,10 @@ import type { WorkerReply, WorkerRequest } from "./transcode-worker.js";
 export interface AudioWorkerPoolOptions {
   /** Worker threads (1–2 on small machines). Default 1. */
   size?: number;
-  /** A job running longer is killed and fails with INTERNAL; the worker is replaced. Default 15 min. */
+  /**
+   * A job that reports no progress for this long (it reports every 1 % of its input) is killed and fails
+   * with INTERNAL; the worker is replaced. A long call that keeps progressing is never cut off. Default 15 min.
+   */
   jobTimeoutMs?: number;
 }
 
@@ -89,7 +92,10 @@ export function createAudioWorkerPool(options: AudioWorkerPoolOptions = {}): Aud
     slot.worker.on("message", (reply: WorkerReply) => {
       const job = slot.job;
       if (!job || job.request.id !== reply.id) return;
-      if ("progress" in reply) return void job.onProgress?.(reply.progress);
+      if ("progress" in reply) {
+        arm(slot);
+        return void job.onProgress?.(reply.progress);
+      }
       if (reply.ok) job.resolve(reply.result);
       else job.reject(toError(reply));
       finish(slot);
@@ -110,6 +116,16 @@ export function createAudioWorkerPool(options: AudioWorkerPoolOptions = {}): Aud
     return slot;
   };
 
+  /** (Re)starts the slot's stall timer. */
+  function arm(slot: Slot) {
+    clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => {
+      slot.job?.reject(new DomainError("INTERNAL", "Audio processing timed out."));
+      slot.job = undefined;
+      void slot.worker.terminate();
+    }, jobTimeoutMs);
+  }
+
   function dispatch() {
     for (const slot of slots) {
       if (slot.job) continue;
@@ -117,11 +133,7 @@ export function createAudioWorkerPool(options: AudioWorkerPoolOptions = {}): Aud
       if (!job) return;
       slot.job = job;
       slot.worker.ref();
-      slot.timer = setTimeout(() => {
-        slot.job?.reject(new DomainError("INTERNAL", "Audio processing timed out."));
-        slot.job = undefined;
-        void slot.worker.terminate();
-      }, jobTimeoutMs);
+      arm(slot);
       slot.worker.postMessage(job.request);
     }
   }
