@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DomainError } from "@kuulo/domain/errors";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES, makeWav, readFixture } from "../../test/fixtures/audio/audio-fixtures.js";
 import { analyseAudio } from "./analyse-audio.js";
@@ -36,6 +37,24 @@ describe("analyseAudio", () => {
       const fromFile = await analyseAudio({ path });
       const fromMemory = await analyseAudio(bytes);
       expect(fromFile).toEqual(fromMemory);
+    }
+  }, 120_000);
+
+  it("refuses a truncated file on disk exactly as it refuses the same bytes in memory", async () => {
+    for (const name of Object.values(FIXTURES)) {
+      const bytes = readFixture(name);
+      for (const k of [1, 5, 10, 15, 19]) {
+        const cut = bytes.subarray(0, Math.floor((bytes.length * k) / 20));
+        const path = join(dir, `cut-${k}-${name}`);
+        writeFileSync(path, cut);
+        const fromFile = await analyseAudio({ path }).catch((e) => e);
+        const fromMemory = await analyseAudio(cut).catch((e) => e);
+        expect(fromFile).toBeInstanceOf(DomainError);
+        expect({ ...fromFile, message: fromFile.message }).toEqual({
+          ...fromMemory,
+          message: fromMemory.message,
+        });
+      }
     }
   }, 120_000);
 

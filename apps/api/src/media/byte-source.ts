@@ -40,6 +40,7 @@ export function fileSource(path: string): ByteSource {
     length,
     read(at, wanted) {
       const end = Math.min(length, at + wanted);
+      if (end <= at) return window.subarray(0, 0);
       if (at >= windowStart && end <= windowStart + windowLength) {
         return window.subarray(at - windowStart, end - windowStart);
       }
