@@ -15,11 +15,12 @@ export const freeTextSchemas = z.registry<{ rule: "R4" }>();
  * Wrap it with `.optional()`/`.nullable()`; do not chain string checks onto it (that makes a new,
  * unregistered schema).
  */
-export const freeText = (options: { min?: number; max: number }) => {
+export const freeText = (options: { min?: number; max: number; required?: string }) => {
+  const min = options.min ?? 1;
   const schema = z
     .string()
     .trim()
-    .min(options.min ?? 1)
+    .min(min, min === 1 ? (options.required ?? "Required") : undefined)
     .max(options.max)
     .superRefine((value, ctx) => {
       const [finding] = findPersonalData(value);
