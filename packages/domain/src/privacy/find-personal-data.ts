@@ -25,6 +25,8 @@ export interface Finding {
 const START = String.raw`(?<![\p{L}\p{N}_+\-.,:/@])`;
 // Not followed by a letter/digit, nor by a separator that continues a number ("12.3.", "3/5").
 const END = String.raw`(?![\p{L}\p{N}_@]|[.,:/\-]\p{N})`;
+// A bare number may follow a label's colon ("viite:987654"), not a time's ("10:30").
+const BARE_START = String.raw`(?<![\p{L}\p{N}_+\-.,/@]|\p{N}:)`;
 // Phone numbers may follow letters ("puh.040…"), but not continue another number ("10.0401…", "1-04…").
 const PHONE_START = String.raw`(?<![\p{N}_+@]|\p{N}[.,:/\-])`;
 // What people put between digit groups of a phone number: spaces, dashes, dots, slashes, brackets.
@@ -87,7 +89,7 @@ const DETECTORS: readonly Detector[] = [
   {
     // 4111 1111 1111 1111 with a valid Luhn check digit
     kind: "payment_card",
-    find: byPattern(/(?<![\p{N}])\d(?:[ -]?\d){12,18}(?!\p{N})/gu, luhn),
+    find: byPattern(/(?<![\p{L}\p{N}_.])\d(?:[ -]?\d){12,18}(?!\p{N})/gu, luhn),
   },
   {
     // +358 40 1234567, +358 (0)40 123 4567, 00358 401234567, +1 (415) 555-2671
@@ -115,7 +117,7 @@ const DETECTORS: readonly Detector[] = [
   {
     // A bare run of six or more digits is an identifier, never ordinary training prose.
     kind: "customer_number",
-    find: byPattern(new RegExp(String.raw`${START}\d{6,}${END}`, "gu")),
+    find: byPattern(new RegExp(String.raw`${BARE_START}\d{6,}${END}`, "gu")),
   },
 ];
 

@@ -142,6 +142,7 @@ export const MUST_REFUSE: ReadonlyArray<readonly [string, PersonalDataKind]> = [
   ["maksu tilille FI21 1234 5600 0007 85 tehty", "iban"],
   // payment cards (Luhn-valid)
   ["kortti 4111 1111 1111 1111", "payment_card"],
+  ["kortti:4111111111111111", "payment_card"],
   ["5500-0000-0000-0004", "payment_card"],
   ["3782 822463 10005", "payment_card"],
   // customer numbers
@@ -155,6 +156,7 @@ export const MUST_REFUSE: ReadonlyArray<readonly [string, PersonalDataKind]> = [
   ["account #4321", "customer_number"],
   ["tilaus 1234567 j\u00E4i kesken", "customer_number"],
   ["viite 987654", "customer_number"],
+  ["viite:987654", "customer_number"],
   ["asiakasnro 1234", "customer_number"],
   ["Customer ID: 88-7766", "customer_number"],
   ["cust. no 4455", "customer_number"],
