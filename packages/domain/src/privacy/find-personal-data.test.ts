@@ -202,6 +202,10 @@ describe("adversarial input", () => {
     ["full-width digits", "\uFF11".repeat(100_000)],
     ["no-break spaced", "0\u00A0".repeat(50_000)],
     ["at signs", "a@".repeat(50_000)],
+    ["a long dotted e-mail domain", `x@${"a.".repeat(50_000)}`],
+    ["IBAN prefixes", "FI21 ".repeat(20_000)],
+    ["plus signs and digits", "+1 ".repeat(33_000)],
+    ["bracketed zeros", "(0) ".repeat(25_000)],
   ])("scans 100,000 characters of %s without backtracking blow-up", (_, text) => {
     const findings = findPersonalData(text);
     expect(
