@@ -342,7 +342,7 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
     const reason = dialog.getByLabel(d.actions.revokeReason);
     await reason.fill("Asiakas soitti numerosta 040 1234567");
     await dialog.getByRole("button", { name: d.actions.revoke, exact: true }).click();
-    // The domain's customer-data check (R4), worded in the UI language, before anything is sent.
+    // The API refuses customer data (R4); the dialog words its reason in the UI language beside the field.
     await dialog.getByText(lang === "fi" ? /puhelinnumero/i : /phone number/i).waitFor();
     expect(await reason.getAttribute("aria-invalid")).toBe("true");
     await shot("10-revoke-refused");

@@ -1,4 +1,3 @@
-import { PERSONAL_DATA_REASON_TEXTS } from "@kuulo/domain/privacy";
 import {
   checkA11y,
   collectPageErrors,
@@ -7,6 +6,7 @@ import {
   screenshot,
   startKuulo,
 } from "@kuulo/e2e";
+import { uiMessages } from "@kuulo/ui/messages";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureDemoRecordings, type Lang, loginOf, signIn, texts, trpcCall } from "./helpers.js";
@@ -160,7 +160,7 @@ describe("training portal against the real API", () => {
     await trainer.getByRole("button", { name: tr.editor.save }).click();
     const noteError = trainer.getByTestId("item-2-note-error");
     await noteError.waitFor();
-    expect(await noteError.textContent()).toBe(PERSONAL_DATA_REASON_TEXTS["personal_data.phone"].en);
+    expect(await noteError.textContent()).toBe(uiMessages.en.personalData.phone);
     await expect.poll(() => trainer.evaluate(() => document.activeElement?.id ?? "")).toContain("note");
     await view(trainer, "en", "04-editor-note-refused");
 

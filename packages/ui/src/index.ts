@@ -17,6 +17,7 @@ export { createKuuloI18n } from "./i18n/create-i18n.js";
 export { createFormatters, type Formatters, useFormat } from "./i18n/format.js";
 export { LanguageSwitcher } from "./i18n/language-switcher.js";
 export { detectLocale, isLocale, LOCALES, type Locale, rememberLocale } from "./i18n/locale.js";
+export { personalDataMessage } from "./i18n/personal-data-message.js";
 export { uiMessages } from "./i18n/ui-messages.js";
 export { AppShell, type AppShellProps } from "./layout/app-shell.js";
 export { PageHeader } from "./layout/page-header.js";

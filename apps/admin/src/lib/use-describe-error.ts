@@ -1,12 +1,15 @@
 import type { DomainErrorShape } from "@kuulo/domain/errors";
+import { personalDataMessage } from "@kuulo/ui";
 import { useTranslation } from "react-i18next";
 
 /**
- * The API explains refusals in English with a stable `reason`; known reasons are worded in the
- * chosen language, anything else keeps the API's specific message.
+ * The API explains refusals in English with a stable `reason`; customer-data refusals (R4) get the
+ * wording both apps share (from the reason alone), other known reasons this app's strings, anything
+ * else keeps the API's specific message.
  */
 export function useDescribeError(): (domain: DomainErrorShape) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (domain) =>
-    domain.reason ? t(`reasons.${domain.reason}`, { defaultValue: domain.message }) : domain.message;
+    personalDataMessage(domain.reason, i18n.language) ??
+    (domain.reason ? t(`reasons.${domain.reason}`, { defaultValue: domain.message }) : domain.message);
 }

@@ -1,4 +1,11 @@
-import { DomainError, type DomainErrorShape, type ErrorCode, isDomainError } from "@kuulo/domain/errors";
+import {
+  DomainError,
+  type DomainErrorShape,
+  type ErrorCode,
+  isDomainError,
+  RULE_IDS,
+  type RuleId,
+} from "@kuulo/domain/errors";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 
@@ -36,6 +43,22 @@ export const INTERNAL_MESSAGE = "Internal error";
 interface StandardIssue {
   message: string;
   path?: readonly (PropertyKey | { key: PropertyKey })[] | undefined;
+  /** Set by schemas that enforce a register rule, e.g. freeText(): { rule: "R4", reason: "personal_data.phone" }. */
+  params?: unknown;
+}
+
+const isRuleId = (value: unknown): value is RuleId =>
+  typeof value === "string" && (RULE_IDS as readonly string[]).includes(value);
+
+/** The rule and reason a schema attached to its issue, when they are well-formed. */
+function ruleOf(issue: StandardIssue | undefined): { rule?: RuleId; reason?: string } {
+  const params = issue?.params;
+  if (!params || typeof params !== "object") return {};
+  const { rule, reason } = params as { rule?: unknown; reason?: unknown };
+  return {
+    ...(isRuleId(rule) ? { rule } : {}),
+    ...(typeof reason === "string" && /^[a-z_]+(\.[a-z_]+)*$/.test(reason) ? { reason } : {}),
+  };
 }
 
 function issuesOf(cause: unknown): readonly StandardIssue[] | undefined {
@@ -45,7 +68,10 @@ function issuesOf(cause: unknown): readonly StandardIssue[] | undefined {
   return undefined;
 }
 
-/** Input schema failures become VALIDATION naming the first failing field (dotted path). */
+/**
+ * Input schema failures become VALIDATION naming the first failing field (dotted path), keeping the
+ * rule and reason a schema attached (an R4 refusal by freeText() stays R4 with its reason).
+ */
 export function validationFromIssues(issues: readonly StandardIssue[]): DomainError {
   const first = issues[0];
   const path = (first?.path ?? [])
@@ -53,7 +79,10 @@ export function validationFromIssues(issues: readonly StandardIssue[]): DomainEr
     .map(String)
     .join(".");
   const field = path.length > 0 ? path : "input";
-  return new DomainError("VALIDATION", `${field}: ${first?.message ?? "invalid input"}`, { field });
+  return new DomainError("VALIDATION", `${field}: ${first?.message ?? "invalid input"}`, {
+    field,
+    ...ruleOf(first),
+  });
 }
 
 /**

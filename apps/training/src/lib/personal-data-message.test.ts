@@ -1,4 +1,4 @@
-import { PERSONAL_DATA_REASON_TEXTS } from "@kuulo/domain/privacy";
+import { uiMessages } from "@kuulo/ui/messages";
 import { describe, expect, it } from "vitest";
 import { describeRefusal } from "./personal-data-message.js";
 
@@ -20,11 +20,9 @@ describe("describeRefusal", () => {
     });
     expect(describeRefusal(error, "fi", "fallback")).toEqual({
       field: "items.1.note",
-      message: PERSONAL_DATA_REASON_TEXTS["personal_data.phone"].fi,
+      message: uiMessages.fi.personalData.phone,
     });
-    expect(describeRefusal(error, "en", "fallback").message).toBe(
-      PERSONAL_DATA_REASON_TEXTS["personal_data.phone"].en,
-    );
+    expect(describeRefusal(error, "en", "fallback").message).toBe(uiMessages.en.personalData.phone);
   });
 
   it("keeps the API's message for other refusals", () => {

@@ -1,8 +1,4 @@
-import { PERSONAL_DATA_REASON_TEXTS, type PersonalDataReason } from "@kuulo/domain/privacy";
-import { readDomainError } from "@kuulo/ui";
-
-const isPersonalDataReason = (reason: string | undefined): reason is PersonalDataReason =>
-  reason !== undefined && reason in PERSONAL_DATA_REASON_TEXTS;
+import { personalDataMessage, readDomainError } from "@kuulo/ui";
 
 export interface FieldRefusal {
   /** Dotted path of the refused input (e.g. "items.1.note"), or null for the form as a whole. */
@@ -11,16 +7,13 @@ export interface FieldRefusal {
 }
 
 /**
- * Turns a server refusal into the message shown next to the field it names. A personal-data refusal
- * (R4) gets the domain's own explanation in the reader's language; other refusals keep the API's text.
+ * Turns a server refusal into the message shown next to the field it names. A customer-data refusal
+ * (R4) is worded from the API's reason alone with the wording both apps share; other refusals keep the
+ * API's text.
  */
 export function describeRefusal(error: unknown, language: string, fallback: string): FieldRefusal {
   const domain = readDomainError(error);
   if (!domain) return { field: null, message: fallback };
   const field = domain.field ?? null;
-  if (isPersonalDataReason(domain.reason)) {
-    const texts = PERSONAL_DATA_REASON_TEXTS[domain.reason];
-    return { field, message: language === "fi" ? texts.fi : texts.en };
-  }
-  return { field, message: domain.message || fallback };
+  return { field, message: personalDataMessage(domain.reason, language) ?? (domain.message || fallback) };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isEuEea } from "../eu-eea/index.js";
-import { freeTextWithoutPersonalData } from "../privacy/index.js";
+import { freeText } from "../privacy/index.js";
 import {
   IDENTITY_VERIFICATION_METHODS,
   MAX_RECORDINGS_PER_EXPORT,
@@ -16,10 +16,14 @@ export const instant = z.union([
   z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
 ]);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Text a person types must not carry customer identifiers (R4). */
+const text = (max: number) => freeText({ max });
 
-/** Free text written by people must not carry customer identifiers (R4). */
-const freeText = (max: number) => freeTextWithoutPersonalData({ max });
+/**
+ * A reference into another register (an NDA's or an authority's case number): its digits are the
+ * point, so the customer-data guard's "six digits are an identifier" would refuse real references.
+ */
+const reference = (max: number) => z.string().trim().min(1).max(max);
 
 const uniqueIds = (min: number, max: number) =>
   z
@@ -42,10 +46,10 @@ export const trainingDisclosureInput = z
       }
     }),
     recipientEmail: z.email(),
-    ndaReference: text(100),
+    ndaReference: reference(100),
     /** Calendar date the non-disclosure undertaking was signed, YYYY-MM-DD. */
     ndaSignedOn: z.iso.date(),
-    purpose: freeText(2000),
+    purpose: text(2000),
     validFrom: instant,
     validUntil: instant,
     /** The audience is the company's own sales and customer-service staff (register item 7). */
@@ -77,7 +81,7 @@ export type TrainingDisclosureInput = z.output<typeof trainingDisclosureInput>;
 export const statutoryDisclosureInput = z.strictObject({
   authority: text(200),
   legalBasis: text(500),
-  caseReference: text(100),
+  caseReference: reference(100),
   recordingIds: uniqueIds(1, MAX_RECORDINGS_PER_EXPORT),
 });
 export type StatutoryDisclosureInput = z.output<typeof statutoryDisclosureInput>;
@@ -86,7 +90,7 @@ export const accessRequestInput = z.strictObject({
   requesterName: text(200),
   identityVerification: z.strictObject({
     method: z.enum(IDENTITY_VERIFICATION_METHODS),
-    note: freeText(1000),
+    note: text(1000),
   }),
   /** The period of calls the data subject asks about. */
   window: z

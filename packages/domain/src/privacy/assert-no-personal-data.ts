@@ -1,16 +1,15 @@
 import { DomainError } from "../errors/index.js";
 import { findPersonalData, type PersonalDataKind } from "./find-personal-data.js";
-import type { PersonalDataReason } from "./personal-data-messages.js";
+import { personalDataReason } from "./personal-data-reason.js";
 
 const DESCRIPTIONS: Record<PersonalDataKind, string> = {
   phone: "a phone number",
   email: "an e-mail address",
   personal_identity_code: "a personal identity code",
+  iban: "a bank account number (IBAN)",
+  payment_card: "a payment card number",
   customer_number: "a customer number",
 };
-
-/** The key UIs translate, e.g. "personal_data.phone". */
-export const personalDataReason = (kind: PersonalDataKind): PersonalDataReason => `personal_data.${kind}`;
 
 /**
  * Refuses free text that contains a customer identifier (R4). The message never repeats the match, so

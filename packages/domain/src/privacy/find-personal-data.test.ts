@@ -3,95 +3,60 @@ import { DomainError } from "../errors/index.js";
 import {
   assertNoPersonalData,
   findPersonalData,
-  freeTextWithoutPersonalData,
+  freeText,
+  isFreeTextSchema,
+  isValidIban,
   isValidPersonalIdentityCode,
-  PERSONAL_DATA_KINDS,
-  PERSONAL_DATA_REASON_TEXTS,
+  normaliseForMatching,
   type PersonalDataKind,
-  personalDataReason,
 } from "./index.js";
+import { MUST_PASS, MUST_REFUSE } from "./personal-data-table.js";
 
+/** Exact spans for ASCII text: the finding must point at the identifier itself. */
 const positives: Array<[string, PersonalDataKind, string]> = [
   ["Soita numeroon 040 123 4567 huomenna", "phone", "040 123 4567"],
   ["Asiakkaan numero oli 0401234567.", "phone", "0401234567"],
   ["Vaihde 09-123 456", "phone", "09-123 456"],
   ["Call +358 40 1234567 back", "phone", "+358 40 1234567"],
-  ["Call +358401234567", "phone", "+358401234567"],
   ["Puhelin +358 (0)40 123 4567", "phone", "+358 (0)40 123 4567"],
   ["soita 00358 40 1234567", "phone", "00358 40 1234567"],
   ["(09) 123 4567 on vaihde", "phone", "(09) 123 4567"],
-  ["vaihde 01053 040", "phone", "01053 040"],
-  ["puh. 050-5551234", "phone", "050-5551234"],
-  ["Sweden +46 8 123 456 78", "phone", "+46 8 123 456 78"],
+  ["soita 040.123.4567 tanaan", "phone", "040.123.4567"],
+  ["numero 040/1234567.", "phone", "040/1234567"],
+  ["+1 (415) 555-2671 on USA", "phone", "+1 (415) 555-2671"],
   ["mail matti.meikalainen@example.fi please", "email", "matti.meikalainen@example.fi"],
   ["Kirjoita osoitteeseen asiakas+tilaus@yritys.co.uk.", "email", "asiakas+tilaus@yritys.co.uk"],
-  ["ÄLÄ@esimerkki.fi", "email", "ÄLÄ@esimerkki.fi"],
   ["Hetu 131052-308T kerrottiin", "personal_identity_code", "131052-308T"],
-  ["hetu 131052-308t pienellä", "personal_identity_code", "131052-308t"],
-  ["2000-luvulla syntynyt 150305A123B", "personal_identity_code", "150305A123B"],
-  ["new sign 010594Y9021", "personal_identity_code", "010594Y9021"],
   ["1800s 010150+111X", "personal_identity_code", "010150+111X"],
+  ["tili FI21 1234 5600 0007 85 ok", "iban", "FI21 1234 5600 0007 85"],
+  ["tili FI2112345600000785.", "iban", "FI2112345600000785"],
+  ["kortti 4111 1111 1111 1111", "payment_card", "4111 1111 1111 1111"],
   ["asiakasnumero 123456", "customer_number", "asiakasnumero 123456"],
-  ["Asiakasnumero: 4455", "customer_number", "Asiakasnumero: 4455"],
-  ["as.nro 7788", "customer_number", "as.nro 7788"],
   ["as. nro 778 899", "customer_number", "as. nro 778 899"],
-  ["asiakas-id AB-12345", "customer_number", "asiakas-id AB-12345"],
-  ["customer no. 12345", "customer_number", "customer no. 12345"],
-  ["Customer number is 998877", "customer_number", "Customer number is 998877"],
   ["account #4321", "customer_number", "account #4321"],
-  ["tilaus 1234567 jäi kesken", "customer_number", "1234567"],
-  ["viite 987654", "customer_number", "987654"],
-  ["SÄHKÖPOSTI MATTI@ESIMERKKI.FI", "email", "MATTI@ESIMERKKI.FI"],
-  ["puh 045 678 9012", "phone", "045 678 9012"],
-  ["+358-40-123-4567", "phone", "+358-40-123-4567"],
-  ["soita 0800 12345", "phone", "0800 12345"],
-  ["asiakasnro 1234", "customer_number", "asiakasnro 1234"],
-  ["Customer ID: 88-7766", "customer_number", "Customer ID: 88-7766"],
-  ["cust. no 4455", "customer_number", "cust. no 4455"],
-  ["(asiakasnumero 123456)", "customer_number", "asiakasnumero 123456"],
+  ["tilaus 1234567 jai kesken", "customer_number", "1234567"],
 ];
 
-const negatives: string[] = [
-  "Lesson 2",
-  "Vuonna 2024 aloitettu koulutus",
-  "Palaveri klo 10:30",
-  "Palaveri klo 09:30-10.15",
-  "Päivämäärä 12.3.2025",
-  "ISO-päivä 2024-03-12",
-  "vaihe 3/5",
-  "Osa 3 / 5",
-  "versio 1.2.3",
-  "Q3/2024 tulokset",
-  "alennus 0,5 %",
-  "1 000 euroa",
-  "100 000 euroa",
-  "puhelu kesti 3 min 20 s",
-  "R4-sääntö ja ISO 8601",
-  "Hyvä esimerkki vastaväitteen käsittelystä",
-  "klo 8.00–16.00",
-  "Taso 0 1 2",
-  "hetu 131052-308U on väärä tarkiste",
-  "310299-0029 on mahdoton päivä",
-  "customer was happy",
-  "asiakas numero kaksi",
-  "pvm 01.02.2025",
-  "1.1.2025–31.12.2025",
-  "kausi 2025-2026",
-  "ver. 10.0.19045",
-  "hinta 1 299,00 €",
-  "sivu 123, huone 101",
-  "Q1 2025 ja Q2 2025",
-  "klo 9–10 ja 13–14",
-  "3 kpl, 12 kpl, 150 kpl",
-  "tilaus 12345 toimitettiin",
-  "0 % virheitä",
-  "asiakasnumero kysytään puhelussa",
-  "sähköposti: ei mitään @ täällä",
-  "",
-];
+describe("the R4 tables", () => {
+  it("hold at least 100 texts to refuse and 50 to pass", () => {
+    expect(MUST_REFUSE.length).toBeGreaterThanOrEqual(100);
+    expect(MUST_PASS.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it.each(MUST_REFUSE)("refuses %j as %s", (text, kind) => {
+    const [first] = findPersonalData(text);
+    expect(first?.kind).toBe(kind);
+    expect(first && text.slice(first.start, first.end)).toBe(first?.match);
+    expect(() => freeText({ max: 500 }).parse(text)).toThrow();
+  });
+
+  it.each(MUST_PASS)("passes %j", (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+  });
+});
 
 describe("findPersonalData (R4)", () => {
-  it.each(positives)("finds in %j a %s", (text, kind, match) => {
+  it.each(positives)("finds in %j a %s at %j", (text, kind, match) => {
     const findings = findPersonalData(text);
     expect(findings).toHaveLength(1);
     const [finding] = findings;
@@ -99,22 +64,39 @@ describe("findPersonalData (R4)", () => {
     expect(text.slice(finding!.start, finding!.end)).toBe(match);
   });
 
-  it.each(negatives)("finds nothing in %j", (text) => {
-    expect(findPersonalData(text)).toEqual([]);
+  it("reports offsets into the original text when normalising changed its length", () => {
+    const text = "ok \u0301 soita \uFF10\uFF14\uFF10\u00A0\u200B123\u20134567 nyt";
+    const [finding] = findPersonalData(text);
+    expect(finding?.match).toBe("\uFF10\uFF14\uFF10\u00A0\u200B123\u20134567");
   });
 
   it("finds several identifiers in order and never overlapping", () => {
-    const text = "Asiakas 131052-308T soitti numerosta 040 123 4567, sposti a.b@c.fi, asiakasnumero 556677.";
+    const text =
+      "Asiakas 131052-308T soitti numerosta 040 123 4567, sposti a.b@c.fi, tili FI2112345600000785, asiakasnumero 556677.";
     expect(findPersonalData(text).map((f) => f.kind)).toEqual([
       "personal_identity_code",
       "phone",
       "email",
+      "iban",
       "customer_number",
     ]);
   });
 
   it.each([null, undefined, 42, {}])("treats non-text %j as nothing found", (value) => {
     expect(findPersonalData(value as unknown as string)).toEqual([]);
+  });
+});
+
+describe("normaliseForMatching", () => {
+  it.each([
+    ["\uFF10\uFF14\uFF10", "040"],
+    ["\u0660\u0669", "09"],
+    ["a\u00A0b\u2009c\u202Fd", "a b c d"],
+    ["1\u20132\u20143\u22124", "1-2-3-4"],
+    ["x\u200By\u00ADz", "xyz"],
+    ["m\uFF20e", "m@e"],
+  ])("%j → %j", (text, expected) => {
+    expect(normaliseForMatching(text).text).toBe(expected);
   });
 });
 
@@ -128,6 +110,21 @@ describe("isValidPersonalIdentityCode", () => {
     ["131052-308", false],
   ])("%s → %s", (code, expected) => {
     expect(isValidPersonalIdentityCode(code)).toBe(expected);
+  });
+});
+
+describe("isValidIban", () => {
+  it.each([
+    ["FI21 1234 5600 0007 85", true],
+    ["FI2112345600000785", true],
+    ["GB29NWBK60161331926819", true],
+    ["FI21 1234 5600 0007 86", false],
+    ["FI21 1234 5600 0007 8", false],
+    ["XX21 1234 5600 0007 85", false],
+    ["NO9386011117947", true],
+    ["NO938601111794", false],
+  ])("%s → %s", (iban, expected) => {
+    expect(isValidIban(iban)).toBe(expected);
   });
 });
 
@@ -164,30 +161,33 @@ describe("assertNoPersonalData (R4)", () => {
   });
 });
 
-describe("freeTextWithoutPersonalData and reason texts", () => {
-  const schema = freeTextWithoutPersonalData({ max: 50 });
+describe("freeText (the one zod helper for text people type)", () => {
+  const schema = freeText({ max: 50 });
 
   it.each([
     ["  Vaihe 2: vastaväitteet  ", true],
     ["", false],
     ["x".repeat(51), false],
     ["soita 040 123 4567", false],
+    ["tili FI21 1234 5600 0007 85", false],
   ])("%j → valid %s", (value, ok) => {
     expect(schema.safeParse(value).success).toBe(ok);
   });
 
-  it("marks the issue with rule R4 and the reason key, which has fi and en texts", () => {
-    const result = schema.safeParse("matti@example.fi");
+  it("marks the issue with rule R4 and the reason key, and never repeats the match", () => {
+    const result = schema.safeParse("matti\uFF20example.fi");
     const issue = result.error?.issues[0];
     expect(issue && "params" in issue ? issue.params : undefined).toEqual({
       rule: "R4",
       reason: "personal_data.email",
     });
-    for (const kind of PERSONAL_DATA_KINDS) {
-      const texts = PERSONAL_DATA_REASON_TEXTS[personalDataReason(kind)];
-      expect(texts.fi.length).toBeGreaterThan(10);
-      expect(texts.en.length).toBeGreaterThan(10);
-    }
+    expect(issue?.message).not.toContain("example");
+  });
+
+  it("is recognisable as guarded, also through optional and nullable", () => {
+    expect(isFreeTextSchema(schema)).toBe(true);
+    expect(isFreeTextSchema(schema.optional().unwrap())).toBe(true);
+    expect(isFreeTextSchema(freeText({ max: 5 }).min(2))).toBe(false);
   });
 });
 
@@ -198,8 +198,18 @@ describe("adversarial input", () => {
     ["digits", "1".repeat(100_000)],
     ["dotted", "a.".repeat(50_000)],
     ["hyphenated digits", "1-".repeat(50_000)],
+    ["spaced zeros", "0 ".repeat(50_000)],
+    ["full-width digits", "\uFF11".repeat(100_000)],
+    ["no-break spaced", "0\u00A0".repeat(50_000)],
+    ["at signs", "a@".repeat(50_000)],
+    ["a long dotted e-mail domain", `x@${"a.".repeat(50_000)}`],
+    ["IBAN prefixes", "FI21 ".repeat(20_000)],
+    ["plus signs and digits", "+1 ".repeat(33_000)],
+    ["bracketed zeros", "(0) ".repeat(25_000)],
   ])("scans 100,000 characters of %s without backtracking blow-up", (_, text) => {
     const findings = findPersonalData(text);
-    expect(findings.every((finding) => finding.kind === "customer_number")).toBe(true);
+    expect(
+      findings.every((finding) => ["customer_number", "phone", "payment_card"].includes(finding.kind)),
+    ).toBe(true);
   });
 });

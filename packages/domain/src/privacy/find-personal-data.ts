@@ -1,11 +1,21 @@
+import { isDatesAndTimesOnly, markDatesAndTimes } from "./date-and-time-spans.js";
+import { findIbans } from "./iban.js";
+import { normaliseForMatching } from "./normalise-for-matching.js";
 import { isValidPersonalIdentityCode, PERSONAL_IDENTITY_CODE_PATTERN } from "./personal-identity-code.js";
 
-export const PERSONAL_DATA_KINDS = ["personal_identity_code", "email", "phone", "customer_number"] as const;
+export const PERSONAL_DATA_KINDS = [
+  "personal_identity_code",
+  "iban",
+  "payment_card",
+  "email",
+  "phone",
+  "customer_number",
+] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
 export interface Finding {
   kind: PersonalDataKind;
-  /** UTF-16 offsets into the text, end exclusive (String.prototype.slice semantics). */
+  /** UTF-16 offsets into the original text, end exclusive (String.prototype.slice semantics). */
   start: number;
   end: number;
   match: string;
@@ -15,61 +25,121 @@ export interface Finding {
 const START = String.raw`(?<![\p{L}\p{N}_+\-.,:/@])`;
 // Not followed by a letter/digit, nor by a separator that continues a number ("12.3.", "3/5").
 const END = String.raw`(?![\p{L}\p{N}_@]|[.,:/\-]\p{N})`;
+// A bare number may follow a label's colon ("viite:987654"), not a time's ("10:30").
+const BARE_START = String.raw`(?<![\p{L}\p{N}_+\-.,/@]|\p{N}:)`;
+// Phone numbers may follow letters ("puh.040…"), but not continue another number ("10.0401…", "1-04…").
+const PHONE_START = String.raw`(?<![\p{N}_+@]|\p{N}[.,:/\-])`;
+// What people put between digit groups of a phone number: spaces, dashes, dots, slashes, brackets.
+const SEP = String.raw`[ ()\-./_]{0,3}`;
 
-const PATTERNS: ReadonlyArray<{
+const AT = String.raw`(?: ?@ ?|\s?[(\[{<]\s?at\s?[)\]}>]\s?)`;
+const DOT = String.raw`(?:\.|\s?[(\[{<]\s?dot\s?[)\]}>]\s?)`;
+
+const luhn = (candidate: string): boolean => {
+  const digits = candidate.replace(/\D/g, "");
+  let sum = 0;
+  for (let index = 0; index < digits.length; index += 1) {
+    let digit = Number(digits.charAt(digits.length - 1 - index));
+    if (index % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return sum % 10 === 0;
+};
+
+type Span = [number, number];
+
+interface Detector {
   kind: PersonalDataKind;
-  pattern: RegExp;
-  accept?: (match: string) => boolean;
-}> = [
+  find: (text: string, dates: Uint8Array) => Iterable<Span>;
+}
+
+const byPattern = (
+  pattern: RegExp,
+  accept?: (match: string, start: number, text: string, dates: Uint8Array) => boolean,
+) =>
+  function* (text: string, dates: Uint8Array): Iterable<Span> {
+    for (const hit of text.matchAll(pattern)) {
+      if (accept && !accept(hit[0], hit.index, text, dates)) continue;
+      yield [hit.index, hit.index + hit[0].length];
+    }
+  };
+
+const notOnlyDates = (match: string, start: number, text: string, dates: Uint8Array) =>
+  !isDatesAndTimesOnly(text, start, start + match.length, dates);
+
+const DETECTORS: readonly Detector[] = [
   {
     kind: "personal_identity_code",
-    pattern: new RegExp(`${START}${PERSONAL_IDENTITY_CODE_PATTERN.source}${END}`, "giu"),
-    accept: isValidPersonalIdentityCode,
+    find: byPattern(
+      new RegExp(`${START}${PERSONAL_IDENTITY_CODE_PATTERN.source}${END}`, "giu"),
+      isValidPersonalIdentityCode,
+    ),
   },
+  { kind: "iban", find: findIbans },
   {
+    // matti@example.fi, matti @ example.fi, matti(at)example(dot)fi
     kind: "email",
-    pattern: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/giu,
-  },
-  {
-    // +358 40 1234567, +358 (0)40 123 4567, 00358 401234567, +46 8 123 456 78
-    kind: "phone",
-    pattern: new RegExp(
-      String.raw`(?<![\p{L}\p{N}_])(?:\+|\b00)[1-9]\d{0,2}(?:[ -]?\(0\))?(?:[ -]?\d){6,12}${END}`,
-      "gu",
+    find: byPattern(
+      new RegExp(
+        String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${DOT}\p{L}{2,}`,
+        "giu",
+      ),
     ),
   },
   {
-    // 040 123 4567, 0401234567, 09-123 456, (09) 123 4567, 01053 040
+    // 4111 1111 1111 1111 with a valid Luhn check digit
+    kind: "payment_card",
+    find: byPattern(/(?<![\p{L}\p{N}_.])\d(?:[ -]?\d){12,18}(?!\p{N})/gu, luhn),
+  },
+  {
+    // +358 40 1234567, +358 (0)40 123 4567, 00358 401234567, +1 (415) 555-2671
     kind: "phone",
-    pattern: new RegExp(String.raw`${START}(?:\(0\d{1,3}\)|0\d{1,4})(?:[ -]?\d){5,9}${END}`, "gu"),
+    find: byPattern(
+      new RegExp(String.raw`${PHONE_START}(?:\+|00)${SEP}[1-9](?:${SEP}\d){6,14}${END}`, "gu"),
+      notOnlyDates,
+    ),
+  },
+  {
+    // 040 123 4567, 0401234567, 09-123 456, (09) 123 4567, 040.123.4567, 040/1234567
+    kind: "phone",
+    find: byPattern(new RegExp(String.raw`${PHONE_START}\(?0(?:${SEP}\d){6,13}${END}`, "gu"), notOnlyDates),
   },
   {
     // asiakasnumero 123456, as.nro 4455, customer no. 12345, asiakas-id: AB-12345
     kind: "customer_number",
-    pattern: new RegExp(
-      String.raw`(?<![\p{L}\p{N}_])(?:asiakas(?:numero|nro|nr|tunnus|id|[- ]?(?:nro|nr|id|numero|no)\b\.?)|as\.? ?nro|asnro|(?:customer|client|account)[ -]?(?:number|num|no|nr|id|#)\.?|cust\.? ?(?:no|nr|id)\.?)\s*(?:[:#=]|is|on)?\s*[\p{L}]{0,3}-?\d(?:[ -]?\d){2,}${END}`,
-      "giu",
+    find: byPattern(
+      new RegExp(
+        String.raw`(?<![\p{L}\p{N}_])(?:asiakas(?:numero|nro|nr|tunnus|id|[- ]?(?:nro|nr|id|numero|no)\b\.?)|as\.? ?nro|asnro|(?:customer|client|account)[ -]?(?:number|num|no|nr|id|#)\.?|cust\.? ?(?:no|nr|id)\.?)\s*(?:[:#=]|is|on)?\s*[\p{L}]{0,3}-?\d(?:[ -]?\d){2,}${END}`,
+        "giu",
+      ),
     ),
   },
   {
     // A bare run of six or more digits is an identifier, never ordinary training prose.
     kind: "customer_number",
-    pattern: new RegExp(String.raw`${START}\d{6,}${END}`, "gu"),
+    find: byPattern(new RegExp(String.raw`${BARE_START}\d{6,}${END}`, "gu")),
   },
 ];
 
-/** Finds customer identifiers in free text written by people (R4). Overlaps resolve to the first pattern. */
+/**
+ * Finds customer identifiers in free text written by people (R4), after normalising what a reader
+ * cannot tell apart (Unicode compatibility forms, spaces, dashes, digits). It over-matches on purpose:
+ * a refused harmless text costs a rewording, a missed identifier stays in the register.
+ * Overlaps resolve to the first detector.
+ */
 export const findPersonalData = (text: string): Finding[] => {
   if (typeof text !== "string" || text.length === 0) return [];
+  const normalised = normaliseForMatching(text);
+  const dates = markDatesAndTimes(normalised.text);
   const findings: Finding[] = [];
   const overlaps = (start: number, end: number) => findings.some((f) => start < f.end && f.start < end);
-  for (const { kind, pattern, accept } of PATTERNS) {
-    for (const hit of text.matchAll(pattern)) {
-      const match = hit[0];
-      const start = hit.index;
-      const end = start + match.length;
-      if (accept && !accept(match)) continue;
-      if (!overlaps(start, end)) findings.push({ kind, start, end, match });
+  for (const detector of DETECTORS) {
+    for (const [from, to] of detector.find(normalised.text, dates)) {
+      const start = normalised.start[from] ?? 0;
+      const end = normalised.end[to - 1] ?? text.length;
+      if (!overlaps(start, end)) {
+        findings.push({ kind: detector.kind, start, end, match: text.slice(start, end) });
+      }
     }
   }
   return findings.sort((a, b) => a.start - b.start);

@@ -1,10 +1,12 @@
-export { assertNoPersonalData, personalDataReason } from "./assert-no-personal-data.js";
+export { assertNoPersonalData } from "./assert-no-personal-data.js";
 export {
   type Finding,
   findPersonalData,
   PERSONAL_DATA_KINDS,
   type PersonalDataKind,
 } from "./find-personal-data.js";
-export { freeTextWithoutPersonalData } from "./free-text-schema.js";
-export { PERSONAL_DATA_REASON_TEXTS, type PersonalDataReason } from "./personal-data-messages.js";
+export { freeText, freeTextSchemas, isFreeTextSchema } from "./free-text-schema.js";
+export { findIbans, IBAN_LENGTHS, isValidIban } from "./iban.js";
+export { type NormalisedText, normaliseForMatching } from "./normalise-for-matching.js";
+export { isPersonalDataReason, type PersonalDataReason, personalDataReason } from "./personal-data-reason.js";
 export { isValidPersonalIdentityCode } from "./personal-identity-code.js";

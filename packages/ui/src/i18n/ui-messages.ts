@@ -1,3 +1,5 @@
+import type { PersonalDataKind } from "@kuulo/domain/privacy";
+
 /** Strings of the shared screens (namespace `ui`). Apps add their own namespaces. */
 const en = {
   loading: "Loading…",
@@ -80,6 +82,18 @@ const en = {
     repetitive: "Too repetitive; choose a less predictable password.",
     mismatch: "The passwords do not match.",
   },
+  /** R4 refusals by the API's reason "personal_data.<kind>": the one wording both SPAs show. */
+  personalData: {
+    phone: "The text seems to contain a phone number. Customer data may exist only inside the audio.",
+    email: "The text seems to contain an e-mail address. Customer data may exist only inside the audio.",
+    personal_identity_code:
+      "The text seems to contain a personal identity code. Customer data may exist only inside the audio.",
+    iban: "The text seems to contain a bank account number (IBAN). Customer data may exist only inside the audio.",
+    payment_card:
+      "The text seems to contain a payment card number. Customer data may exist only inside the audio.",
+    customer_number:
+      "The text seems to contain a customer number. Customer data may exist only inside the audio.",
+  } satisfies Record<PersonalDataKind, string>,
 };
 
 type Messages = typeof en;
@@ -164,6 +178,17 @@ const fi: Messages = {
     context: "Älä käytä nimeäsi, käyttäjätunnustasi tai yrityksen tai tuotteen nimeä.",
     repetitive: "Liian toisteinen; valitse vaikeammin arvattava salasana.",
     mismatch: "Salasanat eivät täsmää.",
+  },
+  personalData: {
+    phone: "Teksti näyttää sisältävän puhelinnumeron. Asiakastiedot saavat olla vain äänitallenteessa.",
+    email: "Teksti näyttää sisältävän sähköpostiosoitteen. Asiakastiedot saavat olla vain äänitallenteessa.",
+    personal_identity_code:
+      "Teksti näyttää sisältävän henkilötunnuksen. Asiakastiedot saavat olla vain äänitallenteessa.",
+    iban: "Teksti näyttää sisältävän tilinumeron (IBAN). Asiakastiedot saavat olla vain äänitallenteessa.",
+    payment_card:
+      "Teksti näyttää sisältävän maksukortin numeron. Asiakastiedot saavat olla vain äänitallenteessa.",
+    customer_number:
+      "Teksti näyttää sisältävän asiakasnumeron. Asiakastiedot saavat olla vain äänitallenteessa.",
   },
 };
 

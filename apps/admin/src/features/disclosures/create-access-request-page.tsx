@@ -17,7 +17,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TextAreaField } from "./text-area-field.js";
 import "./disclosures.css";
-import { useDescribeRefusal, usePersonalDataCheck } from "./describe-refusal.js";
+import { useDescribeRefusal } from "./describe-refusal.js";
 
 type Created = RouterOutputs["disclosures"]["createAccessRequest"];
 type FieldErrors = Partial<Record<string, string>>;
@@ -31,7 +31,6 @@ export function CreateAccessRequestPage() {
   const format = useFormat();
   const queryClient = useQueryClient();
   const describe = useDescribeRefusal();
-  const personalData = usePersonalDataCheck();
   const [range, setRange] = useState({ from: "", to: "", staffMemberId: "" });
   const [searched, setSearched] = useState<typeof range | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
@@ -80,8 +79,7 @@ export function CreateAccessRequestPage() {
     setFormError(null);
     const missing: FieldErrors = {};
     if (!requesterName.trim()) missing.requesterName = t("validation.too_small");
-    const noteRefusal = note.trim() ? personalData(note) : t("validation.too_small");
-    if (noteRefusal) missing.note = noteRefusal;
+    if (!note.trim()) missing.note = t("validation.too_small");
     setErrors(missing);
     if (!searched || Object.keys(missing).length > 0) return;
     create.mutate({

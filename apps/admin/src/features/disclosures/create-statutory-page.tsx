@@ -1,20 +1,19 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { RouterOutputs } from "@kuulo/api";
-import { statutoryDisclosureInput } from "@kuulo/domain/disclosure";
 import { applyServerError, FormError, PageHeader, TextField, useTRPC } from "@kuulo/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import { fieldError } from "../../lib/field-error.js";
 import { RecordingsPicker } from "./recordings-picker.js";
 import "./disclosures.css";
 import { useDescribeRefusal } from "./describe-refusal.js";
+import { type StatutoryFormValues, statutoryFormSchema } from "./statutory-form-schema.js";
 
 type Created = RouterOutputs["disclosures"]["createStatutory"];
-type Values = z.input<typeof statutoryDisclosureInput>;
+type Values = StatutoryFormValues;
 const FIELDS = ["authority", "legalBasis", "caseReference", "recordingIds"] as const;
 
 export function CreateStatutoryPage() {
@@ -24,9 +23,8 @@ export function CreateStatutoryPage() {
   const describe = useDescribeRefusal();
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
-  // The domain's own schema: the form has exactly the API's fields.
   const form = useForm<Values>({
-    resolver: zodResolver(statutoryDisclosureInput),
+    resolver: zodResolver(statutoryFormSchema),
     defaultValues: { authority: "", legalBasis: "", caseReference: "", recordingIds: [] },
   });
   const create = useMutation(

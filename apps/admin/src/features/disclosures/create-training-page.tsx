@@ -13,7 +13,7 @@ import { RecordingsPicker } from "./recordings-picker.js";
 import { TextAreaField } from "./text-area-field.js";
 import { type TrainingFormValues, toTrainingInput, trainingFormSchema } from "./training-form-schema.js";
 import "./disclosures.css";
-import { useDescribeRefusal, usePersonalDataCheck } from "./describe-refusal.js";
+import { useDescribeRefusal } from "./describe-refusal.js";
 
 type Created = RouterOutputs["disclosures"]["createTraining"];
 const FIELDS = [
@@ -36,7 +36,6 @@ export function CreateTrainingPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const describe = useDescribeRefusal();
-  const personalData = usePersonalDataCheck();
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const form = useForm<TrainingFormValues>({
@@ -142,11 +141,7 @@ export function CreateTrainingPage() {
         <TextAreaField
           label={t("disclosures.field.purpose")}
           hint={t("disclosures.training.purposeHint")}
-          error={
-            errors.purpose?.type === "custom"
-              ? (personalData(form.getValues("purpose")) ?? fieldError(t, errors.purpose))
-              : fieldError(t, errors.purpose)
-          }
+          error={fieldError(t, errors.purpose)}
           {...form.register("purpose")}
         />
         <fieldset className="fieldset">

@@ -1,7 +1,7 @@
 import { ConfirmDialog, readDomainError, TextField } from "@kuulo/ui";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useDescribeRefusal, usePersonalDataCheck } from "./describe-refusal.js";
+import { useDescribeRefusal } from "./describe-refusal.js";
 
 /**
  * A destructive action that asks first and needs a written reason (audited). A refusal naming the
@@ -24,7 +24,6 @@ export function ReasonAction({
 }) {
   const { t } = useTranslation();
   const describe = useDescribeRefusal();
-  const personalData = usePersonalDataCheck();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [pending, setPending] = useState(false);
@@ -37,9 +36,8 @@ export function ReasonAction({
     setFieldError(undefined);
   };
   const confirm = async () => {
-    const refusal = reason.trim() === "" ? t("validation.too_small") : personalData(reason);
-    if (refusal) {
-      setFieldError(refusal);
+    if (reason.trim() === "") {
+      setFieldError(t("validation.too_small"));
       return;
     }
     setPending(true);

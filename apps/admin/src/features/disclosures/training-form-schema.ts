@@ -5,17 +5,18 @@ const domain = trainingDisclosureInput.shape;
 
 /**
  * The form's own shape (dates as the inputs give them) built from the domain's field schemas, so the
- * browser checks the same rules as the API (R7 country, R4 purpose) before a round trip.
+ * browser checks presence, lengths and the R7 country before a round trip. The customer-data check (R4)
+ * is the API's alone; its refusal comes back with a reason the form words.
  */
 export const trainingFormSchema = z
   .object({
-    recipientName: domain.recipientName,
-    recipientOrganisation: domain.recipientOrganisation,
+    recipientName: z.string().trim().min(1).max(200),
+    recipientOrganisation: z.string().trim().min(1).max(200),
     recipientCountry: domain.recipientCountry,
     recipientEmail: domain.recipientEmail,
     ndaReference: domain.ndaReference,
     ndaSignedOn: domain.ndaSignedOn,
-    purpose: domain.purpose,
+    purpose: z.string().trim().min(1).max(2000),
     validFrom: z.string().min(1),
     validUntil: z.string().min(1),
     audienceAttestation: z.boolean().refine((value) => value, { message: "required" }),

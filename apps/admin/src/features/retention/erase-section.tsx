@@ -2,7 +2,7 @@ import { ConfirmDialog, readDomainError, TextField, useTRPC } from "@kuulo/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useDescribeRefusal, usePersonalDataCheck } from "../disclosures/describe-refusal.js";
+import { useDescribeRefusal } from "../disclosures/describe-refusal.js";
 import { TextAreaField } from "../disclosures/text-area-field.js";
 
 type Field = "recordingIds" | "reason";
@@ -13,7 +13,6 @@ export function EraseSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const describe = useDescribeRefusal();
-  const personalData = usePersonalDataCheck();
   const [ids, setIds] = useState("");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -45,8 +44,7 @@ export function EraseSection() {
     event.preventDefault();
     const missing: Partial<Record<Field, string>> = {};
     if (recordingIds.length === 0) missing.recordingIds = t("validation.too_small");
-    const reasonRefusal = reason.trim() ? personalData(reason) : t("validation.too_small");
-    if (reasonRefusal) missing.reason = reasonRefusal;
+    if (!reason.trim()) missing.reason = t("validation.too_small");
     setErrors(missing);
     setErased(null);
     setDialogError(null);

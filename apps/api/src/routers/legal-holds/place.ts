@@ -1,4 +1,4 @@
-import { freeTextWithoutPersonalData } from "@kuulo/domain/privacy";
+import { freeText } from "@kuulo/domain/privacy";
 import { z } from "zod";
 import { placeLegalHold } from "../../services/legal-holds/place.js";
 import { requirePermission } from "../../trpc/procedures.js";
@@ -9,7 +9,7 @@ export const PlaceLegalHoldInput = z.object({
     .min(1)
     .max(1000)
     .refine((ids) => new Set(ids).size === ids.length, "must not repeat a recording"),
-  reason: freeTextWithoutPersonalData({ max: 500 }),
+  reason: freeText({ max: 500 }),
 });
 
 export const placeLegalHoldProcedure = requirePermission("legal_hold.place")

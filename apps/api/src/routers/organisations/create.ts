@@ -1,9 +1,10 @@
+import { freeText } from "@kuulo/domain/privacy";
 import { z } from "zod";
 import { createOrganisation } from "../../services/organisations/create.js";
 import { requirePermission } from "../../trpc/procedures.js";
 
 export const CreateOrganisationInput = z.object({
-  name: z.string().trim().min(1, "Required").max(200),
+  name: freeText({ max: 200 }),
   businessId: z.string().trim().min(1, "Required").max(40),
   country: z
     .string()

@@ -1,9 +1,10 @@
+import { freeText } from "@kuulo/domain/privacy";
 import { z } from "zod";
 
-/** Free text is checked for customer identifiers (R4) in the services, so the error names the field and rule. */
-export const PlaylistTitle = z.string().trim().min(1, "Required").max(200);
-export const PlaylistDescription = z.string().trim().max(4000);
-export const ItemNote = z.string().trim().max(2000);
+/** Text people type is refused when it carries a customer identifier (R4), naming the field and rule. */
+export const PlaylistTitle = freeText({ max: 200 });
+export const PlaylistDescription = freeText({ min: 0, max: 4000 });
+export const ItemNote = freeText({ min: 0, max: 2000 });
 
 export const PlaylistId = z.object({ playlistId: z.uuid("Not a playlist id") });
 

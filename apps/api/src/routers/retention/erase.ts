@@ -1,4 +1,4 @@
-import { freeTextWithoutPersonalData } from "@kuulo/domain/privacy";
+import { freeText } from "@kuulo/domain/privacy";
 import { z } from "zod";
 import { eraseRecordings } from "../../services/retention/erase.js";
 import { requirePermission } from "../../trpc/procedures.js";
@@ -10,7 +10,7 @@ export const EraseRecordingsInput = z.object({
     .max(100)
     .refine((ids) => new Set(ids).size === ids.length, "must not repeat a recording"),
   /** Why (e.g. "GDPR Art. 17 request of 2026-11-02, ticket 123"): checked for customer identifiers (R4). */
-  reason: freeTextWithoutPersonalData({ max: 500 }),
+  reason: freeText({ max: 500 }),
 });
 
 export const eraseRecordingsProcedure = requirePermission("recording.erase")

@@ -1,8 +1,11 @@
+import { freeText } from "@kuulo/domain/privacy";
 import { z } from "zod";
 
-export const UnitCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9_-]{1,31}$/, "2–32 characters: A–Z, digits, dash or underscore");
-export const UnitName = z.string().trim().min(1, "Required").max(120);
+/** A code is typed by a person too: guarded (R4), then held to its shape. */
+export const UnitCode = freeText({ min: 2, max: 32 }).pipe(
+  z
+    .string()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9_-]{1,31}$/, "2–32 characters: A–Z, digits, dash or underscore"),
+);
+export const UnitName = freeText({ max: 120 });

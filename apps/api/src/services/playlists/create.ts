@@ -4,7 +4,6 @@ import { eq } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
-import { guardFreeText } from "./guard-free-text.js";
 import { loadPlaylistDetail, type PlaylistDetail } from "./playlist-view.js";
 
 export interface CreatePlaylistInput {
@@ -21,7 +20,6 @@ export async function createPlaylist({
   ctx: AuthedContext;
   input: CreatePlaylistInput;
 }): Promise<PlaylistDetail> {
-  guardFreeText({ title: input.title, description: input.description });
   const [unit] = await ctx.db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId));
   if (!unit) throw notFound("Unit");
   await authorize(ctx, "playlist.create", { unitId: unit.id }, { type: "unit", id: unit.id });

@@ -4,7 +4,6 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
-import { guardFreeText } from "./guard-free-text.js";
 import { loadPlaylistInScope } from "./load-playlist.js";
 import { loadPlaylistDetail, type PlaylistDetail } from "./playlist-view.js";
 import { refreshRetention } from "./refresh-retention.js";
@@ -114,9 +113,6 @@ export async function setPlaylistItems({
   ctx: AuthedContext;
   input: SetPlaylistItemsInput;
 }): Promise<PlaylistDetail> {
-  input.items.forEach((item, index) => {
-    guardFreeText({ [field(index, "note")]: item.note });
-  });
   checkShapes(input.items);
   const playlist = await loadPlaylistInScope(ctx, "playlist.update", input.playlistId);
   await checkRecordings(ctx, input.items);

@@ -2,7 +2,6 @@ import { playlists } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
-import { guardFreeText } from "./guard-free-text.js";
 import { loadPlaylistInScope } from "./load-playlist.js";
 import { loadPlaylistDetail, type PlaylistDetail } from "./playlist-view.js";
 
@@ -19,7 +18,6 @@ export async function updatePlaylist({
   ctx: AuthedContext;
   input: UpdatePlaylistInput;
 }): Promise<PlaylistDetail> {
-  guardFreeText({ title: input.title, description: input.description });
   const playlist = await loadPlaylistInScope(ctx, "playlist.update", input.playlistId);
   const changes = {
     ...(input.title !== undefined ? { title: input.title } : {}),

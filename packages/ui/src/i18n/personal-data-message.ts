@@ -1,0 +1,13 @@
+import { isPersonalDataReason, type PersonalDataKind } from "@kuulo/domain/privacy";
+import { uiMessages } from "./ui-messages.js";
+
+/**
+ * The wording of an R4 refusal from the API's reason alone ("personal_data.phone"), in the reader's
+ * language; null when the reason is not a customer-data refusal. Both SPAs show this one text.
+ */
+export function personalDataMessage(reason: string | undefined, language: string): string | null {
+  if (!isPersonalDataReason(reason)) return null;
+  const kind = reason.slice("personal_data.".length) as PersonalDataKind;
+  const texts = (language === "fi" ? uiMessages.fi : uiMessages.en).personalData;
+  return Object.hasOwn(texts, kind) ? texts[kind] : null;
+}
