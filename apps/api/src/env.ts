@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from "node:path";
+import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { countryOfStorageRegion, isEuEea } from "@kuulo/domain/eu-eea";
 import { type RegisterConfig, resolveRegisterConfig } from "@kuulo/domain/register";
@@ -80,6 +80,8 @@ export interface Config {
     /** Minutes between checkpoints written by the API; 0 turns the in-process schedule off. */
     intervalMinutes: number;
   };
+  /** Signed log of purged and erased recording ids outside the database, replayed after a restore (R13). */
+  erasureJournal: { file: string };
 }
 
 export class ConfigError extends Error {
@@ -357,6 +359,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       read(env, "KUULO_RETENTION_INTERVAL_MINUTES") ?? "60",
     ),
     auditCheckpoints: loadAuditCheckpoints(env, mode, dataDir),
+    erasureJournal: loadErasureJournal(env, dataDir),
+  };
+}
+
+/** Beside the checkpoint file by default: both are kept outside the database and shipped off the host. */
+function loadErasureJournal(env: Record<string, string | undefined>, dataDir: string): Config["erasureJournal"] {
+  const checkpointFile = resolve(
+    read(env, "KUULO_AUDIT_CHECKPOINT_FILE") ?? resolve(dataDir, "audit-checkpoints.jsonl"),
+  );
+  return {
+    file: resolve(
+      read(env, "KUULO_ERASURE_JOURNAL_FILE") ?? resolve(dirname(checkpointFile), "erasure-journal.jsonl"),
+    ),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { KuuloDb } from "@kuulo/db/client";
 import type { Command } from "commander";
 import type { Config } from "../env.js";
+import { journalOf } from "../backup/journal-of.js";
 import { runRetentionPurge } from "../jobs/retention-purge.js";
 import { loadMasterKey } from "../server/master-key.js";
 import { storeOf } from "../services/retention/store-of.js";
@@ -28,6 +29,7 @@ export function addRetentionCommands(program: Command, withDb: WithDb, operator:
           db: kuuloDb.db,
           store,
           clock: systemClock,
+          journal: journalOf({ config }),
           dryRun: options.dryRun ?? false,
           actor: { actorType: "system", actorId: null, actorLabel: `cli:${operator()}`, ip: null },
         });
