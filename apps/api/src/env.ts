@@ -364,7 +364,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /** Beside the checkpoint file by default: both are kept outside the database and shipped off the host. */
-function loadErasureJournal(env: Record<string, string | undefined>, dataDir: string): Config["erasureJournal"] {
+function loadErasureJournal(
+  env: Record<string, string | undefined>,
+  dataDir: string,
+): Config["erasureJournal"] {
   const checkpointFile = resolve(
     read(env, "KUULO_AUDIT_CHECKPOINT_FILE") ?? resolve(dataDir, "audit-checkpoints.jsonl"),
   );

@@ -14,7 +14,11 @@ export const CHECKPOINTS_FILE = "audit-checkpoints.jsonl";
 export const JOURNAL_FILE = "erasure-journal.jsonl";
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const fileEntry = z.object({ file: z.string().regex(/^[a-z0-9.-]+$/), size: z.number().int().min(0), sha256 });
+const fileEntry = z.object({
+  file: z.string().regex(/^[a-z0-9.-]+$/),
+  size: z.number().int().min(0),
+  sha256,
+});
 
 export const backupManifestSchema = z.object({
   format: z.literal("kuulo-backup"),
@@ -28,7 +32,11 @@ export const backupManifestSchema = z.object({
   }),
   /** Stored (encrypted) objects, each copied into objects/<key>; checksums are over the ciphertext. */
   objects: z.array(
-    z.object({ key: z.string().refine(isBlobKey, "not a storage key"), size: z.number().int().min(0), sha256 }),
+    z.object({
+      key: z.string().refine(isBlobKey, "not a storage key"),
+      size: z.number().int().min(0),
+      sha256,
+    }),
   ),
   /** Master key ids that wrapped the data keys in this dump: they must be configured to restore. */
   masterKeyIds: z.array(z.string()),

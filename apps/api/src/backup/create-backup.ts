@@ -3,7 +3,7 @@ import { copyFile, mkdir, open, readdir, readFile, stat, writeFile } from "node:
 import { dirname, join } from "node:path";
 import { appendAuditEvent, auditHead } from "@kuulo/db/audit";
 import { dumpDatabase } from "@kuulo/db/backup";
-import type { Database, KuuloDb } from "@kuulo/db/client";
+import type { DbOrTx, KuuloDb } from "@kuulo/db/client";
 import { exportPackages, recordings } from "@kuulo/db/schema";
 import { and, isNotNull, isNull } from "drizzle-orm";
 import type { Config } from "../env.js";
@@ -11,8 +11,8 @@ import { loadCheckpointKey } from "../services/audit/checkpoint-key.js";
 import type { EncryptedBlobStore } from "../storage/index.js";
 import type { Clock } from "../trpc/context.js";
 import {
-  type BackupManifest,
   BackupError,
+  type BackupManifest,
   CHECKPOINTS_FILE,
   fileDigest,
   JOURNAL_FILE,
@@ -28,7 +28,7 @@ function masterKeyIdOf(wrapped: Uint8Array): string {
   return Buffer.from(wrapped.subarray(2, 2 + (wrapped[1] ?? 0))).toString("utf8");
 }
 
-async function liveObjects(db: Database) {
+async function liveObjects(db: DbOrTx) {
   const rows = [
     ...(await db
       .select({ storageKey: recordings.storageKey, wrapped: recordings.wrappedDataKey })
@@ -114,6 +114,8 @@ export async function createBackup(options: {
   dir: string;
   clock: Clock;
   actorLabel: string;
+  /** Environment for pg_dump (PATH, PG* settings); the CLI passes its own. */
+  childEnv?: NodeJS.ProcessEnv;
 }): Promise<BackupReport> {
   const { kuuloDb, config, store, dir } = options;
   const key = await loadCheckpointKey(config, { create: true });
@@ -122,7 +124,9 @@ export async function createBackup(options: {
   if ((await readdir(dir)).length > 0) throw new BackupError(`${dir} is not empty`);
 
   const databaseFile = kuuloDb.driver === "postgres" ? "database.pgdump" : "database.pglite.tar.gz";
-  const dump = await dumpDatabase(kuuloDb, join(dir, databaseFile), liveObjects);
+  const dump = await dumpDatabase(kuuloDb, join(dir, databaseFile), liveObjects, {
+    ...(options.childEnv ? { env: options.childEnv } : {}),
+  });
   const objects: BackupManifest["objects"] = [];
   const vanishedObjects: string[] = [];
   for (const objectKey of dump.read.keys) {

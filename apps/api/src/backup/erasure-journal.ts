@@ -110,7 +110,8 @@ export async function readErasureJournal(file: string, key: CheckpointKey | null
   try {
     content = await readFile(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { entries: [], rejected: [], rawLines: [] };
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      return { entries: [], rejected: [], rawLines: [] };
     throw error;
   }
   const parts = content.split("\n");
@@ -121,7 +122,8 @@ export async function readErasureJournal(file: string, key: CheckpointKey | null
     result.rawLines.push(text);
     const entry = parseEntry(text);
     if (!entry) result.rejected.push({ line: index + 1, problem: "malformed" });
-    else if (!key || entry.keyId !== key.keyId) result.rejected.push({ line: index + 1, problem: "unknown_key" });
+    else if (!key || entry.keyId !== key.keyId)
+      result.rejected.push({ line: index + 1, problem: "unknown_key" });
     else if (!verify(null, entryMessage(entry), key.publicKey, Buffer.from(entry.signature, "base64")))
       result.rejected.push({ line: index + 1, problem: "bad_signature" });
     else result.entries.push(entry);

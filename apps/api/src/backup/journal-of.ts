@@ -4,7 +4,9 @@ import { createErasureJournal, type ErasureJournal } from "./erasure-journal.js"
 const built = new WeakMap<object, ErasureJournal>();
 
 /** One journal per configuration (the signing key is read once), shared by the purge job and erasure. */
-export function journalOf(deps: { config: Pick<Config, "auditCheckpoints" | "erasureJournal"> }): ErasureJournal {
+export function journalOf(deps: {
+  config: Pick<Config, "auditCheckpoints" | "erasureJournal">;
+}): ErasureJournal {
   const cached = built.get(deps.config);
   if (cached) return cached;
   const journal = createErasureJournal(deps.config);

@@ -11,8 +11,8 @@ import { writeAuditCheckpoint } from "../services/audit/write-checkpoint.js";
 import type { EncryptedBlobStore } from "../storage/index.js";
 import type { Clock } from "../trpc/context.js";
 import {
-  type BackupManifest,
   BackupError,
+  type BackupManifest,
   fileDigest,
   OBJECTS_DIR,
   readSignedManifest,
@@ -28,7 +28,11 @@ export interface RestoreReport {
   replay: ReplayReport;
 }
 
-async function assertIntact(dir: string, entry: { file: string; size: number; sha256: string }, what: string) {
+async function assertIntact(
+  dir: string,
+  entry: { file: string; size: number; sha256: string },
+  what: string,
+) {
   const digest = await fileDigest(join(dir, entry.file)).catch(() => null);
   if (!digest || digest.sha256 !== entry.sha256 || digest.size !== entry.size) {
     throw new BackupError(`${what} (${entry.file}) is missing or does not match its checksum`);
@@ -52,7 +56,9 @@ async function verifyBackupFiles(dir: string, manifest: BackupManifest): Promise
 async function assertStoreEmpty(store: EncryptedBlobStore, prefixes: string[]): Promise<void> {
   for (const prefix of prefixes) {
     for await (const key of store.inner.list(prefix)) {
-      throw new BackupError(`the object store is not empty (found ${key}): restore only into a new installation`);
+      throw new BackupError(
+        `the object store is not empty (found ${key}): restore only into a new installation`,
+      );
     }
   }
 }
@@ -80,6 +86,8 @@ export async function restoreBackup(options: {
   clock: Clock;
   actorLabel: string;
   objectPrefixes: string[];
+  /** Environment for pg_restore (PATH, PG* settings); the CLI passes its own. */
+  childEnv?: NodeJS.ProcessEnv;
 }): Promise<RestoreReport> {
   const { config, dir, store } = options;
   const key = await loadCheckpointKey(config, { create: false });
@@ -97,7 +105,9 @@ export async function restoreBackup(options: {
   await assertStoreEmpty(store, options.objectPrefixes);
   await assertNoCheckpoints(config.auditCheckpoints.file);
 
-  await restoreDatabase(target, join(dir, manifest.database.file), manifest.database.format);
+  await restoreDatabase(target, join(dir, manifest.database.file), manifest.database.format, {
+    ...(options.childEnv ? { env: options.childEnv } : {}),
+  });
   for (const object of manifest.objects) {
     await store.inner.put(object.key, createReadStream(join(dir, OBJECTS_DIR, ...object.key.split("/"))));
   }

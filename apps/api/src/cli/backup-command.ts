@@ -54,6 +54,7 @@ export function addBackupCommands(program: Command, withDb: WithDb, operator: ()
             dir: resolve(invocationDir(), dir),
             clock: systemClock,
             actorLabel: `cli:${operator()}`,
+            childEnv: process.env,
           });
           for (const key of result.vanishedObjects)
             console.log(`object ${key} erased while the backup ran (in the erasure journal)`);
@@ -94,6 +95,7 @@ export function addBackupCommands(program: Command, withDb: WithDb, operator: ()
             clock: systemClock,
             actorLabel: `cli:${operator()}`,
             objectPrefixes: [RECORDING_KEY_PREFIX, EXPORT_KEY_PREFIX],
+            childEnv: process.env,
           });
           const { replay } = result;
           for (const rejected of replay.rejectedLines)

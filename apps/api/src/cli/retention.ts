@@ -1,7 +1,7 @@
 import type { KuuloDb } from "@kuulo/db/client";
 import type { Command } from "commander";
-import type { Config } from "../env.js";
 import { journalOf } from "../backup/journal-of.js";
+import type { Config } from "../env.js";
 import { runRetentionPurge } from "../jobs/retention-purge.js";
 import { loadMasterKey } from "../server/master-key.js";
 import { storeOf } from "../services/retention/store-of.js";

@@ -6,7 +6,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { connectionOf } from "../client/connection-registry.js";
 import { queryRows } from "../client/query-rows.js";
-import type { Database, Driver, KuuloDb } from "../client/types.js";
+import type { Database, DbOrTx, Driver, KuuloDb } from "../client/types.js";
 import * as schema from "../schema/index.js";
 
 const run = promisify(execFile);
@@ -31,7 +31,15 @@ export function splitPassword(databaseUrl: string): { url: string; env: Record<s
   return { url: url.toString(), env: password ? { PGPASSWORD: password } : {} };
 }
 
-async function countMigrations(db: Database): Promise<number> {
+/** The caller's environment (PATH, locale) for pg_dump/pg_restore, plus PGPASSWORD when the URL had one. */
+export function childEnv(
+  base: NodeJS.ProcessEnv | undefined,
+  password: Record<string, string>,
+): NodeJS.ProcessEnv | undefined {
+  return Object.keys(password).length === 0 ? base : { ...base, ...password };
+}
+
+async function countMigrations(db: DbOrTx): Promise<number> {
   const rows = await queryRows<{ count: number | string }>(
     db,
     sql`select count(*) as count from drizzle.__drizzle_migrations`,
@@ -48,8 +56,8 @@ async function countMigrations(db: Database): Promise<number> {
 export async function dumpDatabase<T>(
   kuuloDb: KuuloDb,
   file: string,
-  read: (db: Database) => Promise<T>,
-  options: { pgDump?: string } = {},
+  read: (db: DbOrTx) => Promise<T>,
+  options: { pgDump?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<DatabaseDump<T>> {
   const connection = connectionOf(kuuloDb);
   if (connection.driver === "pglite") {
@@ -60,26 +68,34 @@ export async function dumpDatabase<T>(
     return { driver: "pglite", format: "pglite-datadir", migrations, read: result };
   }
   const client = postgres(connection.databaseUrl, { max: 1, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema }) as unknown as Database;
   try {
-    return await client.begin("isolation level repeatable read read only", async (tx) => {
-      const [snapshot] = await tx<{ id: string }[]>`select pg_export_snapshot() as id`;
-      const { url, env } = splitPassword(connection.databaseUrl);
-      await run(
-        options.pgDump ?? "pg_dump",
-        [
-          "--format=custom",
-          "--no-owner",
-          "--no-privileges",
-          `--snapshot=${snapshot?.id}`,
-          `--file=${file}`,
-          `--dbname=${url}`,
-        ],
-        { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
-      );
-      const db = drizzlePostgres({ client: tx as unknown as postgres.Sql, schema }) as unknown as Database;
-      const migrations = await countMigrations(db);
-      return { driver: "postgres" as const, format: "pg_dump-custom" as const, migrations, read: await read(db) };
-    });
+    return await db.transaction(
+      async (tx) => {
+        const [snapshot] = await queryRows<{ id: string }>(tx, sql`select pg_export_snapshot() as id`);
+        const { url, env } = splitPassword(connection.databaseUrl);
+        await run(
+          options.pgDump ?? "pg_dump",
+          [
+            "--format=custom",
+            "--no-owner",
+            "--no-privileges",
+            `--snapshot=${snapshot?.id}`,
+            `--file=${file}`,
+            `--dbname=${url}`,
+          ],
+          { env: childEnv(options.env, env), maxBuffer: 16 * 1024 * 1024 },
+        );
+        const migrations = await countMigrations(tx);
+        return {
+          driver: "postgres" as const,
+          format: "pg_dump-custom" as const,
+          migrations,
+          read: await read(tx),
+        };
+      },
+      { isolationLevel: "repeatable read", accessMode: "read only" },
+    );
   } finally {
     await client.end({ timeout: 5 });
   }

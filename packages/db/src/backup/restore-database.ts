@@ -4,7 +4,7 @@ import { isAbsolute } from "node:path";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-import { type DumpFormat, splitPassword } from "./dump-database.js";
+import { childEnv, type DumpFormat, splitPassword } from "./dump-database.js";
 
 const run = promisify(execFile);
 
@@ -39,7 +39,7 @@ export async function restoreDatabase(
   target: RestoreTarget,
   file: string,
   format: DumpFormat,
-  options: { pgRestore?: string } = {},
+  options: { pgRestore?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<void> {
   if (!(await isRestoreTargetEmpty(target))) {
     throw new Error("the target database is not empty: restore only into a new, empty installation");
@@ -63,6 +63,6 @@ export async function restoreDatabase(
   await run(
     options.pgRestore ?? "pg_restore",
     ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${url}`, file],
-    { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
+    { env: childEnv(options.env, env), maxBuffer: 16 * 1024 * 1024 },
   );
 }
