@@ -25,8 +25,8 @@ export interface StorageConfig {
         region: string;
         endpoint: string | undefined;
         forcePathStyle: boolean;
-        accessKeyId: string;
-        secretAccessKey: string;
+        /** Static keys, or undefined: the AWS SDK's default credential chain (instance role, SSO, …). */
+        credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
       }
     | undefined;
   /** ISO 3166-1 alpha-2 country where the audio is stored (R7). */
@@ -186,16 +186,21 @@ function loadStorage(env: Record<string, string | undefined>, dataDir: string): 
       endpoint,
       forcePathStyle:
         booleanFlag("KUULO_S3_FORCE_PATH_STYLE", read(env, "KUULO_S3_FORCE_PATH_STYLE")) ?? false,
-      accessKeyId: requiredForS3(env, "KUULO_S3_ACCESS_KEY_ID"),
-      secretAccessKey: requiredForS3(env, "KUULO_S3_SECRET_ACCESS_KEY"),
+      credentials: loadS3Credentials(env),
     },
   };
 }
 
-function requiredForS3(env: Record<string, string | undefined>, name: string): string {
-  const value = read(env, name);
-  if (!value) throw new ConfigError(name, "required when KUULO_STORAGE=s3");
-  return value;
+/** Both static keys, or neither (then the SDK's default chain finds credentials); one alone is a mistake. */
+function loadS3Credentials(env: Record<string, string | undefined>) {
+  const accessKeyId = read(env, "KUULO_S3_ACCESS_KEY_ID");
+  const secretAccessKey = read(env, "KUULO_S3_SECRET_ACCESS_KEY");
+  if (!accessKeyId && !secretAccessKey) return undefined;
+  if (!accessKeyId)
+    throw new ConfigError("KUULO_S3_ACCESS_KEY_ID", "set it with KUULO_S3_SECRET_ACCESS_KEY, or neither");
+  if (!secretAccessKey)
+    throw new ConfigError("KUULO_S3_SECRET_ACCESS_KEY", "set it with KUULO_S3_ACCESS_KEY_ID, or neither");
+  return { accessKeyId, secretAccessKey };
 }
 
 function loadIngest(env: Record<string, string | undefined>): IngestConfig {
