@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -63,7 +63,19 @@ describe.each(fixtures)("upgrade from %s", (fixture) => {
 
   const counts = async (db: KuuloDb["db"]) => {
     const result: Record<string, number> = {};
-    for (const name of ["users", "staff_members", "recordings", "role_grants", "units", "audit_events"]) {
+    for (const name of [
+      "users",
+      "staff_members",
+      "recordings",
+      "role_grants",
+      "units",
+      "playlists",
+      "playlist_items",
+      "listening_progress",
+      "legal_holds",
+      "api_tokens",
+      "audit_events",
+    ]) {
       const [row] = await queryRows<{ n: number | string }>(
         db,
         sql.raw(`select count(*) as n from public.${name}`),
@@ -106,5 +118,13 @@ describe.each(fixtures)("upgrade from %s", (fixture) => {
     }
     const users = await loaded.kuuloDb.db.select().from(schema.users);
     expect(users.map((user) => user.username)).toContain("admin");
+    // The erased call's playlist item kept its place with the reason; the held call is still held.
+    const items = await loaded.kuuloDb.db.select().from(schema.playlistItems);
+    expect(items.some((item) => item.recordingId === null && item.removedReason === "erasure")).toBe(true);
+    const held = await loaded.kuuloDb.db
+      .select()
+      .from(schema.recordings)
+      .where(eq(schema.recordings.legalHold, true));
+    expect(held).toHaveLength(1);
   });
 });
