@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, type KuuloDb } from "@kuulo/db/client";
@@ -115,6 +115,19 @@ describe("backup, purge and erasure, restore of the older backup, journal replay
     expect(backup.manifest.objects.map((object) => object.key)).toEqual(
       expect.arrayContaining(Object.values(storageKeys)),
     );
+    // Keys are escrowed separately: the backup holds the dump, objects, checkpoints and manifest (and the
+    // journal, which does not exist yet: nothing has been erased).
+    expect(backup.manifest.erasureJournal).toBeNull();
+    expect((await readdir(backupDir)).sort()).toEqual(
+      [
+        "audit-checkpoints.jsonl",
+        backup.manifest.database.file,
+        "manifest.json",
+        "manifest.sig",
+        "objects",
+      ].sort(),
+    );
+    expect(backup.manifest.masterKeyIds).toEqual([source.storage.keyring.currentKeyId]);
 
     // After the backup: the retention purge takes the old call, a privacy officer erases another.
     const purge = await runRetentionPurge({
