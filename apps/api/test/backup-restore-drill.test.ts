@@ -150,7 +150,7 @@ describe("backup, purge and erasure, restore of the older backup, journal replay
     const forged = JSON.parse((await readFile(journalFile, "utf8")).trim().split("\n").pop() as string);
     await appendFile(
       journalFile,
-      `${JSON.stringify({ ...forged, recordingId: ids.keepB, storageKey: storageKeys[ids.keepB] })}\n`,
+      `${JSON.stringify({ ...forged, id: ids.keepB, storageKey: storageKeys[ids.keepB] })}\n`,
     );
     forgedLineNumber = (await readFile(journalFile, "utf8")).trim().split("\n").length;
 

@@ -7,7 +7,8 @@ import { loadCheckpointKey } from "../services/audit/checkpoint-key.js";
 import { createErasureJournal, readErasureJournal } from "./erasure-journal.js";
 
 const ENTRY = {
-  recordingId: "0f3c2b1a-1111-4222-8333-444455556666",
+  target: "recording" as const,
+  id: "0f3c2b1a-1111-4222-8333-444455556666",
   storageKey: "rec/0f3c2b1a-1111-4222-8333-444455556666",
   reason: "erasure" as const,
   erasedAt: "2026-12-06T10:14:00.000Z",
@@ -38,7 +39,7 @@ describe("erasure journal", () => {
     const text = await readFile(journal.file, "utf8");
     for (const line of text.trim().split("\n")) {
       expect(Object.keys(JSON.parse(line)).sort()).toEqual(
-        ["erasedAt", "keyId", "reason", "recordingId", "signature", "storageKey", "v"].sort(),
+        ["erasedAt", "id", "keyId", "reason", "signature", "storageKey", "target", "v"].sort(),
       );
     }
     const read = await readErasureJournal(journal.file, await loadCheckpointKey(config(), { create: false }));

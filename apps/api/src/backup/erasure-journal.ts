@@ -5,12 +5,16 @@ import { canonicalJson } from "@kuulo/db/audit";
 import type { Config } from "../env.js";
 import { type CheckpointKey, loadCheckpointKey } from "../services/audit/checkpoint-key.js";
 
-export type ErasureReason = "retention" | "erasure";
+/** A recording purged (retention) or erased (Art. 17), or a closed case's export package crypto-erased. */
+export type ErasureReason = "retention" | "erasure" | "case_closed";
+export type ErasureTarget = "recording" | "export_package";
 
-/** What one purge or Art. 17 erasure leaves outside the database: ids and dates only, no personal data. */
+/** What one purge, erasure or case closing leaves outside the database: ids and dates only, no personal data. */
 export interface ErasureEntry {
-  recordingId: string;
-  /** Server-generated object key (`rec/<uuid>`), so a replay can delete a restored object too. */
+  target: ErasureTarget;
+  /** The recording's or export package's id. */
+  id: string;
+  /** Server-generated object key (`rec/<uuid>`, `exports/<uuid>`), so a replay can delete a restored object. */
   storageKey: string;
   reason: ErasureReason;
   /** ISO 8601 UTC. */
@@ -20,7 +24,7 @@ export interface ErasureEntry {
 export interface SignedErasureEntry extends ErasureEntry {
   v: 1;
   keyId: string;
-  /** base64 Ed25519 over canonical JSON of { v, recordingId, storageKey, reason, erasedAt }. */
+  /** base64 Ed25519 over canonical JSON of { v, target, id, storageKey, reason, erasedAt }. */
   signature: string;
 }
 
@@ -40,7 +44,8 @@ function entryMessage(entry: ErasureEntry): Buffer {
   return Buffer.from(
     canonicalJson({
       v: 1,
-      recordingId: entry.recordingId,
+      target: entry.target,
+      id: entry.id,
       storageKey: entry.storageKey,
       reason: entry.reason,
       erasedAt: entry.erasedAt,
@@ -52,7 +57,8 @@ function entryMessage(entry: ErasureEntry): Buffer {
 export function signErasureEntry(entry: ErasureEntry, key: CheckpointKey): SignedErasureEntry {
   return {
     v: 1,
-    recordingId: entry.recordingId,
+    target: entry.target,
+    id: entry.id,
     storageKey: entry.storageKey,
     reason: entry.reason,
     erasedAt: entry.erasedAt,
@@ -141,11 +147,12 @@ function parseEntry(text: string): SignedErasureEntry | null {
     return null;
   }
   if (value === null || typeof value !== "object") return null;
-  const { v, recordingId, storageKey, reason, erasedAt, keyId, signature } = value as Record<string, unknown>;
-  if (v !== 1 || typeof recordingId !== "string" || !UUID.test(recordingId)) return null;
+  const { v, target, id, storageKey, reason, erasedAt, keyId, signature } = value as Record<string, unknown>;
+  if (v !== 1 || typeof id !== "string" || !UUID.test(id)) return null;
+  if (target !== "recording" && target !== "export_package") return null;
   if (typeof storageKey !== "string" || !/^[a-z0-9/-]{1,512}$/.test(storageKey)) return null;
-  if (reason !== "retention" && reason !== "erasure") return null;
+  if (reason !== "retention" && reason !== "erasure" && reason !== "case_closed") return null;
   if (typeof erasedAt !== "string" || Number.isNaN(Date.parse(erasedAt))) return null;
   if (typeof keyId !== "string" || typeof signature !== "string") return null;
-  return { v, recordingId, storageKey, reason, erasedAt, keyId, signature };
+  return { v, target, id, storageKey, reason, erasedAt, keyId, signature };
 }

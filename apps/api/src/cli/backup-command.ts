@@ -103,7 +103,7 @@ export function addBackupCommands(program: Command, withDb: WithDb, operator: ()
           for (const id of replay.skipped)
             console.error(`recording ${id} is in the erasure journal but under legal hold: NOT erased`);
           console.log(
-            `restored the backup of ${result.manifest.createdAt}: ${result.objectsRestored} object(s); erasure journal: ${replay.entries} entries, ${replay.erasedAgain.length} recording(s) erased again. Now run: storage reconcile, storage scrub, audit verify`,
+            `restored the backup of ${result.manifest.createdAt}: ${result.objectsRestored} object(s); erasure journal: ${replay.entries} entries, ${replay.erasedAgain.length} recording(s) erased again, ${replay.packagesErasedAgain.length} export package(s) of closed cases erased again. Now run: storage reconcile, storage scrub, audit verify`,
           );
           process.exitCode = replay.skipped.length + replay.rejectedLines.length > 0 ? 1 : 0;
         } finally {
@@ -133,7 +133,9 @@ export function addBackupCommands(program: Command, withDb: WithDb, operator: ()
           for (const rejected of replay.rejectedLines)
             console.error(`line ${rejected.line} IGNORED (${rejected.problem})`);
           for (const id of replay.skipped) console.error(`recording ${id} under legal hold: NOT erased`);
-          console.log(`${replay.entries} entries; ${replay.erasedAgain.length} recording(s) erased again`);
+          console.log(
+            `${replay.entries} entries; ${replay.erasedAgain.length} recording(s) and ${replay.packagesErasedAgain.length} export package(s) erased again`,
+          );
           return replay.skipped.length + replay.rejectedLines.length > 0 ? 1 : 0;
         } finally {
           opened.close();

@@ -104,7 +104,8 @@ export async function purgeRecording(
     });
     if ("append" in input.journal) {
       await input.journal.append({
-        recordingId: row.id,
+        target: "recording",
+        id: row.id,
         storageKey: row.storageKey,
         reason: input.reason,
         erasedAt: input.now.toISOString(),
