@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from "node:path";
+import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { countryOfStorageRegion, isEuEea } from "@kuulo/domain/eu-eea";
 import { type RegisterConfig, resolveRegisterConfig } from "@kuulo/domain/register";
@@ -25,8 +25,8 @@ export interface StorageConfig {
         region: string;
         endpoint: string | undefined;
         forcePathStyle: boolean;
-        accessKeyId: string;
-        secretAccessKey: string;
+        /** Static keys, or undefined: the AWS SDK's default credential chain (instance role, SSO, …). */
+        credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
       }
     | undefined;
   /** ISO 3166-1 alpha-2 country where the audio is stored (R7). */
@@ -80,6 +80,8 @@ export interface Config {
     /** Minutes between checkpoints written by the API; 0 turns the in-process schedule off. */
     intervalMinutes: number;
   };
+  /** Signed log of purged and erased recording ids outside the database, replayed after a restore (R13). */
+  erasureJournal: { file: string };
 }
 
 export class ConfigError extends Error {
@@ -184,16 +186,21 @@ function loadStorage(env: Record<string, string | undefined>, dataDir: string): 
       endpoint,
       forcePathStyle:
         booleanFlag("KUULO_S3_FORCE_PATH_STYLE", read(env, "KUULO_S3_FORCE_PATH_STYLE")) ?? false,
-      accessKeyId: requiredForS3(env, "KUULO_S3_ACCESS_KEY_ID"),
-      secretAccessKey: requiredForS3(env, "KUULO_S3_SECRET_ACCESS_KEY"),
+      credentials: loadS3Credentials(env),
     },
   };
 }
 
-function requiredForS3(env: Record<string, string | undefined>, name: string): string {
-  const value = read(env, name);
-  if (!value) throw new ConfigError(name, "required when KUULO_STORAGE=s3");
-  return value;
+/** Both static keys, or neither (then the SDK's default chain finds credentials); one alone is a mistake. */
+function loadS3Credentials(env: Record<string, string | undefined>) {
+  const accessKeyId = read(env, "KUULO_S3_ACCESS_KEY_ID");
+  const secretAccessKey = read(env, "KUULO_S3_SECRET_ACCESS_KEY");
+  if (!accessKeyId && !secretAccessKey) return undefined;
+  if (!accessKeyId)
+    throw new ConfigError("KUULO_S3_ACCESS_KEY_ID", "set it with KUULO_S3_SECRET_ACCESS_KEY, or neither");
+  if (!secretAccessKey)
+    throw new ConfigError("KUULO_S3_SECRET_ACCESS_KEY", "set it with KUULO_S3_ACCESS_KEY_ID, or neither");
+  return { accessKeyId, secretAccessKey };
 }
 
 function loadIngest(env: Record<string, string | undefined>): IngestConfig {
@@ -357,6 +364,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       read(env, "KUULO_RETENTION_INTERVAL_MINUTES") ?? "60",
     ),
     auditCheckpoints: loadAuditCheckpoints(env, mode, dataDir),
+    erasureJournal: loadErasureJournal(env, dataDir),
+  };
+}
+
+/** Beside the checkpoint file by default: both are kept outside the database and shipped off the host. */
+function loadErasureJournal(
+  env: Record<string, string | undefined>,
+  dataDir: string,
+): Config["erasureJournal"] {
+  const checkpointFile = resolve(
+    read(env, "KUULO_AUDIT_CHECKPOINT_FILE") ?? resolve(dataDir, "audit-checkpoints.jsonl"),
+  );
+  return {
+    file: resolve(
+      read(env, "KUULO_ERASURE_JOURNAL_FILE") ?? resolve(dirname(checkpointFile), "erasure-journal.jsonl"),
+    ),
   };
 }
 

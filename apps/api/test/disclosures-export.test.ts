@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { exportPackages, legalHolds, recordings, users } from "@kuulo/db/schema";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { replayErasureJournal } from "../src/backup/replay-erasure-journal.js";
 import { readTar } from "../src/services/disclosures/tar-writer.js";
 import {
   type DisclosureTestApp,
@@ -171,6 +172,16 @@ describe("statutory disclosure: four-eyes, one export package, downloaded once (
       ]),
     );
 
+    const [beforeClose] = await app.t.db
+      .select()
+      .from(exportPackages)
+      .where(eq(exportPackages.disclosureId, created.disclosure.id));
+    if (!beforeClose) throw new Error("no export package");
+    const ciphertext = await app.store.inner.getRange(
+      beforeClose.storageKey,
+      0,
+      (await app.store.inner.size(beforeClose.storageKey)) - 1,
+    );
     const closed = dataOf<{ disclosure: DisclosureOut }>(
       await app.t.call("disclosures.close", { disclosureId: created.disclosure.id }, { cookie: officer }),
     );
@@ -204,6 +215,27 @@ describe("statutory disclosure: four-eyes, one export package, downloaded once (
     expect(closedPackage?.sha256).toBe(pkg?.sha256);
     expect(closedPackage?.wrappedDataKey).toBeNull();
     expect(await app.store.inner.exists(closedPackage?.storageKey ?? "")).toBe(false);
+
+    // Restoring a backup from before the close brings key and object back; the erasure journal takes them again.
+    await app.t.db
+      .update(exportPackages)
+      .set({ wrappedDataKey: beforeClose.wrappedDataKey, expiresAt: beforeClose.expiresAt })
+      .where(eq(exportPackages.id, beforeClose.id));
+    await app.store.inner.put(beforeClose.storageKey, ciphertext);
+    const replay = await replayErasureJournal({
+      db: app.t.db,
+      store: app.store,
+      config: app.t.config,
+      clock: app.t.clock,
+      actorLabel: "test:restore",
+    });
+    expect(replay.packagesErasedAgain).toEqual([beforeClose.id]);
+    const [replayed] = await app.t.db
+      .select()
+      .from(exportPackages)
+      .where(eq(exportPackages.id, beforeClose.id));
+    expect(replayed?.wrappedDataKey).toBeNull();
+    expect(await app.store.inner.exists(beforeClose.storageKey)).toBe(false);
   });
 
   it("refuses a statutory disclosure to an authority outside the EU/EEA (R7)", async () => {

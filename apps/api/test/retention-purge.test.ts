@@ -3,6 +3,7 @@ import { createDb } from "@kuulo/db/client";
 import { auditEvents, playlistItems, recordings, staffMembers } from "@kuulo/db/schema";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { journalOf } from "../src/backup/journal-of.js";
 import { runRetentionPurge } from "../src/jobs/retention-purge.js";
 import { runScheduledRetention } from "../src/jobs/retention-scheduler.js";
 import {
@@ -64,6 +65,7 @@ describe("retention purge, legal hold and erasure (R13)", () => {
       db: app.t.db,
       store: app.store,
       clock: app.t.clock,
+      journal: journalOf(app.t),
       dryRun: true,
     });
     expect(result.items.map((item) => item.recordingId).sort()).toEqual(
@@ -81,7 +83,12 @@ describe("retention purge, legal hold and erasure (R13)", () => {
       ),
     );
     holdId = placed.holds[0]?.id ?? "";
-    const result = await runRetentionPurge({ db: app.t.db, store: app.store, clock: app.t.clock });
+    const result = await runRetentionPurge({
+      db: app.t.db,
+      store: app.store,
+      clock: app.t.clock,
+      journal: journalOf(app.t),
+    });
     expect(result.items.map((item) => item.recordingId).sort()).toEqual([inPlaylist.id, plain.id].sort());
 
     for (const gone of [inPlaylist, plain]) {
@@ -131,7 +138,12 @@ describe("retention purge, legal hold and erasure (R13)", () => {
     expect(row?.legalHold).toBe(false);
     expect(row?.purgeDueAt?.getTime()).toBe((row?.callStartedAt.getTime() ?? 0) + 365 * DAY);
 
-    const result = await runRetentionPurge({ db: app.t.db, store: app.store, clock: app.t.clock });
+    const result = await runRetentionPurge({
+      db: app.t.db,
+      store: app.store,
+      clock: app.t.clock,
+      journal: journalOf(app.t),
+    });
     expect(result.items.map((item) => item.recordingId)).toEqual([held.id]);
     expect(await rowExists(app, held.id)).toBe(false);
     const actions = (
@@ -224,7 +236,13 @@ describe("two purge runs at once purge each recording exactly once (R13)", () =>
     const ids = recs.map((rec) => rec.id);
     const url = app.t.testDb.databaseUrl;
     const run = (db: typeof app.t.db) =>
-      runRetentionPurge({ db, store: app.store, clock: app.t.clock, batchSize: 5 });
+      runRetentionPurge({
+        db,
+        store: app.store,
+        clock: app.t.clock,
+        journal: journalOf(app.t),
+        batchSize: 5,
+      });
     let results: Awaited<ReturnType<typeof run>>[];
     if (url) {
       const other = await createDb({ databaseUrl: url });
@@ -250,7 +268,12 @@ describe("two purge runs at once purge each recording exactly once (R13)", () =>
     // The state two concurrent purges of one person's last two recordings could leave behind.
     const leftover = await insertStaff(app.t, "HKI-ASPA");
     const linked = await staffMemberOf(app.t, "mikko.korhonen");
-    const result = await runRetentionPurge({ db: app.t.db, store: app.store, clock: app.t.clock });
+    const result = await runRetentionPurge({
+      db: app.t.db,
+      store: app.store,
+      clock: app.t.clock,
+      journal: journalOf(app.t),
+    });
     expect(result.items).toEqual([]);
     expect(result.staffMembersRemoved).toBe(1);
     const remaining = await app.t.db
@@ -267,7 +290,13 @@ describe("two purge runs at once purge each recording exactly once (R13)", () =>
       .limit(1);
     expect(swept?.details).toEqual({ reason: "no_recordings", staffMemberIds: [leftover] });
     expect(swept?.actorLabel).toBe("retention.purge");
-    const dry = await runRetentionPurge({ db: app.t.db, store: app.store, clock: app.t.clock, dryRun: true });
+    const dry = await runRetentionPurge({
+      db: app.t.db,
+      store: app.store,
+      clock: app.t.clock,
+      journal: journalOf(app.t),
+      dryRun: true,
+    });
     expect(dry.staffMembersRemoved).toBe(0);
   });
 
@@ -288,6 +317,7 @@ describe("two purge runs at once purge each recording exactly once (R13)", () =>
       db: app.t.db,
       store: app.store,
       clock: app.t.clock,
+      journal: journalOf(app.t),
       instanceId: "b",
       leaseMs: 60_000,
     });
@@ -298,6 +328,7 @@ describe("two purge runs at once purge each recording exactly once (R13)", () =>
       db: app.t.db,
       store: app.store,
       clock: app.t.clock,
+      journal: journalOf(app.t),
       instanceId: "b",
       leaseMs: 60_000,
     });

@@ -11,6 +11,7 @@ import { loadMasterKey } from "../server/master-key.js";
 import { insertApiToken } from "../services/api-tokens/create.js";
 import { addAuditCommands } from "./audit-command.js";
 import { addAuthCommands } from "./auth-command.js";
+import { addBackupCommands } from "./backup-command.js";
 import { createAdmin } from "./create-admin.js";
 import { addImportCommand } from "./import-command.js";
 import { openDb } from "./open-db.js";
@@ -179,5 +180,6 @@ addAuthCommands(program, withDb, operator);
 addRetentionCommands(program, withDb, operator);
 addImportCommand(program, withDb, operator);
 addStorageCommands(program, withDb, operator);
+addBackupCommands(program, withDb, operator);
 
 await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 import type { KuuloDb } from "@kuulo/db/client";
 import type { Command } from "commander";
+import { journalOf } from "../backup/journal-of.js";
 import type { Config } from "../env.js";
 import { runRetentionPurge } from "../jobs/retention-purge.js";
 import { loadMasterKey } from "../server/master-key.js";
@@ -28,6 +29,7 @@ export function addRetentionCommands(program: Command, withDb: WithDb, operator:
           db: kuuloDb.db,
           store,
           clock: systemClock,
+          journal: journalOf({ config }),
           dryRun: options.dryRun ?? false,
           actor: { actorType: "system", actorId: null, actorLabel: `cli:${operator()}`, ip: null },
         });

@@ -27,7 +27,7 @@ export function addStorageCommands(program: Command, withDb: WithDb, operator: (
   storage
     .command("reconcile")
     .description(
-      `delete objects without a recording or export package row (older than ${ORPHAN_MIN_AGE_MS / 60000} min on the filesystem store) and report rows whose object is missing`,
+      `delete objects without a recording or export package row (older than ${ORPHAN_MIN_AGE_MS / 60000} min, so a running ingest is spared) and report rows whose object is missing`,
     )
     .option("--dry-run", "only report")
     .action((options: { dryRun?: boolean }) =>

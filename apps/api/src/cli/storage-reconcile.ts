@@ -1,5 +1,3 @@
-import { stat } from "node:fs/promises";
-import { join } from "node:path";
 import { appendAuditEvent } from "@kuulo/db/audit";
 import type { Database } from "@kuulo/db/client";
 import { exportPackages, recordings } from "@kuulo/db/schema";
@@ -16,7 +14,7 @@ export interface ReconcileReport {
   objects: number;
   /** Objects with no live recording or export package row (deleted unless dryRun). */
   orphanObjects: string[];
-  /** Orphans left alone because they are younger than ORPHAN_MIN_AGE_MS (filesystem store only). */
+  /** Orphans left alone because they are younger than ORPHAN_MIN_AGE_MS (on the filesystem and on S3). */
   youngOrphans: string[];
   /** Live recordings whose object is missing: reported, never silently "fixed". */
   missingObjects: { recordingId: string; storageKey: string }[];
@@ -26,9 +24,8 @@ export interface ReconcileReport {
 }
 
 async function ageMs(store: EncryptedBlobStore, key: string, now: Date): Promise<number | null> {
-  if (!(store.inner instanceof FsBlobStore)) return null;
-  const info = await stat(join(store.inner.rootDir, ...key.split("/"))).catch(() => null);
-  return info ? now.getTime() - info.mtimeMs : null;
+  const modified = await store.inner.lastModified(key).catch(() => null);
+  return modified ? now.getTime() - modified.getTime() : null;
 }
 
 /**

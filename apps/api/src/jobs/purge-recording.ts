@@ -2,6 +2,7 @@ import { type AuditEventInput, appendAuditEvent } from "@kuulo/db/audit";
 import type { Database } from "@kuulo/db/client";
 import { playlistItems, recordings, staffMembers, users } from "@kuulo/db/schema";
 import { and, eq, isNull, notExists } from "drizzle-orm";
+import type { ErasureJournal } from "../backup/erasure-journal.js";
 
 export type PurgeReason = "retention" | "erasure";
 
@@ -25,6 +26,8 @@ export interface PurgedRecording {
  * it), wrapped key nulled (crypto-erase), playlist items marked removed, the row deleted, a staff member
  * left without recordings or account deleted, and a tombstone audit row with no personal data. Returns
  * null when skipped (locked, gone, held, or not due). The caller deletes the stored object after commit.
+ * The erasure journal line is written before the commit: if it cannot be written nothing is erased, and a
+ * line whose commit then failed names a recording whose removal was decided anyway (replay finishes it).
  */
 export async function purgeRecording(
   db: Database,
@@ -35,6 +38,11 @@ export async function purgeRecording(
     requireDue: boolean;
     actor: PurgeActor;
     note?: string;
+    /**
+     * Where the erasure is recorded outside the database; `{ replayOf }` when the journal itself is being
+     * replayed after a restore (the entry exists already, its date goes into the tombstone).
+     */
+    journal: ErasureJournal | { replayOf: { erasedAt: string } };
   },
 ): Promise<PurgedRecording | null> {
   return db.transaction(async (tx) => {
@@ -90,9 +98,19 @@ export async function purgeRecording(
         dueAt,
         reason: input.reason,
         ...(input.note ? { note: input.note } : {}),
+        ...("replayOf" in input.journal ? { replayedFromJournal: input.journal.replayOf.erasedAt } : {}),
         ...(removedStaff.length > 0 ? { staffMemberRemoved: removedStaff[0]?.id } : {}),
       },
     });
+    if ("append" in input.journal) {
+      await input.journal.append({
+        target: "recording",
+        id: row.id,
+        storageKey: row.storageKey,
+        reason: input.reason,
+        erasedAt: input.now.toISOString(),
+      });
+    }
     return {
       recordingId: row.id,
       category: row.category,

@@ -1,6 +1,7 @@
 import type { Database } from "@kuulo/db/client";
 import { recordings } from "@kuulo/db/schema";
 import { and, asc, eq, gt, isNull, lte, or, type SQL } from "drizzle-orm";
+import type { ErasureJournal } from "../backup/erasure-journal.js";
 import type { EncryptedBlobStore } from "../storage/index.js";
 import type { Clock } from "../trpc/context.js";
 import { type PurgeActor, purgeRecording } from "./purge-recording.js";
@@ -12,6 +13,8 @@ export interface RetentionPurgeOptions {
   db: Database;
   store: EncryptedBlobStore;
   clock: Clock;
+  /** Every purge is also recorded here, outside the database (replayed after a restore). */
+  journal: ErasureJournal;
   dryRun?: boolean;
   batchSize?: number;
   /** Who the tombstones name; defaults to the system job. */
@@ -95,6 +98,7 @@ export async function runRetentionPurge(options: RetentionPurgeOptions): Promise
         reason: "retention",
         requireDue: true,
         actor: options.actor ?? SYSTEM_ACTOR,
+        journal: options.journal,
       });
       if (!purged) {
         result.skipped += 1;

@@ -4,6 +4,8 @@ import type { Database } from "@kuulo/db/client";
 import { claimJob, finishJob } from "@kuulo/db/queries";
 import { jobRuns } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
+import type { ErasureJournal } from "../backup/erasure-journal.js";
+import { journalOf } from "../backup/journal-of.js";
 import type { AppPlugin } from "../server/build-app.js";
 import { storeOf } from "../services/retention/store-of.js";
 import type { EncryptedBlobStore } from "../storage/index.js";
@@ -15,6 +17,7 @@ export interface RetentionTickOptions {
   db: Database;
   store: EncryptedBlobStore;
   clock: Clock;
+  journal: ErasureJournal;
   instanceId: string;
   leaseMs: number;
   log?: { warn(obj: unknown, msg: string): void; error(obj: unknown, msg: string): void };
@@ -92,6 +95,7 @@ export const retentionSchedulerPlugin: AppPlugin = (app, deps) => {
       db: deps.db,
       store,
       clock: deps.clock,
+      journal: journalOf(deps),
       instanceId,
       leaseMs: Math.max(intervalMs, 10 * 60_000),
       log: deps.log,

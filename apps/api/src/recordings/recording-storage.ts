@@ -51,7 +51,7 @@ export function createBlobStore(storage: Config["storage"]): BlobStore {
     country: storage.country,
     ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
     forcePathStyle: s3.forcePathStyle,
-    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    ...(s3.credentials ? { credentials: s3.credentials } : {}),
   });
 }
 

@@ -12,6 +12,8 @@ export interface BlobStore {
   /** Size in bytes; NOT_FOUND when absent. */
   size(key: string): Promise<number>;
   exists(key: string): Promise<boolean>;
+  /** When the object was last written; NOT_FOUND when absent (reconcile spares objects younger than an hour). */
+  lastModified(key: string): Promise<Date>;
   /** Idempotent: deleting a missing object succeeds. */
   delete(key: string): Promise<void>;
   /** Every key starting with `prefix` (for reconcile and scrub); never temporary or foreign files. */

@@ -26,6 +26,7 @@ function countingStore(inner: BlobStore) {
     },
     size: (k) => inner.size(k),
     exists: (k) => inner.exists(k),
+    lastModified: (k) => inner.lastModified(k),
     delete: (k) => inner.delete(k),
     list: (p) => inner.list(p),
   };

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { DomainError } from "@kuulo/domain/errors";
-import { assertBlobKey, assertRange, type BlobStore } from "./blob-store.js";
+import { asChunks, assertBlobKey, assertRange, type BlobStore } from "./blob-store.js";
 import type { MasterKeyring } from "./master-keyring.js";
 
 /**
@@ -24,8 +24,15 @@ export interface EncryptedPutResult {
   storedSize: number;
 }
 
+/** Plaintext that arrives in pieces: its length goes into the header first, so it must be known up front. */
+export interface PlaintextStream {
+  size: number;
+  chunks: AsyncIterable<Uint8Array>;
+}
+
 export interface EncryptedBlobStore {
-  putEncrypted(key: string, plaintext: Uint8Array): Promise<EncryptedPutResult>;
+  /** Encrypts chunk by chunk while writing: a stream is never held whole in memory. */
+  putEncrypted(key: string, plaintext: Uint8Array | PlaintextStream): Promise<EncryptedPutResult>;
   /** Decrypts only the chunks covering start..endInclusive of the plaintext. */
   getPlaintextRange(
     key: string,
@@ -113,20 +120,46 @@ export function createEncryptedStore(
     throw new Error("chunkSize must be an integer between 1 KiB and 16 MiB.");
   }
 
+  /** Cuts any sequence of pieces into chunkSize slices (the last one shorter), never holding more than one. */
+  async function* rechunk(source: AsyncIterable<Uint8Array>, key: string, size: number) {
+    let pending: Uint8Array[] = [];
+    let pendingBytes = 0;
+    let total = 0;
+    for await (const piece of source) {
+      total += piece.length;
+      if (total > size) throw integrityError(key, `plaintext is longer than the declared ${size} bytes.`);
+      let rest = piece;
+      while (pendingBytes + rest.length >= chunkSize) {
+        const take = chunkSize - pendingBytes;
+        pending.push(rest.subarray(0, take));
+        yield Buffer.concat(pending);
+        pending = [];
+        pendingBytes = 0;
+        rest = rest.subarray(take);
+      }
+      if (rest.length > 0) {
+        pending.push(rest);
+        pendingBytes += rest.length;
+      }
+    }
+    if (total !== size) throw integrityError(key, `plaintext is ${total} bytes, ${size} were declared.`);
+    if (pendingBytes > 0 || size === 0) yield Buffer.concat(pending);
+  }
+
   async function* encryptChunks(
     key: string,
     dataKey: Buffer,
     header: Uint8Array,
     baseNonce: Uint8Array,
-    plaintext: Uint8Array,
+    plaintext: PlaintextStream,
   ) {
     yield header;
-    const count = chunkCount(plaintext.length, chunkSize);
-    for (let i = 0; i < count; i++) {
-      const cipher = createCipheriv("aes-256-gcm", dataKey, chunkNonce(baseNonce, i));
-      cipher.setAAD(chunkAad(header, i, key));
-      const part = plaintext.subarray(i * chunkSize, (i + 1) * chunkSize);
+    let index = 0;
+    for await (const part of rechunk(plaintext.chunks, key, plaintext.size)) {
+      const cipher = createCipheriv("aes-256-gcm", dataKey, chunkNonce(baseNonce, index));
+      cipher.setAAD(chunkAad(header, index, key));
       yield Buffer.concat([cipher.update(part), cipher.final(), cipher.getAuthTag()]);
+      index++;
     }
   }
 
@@ -188,19 +221,24 @@ export function createEncryptedStore(
 
   return {
     inner,
-    async putEncrypted(key, plaintext) {
+    async putEncrypted(key, input) {
       assertBlobKey(key);
+      const plaintext: PlaintextStream =
+        input instanceof Uint8Array ? { size: input.length, chunks: asChunks(input) } : input;
+      if (!Number.isSafeInteger(plaintext.size) || plaintext.size < 0) {
+        throw integrityError(key, `declared plaintext size ${plaintext.size} is invalid.`);
+      }
       const dataKey = randomBytes(32);
       const baseNonce = randomBytes(12);
-      const header = encodeHeader(chunkSize, plaintext.length, baseNonce);
+      const header = encodeHeader(chunkSize, plaintext.size, baseNonce);
       try {
         await inner.put(key, encryptChunks(key, dataKey, header, baseNonce, plaintext));
-        const count = chunkCount(plaintext.length, chunkSize);
+        const count = chunkCount(plaintext.size, chunkSize);
         return {
           wrappedKey: keyring.wrap(dataKey),
           keyId: keyring.currentKeyId,
-          plaintextSize: plaintext.length,
-          storedSize: HEADER_BYTES + plaintext.length + count * TAG_BYTES,
+          plaintextSize: plaintext.size,
+          storedSize: HEADER_BYTES + plaintext.size + count * TAG_BYTES,
         };
       } finally {
         dataKey.fill(0);

@@ -93,6 +93,15 @@ export class FsBlobStore implements BlobStore {
     }
   }
 
+  async lastModified(key: string): Promise<Date> {
+    try {
+      return (await stat(this.pathOf(key))).mtime;
+    } catch (error) {
+      if (isMissing(error)) throw blobNotFound(key);
+      throw error;
+    }
+  }
+
   async exists(key: string): Promise<boolean> {
     try {
       return (await stat(this.pathOf(key))).isFile();

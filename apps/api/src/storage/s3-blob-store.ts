@@ -1,11 +1,13 @@
+import { Readable } from "node:stream";
 import {
+  AbortMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
-  PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
+import { Upload } from "@aws-sdk/lib-storage";
 import {
   asChunks,
   assertBlobKey,
@@ -24,10 +26,18 @@ export interface S3BlobStoreOptions {
   /** For S3-compatible services (MinIO, Ceph, s3rver in tests). */
   endpoint?: string;
   forcePathStyle?: boolean;
-  credentials: { accessKeyId: string; secretAccessKey: string };
+  /** Static keys; without them the AWS SDK's default chain (environment, shared files, SSO, web identity, ECS/EC2 roles). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Multipart part size in bytes (at least 5 MiB, S3's minimum); an object below it is one PUT. */
+  partSize?: number;
   /** Optional key prefix inside the bucket, e.g. "kuulo/". */
   keyPrefix?: string;
 }
+
+export const DEFAULT_PART_BYTES = 8 * 1024 * 1024;
+const MIN_PART_BYTES = 5 * 1024 * 1024;
+/** Parts in flight per upload: memory stays near partSize × this, whatever the object's size. */
+const PARTS_IN_FLIGHT = 2;
 
 const isNotFound = (error: unknown) => {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -39,6 +49,7 @@ export class S3BlobStore implements BlobStore {
   private readonly client: S3Client;
   private readonly bucket: string;
   private readonly keyPrefix: string;
+  private readonly partSize: number;
 
   constructor(options: S3BlobStoreOptions) {
     assertStorageLocationAllowed(
@@ -46,9 +57,10 @@ export class S3BlobStore implements BlobStore {
     );
     this.bucket = options.bucket;
     this.keyPrefix = options.keyPrefix ?? "";
+    this.partSize = Math.max(MIN_PART_BYTES, options.partSize ?? DEFAULT_PART_BYTES);
     this.client = new S3Client({
       region: options.region,
-      credentials: options.credentials,
+      ...(options.credentials ? { credentials: options.credentials } : {}),
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       forcePathStyle: options.forcePathStyle ?? false,
     });
@@ -58,15 +70,50 @@ export class S3BlobStore implements BlobStore {
     return this.keyPrefix + assertBlobKey(key);
   }
 
+  /**
+   * Streams the object up: one PUT below the part size, otherwise a multipart upload with at most
+   * PARTS_IN_FLIGHT parts buffered. Either way S3 shows the object only once complete; a failed
+   * multipart upload is aborted, so no half object remains.
+   */
   async put(key: string, data: Uint8Array | AsyncIterable<Uint8Array>): Promise<void> {
     const objectKey = this.objectKey(key);
-    // A single PUT is atomic in S3; stored recordings are small (Opus), so buffering is acceptable.
-    const parts: Uint8Array[] = [];
-    for await (const chunk of asChunks(data)) parts.push(chunk);
-    const body = Buffer.concat(parts);
-    await this.client.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: objectKey, Body: body, ContentLength: body.length }),
-    );
+    const upload = new Upload({
+      client: this.client,
+      params: {
+        Bucket: this.bucket,
+        Key: objectKey,
+        Body: Readable.from(asChunks(data), { objectMode: false }),
+      },
+      partSize: this.partSize,
+      queueSize: PARTS_IN_FLIGHT,
+      // Aborted below, so the caller sees why the upload failed rather than how the abort went.
+      leavePartsOnError: true,
+    });
+    try {
+      await upload.done();
+    } catch (error) {
+      const uploadId = (upload as unknown as { uploadId?: string }).uploadId;
+      if (uploadId) {
+        // If this fails too, the bucket's AbortIncompleteMultipartUpload lifecycle rule removes the parts.
+        await this.client
+          .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: objectKey, UploadId: uploadId }))
+          .catch(() => {});
+      }
+      throw error;
+    }
+  }
+
+  async lastModified(key: string): Promise<Date> {
+    try {
+      const head = await this.client.send(
+        new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }),
+      );
+      if (!head.LastModified) throw new Error(`Stored object ${key} has no Last-Modified date`);
+      return head.LastModified;
+    } catch (error) {
+      if (isNotFound(error)) throw blobNotFound(key);
+      throw error;
+    }
   }
 
   async getRange(key: string, start: number, endInclusive: number): Promise<Uint8Array> {

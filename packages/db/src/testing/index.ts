@@ -1,2 +1,3 @@
+export { createEmptyPostgresDatabase } from "./create-empty-database.js";
 export { createTestDb, type TestDb } from "./create-test-db.js";
 export { testDatabaseUrl } from "./env.js";

@@ -2,6 +2,7 @@ import { disclosures, exportPackages } from "@kuulo/db/schema";
 import { disclosureStateMachine } from "@kuulo/domain/disclosure";
 import { DomainError } from "@kuulo/domain/errors";
 import { eq } from "drizzle-orm";
+import { journalOf } from "../../backup/journal-of.js";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { releaseHolds } from "../legal-holds/hold-recordings.js";
 import { storeOf } from "../retention/store-of.js";
@@ -49,7 +50,17 @@ export async function closeDisclosure({
       .update(exportPackages)
       .set({ expiresAt: now, wrappedDataKey: null })
       .where(eq(exportPackages.disclosureId, current.id))
-      .returning({ storageKey: exportPackages.storageKey });
+      .returning({ id: exportPackages.id, storageKey: exportPackages.storageKey });
+    // Recorded outside the database, so restoring an older backup cannot make the package readable again.
+    if (pkg) {
+      await journalOf(ctx).append({
+        target: "export_package",
+        id: pkg.id,
+        storageKey: pkg.storageKey,
+        reason: "case_closed",
+        erasedAt: now.toISOString(),
+      });
+    }
     await audit(tx, ctx, {
       action: "disclosure.close",
       outcome: "success",

@@ -1,6 +1,7 @@
 import { recordings } from "@kuulo/db/schema";
 import { DomainError } from "@kuulo/domain/errors";
 import { inArray } from "drizzle-orm";
+import { journalOf } from "../../backup/journal-of.js";
 import { purgeRecording } from "../../jobs/purge-recording.js";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { authorize } from "../shared/authorize.js";
@@ -47,6 +48,7 @@ export async function eraseRecordings({
       reason: "erasure",
       requireDue: false,
       note: input.reason,
+      journal: journalOf(ctx),
       actor: {
         actorType: "user",
         actorId: ctx.auth.user.id,

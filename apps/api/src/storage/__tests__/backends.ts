@@ -23,7 +23,9 @@ export async function startFsBackend(): Promise<TestBackend & { store: FsBlobSto
 }
 
 /** A real S3 protocol peer on loopback (s3rver), spoken to by the real AWS SDK client. */
-export async function startS3Backend(): Promise<TestBackend & { store: S3BlobStore }> {
+export async function startS3Backend(
+  options: { partSize?: number } = {},
+): Promise<TestBackend & { store: S3BlobStore; endpoint: string; events: { key: string; how: string }[] }> {
   const directory = await mkdtemp(join(tmpdir(), "kuulo-s3rver-"));
   const server = new S3rver({
     address: "127.0.0.1",
@@ -32,18 +34,29 @@ export async function startS3Backend(): Promise<TestBackend & { store: S3BlobSto
     directory,
     configureBuckets: [{ name: "kuulo-test" }],
   });
+  const events: { key: string; how: string }[] = [];
+  // "Put" for a single PUT, "Post" for a completed multipart upload, "Copy" for a copy.
+  server.on("event", (event: { Records: { eventName: string; s3: { object: { key: string } } }[] }) => {
+    for (const record of event.Records) {
+      events.push({ key: record.s3.object.key, how: record.eventName.split(":").pop() ?? "" });
+    }
+  });
   const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
   const store = new S3BlobStore({
     bucket: "kuulo-test",
     region: "eu-north-1",
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     forcePathStyle: true,
     credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
     keyPrefix: "kuulo/",
+    ...(options.partSize ? { partSize: options.partSize } : {}),
   });
   return {
     name: "s3",
     store,
+    endpoint,
+    events,
     async stop() {
       store.destroy();
       await server.close();
