@@ -4,6 +4,7 @@ import type { Database } from "@kuulo/db/client";
 import { claimJob, finishJob } from "@kuulo/db/queries";
 import { jobRuns } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
+import { recordJobRun } from "../observability/metrics.js";
 import type { AppPlugin } from "../server/build-app.js";
 import { storeOf } from "../services/retention/store-of.js";
 import type { EncryptedBlobStore } from "../storage/index.js";
@@ -34,7 +35,10 @@ export async function runScheduledRetention(
     now: clock.now(),
     leaseMs: options.leaseMs,
   });
-  if (!claimed) return null;
+  if (!claimed) {
+    recordJobRun(RETENTION_JOB_NAME, "skipped", clock.now());
+    return null;
+  }
   const [run] = await db
     .insert(jobRuns)
     .values({ jobName: RETENTION_JOB_NAME, instanceId, startedAt: clock.now() })
@@ -59,9 +63,11 @@ export async function runScheduledRetention(
         })
         .where(eq(jobRuns.id, run.id));
     }
+    recordJobRun(RETENTION_JOB_NAME, "success", clock.now());
     return result;
   } catch (error) {
     options.log?.error({ err: error }, "retention purge failed; the next run resumes it");
+    recordJobRun(RETENTION_JOB_NAME, "failure", clock.now());
     if (run) {
       await db
         .update(jobRuns)
