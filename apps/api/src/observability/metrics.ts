@@ -19,6 +19,11 @@ export const metrics = {
     buckets: seconds,
     registers: [registry],
   }),
+  httpInFlight: new Gauge({
+    name: "kuulo_http_requests_in_flight",
+    help: "HTTP requests being answered now (probes excluded); SIGTERM waits for these",
+    registers: [registry],
+  }),
   httpResponses: new Counter({
     name: "kuulo_http_responses_total",
     help: "HTTP responses by route pattern and status code",

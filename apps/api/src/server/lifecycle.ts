@@ -21,11 +21,13 @@ export class Lifecycle {
 
   begin(): () => void {
     this.inFlight++;
+    metrics.httpInFlight.inc();
     let ended = false;
     return () => {
       if (ended) return;
       ended = true;
       this.inFlight--;
+      metrics.httpInFlight.dec();
       if (this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
     };
   }
