@@ -42,6 +42,10 @@ try {
   for (const app of ["admin", "training"]) {
     cpSync(join(root, `apps/${app}/dist`), join(target, "public", app), { recursive: true });
   }
+  cpSync(join(root, "deploy"), join(target, "deploy"), { recursive: true });
+  for (const doc of ["operations.md", "metrics.md", "backup-restore.md"]) {
+    if (existsSync(join(root, "docs", doc))) cpSync(join(root, "docs", doc), join(target, "docs", doc));
+  }
   let commit = "unknown";
   try {
     commit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" }).trim();

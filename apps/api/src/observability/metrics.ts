@@ -6,7 +6,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
  * route patterns, procedure names, status codes and outcomes only: never ids, usernames or addresses.
  */
 export const registry = new Registry();
-collectDefaultMetrics({ register: registry, prefix: "kuulo_process_" });
+collectDefaultMetrics({ register: registry, prefix: "kuulo_" });
 
 const seconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 const longSeconds = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900];

@@ -95,7 +95,7 @@ describe.skipIf(!testDatabaseUrl())("the release artifact", { timeout: 900_000 }
       KUULO_RETENTION_INTERVAL_MINUTES: "0",
       KUULO_LOG_LEVEL: "warn",
     };
-  });
+  }, 900_000);
 
   afterAll(async () => {
     await s3?.close();

@@ -187,3 +187,22 @@ describe("readiness names the failing part", () => {
     }
   });
 });
+
+describe("the documented metrics exist", () => {
+  it("every kuulo_* name in docs/metrics.md and the Grafana dashboard is registered", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { REPO_ROOT } = await import("../../src/env.js");
+    const registered = new Set((await registry.getMetricsAsJSON()).map((metric) => metric.name));
+    for (const file of ["docs/metrics.md", "deploy/grafana/kuulo-dashboard.json"]) {
+      const text = await readFile(join(REPO_ROOT, file), "utf8");
+      const named = new Set(
+        [...text.matchAll(/kuulo_[a-z0-9_]+[a-z0-9]/g)]
+          .map(([name]) => name.replace(/_(bucket|count|sum)$/, ""))
+          .filter((name) => !name.endsWith("_"))
+          .filter((name) => name !== "kuulo_process" && name !== "kuulo_nodejs"),
+      );
+      expect(named.size, file).toBeGreaterThan(5);
+      for (const name of named) expect(registered.has(name), `${file}: ${name}`).toBe(true);
+    }
+  });
+});
