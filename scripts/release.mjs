@@ -28,6 +28,27 @@ for (const app of ["admin", "training"]) {
   if (!existsSync(join(root, `apps/${app}/dist/index.html`))) throw new Error(`apps/${app} did not build`);
 }
 
+/**
+ * @trpc/server declares TypeScript as a peer dependency for its types only; the workspace's lockfile
+ * satisfies it, so `pnpm deploy` installs 30 MB of compiler nobody imports at run time. Remove it and
+ * the links to it.
+ */
+function pruneTypeScriptPeer(store) {
+  for (const entry of readdirSync(store)) {
+    if (entry.startsWith("typescript@") || entry.startsWith("@typescript+")) {
+      rmSync(join(store, entry), { recursive: true, force: true });
+      continue;
+    }
+    const link = join(store, entry, "node_modules", "typescript");
+    if (
+      existsSync(join(store, entry, "node_modules")) &&
+      readdirSync(join(store, entry, "node_modules")).includes("typescript")
+    ) {
+      rmSync(link, { force: true });
+    }
+  }
+}
+
 const stage = mkdtempSync(join(tmpdir(), "kuulo-release-"));
 const target = join(stage, name);
 try {
@@ -39,6 +60,7 @@ try {
     "--config.inject-workspace-packages=true",
     target,
   ]);
+  pruneTypeScriptPeer(join(target, "node_modules/.pnpm"));
   for (const app of ["admin", "training"]) {
     cpSync(join(root, `apps/${app}/dist`), join(target, "public", app), { recursive: true });
   }

@@ -89,7 +89,7 @@ describe.skipIf(!testDatabaseUrl())("the release artifact", { timeout: 900_000 }
       KUULO_S3_FORCE_PATH_STYLE: "true",
       KUULO_S3_ACCESS_KEY_ID: "S3RVER",
       KUULO_S3_SECRET_ACCESS_KEY: "S3RVER",
-      KUULO_STORAGE_COUNTRY: "FI",
+      KUULO_STORAGE_COUNTRY: "SE",
       PORT: "0",
       KUULO_METRICS_PORT: "0",
       KUULO_RETENTION_INTERVAL_MINUTES: "0",
