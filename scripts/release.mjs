@@ -9,6 +9,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -34,6 +35,9 @@ for (const app of ["admin", "training"]) {
  * the links to it.
  */
 function pruneTypeScriptPeer(store) {
+  // pnpm's hidden hoisting directory links it too.
+  rmSync(join(store, "node_modules", "typescript"), { force: true });
+  rmSync(join(store, "node_modules", "@typescript"), { recursive: true, force: true });
   for (const entry of readdirSync(store)) {
     if (entry.startsWith("typescript@") || entry.startsWith("@typescript+")) {
       rmSync(join(store, entry), { recursive: true, force: true });
