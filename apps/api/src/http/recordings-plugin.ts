@@ -3,6 +3,7 @@ import { cleanStaleIngestTemp } from "../recordings/clean-ingest-temp.js";
 import { createRecordingStorage, type RecordingStorage } from "../recordings/recording-storage.js";
 import type { AppPlugin } from "../server/build-app.js";
 import { lifecycleOf } from "../server/lifecycle.js";
+import type { AppDeps } from "../trpc/context.js";
 import { registerAudioRoute } from "./audio-route.js";
 import { registerIngestRoute } from "./ingest-route.js";
 import { registerPeaksRoute } from "./peaks-route.js";
@@ -12,7 +13,7 @@ import { registerPeaksRoute } from "./peaks-route.js";
  * worker pool are built once per app and closed with it.
  */
 /** Readiness (/readyz): the object store takes, returns and deletes a probe; every audio worker runs. */
-function registerStorageReadiness(deps: Parameters<AppPlugin>[1], storage: RecordingStorage): void {
+function registerStorageReadiness(deps: AppDeps, storage: RecordingStorage): void {
   const checks = lifecycleOf(deps).checks;
   const probeKey = `health/${randomBytes(8).toString("hex")}`;
   checks.set("storage", async () => {

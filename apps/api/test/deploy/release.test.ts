@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { organisations, units } from "@kuulo/db/schema";
 import { createTestDb, type TestDb, testDatabaseUrl } from "@kuulo/db/testing";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -145,8 +146,16 @@ describe.skipIf(!testDatabaseUrl())("the release artifact", { timeout: 900_000 }
     expect(refused.stderr).toContain("KUULO_MODE=production");
   });
 
-  it("migrates, serves, ingests into S3, streams, verifies the audit log and stops on SIGTERM", async () => {
+  it("migrates, serves, ingests into S3, verifies the audit log and stops on SIGTERM", async () => {
     expect((await kuulo(["migrate"])).code).toBe(0);
+    // What an administrator sets up in the admin app before the recording system sends calls.
+    const [controller] = await db.db
+      .insert(organisations)
+      .values({ kind: "controller", name: "Kespro Oy", businessId: "0110062-6", country: "FI" })
+      .returning({ id: organisations.id });
+    await db.db
+      .insert(units)
+      .values({ organisationId: controller?.id ?? "", code: "HKI-ASPA", name: "Asiakaspalvelu" });
     const created = await kuulo(["api-token", "create", "--name", "recording system"]);
     expect(created.code, created.stderr).toBe(0);
     const token = created.stdout.trim().split("\n").pop() ?? "";
@@ -191,7 +200,7 @@ describe.skipIf(!testDatabaseUrl())("the release artifact", { timeout: 900_000 }
         headers: { authorization: `Bearer ${token}` },
         body: form,
       });
-      expect(ingested.status).toBe(201);
+      expect(ingested.status, await ingested.clone().text()).toBe(201);
       const objects = await readdir(join(work, "s3", "kuulo-release"), { recursive: true });
       expect(objects.some((name) => name.includes("rec"))).toBe(true);
     } finally {
