@@ -1,3 +1,5 @@
+// An unsupported Node.js stops the test run at once with the version it needs (see scripts/require-node.mjs).
+import "../../scripts/require-node.mjs";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({

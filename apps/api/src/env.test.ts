@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./env.js";
 
 const PRODUCTION = {
   KUULO_MODE: "production",
+  KUULO_AUDIT_SIGNING_KEY_FILE: "/etc/kuulo/audit-signing.key",
   KUULO_ALLOWED_CIDRS: "10.0.0.0/8",
   KUULO_MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
 };
@@ -56,6 +57,48 @@ describe("loadConfig", () => {
     expect(refusal(env as Record<string, string>).variable).toBe(variable);
   });
 
+  describe("fail closed: demo mode only for the newcomer's setup", () => {
+    it.each([
+      [{ DATABASE_URL: "postgres://kuulo@db.internal/kuulo" }, "DATABASE_URL is set"],
+      [{ HOST: "0.0.0.0" }, "HOST=0.0.0.0 is not a loopback address"],
+      [{ HOST: "10.20.0.5" }, "HOST=10.20.0.5"],
+      [
+        {
+          KUULO_STORAGE: "s3",
+          KUULO_S3_BUCKET: "b",
+          KUULO_S3_REGION: "eu-north-1",
+          KUULO_S3_ACCESS_KEY_ID: "k",
+          KUULO_S3_SECRET_ACCESS_KEY: "s",
+        },
+        "KUULO_STORAGE=s3",
+      ],
+    ])("refuses %j without KUULO_MODE, saying what to set", (env, reason) => {
+      const error = refusal(env);
+      expect(error.variable).toBe("KUULO_MODE");
+      expect(error.message).toContain(reason);
+      expect(error.message).toContain("KUULO_MODE=production");
+    });
+
+    it("chooses demo for PGlite on loopback (the README's first command) and when asked for explicitly", () => {
+      for (const host of ["127.0.0.1", "::1", "localhost", "127.0.0.2"]) {
+        expect(loadConfig({ HOST: host }).mode).toBe("demo");
+      }
+      expect(
+        loadConfig({ KUULO_MODE: "demo", DATABASE_URL: "postgres://x@db/kuulo", HOST: "0.0.0.0" }).mode,
+      ).toBe("demo");
+    });
+
+    it("refuses production without the audit signing key (R14 checkpoints)", () => {
+      const { KUULO_AUDIT_SIGNING_KEY_FILE: _key, ...withoutKey } = PRODUCTION;
+      const error = refusal(withoutKey);
+      expect(error.variable).toBe("KUULO_AUDIT_SIGNING_KEY_FILE");
+      expect(loadConfig(PRODUCTION).auditCheckpoints.signingKey).toEqual({
+        path: "/etc/kuulo/audit-signing.key",
+        generateIfMissing: false,
+      });
+    });
+  });
+
   it("allows an insecure cookie in production only with the explicit override", () => {
     expect(
       loadConfig({ ...PRODUCTION, KUULO_COOKIE_SECURE: "false", KUULO_ALLOW_INSECURE_COOKIE: "1" })
@@ -65,7 +108,7 @@ describe("loadConfig", () => {
 
   describe("storage location (R7)", () => {
     it("accepts an EU region and refuses London, Zurich and the US", () => {
-      const s3 = { KUULO_STORAGE: "s3", KUULO_S3_BUCKET: "kuulo-audio", ...S3_KEYS };
+      const s3 = { KUULO_MODE: "demo", KUULO_STORAGE: "s3", KUULO_S3_BUCKET: "kuulo-audio", ...S3_KEYS };
       expect(loadConfig({ ...s3, KUULO_S3_REGION: "eu-north-1" }).storage.country).toBe("SE");
       for (const region of ["eu-west-2", "eu-central-2", "us-east-1"]) {
         const error = refusal({ ...s3, KUULO_S3_REGION: region });
@@ -76,6 +119,7 @@ describe("loadConfig", () => {
 
     it("requires a stated EU/EEA country for a custom endpoint (MinIO/Ceph on premises)", () => {
       const s3 = {
+        KUULO_MODE: "demo",
         KUULO_STORAGE: "s3",
         KUULO_S3_BUCKET: "b",
         KUULO_S3_REGION: "us-east-1",

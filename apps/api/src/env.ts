@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { countryOfStorageRegion, isEuEea } from "@kuulo/domain/eu-eea";
@@ -72,7 +73,7 @@ export interface Config {
   fourEyes: { training: boolean; statutory: boolean; accessRequest: boolean };
   /** Minutes between retention purge runs inside the API (R13); 0 turns the in-process schedule off. */
   retentionIntervalMinutes: number;
-  /** Signed audit chain heads kept outside the database (R14); no signing key = no checkpoints. */
+  /** Signed audit chain heads kept outside the database (R14); production requires the signing key. */
   auditCheckpoints: {
     signingKey: { path: string; generateIfMissing: boolean } | undefined;
     /** Append-only JSON lines file, one signed checkpoint a line. */
@@ -82,6 +83,15 @@ export interface Config {
   };
   /** Signed log of purged and erased recording ids outside the database, replayed after a restore (R13). */
   erasureJournal: { file: string };
+  /** Running it: shutdown deadline and the Prometheus listener (docs/operations.md). */
+  operations: OperationsConfig;
+}
+
+export interface OperationsConfig {
+  /** On SIGTERM, running requests and audio streams get this long before their connections are cut. */
+  shutdownGraceMs: number;
+  /** A separate listener for GET /metrics (Prometheus); undefined = no metrics listener. */
+  metrics: { host: string; port: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +104,12 @@ export class ConfigError extends Error {
 }
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
+
+/** apps/api in the source tree; the installation directory in a release (`pnpm release`). */
+export const PACKAGE_ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "..");
+
+/** A release carries release.json beside bin/ and dist/, and its SPAs under public/; it has no source tree. */
+export const IS_RELEASE = existsSync(resolve(PACKAGE_ROOT, "release.json"));
 
 /** argon2id m=19456 KiB, t=2, p=1: the @node-rs/argon2 defaults and OWASP's recommendation. */
 export const DEFAULT_PASSWORD_HASH: PasswordHashParams = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -254,7 +270,8 @@ function loadRegister(env: Record<string, string | undefined>): RegisterOverride
 
 /** Parses the environment into a Config; throws ConfigError naming the variable at fault. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const mode = parseWith("KUULO_MODE", z.enum(["demo", "production"]), read(env, "KUULO_MODE") ?? "demo");
+  const explicitMode = read(env, "KUULO_MODE");
+  const mode = parseWith("KUULO_MODE", z.enum(["demo", "production"]), explicitMode ?? "demo");
   const port = parseWith(
     "PORT",
     z.coerce.number().int().min(0).max(65535, "must be a TCP port (0–65535)"),
@@ -265,8 +282,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const dataDir = dataDirRaw
     ? isAbsolute(dataDirRaw)
       ? dataDirRaw
-      : resolve(REPO_ROOT, dataDirRaw)
-    : resolve(REPO_ROOT, ".data");
+      : resolve(IS_RELEASE ? process.cwd() : REPO_ROOT, dataDirRaw)
+    : IS_RELEASE
+      ? "/var/lib/kuulo"
+      : resolve(REPO_ROOT, ".data");
 
   const databaseUrl = read(env, "DATABASE_URL");
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -327,6 +346,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     masterKey = { kind: "file", path: resolve(dataDir, "master.key"), generateIfMissing: true };
   }
 
+  const storage = loadStorage(env, dataDir);
+  if (explicitMode === undefined) refuseImplicitDemo({ databaseUrl, storage: storage.kind, host });
+
   return {
     mode,
     port,
@@ -339,14 +361,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure,
     masterKey,
     previousMasterKeys: loadPreviousMasterKeys(env),
-    storage: loadStorage(env, dataDir),
+    storage,
     ingest: loadIngest(env),
     register: loadRegister(env),
     passwordHash: DEFAULT_PASSWORD_HASH,
-    spaDirs: {
-      admin: resolve(REPO_ROOT, "apps/admin/dist"),
-      training: resolve(REPO_ROOT, "apps/training/dist"),
-    },
+    spaDirs: IS_RELEASE
+      ? { admin: resolve(PACKAGE_ROOT, "public/admin"), training: resolve(PACKAGE_ROOT, "public/training") }
+      : { admin: resolve(REPO_ROOT, "apps/admin/dist"), training: resolve(REPO_ROOT, "apps/training/dist") },
     logLevel: read(env, "KUULO_LOG_LEVEL") ?? "info",
     fourEyes: {
       training: booleanFlag("KUULO_FOUR_EYES_TRAINING", read(env, "KUULO_FOUR_EYES_TRAINING")) ?? false,
@@ -365,6 +386,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ),
     auditCheckpoints: loadAuditCheckpoints(env, mode, dataDir),
     erasureJournal: loadErasureJournal(env, dataDir),
+    operations: loadOperations(env),
   };
 }
 
@@ -383,12 +405,67 @@ function loadErasureJournal(
   };
 }
 
+function loadOperations(env: Record<string, string | undefined>): OperationsConfig {
+  const graceSeconds = parseWith(
+    "KUULO_SHUTDOWN_GRACE_SECONDS",
+    z.coerce.number().int().min(0).max(3600, "at most an hour (3600 seconds)"),
+    read(env, "KUULO_SHUTDOWN_GRACE_SECONDS") ?? "30",
+  );
+  const metricsPort = read(env, "KUULO_METRICS_PORT");
+  return {
+    shutdownGraceMs: graceSeconds * 1000,
+    metrics:
+      metricsPort === undefined
+        ? undefined
+        : {
+            host: read(env, "KUULO_METRICS_HOST") ?? "127.0.0.1",
+            port: parseWith(
+              "KUULO_METRICS_PORT",
+              z.coerce.number().int().min(0).max(65535, "must be a TCP port (0–65535)"),
+              metricsPort,
+            ),
+          },
+  };
+}
+
+function isLoopback(host: string): boolean {
+  if (host === "localhost") return true;
+  const bare = host.replace(/^\[|\]$/g, "");
+  return ipaddr.isValid(bare) && ipaddr.process(bare).range() === "loopback";
+}
+
+/**
+ * Fail closed: without KUULO_MODE, demo mode (which seeds published passwords and TOTP secrets) is
+ * chosen only for the newcomer's setup — embedded PGlite, local files, loopback. Anything that looks
+ * like an installation must say which mode it is.
+ */
+function refuseImplicitDemo(settings: { databaseUrl: string | undefined; storage: string; host: string }) {
+  const reasons = [
+    settings.databaseUrl ? "DATABASE_URL is set" : undefined,
+    settings.storage === "s3" ? "KUULO_STORAGE=s3" : undefined,
+    isLoopback(settings.host) ? undefined : `HOST=${settings.host} is not a loopback address`,
+  ].filter((reason) => reason !== undefined);
+  if (reasons.length === 0) return;
+  throw new ConfigError(
+    "KUULO_MODE",
+    `not set, and ${reasons.join(", ")}: this looks like an installation, so Kuulo will not start in demo mode ` +
+      "(demo mode seeds published passwords). Set KUULO_MODE=production, or KUULO_MODE=demo to try Kuulo with demo data",
+  );
+}
+
 function loadAuditCheckpoints(
   env: Record<string, string | undefined>,
   mode: KuuloMode,
   dataDir: string,
 ): Config["auditCheckpoints"] {
   const keyFile = read(env, "KUULO_AUDIT_SIGNING_KEY_FILE");
+  if (mode === "production" && !keyFile) {
+    throw new ConfigError(
+      "KUULO_AUDIT_SIGNING_KEY_FILE",
+      "required in production: an Ed25519 private key (PEM) that signs the audit checkpoints kept outside the database (R14); " +
+        "create one with `openssl genpkey -algorithm ed25519 -out audit-signing.key`",
+    );
+  }
   return {
     signingKey: keyFile
       ? { path: resolve(keyFile), generateIfMissing: false }

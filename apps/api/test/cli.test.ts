@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, type KuuloDb } from "@kuulo/db/client";
@@ -41,8 +42,14 @@ let openForTest: () => Promise<KuuloDb>;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "kuulo-cli-"));
+  const signingKey = join(dataDir, "audit-signing.key");
+  writeFileSync(
+    signingKey,
+    generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }),
+  );
   env = {
     KUULO_MODE: "production",
+    KUULO_AUDIT_SIGNING_KEY_FILE: signingKey,
     KUULO_ALLOWED_CIDRS: "127.0.0.0/8",
     KUULO_MASTER_KEY: Buffer.alloc(32, 3).toString("base64"),
   };

@@ -5,4 +5,5 @@ export { collectPageErrors } from "./page-errors.js";
 export { type DemoLogin, parseDemoLogins } from "./parse-demo-logins.js";
 export { screenshot } from "./screenshot.js";
 export { type RunningKuulo, type StartKuuloOptions, startKuulo } from "./start-kuulo.js";
+export { nginxAvailable, type RunningNginx, startNginx } from "./start-nginx.js";
 export { nextTotpCode, secondsLeftInWindow, totpCode } from "./totp-code.js";

@@ -3,6 +3,7 @@ import { disclosures, organisations, roleGrants, sessions, users } from "@kuulo/
 import { ROLES_REQUIRING_SECOND_FACTOR, type Role } from "@kuulo/domain/access";
 import { LOCALES } from "@kuulo/domain/register";
 import { and, eq, gt, isNull, lte, ne, or } from "drizzle-orm";
+import { metrics } from "../observability/metrics.js";
 import type { AuthState, SessionStage } from "./auth-state.js";
 import { organisationMaySignIn } from "./designated-user.js";
 import { generateSecretToken, hashToken } from "./session-token.js";
@@ -100,15 +101,19 @@ export async function loadGrants(db: DbOrTx, userId: string) {
     .where(and(eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)));
 }
 
+type SessionCheck = { ok: true; state: AuthState } | { ok: false; reason: SessionRefusal; userId?: string };
+
 /**
  * Validates a session token on every request: absolute and idle expiry, account status and the
  * organisation's agreement (R9) are checked each time, so revocation bites on the next call.
  */
-export async function validateSessionToken(
-  db: DbOrTx,
-  token: string,
-  now: Date,
-): Promise<{ ok: true; state: AuthState } | { ok: false; reason: SessionRefusal; userId?: string }> {
+export async function validateSessionToken(db: DbOrTx, token: string, now: Date): Promise<SessionCheck> {
+  const result = await checkSessionToken(db, token, now);
+  metrics.sessionChecks.inc({ result: result.ok ? "valid" : result.reason });
+  return result;
+}
+
+async function checkSessionToken(db: DbOrTx, token: string, now: Date): Promise<SessionCheck> {
   if (!/^[a-z2-7]{52}$/.test(token)) return { ok: false, reason: "unknown" };
   const id = hashToken(token);
   const [row] = await db

@@ -1,11 +1,11 @@
 import { resolve } from "node:path";
 import type { Database } from "@kuulo/db/client";
-import { type Config, REPO_ROOT } from "../env.js";
+import { type Config, PACKAGE_ROOT } from "../env.js";
 import { createRecordingStorage } from "../recordings/recording-storage.js";
 import { systemClock } from "../trpc/context.js";
 import { formatImportReport, importRecordings } from "./import-recordings.js";
 
-export const DEMO_DATA_DIR = resolve(REPO_ROOT, "apps/api/demo-data");
+export const DEMO_DATA_DIR = resolve(PACKAGE_ROOT, "demo-data");
 
 /**
  * First demo start: the twelve synthesised calls in apps/api/demo-data go through the ordinary import

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { appendAuditEvent } from "@kuulo/db/audit";
 import type { KuuloDb } from "@kuulo/db/client";
@@ -51,11 +52,25 @@ async function withDb(migrate: boolean, run: (db: KuuloDb, config: Config) => Pr
   }
 }
 
+/** src/cli/ and dist/cli/ are both two levels below the package root; a release keeps its package.json. */
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
 const program = new Command()
   .name("kuulo")
+  .version(version, "-v, --version", "print the Kuulo version")
   .description(
     "Kuulo operator commands. Stop the server first when it uses PGlite (one process per data directory).",
   );
+
+program
+  .command("serve")
+  .description("start the API and the SPAs (configuration from the environment, docs/operations.md)")
+  .action(async () => {
+    const { serve } = await import("../server/serve.js");
+    await serve();
+  });
 
 program
   .command("migrate")

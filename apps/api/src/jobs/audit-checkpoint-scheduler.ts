@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import type { Database } from "@kuulo/db/client";
 import { claimJob, finishJob } from "@kuulo/db/queries";
 import type { Config } from "../env.js";
+import { recordJobRun } from "../observability/metrics.js";
 import type { AppPlugin } from "../server/build-app.js";
 import { type AuditCheckpoint, writeAuditCheckpoint } from "../services/audit/write-checkpoint.js";
 import type { Clock } from "../trpc/context.js";
@@ -32,11 +33,17 @@ export async function runScheduledAuditCheckpoint(
     now: clock.now(),
     leaseMs: options.leaseMs,
   });
-  if (!claimed) return null;
+  if (!claimed) {
+    recordJobRun(AUDIT_CHECKPOINT_JOB_NAME, "skipped", clock.now());
+    return null;
+  }
   try {
-    return await writeAuditCheckpoint(db, options.config, clock.now());
+    const written = await writeAuditCheckpoint(db, options.config, clock.now());
+    recordJobRun(AUDIT_CHECKPOINT_JOB_NAME, "success", clock.now());
+    return written;
   } catch (error) {
     options.log?.error({ err: error }, "audit checkpoint failed; the next run writes one");
+    recordJobRun(AUDIT_CHECKPOINT_JOB_NAME, "failure", clock.now());
     return null;
   } finally {
     await finishJob(db, { name: AUDIT_CHECKPOINT_JOB_NAME, instanceId, now: clock.now() });

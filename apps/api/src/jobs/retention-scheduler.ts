@@ -6,6 +6,7 @@ import { jobRuns } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import type { ErasureJournal } from "../backup/erasure-journal.js";
 import { journalOf } from "../backup/journal-of.js";
+import { recordJobRun } from "../observability/metrics.js";
 import type { AppPlugin } from "../server/build-app.js";
 import { storeOf } from "../services/retention/store-of.js";
 import type { EncryptedBlobStore } from "../storage/index.js";
@@ -37,7 +38,10 @@ export async function runScheduledRetention(
     now: clock.now(),
     leaseMs: options.leaseMs,
   });
-  if (!claimed) return null;
+  if (!claimed) {
+    recordJobRun(RETENTION_JOB_NAME, "skipped", clock.now());
+    return null;
+  }
   const [run] = await db
     .insert(jobRuns)
     .values({ jobName: RETENTION_JOB_NAME, instanceId, startedAt: clock.now() })
@@ -62,9 +66,11 @@ export async function runScheduledRetention(
         })
         .where(eq(jobRuns.id, run.id));
     }
+    recordJobRun(RETENTION_JOB_NAME, "success", clock.now());
     return result;
   } catch (error) {
     options.log?.error({ err: error }, "retention purge failed; the next run resumes it");
+    recordJobRun(RETENTION_JOB_NAME, "failure", clock.now());
     if (run) {
       await db
         .update(jobRuns)

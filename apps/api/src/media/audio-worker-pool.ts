@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { DomainError, type ErrorCode, type RuleId } from "@kuulo/domain/errors";
+import { metrics } from "../observability/metrics.js";
 import type { AnalyseAudioOptions, AudioInput, ProcessedAudio } from "./analyse-audio.js";
 import { audioTooLarge } from "./audio-errors.js";
 import { DEFAULT_AUDIO_LIMITS } from "./audio-types.js";
@@ -27,6 +28,8 @@ export interface AudioWorkerPool {
    * audio. Give a file as { path } and the worker streams it from disk (constant memory); bytes are copied.
    */
   processAudio(input: AudioInput, options?: ProcessAudioOptions): Promise<ProcessedAudio>;
+  /** Starts any missing workers and answers how many are running (readiness: all of them). */
+  ensureRunning(): Promise<{ running: number; size: number }>;
   close(): Promise<void>;
 }
 
@@ -35,12 +38,21 @@ interface Job {
   onProgress?: ((fraction: number) => void) | undefined;
   resolve: (value: ProcessedAudio) => void;
   reject: (reason: unknown) => void;
+  startedAt?: number;
 }
 
 interface Slot {
   worker: Worker;
   job?: Job;
   timer?: NodeJS.Timeout;
+  /** Settles when the thread is running (true) or failed to start (false). */
+  started: Promise<boolean>;
+}
+
+function observeJob(job: Job | undefined, outcome: string) {
+  if (job?.startedAt !== undefined) {
+    metrics.transcodeDuration.observe({ outcome }, (performance.now() - job.startedAt) / 1000);
+  }
 }
 
 // Under tsx/vitest this module is TypeScript source, so the worker needs the TS loader and source condition.
@@ -80,7 +92,8 @@ export function createAudioWorkerPool(options: AudioWorkerPoolOptions = {}): Aud
   let nextId = 1;
   let closed = false;
 
-  const finish = (slot: Slot) => {
+  const finish = (slot: Slot, outcome: string) => {
+    observeJob(slot.job, outcome);
     clearTimeout(slot.timer);
     slot.job = undefined;
     slot.worker.unref();
@@ -88,7 +101,21 @@ export function createAudioWorkerPool(options: AudioWorkerPoolOptions = {}): Aud
   };
 
   const addSlot = (): Slot => {
-    const slot: Slot = { worker: spawnWorker() };
+    const worker = spawnWorker();
+    let online = false;
+    const started = new Promise<boolean>((resolve) => {
+      worker.once("online", () => {
+        online = true;
+        metrics.audioWorkersAlive.inc();
+        resolve(true);
+      });
+      worker.once("error", () => resolve(false));
+      worker.once("exit", () => {
+        if (online) metrics.audioWorkersAlive.dec();
+        resolve(false);
+      });
+    });
+    const slot: Slot = { worker, started };
     slot.worker.on("message", (reply: WorkerReply) => {
       const job = slot.job;
       if (!job || job.request.id !== reply.id) return;
@@ -98,9 +125,10 @@ export function createAudioWorkerPool(options: AudioWorkerPoolOptions = {}): Aud
       }
       if (reply.ok) job.resolve(reply.result);
       else job.reject(toError(reply));
-      finish(slot);
+      finish(slot, reply.ok ? "success" : "refused");
     });
     const replace = (error: Error) => {
+      observeJob(slot.job, "crashed");
       slot.job?.reject(error);
       clearTimeout(slot.timer);
       slots.splice(slots.indexOf(slot), 1);
@@ -120,6 +148,7 @@ export function createAudioWorkerPool(options: AudioWorkerPoolOptions = {}): Aud
   function arm(slot: Slot) {
     clearTimeout(slot.timer);
     slot.timer = setTimeout(() => {
+      observeJob(slot.job, "timeout");
       slot.job?.reject(new DomainError("INTERNAL", "Audio processing timed out."));
       slot.job = undefined;
       void slot.worker.terminate();
@@ -131,6 +160,8 @@ export function createAudioWorkerPool(options: AudioWorkerPoolOptions = {}): Aud
       if (slot.job) continue;
       const job = queue.shift();
       if (!job) return;
+      metrics.audioQueueDepth.dec();
+      job.startedAt = performance.now();
       slot.job = job;
       slot.worker.ref();
       arm(slot);
@@ -153,12 +184,21 @@ export function createAudioWorkerPool(options: AudioWorkerPoolOptions = {}): Aud
       if (slots.length < poolSize) slots.push(addSlot());
       return new Promise<ProcessedAudio>((resolve, reject) => {
         queue.push({ request: { id: nextId++, input, options: jobOptions }, onProgress, resolve, reject });
+        metrics.audioQueueDepth.inc();
         dispatch();
       });
     },
+    async ensureRunning() {
+      while (!closed && slots.length < poolSize) slots.push(addSlot());
+      const states = await Promise.all(slots.map((slot) => slot.started));
+      return { running: states.filter(Boolean).length, size: poolSize };
+    },
     async close() {
       closed = true;
-      for (const job of queue.splice(0)) job.reject(new Error("Audio worker pool closed."));
+      for (const job of queue.splice(0)) {
+        metrics.audioQueueDepth.dec();
+        job.reject(new Error("Audio worker pool closed."));
+      }
       const all = slots.splice(0);
       await Promise.all(all.map((slot) => slot.worker.terminate()));
     },

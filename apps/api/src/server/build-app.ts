@@ -5,13 +5,17 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { dummyHash } from "../auth/password-hash.js";
 import { registerPreviousMasterKeys } from "../auth/secret-box.js";
 import type { Config } from "../env.js";
+import { registerHttpMetrics } from "../observability/http-metrics.js";
 import { type AppRouter, appRouter } from "../routers/app-router.js";
 import { type AppDeps, type Clock, systemClock } from "../trpc/context.js";
 import { createRequestContext } from "../trpc/create-context.js";
 import { CSRF_EXEMPT_PREFIXES } from "./csrf.js";
+import { registerHealthRoutes } from "./health-routes.js";
+import { lifecycleOf, registerDrainGuard, rememberLifecycle } from "./lifecycle.js";
 import { registerNetworkAllowlist } from "./network-allowlist.js";
 import { PLAIN_ROUTES } from "./plain-routes.js";
 import { registerRequestGuards } from "./request-guards.js";
+import { registerRequestIdEcho, requestLoggingOptions } from "./request-logging.js";
 import { registerStaticSpas } from "./static-spas.js";
 
 /** A plain HTTP route group (ingest, audio streaming, export download) added beside tRPC. */
@@ -22,7 +26,9 @@ export interface BuildAppOptions {
   db: Database;
   masterKey: Uint8Array;
   clock?: Clock;
+  /** `false` silences the log; otherwise the structured log (request ids, redaction) goes to `logStream` or stdout. */
   logger?: FastifyServerOptions["logger"];
+  logStream?: NodeJS.WritableStream;
   /** Extra plain routes; defaults to the product's own (server/plain-routes.ts). */
   plugins?: readonly AppPlugin[];
   /** Serve the built SPAs from apps/*\/dist (default true). */
@@ -35,8 +41,10 @@ export interface BuildAppOptions {
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
+  const logging = requestLoggingOptions(config, options.logStream);
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    ...logging,
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
     trustProxy: false,
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1024 * 1024,
@@ -53,8 +61,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Compute the dummy hash now, so the first unknown-user sign-in costs what a real one does.
   await dummyHash(config.passwordHash);
 
+  const lifecycle = lifecycleOf(deps);
+  rememberLifecycle(app, lifecycle);
+  registerRequestIdEcho(app);
   registerNetworkAllowlist(app, config);
   registerRequestGuards(app, { config, csrfExemptPrefixes: CSRF_EXEMPT_PREFIXES });
+  registerDrainGuard(app, lifecycle);
+  registerHttpMetrics(app, new Set(Object.keys(appRouter._def.procedures)));
 
   app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
     const status = typeof error.statusCode === "number" && error.statusCode >= 400 ? error.statusCode : 500;
@@ -66,7 +79,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return reply.code(status).send({ code, message: error.message ?? "Bad request" });
   });
 
-  app.get("/healthz", async () => ({ ok: true }));
+  registerHealthRoutes(app, deps, lifecycle);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",

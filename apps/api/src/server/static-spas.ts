@@ -4,7 +4,7 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 /** Paths that belong to the API; a miss there is a JSON 404, never the SPA shell. */
-const API_PREFIXES = ["/trpc", "/ingest", "/media", "/export", "/api", "/healthz"];
+const API_PREFIXES = ["/trpc", "/ingest", "/media", "/export", "/api", "/healthz", "/readyz"];
 
 export interface SpaDirs {
   admin: string;

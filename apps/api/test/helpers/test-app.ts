@@ -144,7 +144,9 @@ export function tokenFrom(cookie: string): string {
 }
 
 /** A fresh database with the demo organisation (one account per role) and an app on top of it. */
-export async function createTestApp(options: { env?: Record<string, string>; clock?: ManualClock } = {}) {
+export async function createTestApp(
+  options: { env?: Record<string, string>; clock?: ManualClock; logStream?: NodeJS.WritableStream } = {},
+) {
   const clock = options.clock ?? new ManualClock();
   const config = testConfig(options.env);
   const testDb = await createTestDb();
@@ -154,7 +156,7 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
     db: testDb.db,
     masterKey: MASTER_KEY,
     clock,
-    logger: false,
+    ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
     serveSpas: false,
   });
   return new TestApp(app, testDb, clock, config);

@@ -30,8 +30,19 @@ export interface AuditEventInput {
  * back with the change it describes. Given the database instead, it opens a transaction of its own.
  */
 export async function appendAuditEvent(dbOrTx: DbOrTx, event: AuditEventInput): Promise<AuditEvent> {
-  if (is(dbOrTx, PgTransaction)) return appendInTransaction(dbOrTx as Transaction, event);
-  return dbOrTx.transaction((tx) => appendInTransaction(tx, event));
+  const started = performance.now();
+  const row = is(dbOrTx, PgTransaction)
+    ? await appendInTransaction(dbOrTx as Transaction, event)
+    : await dbOrTx.transaction((tx) => appendInTransaction(tx, event));
+  appendObserver?.((performance.now() - started) / 1000);
+  return row;
+}
+
+let appendObserver: ((seconds: number) => void) | undefined;
+
+/** Lets the API export append latency (lock wait included) as a metric without db depending on it. */
+export function observeAuditAppends(observer: ((seconds: number) => void) | undefined): void {
+  appendObserver = observer;
 }
 
 async function appendInTransaction(tx: Transaction, event: AuditEventInput): Promise<AuditEvent> {

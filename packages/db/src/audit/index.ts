@@ -1,4 +1,9 @@
-export { AUDIT_APPEND_LOCK_KEY, type AuditEventInput, appendAuditEvent } from "./append-audit-event.js";
+export {
+  AUDIT_APPEND_LOCK_KEY,
+  type AuditEventInput,
+  appendAuditEvent,
+  observeAuditAppends,
+} from "./append-audit-event.js";
 export { type AuditHead, auditHead } from "./audit-head.js";
 export { canonicalJson } from "./canonical-json.js";
 export { GENESIS_HASH, hashAuditEvent } from "./hash-audit-event.js";
