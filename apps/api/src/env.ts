@@ -79,6 +79,11 @@ export interface Config {
     file: string;
     /** Minutes between checkpoints written by the API; 0 turns the in-process schedule off. */
     intervalMinutes: number;
+    /**
+     * Maximum merge delay: an audit row must be linked into the chain within this long of its insert, or
+     * verification reports it. The sequencer runs every quarter of it and holds its lease for all of it.
+     */
+    maxMergeDelayMs: number;
   };
 }
 
@@ -381,6 +386,11 @@ function loadAuditCheckpoints(
         .min(0)
         .max(7 * 24 * 60, "at most a week (10080 minutes)"),
       read(env, "KUULO_AUDIT_CHECKPOINT_INTERVAL_MINUTES") ?? "60",
+    ),
+    maxMergeDelayMs: parseWith(
+      "KUULO_AUDIT_MAX_MERGE_DELAY_MS",
+      z.coerce.number().int().min(200, "at least 200 ms").max(3_600_000, "at most an hour (3600000 ms)"),
+      read(env, "KUULO_AUDIT_MAX_MERGE_DELAY_MS") ?? "1000",
     ),
   };
 }

@@ -1,3 +1,4 @@
+import { type AuditHead, linkPendingAuditEvents } from "@kuulo/db/audit";
 import type { TestDb } from "@kuulo/db/testing";
 import { createTestDb } from "@kuulo/db/testing";
 import { decodeBase32 } from "@oslojs/encoding";
@@ -54,6 +55,14 @@ export class TestApp {
   async close() {
     await this.app.close();
     await this.testDb.close();
+  }
+
+  /** What the audit sequencer does within the merge delay: link every pending audit row into the chain. */
+  async linkAudit(): Promise<AuditHead> {
+    for (;;) {
+      const batch = await linkPendingAuditEvents(this.db);
+      if (batch.linked === 0) return batch.head;
+    }
   }
 
   /** Calls a procedure through the real HTTP stack (allowlist, CSRF, cookies, tRPC adapter). */
