@@ -1,4 +1,4 @@
-import { asc, eq, gte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNull, sql } from "drizzle-orm";
 import { queryRows } from "../client/query-rows.js";
 import type { DbOrTx } from "../client/types.js";
 import { type AuditEvent, auditEvents } from "../schema/audit.js";
@@ -11,7 +11,8 @@ export const DEFAULT_MAX_MERGE_DELAY_MS = 1000;
 /**
  * hash_mismatch: a row's content or link no longer matches its hash; prev_mismatch: a row does not point at
  * its predecessor (reordered or rehashed); gap: a chain position is missing (removed row); unlinked: a row
- * has waited for the sequencer longer than the maximum merge delay (`brokenAt` is then its `seq`).
+ * has waited for the sequencer longer than the maximum merge delay. For a row not linked yet, `brokenAt`
+ * is its `seq` (hash_mismatch: its content no longer matches the hash written with it).
  */
 export type AuditChainBreak = "hash_mismatch" | "prev_mismatch" | "gap" | "unlinked";
 
@@ -69,21 +70,41 @@ export async function verifyAuditChain(
     if (rows.length < batchSize) break;
   }
 
-  const [pending] = await queryRows<{ count: string | number; overdue: string | number | null }>(
-    db,
-    sql`select count(*) as count,
-          min(seq) filter (where recorded_at < now() - make_interval(secs => ${maxMergeDelayMs / 1000})) as overdue
-        from audit_events where chain_seq is null`,
-  );
-  if (pending?.overdue !== null && pending?.overdue !== undefined) {
-    return { ok: false, count, brokenAt: Number(pending.overdue), reason: "unlinked" };
+  const pending = await verifyPending(db, batchSize, maxMergeDelayMs);
+  if ("broken" in pending) return { ok: false, count, brokenAt: pending.broken, reason: pending.reason };
+  return { ok: true, count, head: { seq: expectedSeq - 1, hash: expectedPrev }, pending: pending.count };
+}
+
+/**
+ * Rows not linked yet: their content must still match the content hash written at insert, and none may
+ * have waited longer than the merge delay (measured on the database's clock, as recorded_at is).
+ */
+async function verifyPending(
+  db: DbOrTx,
+  batchSize: number,
+  maxMergeDelayMs: number,
+): Promise<{ count: number } | { broken: number; reason: AuditChainBreak }> {
+  const [clock] = await queryRows<{ now: string | Date }>(db, sql`select now() as now`);
+  const deadline = new Date(clock ? new Date(clock.now).getTime() - maxMergeDelayMs : Date.now());
+  let after = 0;
+  let count = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(and(isNull(auditEvents.chainSeq), gt(auditEvents.seq, after)))
+      .orderBy(asc(auditEvents.seq))
+      .limit(batchSize);
+    for (const row of rows) {
+      if (row.contentHash === null || hashAuditContent(row) !== row.contentHash) {
+        return { broken: row.seq, reason: "hash_mismatch" };
+      }
+      if (row.recordedAt.getTime() < deadline.getTime()) return { broken: row.seq, reason: "unlinked" };
+      after = row.seq;
+      count += 1;
+    }
+    if (rows.length < batchSize) return { count };
   }
-  return {
-    ok: true,
-    count,
-    head: { seq: expectedSeq - 1, hash: expectedPrev },
-    pending: Number(pending?.count ?? 0),
-  };
 }
 
 /** Rows the sequencer linked: content hash and link; rows from before it (no content_hash): the legacy hash. */

@@ -1,2 +1,3 @@
 export { createTestDb, type TestDb } from "./create-test-db.js";
 export { testDatabaseUrl } from "./env.js";
+export { openAnotherInstance } from "./open-another-instance.js";
