@@ -10,7 +10,14 @@ export interface BenchEnv {
   /** Multiplies every time budget (e.g. 0.2 for a quick smoke run). */
   timeFactor: number;
   nginxPath: string;
+  /**
+   * Which parts to run (KUULO_BENCH_PARTS, comma-separated): ingest (ingest + streaming), search (incl.
+   * auth.me), pglite, audit (audit appends with 1 vs 3 instances), spa, frame. Default: all.
+   */
+  parts: Set<string>;
 }
+
+const ALL_PARTS = ["ingest", "search", "pglite", "audit", "spa", "frame"];
 
 function numberList(value: string | undefined, fallback: number[]): number[] {
   if (!value) return fallback;
@@ -28,5 +35,8 @@ export function loadBenchEnv(env: Record<string, string | undefined> = process.e
     pgliteScale: env.KUULO_BENCH_PGLITE_SCALE !== undefined ? Number(env.KUULO_BENCH_PGLITE_SCALE) : 100_000,
     timeFactor: env.KUULO_BENCH_TIME_FACTOR ? Number(env.KUULO_BENCH_TIME_FACTOR) : 1,
     nginxPath: env.KUULO_BENCH_NGINX || "/usr/sbin/nginx",
+    parts: new Set(
+      env.KUULO_BENCH_PARTS ? env.KUULO_BENCH_PARTS.split(",").map((part) => part.trim()) : ALL_PARTS,
+    ),
   };
 }

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
+import type { AuditAppendResult } from "./audit-append-bench.js";
 import type { FirstAudioFrameResult } from "./first-audio-frame.js";
 import type { IngestResult, StoredBytesRow } from "./ingest-bench.js";
 import type { LatencyStats } from "./measure.js";
@@ -38,6 +39,7 @@ export interface BenchResults {
     | { skipped: string };
   spaInitialJs: SpaSize[];
   timeToFirstAudioFrame: FirstAudioFrameResult;
+  auditAppends?: AuditAppendResult | { skipped: string };
   notes: string[];
 }
 
@@ -82,6 +84,20 @@ export function summaryTable(results: BenchResults): string {
     }
     lines.push(
       `  ${"auth.me (session only, API)".padEnd(34)} ${fmt(run.sessionBaseline.p50Ms).padStart(9)} ${fmt(run.sessionBaseline.p95Ms).padStart(9)}`,
+      "",
+    );
+  }
+  const audit = results.auditAppends;
+  if (audit && "skipped" in audit) lines.push(`Audit appends: ${audit.skipped}`, "");
+  else if (audit) {
+    lines.push("Audit appends/s (PostgreSQL; each instance its own process and pool):");
+    for (const run of audit.runs) {
+      lines.push(
+        `  ${(run.mode === "free" ? "no chain lock + sequencer" : "global advisory lock (before)").padEnd(30)} ${run.instances} instance(s) × ${run.concurrencyPerInstance} in flight: ${String(run.appendsPerSecond).padStart(6)}/s`,
+      );
+    }
+    lines.push(
+      `  3 vs 1 instances: ×${fmt(audit.freeScaling)} without the lock, ×${fmt(audit.lockedScaling)} with it; sequencer ${audit.sequencer.rowsPerSecond} rows/s, backlog at end ${audit.sequencer.backlogAtEnd}, chain ${audit.sequencer.verified ? "verifies" : "BROKEN"}`,
       "",
     );
   }

@@ -2,6 +2,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { REPO_ROOT } from "../src/env.js";
+import { runAuditAppendBench } from "./audit-append-bench.js";
 import { type BenchApp, startBenchApp } from "./bench-app.js";
 import { type BenchDatabase, openPgliteBenchDb, openPostgresBenchDb } from "./bench-database.js";
 import { loadBenchEnv } from "./env.js";
@@ -149,13 +150,29 @@ async function postgresPart(): Promise<void> {
   let app: BenchApp | undefined;
   try {
     app = await startBenchApp(database.kuuloDb, { databaseUrl: database.databaseUrl });
-    try {
-      await ingestAndStream(database, app);
-    } catch (error) {
-      results.notes.push(`ingest/streaming failed: ${reason(error)}`);
-      if ("skipped" in results.streaming) results.streaming = { skipped: `failed: ${reason(error)}` };
+    if (env.parts.has("ingest")) {
+      try {
+        await ingestAndStream(database, app);
+      } catch (error) {
+        results.notes.push(`ingest/streaming failed: ${reason(error)}`);
+        if ("skipped" in results.streaming) results.streaming = { skipped: `failed: ${reason(error)}` };
+      }
     }
-    await searchAtScales(database, app, env.postgresScales);
+    if (env.parts.has("search")) await searchAtScales(database, app, env.postgresScales);
+    if (env.parts.has("audit") && database.databaseUrl) {
+      log("[audit] appends/s with 1 and 3 instances, with the previous global lock and without …");
+      try {
+        results.auditAppends = await runAuditAppendBench(
+          database.kuuloDb,
+          database.databaseUrl,
+          budget(10_000, env.timeFactor),
+          8,
+          log,
+        );
+      } catch (error) {
+        results.auditAppends = { skipped: `failed: ${reason(error)}` };
+      }
+    }
   } catch (error) {
     results.notes.push(`PostgreSQL search failed: ${reason(error)}`);
   } finally {
@@ -165,7 +182,7 @@ async function postgresPart(): Promise<void> {
 }
 
 async function pglitePart(): Promise<void> {
-  if (env.pgliteScale <= 0) return;
+  if (env.pgliteScale <= 0 || !env.parts.has("pglite")) return;
   const database = await openPgliteBenchDb();
   let app: BenchApp | undefined;
   try {
@@ -183,14 +200,17 @@ async function main(): Promise<void> {
   const started = performance.now();
   await postgresPart();
   await pglitePart();
-  for (const app of ["admin", "training"]) results.spaInitialJs.push(await spaInitialJs(REPO_ROOT, app));
-  log("[first audio frame] apps/training/bench/first-audio-frame.ts (Chromium) …");
-  results.timeToFirstAudioFrame = await measureFirstAudioFrame(
-    REPO_ROOT,
-    3,
-    120_000,
-    budget(100_000, env.timeFactor),
-  );
+  if (env.parts.has("spa"))
+    for (const app of ["admin", "training"]) results.spaInitialJs.push(await spaInitialJs(REPO_ROOT, app));
+  if (env.parts.has("frame")) {
+    log("[first audio frame] apps/training/bench/first-audio-frame.ts (Chromium) …");
+    results.timeToFirstAudioFrame = await measureFirstAudioFrame(
+      REPO_ROOT,
+      3,
+      120_000,
+      budget(100_000, env.timeFactor),
+    );
+  }
   results.finishedAt = new Date().toISOString();
   results.machine.loadAverageAtEnd = loadavg().map((value) => round(value, 2));
   results.notes.push(`total bench time ${round((performance.now() - started) / 1000, 0)} s`);

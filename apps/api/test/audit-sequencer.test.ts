@@ -20,13 +20,15 @@ async function expectLinkedOnce(db: TestDb["db"], total: number) {
     sql`select count(*) as rows, count(chain_seq) as linked, count(distinct chain_seq) as positions,
           min(chain_seq) as first, max(chain_seq) as last from audit_events`,
   );
-  expect(Object.fromEntries(Object.entries(stats ?? {}).map(([key, value]) => [key, Number(value)]))).toEqual({
-    rows: total,
-    linked: total,
-    positions: total,
-    first: 1,
-    last: total,
-  });
+  expect(Object.fromEntries(Object.entries(stats ?? {}).map(([key, value]) => [key, Number(value)]))).toEqual(
+    {
+      rows: total,
+      linked: total,
+      positions: total,
+      first: 1,
+      last: total,
+    },
+  );
   expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count: total, pending: 0 });
 }
 

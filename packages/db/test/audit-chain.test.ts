@@ -120,8 +120,14 @@ describe("audit hash chain", () => {
     // Content of an unlinked row cannot change, not even together with linking it.
     for (const attempt of [
       t.db.update(auditEvents).set({ actorLabel: "x" }).where(eq(auditEvents.seq, pending.seq)),
-      t.db.update(auditEvents).set({ ...relink, actorLabel: "x" }).where(eq(auditEvents.seq, pending.seq)),
-      t.db.update(auditEvents).set({ contentHash: "b".repeat(64) }).where(eq(auditEvents.seq, pending.seq)),
+      t.db
+        .update(auditEvents)
+        .set({ ...relink, actorLabel: "x" })
+        .where(eq(auditEvents.seq, pending.seq)),
+      t.db
+        .update(auditEvents)
+        .set({ contentHash: "b".repeat(64) })
+        .where(eq(auditEvents.seq, pending.seq)),
     ]) {
       expect((await pgErrorOf(attempt)).message).toContain("audit_events is append-only");
     }
@@ -138,8 +144,9 @@ describe("audit hash chain", () => {
   });
 
   it("verifies rows chained before the sequencer existed (legacy hash, chain_seq = seq)", async () => {
-    const legacy = [1, 2].reduce<{ seq: number; hash: string }[]>((rows, seq) => {
-      const prevHash = rows.at(-1)?.hash ?? GENESIS_HASH;
+    const legacy: Record<string, unknown>[] = [];
+    let prevHash = GENESIS_HASH;
+    for (const seq of [1, 2]) {
       const { details, ...rest } = event(seq);
       const content = {
         ...rest,
@@ -151,8 +158,10 @@ describe("audit hash chain", () => {
         ip: rest.ip ?? null,
         details: details ?? {},
       };
-      return [...rows, { ...content, seq, prevHash, hash: hashAuditEvent(prevHash, content) }];
-    }, []);
+      const hash = hashAuditEvent(prevHash, content);
+      legacy.push({ ...content, prevHash, hash });
+      prevHash = hash;
+    }
     await tamper(
       t,
       sql`insert into audit_events (seq, occurred_at, actor_type, actor_id, actor_label, action, target_type, target_id, outcome, ip, details, chain_seq, prev_hash, hash, linked_at)
@@ -216,7 +225,12 @@ describe("audit hash chain", () => {
     await tamper(t, sql`update audit_events set chain_seq = 100 where chain_seq = 2`);
     await tamper(t, sql`update audit_events set chain_seq = 2 where chain_seq = 3`);
     await tamper(t, sql`update audit_events set chain_seq = 3 where chain_seq = 100`);
-    expect(await verifyAuditChain(t.db)).toEqual({ ok: false, count: 1, brokenAt: 2, reason: "prev_mismatch" });
+    expect(await verifyAuditChain(t.db)).toEqual({
+      ok: false,
+      count: 1,
+      brokenAt: 2,
+      reason: "prev_mismatch",
+    });
   });
 
   it("reports a removed row as a gap at its chain position", async () => {

@@ -1,5 +1,5 @@
-import { queryRows } from "@kuulo/db/client";
 import type { Database, DbOrTx } from "@kuulo/db/client";
+import { queryRows } from "@kuulo/db/client";
 import type { Organisation, Session, User } from "@kuulo/db/schema";
 import { is, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";

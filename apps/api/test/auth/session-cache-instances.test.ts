@@ -3,7 +3,12 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeUser, organisationId, userId } from "../helpers/fixtures.js";
 import { createAnotherInstance, createTestApp, dataOf, type TestApp } from "../helpers/test-app.js";
-import { OTHER_PASSWORD, insertActiveDisclosure, insertRecording, staffMemberOf } from "../training-fixtures.js";
+import {
+  insertActiveDisclosure,
+  insertRecording,
+  OTHER_PASSWORD,
+  staffMemberOf,
+} from "../training-fixtures.js";
 
 // Two API instances on one database, each with its own session cache: whatever ends or narrows a session
 // on one instance must bite on the very next request on the other (and on itself).
@@ -95,7 +100,11 @@ describe("session cache across instances", () => {
     await warm(cookie);
     expect((await meOf(b, cookie)).disclosureIds).toEqual([disclosureId]);
     const officer = await a.signIn("tietosuoja");
-    const revoked = await a.call("disclosures.revoke", { disclosureId, reason: "Peruttu" }, { cookie: officer });
+    const revoked = await a.call(
+      "disclosures.revoke",
+      { disclosureId, reason: "Peruttu" },
+      { cookie: officer },
+    );
     expect(revoked.status).toBe(200);
     // Revoking the only disclosure also ends the external trainer's sessions; either way nothing is left.
     const after = await me(b, cookie);
@@ -107,7 +116,10 @@ describe("session cache across instances", () => {
   it("an expiring processor agreement refuses cached sessions on every instance from the next second", async () => {
     const processor = await organisationId(a, "processor");
     const endsAt = new Date(a.clock.now().getTime() + 10_000);
-    await a.db.update(organisations).set({ agreementValidUntil: endsAt }).where(eq(organisations.id, processor));
+    await a.db
+      .update(organisations)
+      .set({ agreementValidUntil: endsAt })
+      .where(eq(organisations.id, processor));
     const external = await a.signIn("ulkoinen.kouluttaja");
     const staff = await a.signIn("kouluttaja");
     await warm(external);

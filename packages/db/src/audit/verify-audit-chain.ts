@@ -139,4 +139,3 @@ async function resolveStart(db: DbOrTx, from: AuditHead | number | undefined): P
     return { broken: anchorSeq, reason: "hash_mismatch" };
   return { seq: anchorSeq + 1, prevHash: anchor.hash };
 }
-

@@ -17,9 +17,7 @@ export const auditEventsSeq = pgSequence("audit_events_seq_seq", { startWith: 1 
 export const auditEvents = pgTable(
   "audit_events",
   {
-    seq: bigint("seq", { mode: "number" })
-      .primaryKey()
-      .default(sql`nextval('audit_events_seq_seq')`),
+    seq: bigint("seq", { mode: "number" }).primaryKey().default(sql`nextval('audit_events_seq_seq')`),
     occurredAt: timestamptz("occurred_at").notNull(),
     actorType: auditActorTypeEnum("actor_type").notNull(),
     actorId: text("actor_id"),
@@ -44,9 +42,7 @@ export const auditEvents = pgTable(
     index("audit_events_actor_idx").on(t.actorId, t.seq),
     index("audit_events_target_idx").on(t.targetType, t.targetId, t.seq),
     uniqueIndex("audit_events_chain_seq_unique").on(t.chainSeq),
-    index("audit_events_unlinked_idx")
-      .on(t.seq)
-      .where(sql`${t.chainSeq} is null`),
+    index("audit_events_unlinked_idx").on(t.seq).where(sql`${t.chainSeq} is null`),
     check("audit_events_seq_positive", sql`${t.seq} > 0`),
     check("audit_events_chain_seq_positive", sql`${t.chainSeq} > 0`),
     check("audit_events_hash_hex", sql`${t.hash} ~ '^[0-9a-f]{64}$' and ${t.prevHash} ~ '^[0-9a-f]{64}$'`),
