@@ -92,6 +92,9 @@ export const auditSequencerPlugin: AppPlugin = (app, deps) => {
   app.addHook("onClose", async () => {
     clearInterval(timer);
     await running;
-    await releaseAuditSequencer(deps.db, deps.clock, instanceId).catch(() => {});
+    // A clean shutdown links what this instance (or any other) left pending, if it holds the lease.
+    await runAuditSequencerTick({ db: deps.db, config: deps.config, clock: deps.clock, instanceId })
+      .then((held) => (held ? releaseAuditSequencer(deps.db, deps.clock, instanceId) : undefined))
+      .catch((error: unknown) => deps.log.error({ err: error }, "audit sequencer: final run failed"));
   });
 };
