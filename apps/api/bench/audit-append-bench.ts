@@ -24,43 +24,59 @@ export interface AuditAppendResult {
   /** Free appends/s with 3 instances ÷ with 1 (the target: grows with instances). */
   freeScaling: number | null;
   lockedScaling: number | null;
-  /** The single sequencer linking everything written: rows/s, and the chain verified afterwards. */
+  /** The API instance's sequencer linking everything written, and the chain verified afterwards. */
   sequencer: {
     rowsLinked: number;
-    /** Time spent inside sequencer runs that linked rows. */
-    seconds: number;
-    rowsPerSecond: number;
-    /** Rows still unlinked when the appends stopped (0–1 batch when it keeps up). */
-    backlogAtEnd: number;
+    /** linked_at − recorded_at: how long rows waited for the sequencer (target: within 1 s). */
+    mergeDelayP50Ms: number;
+    mergeDelayP99Ms: number;
+    mergeDelayMaxMs: number;
     verified: boolean;
   };
 }
 
-function runWorker(databaseUrl: string, mode: "free" | "locked", durationMs: number, concurrency: number) {
-  return new Promise<number>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--conditions=@kuulo/source",
-        "--import",
-        "tsx",
-        "bench/audit-append-worker.ts",
-        databaseUrl,
-        mode,
-        String(durationMs),
-        String(concurrency),
-      ],
-      { cwd: join(import.meta.dirname, ".."), stdio: ["ignore", "pipe", "inherit"] },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
+interface Worker {
+  ready: Promise<void>;
+  go(): void;
+  appends: Promise<number>;
+}
+
+function startWorker(
+  databaseUrl: string,
+  mode: "free" | "locked",
+  durationMs: number,
+  concurrency: number,
+): Worker {
+  const child = spawn(
+    process.execPath,
+    [
+      "--conditions=@kuulo/source",
+      "--import",
+      "tsx",
+      "bench/audit-append-worker.ts",
+      databaseUrl,
+      mode,
+      String(durationMs),
+      String(concurrency),
+    ],
+    { cwd: join(import.meta.dirname, ".."), stdio: ["pipe", "pipe", "inherit"] },
+  );
+  let output = "";
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.includes("ready\n")) markReady();
+  });
+  const appends = new Promise<number>((resolve, reject) => {
     child.on("exit", (code) => {
       if (code !== 0) return reject(new Error(`audit append worker exited ${code}`));
       resolve((JSON.parse(output.trim().split("\n").pop() ?? "{}") as { appends: number }).appends);
     });
   });
+  return { ready, go: () => child.stdin.end("go\n"), appends };
 }
 
 /**
@@ -74,42 +90,17 @@ export async function runAuditAppendBench(
   concurrency: number,
   log: (line: string) => void,
 ): Promise<AuditAppendResult> {
-  const config = {
-    auditCheckpoints: { signingKey: undefined, file: "/dev/null", intervalMinutes: 0, maxMergeDelayMs: 1000 },
-  };
-  let rowsLinked = 0;
-  let linkingMs = 0;
-  // Time spent in runs that linked something: the sequencer's own rate, whatever the arrival rate.
-  const tick = async () => {
-    const started = performance.now();
-    const result = await runAuditSequencerTick({
-      db: kuuloDb.db,
-      config,
-      clock: systemClock,
-      instanceId: "bench",
-    });
-    if (result && result.linked > 0) {
-      rowsLinked += result.linked;
-      linkingMs += performance.now() - started;
-    }
-    return result;
-  };
-  // The sequencer runs throughout, as in production (every quarter of the 1 s merge delay).
-  let stopped = false;
-  const background = (async () => {
-    while (!stopped) {
-      await tick();
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  })();
+  // The linking is done by the API instance's own sequencer (startBenchApp), as in production.
   const runs: AuditAppendRun[] = [];
   for (const mode of ["locked", "free"] as const) {
     for (const instances of [1, 3]) {
-      const started = performance.now();
-      const counts = await Promise.all(
-        Array.from({ length: instances }, () => runWorker(databaseUrl, mode, durationMs, concurrency)),
+      const workers = Array.from({ length: instances }, () =>
+        startWorker(databaseUrl, mode, durationMs, concurrency),
       );
-      // Process start-up is excluded: each worker appends for durationMs.
+      await Promise.all(workers.map((worker) => worker.ready));
+      const started = performance.now();
+      for (const worker of workers) worker.go();
+      const counts = await Promise.all(workers.map((worker) => worker.appends));
       const seconds = durationMs / 1000;
       const appends = counts.reduce((sum, n) => sum + n, 0);
       const run = {
@@ -126,36 +117,46 @@ export async function runAuditAppendBench(
       );
     }
   }
-  stopped = true;
-  await background;
-  const [backlog] = await queryRows<{ n: number }>(
-    kuuloDb.db,
-    sql`select count(*)::int as n from audit_events where chain_seq is null`,
-  );
+  const config = {
+    auditCheckpoints: { signingKey: undefined, file: "/dev/null", intervalMinutes: 0, maxMergeDelayMs: 1000 },
+  };
+  // Wait on state: until nothing is pending (whichever instance holds the sequencer lease links it).
   for (;;) {
-    const result = await tick();
-    if (!result) throw new Error("another sequencer holds the lease");
-    if (result.linked === 0) break;
+    const [pending] = await queryRows<{ n: number }>(
+      kuuloDb.db,
+      sql`select count(*)::int as n from audit_events where chain_seq is null`,
+    );
+    if (Number(pending?.n) === 0) break;
+    await runAuditSequencerTick({ db: kuuloDb.db, config, clock: systemClock, instanceId: "bench" });
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const seconds = linkingMs / 1000;
-  const verification = await verifyAuditChain(kuuloDb.db, { maxMergeDelayMs: 3_600_000 });
-  const [pending] = await queryRows<{ n: number }>(
+  const [delay] = await queryRows<{
+    rows: number;
+    p50: number | null;
+    p99: number | null;
+    max: number | null;
+  }>(
     kuuloDb.db,
-    sql`select count(*)::int as n from audit_events where chain_seq is null`,
+    sql`select count(*)::int as rows,
+          percentile_cont(0.5) within group (order by extract(epoch from linked_at - recorded_at)) * 1000 as p50,
+          percentile_cont(0.99) within group (order by extract(epoch from linked_at - recorded_at)) * 1000 as p99,
+          max(extract(epoch from linked_at - recorded_at)) * 1000 as max
+        from audit_events where content_hash is not null`,
   );
+  const verification = await verifyAuditChain(kuuloDb.db, { maxMergeDelayMs: 3_600_000 });
   const perSecond = (mode: string, instances: number) =>
     runs.find((run) => run.mode === mode && run.instances === instances)?.appendsPerSecond ?? 0;
   const ratio = (mode: string) =>
     perSecond(mode, 1) > 0 ? round(perSecond(mode, 3) / perSecond(mode, 1), 2) : null;
   const sequencer = {
-    rowsLinked,
-    seconds: round(seconds, 2),
-    rowsPerSecond: round(rowsLinked / Math.max(seconds, 0.001), 0),
-    backlogAtEnd: Number(backlog?.n ?? 0),
-    verified: verification.ok && Number(pending?.n) === 0,
+    rowsLinked: Number(delay?.rows ?? 0),
+    mergeDelayP50Ms: round(Number(delay?.p50 ?? Number.NaN), 0),
+    mergeDelayP99Ms: round(Number(delay?.p99 ?? Number.NaN), 0),
+    mergeDelayMaxMs: round(Number(delay?.max ?? Number.NaN), 0),
+    verified: verification.ok,
   };
   log(
-    `  sequencer linked ${rowsLinked} rows in ${sequencer.seconds} s (${sequencer.rowsPerSecond} rows/s); chain ${sequencer.verified ? "verifies" : "DOES NOT verify"}`,
+    `  merge delay (insert → linked) p50 ${sequencer.mergeDelayP50Ms} ms, p99 ${sequencer.mergeDelayP99Ms} ms, max ${sequencer.mergeDelayMaxMs} ms over ${sequencer.rowsLinked} rows; chain ${sequencer.verified ? "verifies" : "DOES NOT verify"}`,
   );
   return { runs, freeScaling: ratio("free"), lockedScaling: ratio("locked"), sequencer };
 }

@@ -13,6 +13,10 @@ const [databaseUrl, mode, durationArg, concurrencyArg] = process.argv.slice(2);
 if (!databaseUrl || (mode !== "free" && mode !== "locked"))
   throw new Error("usage: <url> free|locked <ms> <n>");
 const kuuloDb = await createDb({ databaseUrl });
+await kuuloDb.db.execute(sql`select 1`);
+// Start-up (tsx, connecting) is not measured: every instance starts appending on the parent's "go".
+console.log("ready");
+await new Promise<void>((resolve) => process.stdin.once("data", () => resolve()));
 const deadline = performance.now() + Number(durationArg);
 let appends = 0;
 

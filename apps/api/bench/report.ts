@@ -6,6 +6,7 @@ import type { FirstAudioFrameResult } from "./first-audio-frame.js";
 import type { IngestResult, StoredBytesRow } from "./ingest-bench.js";
 import type { LatencyStats } from "./measure.js";
 import type { SearchShapeResult } from "./search-bench.js";
+import type { SessionCheckResult } from "./session-check-bench.js";
 import type { SpaSize } from "./spa-size.js";
 import type { StreamResult } from "./stream-bench.js";
 
@@ -16,6 +17,7 @@ export interface SearchRun {
   insertSeconds: number;
   shapes: SearchShapeResult[];
   sessionBaseline: LatencyStats;
+  sessionCheck?: SessionCheckResult;
 }
 
 export interface BenchResults {
@@ -84,6 +86,12 @@ export function summaryTable(results: BenchResults): string {
     }
     lines.push(
       `  ${"auth.me (session only, API)".padEnd(34)} ${fmt(run.sessionBaseline.p50Ms).padStart(9)} ${fmt(run.sessionBaseline.p95Ms).padStart(9)}`,
+      ...(run.sessionCheck
+        ? [
+            `  ${"session check, cached (in-process)".padEnd(34)} ${fmt(run.sessionCheck.cached.p50Ms).padStart(9)} ${fmt(run.sessionCheck.cached.p95Ms).padStart(9)}`,
+            `  ${"session check, read afresh".padEnd(34)} ${fmt(run.sessionCheck.fresh.p50Ms).padStart(9)} ${fmt(run.sessionCheck.fresh.p95Ms).padStart(9)}`,
+          ]
+        : []),
       "",
     );
   }
@@ -97,7 +105,7 @@ export function summaryTable(results: BenchResults): string {
       );
     }
     lines.push(
-      `  3 vs 1 instances: ×${fmt(audit.freeScaling)} without the lock, ×${fmt(audit.lockedScaling)} with it; sequencer ${audit.sequencer.rowsPerSecond} rows/s, backlog at end ${audit.sequencer.backlogAtEnd}, chain ${audit.sequencer.verified ? "verifies" : "BROKEN"}`,
+      `  3 vs 1 instances: ×${fmt(audit.freeScaling)} without the lock, ×${fmt(audit.lockedScaling)} with it; merge delay p50 ${audit.sequencer.mergeDelayP50Ms} ms, p99 ${audit.sequencer.mergeDelayP99Ms} ms, max ${audit.sequencer.mergeDelayMaxMs} ms; chain ${audit.sequencer.verified ? "verifies" : "BROKEN"}`,
       "",
     );
   }

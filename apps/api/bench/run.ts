@@ -21,6 +21,7 @@ import { budget, round } from "./measure.js";
 import { nginxAvailable, startNginx } from "./nginx.js";
 import { type BenchResults, machine, type SearchRun, summaryTable, writeResults } from "./report.js";
 import { measureSessionBaseline, runSearchBench } from "./search-bench.js";
+import { measureSessionCheck } from "./session-check-bench.js";
 import { spaInitialJs } from "./spa-size.js";
 import { runStreamBench } from "./stream-bench.js";
 
@@ -70,6 +71,10 @@ async function searchAtScales(database: BenchDatabase, app: BenchApp, scales: nu
     };
     log(
       `  auth.me (session only)             API p50 ${run.sessionBaseline.p50Ms} p95 ${run.sessionBaseline.p95Ms} ms`,
+    );
+    run.sessionCheck = await measureSessionCheck(database.kuuloDb, app, bounds);
+    log(
+      `  session check in-process           cached p50 ${run.sessionCheck.cached.p50Ms} ms | read afresh p50 ${run.sessionCheck.fresh.p50Ms} ms`,
     );
     results.search.push(run);
   }
