@@ -76,8 +76,17 @@ CREATE TRIGGER "sessions_auth_epoch"
   AFTER DELETE OR UPDATE OF "id", "user_id", "created_at", "expires_at", "idle_timeout_seconds", "second_factor_verified" ON "sessions"
   FOR EACH ROW EXECUTE FUNCTION "auth_epoch_bump"();
 --> statement-breakpoint
+-- Sign-in bookkeeping (the TOTP step, a rehash, lock-outs) does not reach a session's facts: no bump, so
+-- a sign-in does not empty every instance's cache. A password change ends sessions, which bumps.
 CREATE TRIGGER "users_auth_epoch"
-  AFTER UPDATE OR DELETE ON "users"
+  AFTER UPDATE ON "users"
+  FOR EACH ROW
+  WHEN ((to_jsonb(OLD) - ARRAY['totp_last_step', 'password_hash', 'password_set_at', 'locked_until', 'updated_at'])
+        IS DISTINCT FROM (to_jsonb(NEW) - ARRAY['totp_last_step', 'password_hash', 'password_set_at', 'locked_until', 'updated_at']))
+  EXECUTE FUNCTION "auth_epoch_bump"();
+--> statement-breakpoint
+CREATE TRIGGER "users_deleted_auth_epoch"
+  AFTER DELETE ON "users"
   FOR EACH ROW EXECUTE FUNCTION "auth_epoch_bump"();
 --> statement-breakpoint
 CREATE TRIGGER "organisations_auth_epoch"
