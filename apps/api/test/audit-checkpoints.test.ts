@@ -134,7 +134,8 @@ async function verifyHashAt(t: TestApp, seq: number): Promise<string | undefined
   return row?.hash ?? undefined;
 }
 
-describe("pnpm cli audit checkpoint / verify", { timeout: 120_000 }, () => {
+// Five CLI processes (tsx start-up each): generous for a shared machine.
+describe("pnpm cli audit checkpoint / verify", { timeout: 300_000 }, () => {
   let dataDir: string;
   let env: Record<string, string>;
   let server: TestDb | undefined;
