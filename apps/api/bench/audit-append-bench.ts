@@ -118,7 +118,13 @@ export async function runAuditAppendBench(
     }
   }
   const config = {
-    auditCheckpoints: { signingKey: undefined, file: "/dev/null", intervalMinutes: 0, maxMergeDelayMs: 1000 },
+    auditCheckpoints: {
+      signingKey: undefined,
+      file: "/dev/null",
+      intervalMinutes: 0,
+      maxMergeDelayMs: 1000,
+      sequencer: true,
+    },
   };
   // Wait on state: until nothing is pending (whichever instance holds the sequencer lease links it).
   for (;;) {

@@ -10,7 +10,13 @@ import { systemClock } from "../src/trpc/context.js";
 import { createAnotherInstance, createTestApp, type TestApp } from "./helpers/test-app.js";
 
 const config = {
-  auditCheckpoints: { signingKey: undefined, file: "/dev/null", intervalMinutes: 0, maxMergeDelayMs: 1000 },
+  auditCheckpoints: {
+    signingKey: undefined,
+    file: "/dev/null",
+    intervalMinutes: 0,
+    maxMergeDelayMs: 1000,
+    sequencer: true,
+  },
 };
 
 /** Every row is in the chain exactly once: positions 1..n, one row each, none left unlinked. */

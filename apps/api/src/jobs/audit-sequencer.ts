@@ -34,7 +34,7 @@ export async function runAuditSequencerTick(
     name: AUDIT_SEQUENCER_JOB_NAME,
     instanceId,
     now: clock.now(),
-    leaseMs: config.auditCheckpoints.maxMergeDelayMs,
+    leaseMs: Math.max(50, Math.floor(config.auditCheckpoints.maxMergeDelayMs / 2)),
   });
   if (!claimed) return null;
   let linked = 0;
@@ -67,10 +67,14 @@ export async function releaseAuditSequencer(db: Database, clock: Clock, instance
 
 export const newSequencerInstanceId = () => `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
 
-/** Every API instance runs this; only the lease holder links, every quarter of the maximum merge delay. */
+/**
+ * Every API instance runs this; only the lease holder links, every 250 ms (a quarter of the maximum merge
+ * delay if that is shorter), so rows wait ~0.1–0.3 s while the bound leaves room for load and failover.
+ */
 export const auditSequencerPlugin: AppPlugin = (app, deps) => {
+  if (!deps.config.auditCheckpoints.sequencer) return;
   const instanceId = newSequencerInstanceId();
-  const tickMs = Math.max(50, Math.floor(deps.config.auditCheckpoints.maxMergeDelayMs / 4));
+  const tickMs = Math.max(50, Math.min(250, Math.floor(deps.config.auditCheckpoints.maxMergeDelayMs / 4)));
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;

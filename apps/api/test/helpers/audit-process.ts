@@ -34,7 +34,13 @@ if (mode === "writer") {
   await kuuloDb.close();
 } else if (mode === "sequencer") {
   const config = {
-    auditCheckpoints: { signingKey: undefined, file: "/dev/null", intervalMinutes: 0, maxMergeDelayMs: 1000 },
+    auditCheckpoints: {
+      signingKey: undefined,
+      file: "/dev/null",
+      intervalMinutes: 0,
+      maxMergeDelayMs: 1000,
+      sequencer: true,
+    },
   };
   for (;;) {
     await runAuditSequencerTick({

@@ -11,8 +11,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
     PORT: "3000",
     KUULO_DATA_DIR: "/tmp/kuulo-api-test-unused",
     KUULO_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
-    // The in-app audit sequencer then never ticks during a test: tests link with TestApp.linkAudit(), so
-    // chain heads and checkpoint files are deterministic. audit-sequencer.test.ts runs the real schedule.
+    // No in-app audit sequencer: tests link with TestApp.linkAudit(), so chain heads and checkpoint files
+    // are deterministic (audit-sequencer.test.ts drives the sequencer itself), and the bound is wide.
+    KUULO_AUDIT_SEQUENCER: "false",
     KUULO_AUDIT_MAX_MERGE_DELAY_MS: "3600000",
     ...env,
   });
