@@ -12,7 +12,15 @@ export interface BenchEnv {
   nginxPath: string;
   /** Length of the generated call `kuulo import` measures peak RSS on; 0 skips it. */
   importMinutes: number;
+  /**
+   * Which parts to run (KUULO_BENCH_PARTS, comma-separated): ingest (ingest + streaming), search (incl.
+   * auth.me), pglite, audit (audit appends with 1 vs 3 instances), audio (stored form, import memory), spa,
+   * frame. Default: all.
+   */
+  parts: Set<string>;
 }
+
+const ALL_PARTS = ["ingest", "search", "pglite", "audit", "audio", "spa", "frame"];
 
 function numberList(value: string | undefined, fallback: number[]): number[] {
   if (!value) return fallback;
@@ -31,5 +39,8 @@ export function loadBenchEnv(env: Record<string, string | undefined> = process.e
     timeFactor: env.KUULO_BENCH_TIME_FACTOR ? Number(env.KUULO_BENCH_TIME_FACTOR) : 1,
     nginxPath: env.KUULO_BENCH_NGINX || "/usr/sbin/nginx",
     importMinutes: env.KUULO_BENCH_IMPORT_MINUTES !== undefined ? Number(env.KUULO_BENCH_IMPORT_MINUTES) : 60,
+    parts: new Set(
+      env.KUULO_BENCH_PARTS ? env.KUULO_BENCH_PARTS.split(",").map((part) => part.trim()) : ALL_PARTS,
+    ),
   };
 }

@@ -2,10 +2,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { type AudioBenchResult, audioSummaryLines } from "./audio-bench.js";
+import type { AuditAppendResult } from "./audit-append-bench.js";
 import type { FirstAudioFrameResult } from "./first-audio-frame.js";
 import type { IngestResult, StoredBytesRow } from "./ingest-bench.js";
 import type { LatencyStats } from "./measure.js";
 import type { SearchShapeResult } from "./search-bench.js";
+import type { SessionCheckResult } from "./session-check-bench.js";
 import type { SpaSize } from "./spa-size.js";
 import type { StreamResult } from "./stream-bench.js";
 
@@ -16,6 +18,7 @@ export interface SearchRun {
   insertSeconds: number;
   shapes: SearchShapeResult[];
   sessionBaseline: LatencyStats;
+  sessionCheck?: SessionCheckResult;
 }
 
 export interface BenchResults {
@@ -41,6 +44,7 @@ export interface BenchResults {
   timeToFirstAudioFrame: FirstAudioFrameResult;
   /** Stored form (bytes, speech quality) and `kuulo import` memory for a long call. */
   audio?: AudioBenchResult;
+  auditAppends?: AuditAppendResult | { skipped: string };
   notes: string[];
 }
 
@@ -85,6 +89,26 @@ export function summaryTable(results: BenchResults): string {
     }
     lines.push(
       `  ${"auth.me (session only, API)".padEnd(34)} ${fmt(run.sessionBaseline.p50Ms).padStart(9)} ${fmt(run.sessionBaseline.p95Ms).padStart(9)}`,
+      ...(run.sessionCheck
+        ? [
+            `  ${"session check, cached (in-process)".padEnd(34)} ${fmt(run.sessionCheck.cached.p50Ms).padStart(9)} ${fmt(run.sessionCheck.cached.p95Ms).padStart(9)}`,
+            `  ${"session check, read afresh".padEnd(34)} ${fmt(run.sessionCheck.fresh.p50Ms).padStart(9)} ${fmt(run.sessionCheck.fresh.p95Ms).padStart(9)}`,
+          ]
+        : []),
+      "",
+    );
+  }
+  const audit = results.auditAppends;
+  if (audit && "skipped" in audit) lines.push(`Audit appends: ${audit.skipped}`, "");
+  else if (audit) {
+    lines.push("Audit appends/s (PostgreSQL; each instance its own process and pool):");
+    for (const run of audit.runs) {
+      lines.push(
+        `  ${(run.mode === "free" ? "no chain lock + sequencer" : "global advisory lock (before)").padEnd(30)} ${run.instances} instance(s) × ${run.concurrencyPerInstance} in flight: ${String(run.appendsPerSecond).padStart(6)}/s`,
+      );
+    }
+    lines.push(
+      `  3 vs 1 instances: ×${fmt(audit.freeScaling)} without the lock, ×${fmt(audit.lockedScaling)} with it; merge delay p50 ${audit.sequencer.mergeDelayP50Ms} ms, p99 ${audit.sequencer.mergeDelayP99Ms} ms, max ${audit.sequencer.mergeDelayMaxMs} ms; chain ${audit.sequencer.verified ? "verifies" : "BROKEN"}`,
       "",
     );
   }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { REPO_ROOT } from "../src/env.js";
 import { runAudioBench } from "./audio-bench.js";
+import { runAuditAppendBench } from "./audit-append-bench.js";
 import { type BenchApp, startBenchApp } from "./bench-app.js";
 import { type BenchDatabase, openPgliteBenchDb, openPostgresBenchDb } from "./bench-database.js";
 import { loadBenchEnv } from "./env.js";
@@ -21,6 +22,7 @@ import { budget, round } from "./measure.js";
 import { nginxAvailable, startNginx } from "./nginx.js";
 import { type BenchResults, machine, type SearchRun, summaryTable, writeResults } from "./report.js";
 import { measureSessionBaseline, runSearchBench } from "./search-bench.js";
+import { measureSessionCheck } from "./session-check-bench.js";
 import { spaInitialJs } from "./spa-size.js";
 import { runStreamBench } from "./stream-bench.js";
 
@@ -70,6 +72,10 @@ async function searchAtScales(database: BenchDatabase, app: BenchApp, scales: nu
     };
     log(
       `  auth.me (session only)             API p50 ${run.sessionBaseline.p50Ms} p95 ${run.sessionBaseline.p95Ms} ms`,
+    );
+    run.sessionCheck = await measureSessionCheck(database.kuuloDb, app, bounds);
+    log(
+      `  session check in-process           cached p50 ${run.sessionCheck.cached.p50Ms} ms | read afresh p50 ${run.sessionCheck.fresh.p50Ms} ms`,
     );
     results.search.push(run);
   }
@@ -150,13 +156,29 @@ async function postgresPart(): Promise<void> {
   let app: BenchApp | undefined;
   try {
     app = await startBenchApp(database.kuuloDb, { databaseUrl: database.databaseUrl });
-    try {
-      await ingestAndStream(database, app);
-    } catch (error) {
-      results.notes.push(`ingest/streaming failed: ${reason(error)}`);
-      if ("skipped" in results.streaming) results.streaming = { skipped: `failed: ${reason(error)}` };
+    if (env.parts.has("ingest")) {
+      try {
+        await ingestAndStream(database, app);
+      } catch (error) {
+        results.notes.push(`ingest/streaming failed: ${reason(error)}`);
+        if ("skipped" in results.streaming) results.streaming = { skipped: `failed: ${reason(error)}` };
+      }
     }
-    await searchAtScales(database, app, env.postgresScales);
+    if (env.parts.has("search")) await searchAtScales(database, app, env.postgresScales);
+    if (env.parts.has("audit") && database.databaseUrl) {
+      log("[audit] appends/s with 1 and 3 instances, with the previous global lock and without …");
+      try {
+        results.auditAppends = await runAuditAppendBench(
+          database.kuuloDb,
+          database.databaseUrl,
+          budget(10_000, env.timeFactor),
+          8,
+          log,
+        );
+      } catch (error) {
+        results.auditAppends = { skipped: `failed: ${reason(error)}` };
+      }
+    }
   } catch (error) {
     results.notes.push(`PostgreSQL search failed: ${reason(error)}`);
   } finally {
@@ -166,7 +188,7 @@ async function postgresPart(): Promise<void> {
 }
 
 async function pglitePart(): Promise<void> {
-  if (env.pgliteScale <= 0) return;
+  if (env.pgliteScale <= 0 || !env.parts.has("pglite")) return;
   const database = await openPgliteBenchDb();
   let app: BenchApp | undefined;
   try {
@@ -184,15 +206,19 @@ async function main(): Promise<void> {
   const started = performance.now();
   await postgresPart();
   await pglitePart();
-  results.audio = await runAudioBench(join(REPO_ROOT, "apps", "api", "demo-data"), env.importMinutes, log);
-  for (const app of ["admin", "training"]) results.spaInitialJs.push(await spaInitialJs(REPO_ROOT, app));
-  log("[first audio frame] apps/training/bench/first-audio-frame.ts (Chromium) …");
-  results.timeToFirstAudioFrame = await measureFirstAudioFrame(
-    REPO_ROOT,
-    3,
-    120_000,
-    budget(100_000, env.timeFactor),
-  );
+  if (env.parts.has("audio"))
+    results.audio = await runAudioBench(join(REPO_ROOT, "apps", "api", "demo-data"), env.importMinutes, log);
+  if (env.parts.has("spa"))
+    for (const app of ["admin", "training"]) results.spaInitialJs.push(await spaInitialJs(REPO_ROOT, app));
+  if (env.parts.has("frame")) {
+    log("[first audio frame] apps/training/bench/first-audio-frame.ts (Chromium) …");
+    results.timeToFirstAudioFrame = await measureFirstAudioFrame(
+      REPO_ROOT,
+      3,
+      120_000,
+      budget(100_000, env.timeFactor),
+    );
+  }
   results.finishedAt = new Date().toISOString();
   results.machine.loadAverageAtEnd = loadavg().map((value) => round(value, 2));
   results.notes.push(`total bench time ${round((performance.now() - started) / 1000, 0)} s`);

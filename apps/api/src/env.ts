@@ -80,6 +80,17 @@ export interface Config {
     file: string;
     /** Minutes between checkpoints written by the API; 0 turns the in-process schedule off. */
     intervalMinutes: number;
+    /**
+     * Maximum merge delay: an audit row must be linked into the chain within this long of its insert, or
+     * verification reports it. The sequencer runs every 250 ms (or a quarter of this, if less) and its
+     * lease lasts half of it, so a dead holder is replaced well within the bound.
+     */
+    maxMergeDelayMs: number;
+    /**
+     * Whether this instance competes for the sequencer lease (default true). One instance with it on is
+     * enough; with none, rows stay unlinked and verification reports them once the bound has passed.
+     */
+    sequencer: boolean;
   };
   /** Signed log of purged and erased recording ids outside the database, replayed after a restore (R13). */
   erasureJournal: { file: string };
@@ -482,6 +493,12 @@ function loadAuditCheckpoints(
         .max(7 * 24 * 60, "at most a week (10080 minutes)"),
       read(env, "KUULO_AUDIT_CHECKPOINT_INTERVAL_MINUTES") ?? "60",
     ),
+    maxMergeDelayMs: parseWith(
+      "KUULO_AUDIT_MAX_MERGE_DELAY_MS",
+      z.coerce.number().int().min(200, "at least 200 ms").max(3_600_000, "at most an hour (3600000 ms)"),
+      read(env, "KUULO_AUDIT_MAX_MERGE_DELAY_MS") ?? "5000",
+    ),
+    sequencer: booleanFlag("KUULO_AUDIT_SEQUENCER", read(env, "KUULO_AUDIT_SEQUENCER")) ?? true,
   };
 }
 

@@ -27,7 +27,7 @@ interface Verification {
 
 async function cutTail(db: TestApp["db"], fromSeq: number) {
   await db.execute(sql`alter table audit_events disable trigger user`);
-  await db.execute(sql`delete from audit_events where seq >= ${fromSeq}`);
+  await db.execute(sql`delete from audit_events where chain_seq >= ${fromSeq}`);
   await db.execute(sql`alter table audit_events enable trigger user`);
 }
 
@@ -48,6 +48,7 @@ describe("signed audit checkpoints (R14)", () => {
 
   it("signs the head into a file outside the database and verifies it", async () => {
     const cookie = await t.signIn("tietosuoja");
+    await t.linkAudit();
     const written = await writeAuditCheckpoint(t.db, t.config, t.clock.now());
     expect(written).toMatchObject(await auditHead(t.db));
     const lines = readFileSync(join(dataDir, "audit-checkpoints.jsonl"), "utf8").trim().split("\n");
@@ -59,6 +60,7 @@ describe("signed audit checkpoints (R14)", () => {
   it("detects rows removed from the tail, which the chain alone cannot", async () => {
     await t.signIn("kouluttaja");
     const cookie = await t.signIn("tietosuoja");
+    await t.linkAudit();
     const checkpoint = await writeAuditCheckpoint(t.db, t.config, t.clock.now());
     await cutTail(t.db, checkpoint.seq - 1);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
@@ -73,9 +75,13 @@ describe("signed audit checkpoints (R14)", () => {
 
   it("detects a cut tail that was refilled with new events", async () => {
     const cookie = await t.signIn("tietosuoja");
+    await t.linkAudit();
     const checkpoint = await writeAuditCheckpoint(t.db, t.config, t.clock.now());
     await cutTail(t.db, checkpoint.seq - 1);
-    while ((await auditHead(t.db)).seq < checkpoint.seq) await t.signIn("kouluttaja");
+    while ((await auditHead(t.db)).seq < checkpoint.seq) {
+      await t.signIn("kouluttaja");
+      await t.linkAudit();
+    }
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
     const result = await verify(cookie);
     expect(result.checkpoints.failure).toEqual({ line: 1, seq: checkpoint.seq, reason: "hash_mismatch" });
@@ -83,6 +89,7 @@ describe("signed audit checkpoints (R14)", () => {
 
   it("refuses a checkpoint whose signature does not verify", async () => {
     const cookie = await t.signIn("tietosuoja");
+    await t.linkAudit();
     await writeAuditCheckpoint(t.db, t.config, t.clock.now());
     const file = join(dataDir, "audit-checkpoints.jsonl");
     const genuine = JSON.parse(readFileSync(file, "utf8").trim());
@@ -99,6 +106,7 @@ describe("signed audit checkpoints (R14)", () => {
 
   it("refuses a checkpoint signed by another key", async () => {
     const cookie = await t.signIn("tietosuoja");
+    await t.linkAudit();
     await writeAuditCheckpoint(t.db, t.config, t.clock.now());
     const other = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" });
     writeFileSync(join(dataDir, "audit-signing.key"), other);
@@ -122,11 +130,12 @@ async function verifyHashAt(t: TestApp, seq: number): Promise<string | undefined
   const [row] = await t.db
     .select({ hash: auditEvents.hash })
     .from(auditEvents)
-    .where(eq(auditEvents.seq, seq));
-  return row?.hash;
+    .where(eq(auditEvents.chainSeq, seq));
+  return row?.hash ?? undefined;
 }
 
-describe("pnpm cli audit checkpoint / verify", { timeout: 120_000 }, () => {
+// Five CLI processes (tsx start-up each): generous for a shared machine.
+describe("pnpm cli audit checkpoint / verify", { timeout: 300_000 }, () => {
   let dataDir: string;
   let env: Record<string, string>;
   let server: TestDb | undefined;
@@ -172,7 +181,7 @@ describe("pnpm cli audit checkpoint / verify", { timeout: 120_000 }, () => {
     const kuuloDb = await open();
     try {
       await kuuloDb.db.execute(sql`alter table audit_events disable trigger user`);
-      await kuuloDb.db.execute(sql`delete from audit_events where seq = ${seq}`);
+      await kuuloDb.db.execute(sql`delete from audit_events where chain_seq = ${seq}`);
       await kuuloDb.db.execute(sql`alter table audit_events enable trigger user`);
     } finally {
       if (!server) await kuuloDb.close();

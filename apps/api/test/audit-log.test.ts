@@ -1,3 +1,4 @@
+import { queryRows } from "@kuulo/db/client";
 import { auditEvents, users } from "@kuulo/db/schema";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -100,18 +101,33 @@ describe("tamper evidence (R14)", () => {
 
   it("detects an altered row", async () => {
     await t.signIn("kouluttaja");
+    await t.linkAudit();
     await t.db.execute(sql`alter table audit_events disable trigger user`);
-    await t.db.execute(sql`update audit_events set actor_label = 'someone-else' where seq = 2`);
+    await t.db.execute(sql`update audit_events set actor_label = 'someone-else' where chain_seq = 2`);
     await t.db.execute(sql`alter table audit_events enable trigger user`);
     const result = await verify();
     expect(result).toMatchObject({ ok: false, brokenAt: 2, reason: "hash_mismatch" });
   });
 
+  it("detects a row altered while it waits for the sequencer, by its content hash", async () => {
+    await t.signIn("kouluttaja");
+    const [pending] = await queryRows<{ seq: number }>(
+      t.db,
+      sql`select seq from audit_events where chain_seq is null order by seq desc limit 1`,
+    );
+    await t.db.execute(sql`alter table audit_events disable trigger user`);
+    await t.db.execute(sql`update audit_events set outcome = 'denied' where seq = ${pending?.seq}`);
+    await t.db.execute(sql`alter table audit_events enable trigger user`);
+    const result = await verify();
+    expect(result).toMatchObject({ ok: false, brokenAt: Number(pending?.seq), reason: "hash_mismatch" });
+  });
+
   it("detects a removed row", async () => {
     await t.signIn("kouluttaja");
     await t.signIn("mikko.korhonen");
+    await t.linkAudit();
     await t.db.execute(sql`alter table audit_events disable trigger user`);
-    await t.db.execute(sql`delete from audit_events where seq = 2`);
+    await t.db.execute(sql`delete from audit_events where chain_seq = 2`);
     await t.db.execute(sql`alter table audit_events enable trigger user`);
     const result = await verify();
     expect(result).toMatchObject({ ok: false, brokenAt: 2, reason: "gap" });

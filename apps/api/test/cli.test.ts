@@ -122,7 +122,7 @@ describe("pnpm cli", { timeout: 120_000 }, () => {
     const db = await openForTest();
     try {
       await db.db.execute(sql`alter table audit_events disable trigger user`);
-      await db.db.execute(sql`update audit_events set action = 'user.deactivate' where seq = 1`);
+      await db.db.execute(sql`update audit_events set action = 'user.deactivate' where chain_seq = 1`);
       await db.db.execute(sql`alter table audit_events enable trigger user`);
     } finally {
       if (!server) await db.close();

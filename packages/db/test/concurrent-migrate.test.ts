@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
-import { appendAuditEvent, verifyAuditChain } from "../src/audit/index.js";
+import { appendAuditEvent, linkPendingAuditEvents, verifyAuditChain } from "../src/audit/index.js";
 import { createDb, queryRows } from "../src/client/index.js";
 import { MIGRATIONS_FOLDER, migrateDb } from "../src/migrate/index.js";
 import { testDatabaseUrl } from "../src/testing/index.js";
@@ -40,7 +40,7 @@ describe.skipIf(!serverUrl)("concurrent migrate on PostgreSQL", () => {
           first!.db,
           sql`select count(*)::int as count from information_schema.tables where table_schema = 'public'`,
         );
-        expect(tables[0]?.count).toBe(22);
+        expect(tables[0]?.count).toBe(23);
         // The schema works from every instance, triggers included.
         for (const instance of instances) {
           await appendAuditEvent(instance.db, {
@@ -50,6 +50,7 @@ describe.skipIf(!serverUrl)("concurrent migrate on PostgreSQL", () => {
             occurredAt: new Date(Date.UTC(2026, 10, 29)),
           });
         }
+        expect(await linkPendingAuditEvents(first!.db)).toMatchObject({ linked: 3 });
         expect(await verifyAuditChain(first!.db)).toMatchObject({ ok: true, count: 3 });
       } finally {
         await Promise.all(instances.map((instance) => instance.close()));

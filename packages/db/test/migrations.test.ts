@@ -18,6 +18,7 @@ const journalEntries = () =>
 const EXPECTED_TABLES = [
   "api_tokens",
   "audit_events",
+  "auth_epoch",
   "disclosure_recordings",
   "disclosures",
   "export_packages",
@@ -89,8 +90,10 @@ describe("migrations", () => {
       sql`select tgname from pg_trigger where tgrelid = 'audit_events'::regclass and not tgisinternal order by tgname`,
     );
     expect(rows.map((row) => row.tgname)).toEqual([
+      "audit_events_insert_unlinked",
+      "audit_events_link_once",
+      "audit_events_no_delete",
       "audit_events_no_truncate",
-      "audit_events_no_update_delete",
     ]);
   });
 

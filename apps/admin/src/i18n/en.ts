@@ -376,6 +376,7 @@ export const en = {
     details: "Details",
     hash: "Hash",
     prevHash: "Previous hash",
+    notLinked: "not linked into the chain yet",
     eventTitle: "Event #{{seq}}",
     outcomes: { success: "Success", failure: "Failure", denied: "Denied" },
     actorTypes: { user: "user", machine: "machine", system: "system", anonymous: "anonymous" },
@@ -397,6 +398,8 @@ export const en = {
         hash_mismatch: "the event's content does not match its hash (altered)",
         prev_mismatch: "the link to the previous event does not match",
         gap: "an event is missing (removed)",
+        unlinked:
+          "an event waited longer than the maximum merge delay to be linked into the chain (audit sequencer stopped?)",
         checkpoint_mismatch:
           "a signed checkpoint kept outside the database no longer matches (newest events removed?)",
       },

@@ -392,6 +392,7 @@ export const fi: AdminMessages = {
     details: "Tiedot",
     hash: "Tiiviste",
     prevHash: "Edellinen tiiviste",
+    notLinked: "ei vielä liitetty ketjuun",
     eventTitle: "Tapahtuma #{{seq}}",
     outcomes: { success: "Onnistui", failure: "Epäonnistui", denied: "Estetty" },
     actorTypes: { user: "käyttäjä", machine: "kone", system: "järjestelmä", anonymous: "tuntematon" },
@@ -413,6 +414,8 @@ export const fi: AdminMessages = {
         hash_mismatch: "tapahtuman sisältö ei vastaa tiivistettä (muutettu)",
         prev_mismatch: "linkki edelliseen tapahtumaan ei täsmää",
         gap: "tapahtuma puuttuu (poistettu)",
+        unlinked:
+          "tapahtumaa ei ole liitetty ketjuun enimmäisviiveen kuluessa (onko audit-sekvensoija pysähtynyt?)",
         checkpoint_mismatch:
           "tietokannan ulkopuolelle allekirjoitettu tarkistuspiste ei enää täsmää (uusimpia tapahtumia poistettu?)",
       },

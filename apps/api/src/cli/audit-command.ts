@@ -24,7 +24,7 @@ export function addAuditCommands(program: Command, withDb: WithDb): void {
           : `${checkpoints.count} checkpoints match${checkpoints.latest ? ` (latest seq ${checkpoints.latest.seq} at ${checkpoints.latest.at})` : ""}`;
         if (result.ok) {
           console.log(
-            `audit chain intact: ${result.count} events, head ${result.head.seq} ${result.head.hash}; ${checkpointText}`,
+            `audit chain intact: ${result.count} events, head ${result.head.seq} ${result.head.hash}, ${result.pending} waiting for the sequencer; ${checkpointText}`,
           );
           return 0;
         }

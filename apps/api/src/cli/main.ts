@@ -6,6 +6,7 @@ import { apiTokens } from "@kuulo/db/schema";
 import { Command } from "commander";
 import { desc, eq } from "drizzle-orm";
 import { type Config, ConfigError, loadConfig } from "../env.js";
+import { linkOwnAuditRows } from "../jobs/link-own-audit-rows.js";
 import { printDemoLogins } from "../seed/print-demo-logins.js";
 import { seedDemoIfEmpty } from "../seed/seed-demo.js";
 import { loadMasterKey } from "../server/master-key.js";
@@ -44,6 +45,7 @@ async function withDb(migrate: boolean, run: (db: KuuloDb, config: Config) => Pr
   const kuuloDb = await openDb(config, { migrate });
   try {
     process.exitCode = (await run(kuuloDb, config)) ?? 0;
+    await linkOwnAuditRows(kuuloDb.db, config);
   } catch (error) {
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { AUDIT_APPEND_LOCK_KEY, appendAuditEvent } from "@kuulo/db/audit";
+import { appendAuditEvent } from "@kuulo/db/audit";
 import type { Database, DbOrTx } from "@kuulo/db/client";
 import { auditEvents } from "@kuulo/db/schema";
 import { and, eq, gte, sql } from "drizzle-orm";
@@ -44,15 +44,21 @@ async function alreadyRecorded(db: DbOrTx, session: ListeningSession, tag: strin
   return rows.length > 0;
 }
 
+/** Namespace of the per-listening-session advisory locks (the two-int form: namespace, hash of the key). */
+const LISTENING_SESSION_LOCK_NAMESPACE = 0x6b75;
+
 /**
  * R14: one `recording.listen` event per listening session, written before any audio is sent. The
- * re-check runs under the audit append lock so parallel Range requests cannot both write one.
+ * re-check runs under a lock of this listening session only, so parallel Range requests of one session
+ * cannot both write one while other listeners never wait for it.
  */
 export async function recordListeningSession(db: Database, session: ListeningSession): Promise<boolean> {
   const tag = sessionTag(session.sessionId);
   if (await alreadyRecorded(db, session, tag)) return false;
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(AUDIT_APPEND_LOCK_KEY))})`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(${LISTENING_SESSION_LOCK_NAMESPACE}::int, hashtext(${`${tag}:${session.recordingId}`}))`,
+    );
     if (await alreadyRecorded(tx, session, tag)) return false;
     await appendAuditEvent(tx, {
       actorType: "user",

@@ -1,6 +1,7 @@
 import { exportDownloadRoutes } from "../http/export-download.js";
 import { recordingsPlugin } from "../http/recordings-plugin.js";
 import { auditCheckpointSchedulerPlugin } from "../jobs/audit-checkpoint-scheduler.js";
+import { auditSequencerPlugin } from "../jobs/audit-sequencer.js";
 import { retentionSchedulerPlugin } from "../jobs/retention-scheduler.js";
 import type { AppPlugin } from "./build-app.js";
 
@@ -14,4 +15,5 @@ export const PLAIN_ROUTES: AppPlugin[] = [
   exportDownloadRoutes,
   retentionSchedulerPlugin,
   auditCheckpointSchedulerPlugin,
+  auditSequencerPlugin,
 ];

@@ -1,5 +1,6 @@
+import { type AuditHead, linkPendingAuditEvents } from "@kuulo/db/audit";
 import type { TestDb } from "@kuulo/db/testing";
-import { createTestDb } from "@kuulo/db/testing";
+import { createTestDb, openAnotherInstance } from "@kuulo/db/testing";
 import { decodeBase32 } from "@oslojs/encoding";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { validateSessionToken } from "../../src/auth/sessions.js";
@@ -54,6 +55,14 @@ export class TestApp {
   async close() {
     await this.app.close();
     await this.testDb.close();
+  }
+
+  /** What the audit sequencer does within the merge delay: link every pending audit row into the chain. */
+  async linkAudit(): Promise<AuditHead> {
+    for (;;) {
+      const batch = await linkPendingAuditEvents(this.db);
+      if (batch.linked === 0) return batch.head;
+    }
   }
 
   /** Calls a procedure through the real HTTP stack (allowlist, CSRF, cookies, tRPC adapter). */
@@ -160,6 +169,23 @@ export async function createTestApp(
     serveSpas: false,
   });
   return new TestApp(app, testDb, clock, config);
+}
+
+/**
+ * A second API instance on the same database (its own connection pool, session cache and sequencer), with
+ * the same clock and configuration. Close it before the first, which owns the database.
+ */
+export async function createAnotherInstance(t: TestApp): Promise<TestApp> {
+  const handle = await openAnotherInstance(t.testDb);
+  const app = await buildApp({
+    config: t.config,
+    db: handle.db,
+    masterKey: MASTER_KEY,
+    clock: t.clock,
+    logger: false,
+    serveSpas: false,
+  });
+  return new TestApp(app, { ...handle, databaseUrl: t.testDb.databaseUrl }, t.clock, t.config);
 }
 
 /** The procedure's result, or a thrown error showing the refusal. */

@@ -11,6 +11,10 @@ export function testConfig(env: Record<string, string> = {}): Config {
     PORT: "3000",
     KUULO_DATA_DIR: "/tmp/kuulo-api-test-unused",
     KUULO_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
+    // No in-app audit sequencer: tests link with TestApp.linkAudit(), so chain heads and checkpoint files
+    // are deterministic (audit-sequencer.test.ts drives the sequencer itself), and the bound is wide.
+    KUULO_AUDIT_SEQUENCER: "false",
+    KUULO_AUDIT_MAX_MERGE_DELAY_MS: "3600000",
     ...env,
   });
   return { ...config, passwordHash: TEST_PASSWORD_HASH };

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz } from "./columns.js";
 import { users } from "./users.js";
 
@@ -64,6 +75,21 @@ export const apiTokens = pgTable(
     expiresAt: timestamptz("expires_at"),
   },
   (t) => [uniqueIndex("api_tokens_token_hash_unique").on(t.tokenHash)],
+);
+
+/**
+ * One row whose `value` grows whenever anything a cached session depends on changes: a session ended or
+ * its second factor verified, a user, organisation, role grant or disclosure changed. Triggers (migration
+ * `audit_chain_sequencer`) bump it in the same transaction as the change, so every API instance sees the
+ * new value on its next request and drops its cached sessions (ASVS 7.4: revocation bites at once).
+ */
+export const authEpoch = pgTable(
+  "auth_epoch",
+  {
+    id: smallint("id").primaryKey().default(1),
+    value: bigint("value", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("auth_epoch_single_row", sql`${t.id} = 1`)],
 );
 
 export type Session = typeof sessions.$inferSelect;

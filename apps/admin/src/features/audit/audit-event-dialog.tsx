@@ -38,11 +38,11 @@ export function AuditEventDialog({ seq, onClose }: { seq: number | null; onClose
           </dd>
           <dt>{t("audit.hash")}</dt>
           <dd>
-            <code className="hash">{event.data.hash}</code>
+            <code className="hash">{event.data.hash ?? t("audit.notLinked")}</code>
           </dd>
           <dt>{t("audit.prevHash")}</dt>
           <dd>
-            <code className="hash">{event.data.prevHash}</code>
+            <code className="hash">{event.data.prevHash ?? t("audit.notLinked")}</code>
           </dd>
         </dl>
       )}

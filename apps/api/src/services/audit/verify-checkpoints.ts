@@ -64,10 +64,10 @@ export async function verifyAuditCheckpoints(
       seqs.length === 0
         ? []
         : await db
-            .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+            .select({ seq: auditEvents.chainSeq, hash: auditEvents.hash })
             .from(auditEvents)
-            .where(inArray(auditEvents.seq, seqs));
-    const hashOf = new Map(rows.map((row) => [row.seq, row.hash]));
+            .where(inArray(auditEvents.chainSeq, seqs));
+    const hashOf = new Map(rows.map((row) => [row.seq, row.hash ?? undefined]));
     for (const { line, point } of batch) {
       const stored = point.seq === 0 ? GENESIS_HASH : hashOf.get(point.seq);
       if (stored === undefined) return fail(line, point.seq, "missing_row");

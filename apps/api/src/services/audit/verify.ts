@@ -20,7 +20,7 @@ export async function verifyAuditWithCheckpoints(
   db: DbOrTx,
   config: Pick<Config, "auditCheckpoints">,
 ): Promise<AuditVerification> {
-  const chain = await verifyAuditChain(db);
+  const chain = await verifyAuditChain(db, { maxMergeDelayMs: config.auditCheckpoints.maxMergeDelayMs });
   const checkpoints = await verifyAuditCheckpoints(db, config);
   if (chain.ok && !checkpoints.ok) {
     return {

@@ -1,7 +1,7 @@
 import { sign } from "node:crypto";
 import { mkdir, open } from "node:fs/promises";
 import { dirname } from "node:path";
-import { auditHead, canonicalJson } from "@kuulo/db/audit";
+import { type AuditHead, auditHead, canonicalJson } from "@kuulo/db/audit";
 import type { DbOrTx } from "@kuulo/db/client";
 import type { Config } from "../../env.js";
 import { loadCheckpointKey } from "./checkpoint-key.js";
@@ -28,10 +28,12 @@ export async function writeAuditCheckpoint(
   db: DbOrTx,
   config: Pick<Config, "auditCheckpoints">,
   now: Date,
+  /** The head just linked by the audit sequencer; read from the database when omitted. */
+  knownHead?: AuditHead,
 ): Promise<AuditCheckpoint> {
   const key = await loadCheckpointKey(config, { create: true });
   if (!key) throw new Error("KUULO_AUDIT_SIGNING_KEY_FILE: required to write audit checkpoints");
-  const head = await auditHead(db);
+  const head = knownHead ?? (await auditHead(db));
   const unsigned = { seq: head.seq, hash: head.hash, at: now.toISOString() };
   const checkpoint: AuditCheckpoint = {
     ...unsigned,
