@@ -21,6 +21,8 @@ describe("erasure journal", () => {
       signingKey: { path: join(dir, "signing.pem"), generateIfMissing: false },
       file: join(dir, "checkpoints.jsonl"),
       intervalMinutes: 0,
+      maxMergeDelayMs: 5000,
+      sequencer: false,
     },
     erasureJournal: { file: join(dir, "journal.jsonl") },
   });
