@@ -103,8 +103,8 @@ function DisclosedRecordings({ ids }: { ids: string[] }) {
             {recording ? (
               <>
                 {format.dateTime(recording.callStartedAt)} · {recording.staffMember.firstName}{" "}
-                {recording.staffMember.lastName} · {recording.unit.name} ·{" "}
-                {Math.round(recording.durationMs / 1000)} s{" "}
+                {recording.staffMember.lastName} · {format.unit(recording.unit)} ·{" "}
+                {format.duration(recording.durationMs)}{" "}
               </>
             ) : details[index]?.isError ? (
               <>{t("disclosures.detail.recordingGone")} </>
