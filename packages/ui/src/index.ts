@@ -13,6 +13,13 @@ export { applyServerError } from "./forms/apply-server-error.js";
 export { FormError } from "./forms/form-error.js";
 export { SelectField, type SelectFieldProps } from "./forms/select-field.js";
 export { TextField, type TextFieldProps } from "./forms/text-field.js";
+export {
+  FINNISH_SLIPS,
+  GLOSSARY,
+  type GlossaryFinding,
+  type GlossaryTerm,
+  glossaryFindings,
+} from "./glossary/glossary.js";
 export { createKuuloI18n } from "./i18n/create-i18n.js";
 export { formatDuration, formatDurationPrecise, parseDuration } from "./i18n/duration.js";
 export { createFormatters, type Formatters, useFormat } from "./i18n/format.js";

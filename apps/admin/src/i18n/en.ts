@@ -41,6 +41,7 @@ export const en = {
   validation: {
     invalid: "Check this value.",
     too_small: "Required, or too short.",
+    checkbox: "Tick this box to continue.",
     too_big: "Too long.",
     invalid_format: "Wrong format.",
     invalid_string: "Wrong format.",

@@ -193,7 +193,7 @@ export function CreateTrainingPage() {
             <p id="attestation-error" className="field__error">
               {errors.audienceAttestation.type === "server"
                 ? errors.audienceAttestation.message
-                : t("validation.too_small")}
+                : t("validation.checkbox")}
             </p>
           ) : null}
         </div>

@@ -22,7 +22,12 @@ export function ProgressPage() {
     <>
       <PageHeader
         title={t("progressPage.title", { title: data.title })}
-        description={t("progressPage.totals", data.totals)}
+        description={t("progressPage.totals", {
+          assignees: t("progressPage.assignees", { count: data.totals.assignees }),
+          completed: t("progressPage.completed", { count: data.totals.completed }),
+          started: t("progressPage.started", { count: data.totals.started }),
+          notStarted: t("progressPage.notStarted", { count: data.totals.notStarted }),
+        })}
         actions={
           <Link to="/playlists/$playlistId" params={{ playlistId }}>
             {t("progressPage.back")}
