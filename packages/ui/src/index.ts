@@ -25,6 +25,7 @@ export { formatDuration, formatDurationPrecise, parseDuration } from "./i18n/dur
 export { createFormatters, type Formatters, useFormat } from "./i18n/format.js";
 export { LanguageSwitcher } from "./i18n/language-switcher.js";
 export { detectLocale, isLocale, LOCALES, type Locale, rememberLocale } from "./i18n/locale.js";
+export { REASON_TEXTS, reasonText } from "./i18n/reason-texts.js";
 export { uiMessages } from "./i18n/ui-messages.js";
 export { formatUnit, type UnitLike } from "./i18n/unit-label.js";
 export { AppShell, type AppShellProps } from "./layout/app-shell.js";

@@ -1,5 +1,5 @@
 import { PERSONAL_DATA_REASON_TEXTS, type PersonalDataReason } from "@kuulo/domain/privacy";
-import { readDomainError } from "@kuulo/ui";
+import { readDomainError, reasonText } from "@kuulo/ui";
 
 const isPersonalDataReason = (reason: string | undefined): reason is PersonalDataReason =>
   reason !== undefined && reason in PERSONAL_DATA_REASON_TEXTS;
@@ -12,7 +12,8 @@ export interface FieldRefusal {
 
 /**
  * Turns a server refusal into the message shown next to the field it names. A personal-data refusal
- * (R4) gets the domain's own explanation in the reader's language; other refusals keep the API's text.
+ * (R4) gets the domain's own explanation in the reader's language; other known reasons the shared texts
+ * of @kuulo/ui; an unknown reason keeps the API's text.
  */
 export function describeRefusal(error: unknown, language: string, fallback: string): FieldRefusal {
   const domain = readDomainError(error);
@@ -22,5 +23,5 @@ export function describeRefusal(error: unknown, language: string, fallback: stri
     const texts = PERSONAL_DATA_REASON_TEXTS[domain.reason];
     return { field, message: language === "fi" ? texts.fi : texts.en };
   }
-  return { field, message: domain.message || fallback };
+  return { field, message: reasonText(domain.reason, language) ?? (domain.message || fallback) };
 }

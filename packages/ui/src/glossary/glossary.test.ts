@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { REASON_TEXTS } from "../i18n/reason-texts.js";
 import { uiMessages } from "../i18n/ui-messages.js";
 import { GLOSSARY, glossaryFindings } from "./glossary.js";
 
@@ -63,5 +64,6 @@ describe("Finnish glossary", () => {
 
   it("the shared ui catalogue writes each concept one way", () => {
     expect(glossaryFindings(values(uiMessages.fi as unknown as Tree))).toEqual([]);
+    expect(glossaryFindings(Object.values(REASON_TEXTS).map((texts) => texts?.fi ?? ""))).toEqual([]);
   });
 });
