@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { REASON_CODES } from "@kuulo/domain/errors";
 import { PERSONAL_DATA_REASON_TEXTS } from "@kuulo/domain/privacy";
@@ -18,7 +19,40 @@ const at = (tree: Tree | undefined, path: string): string | undefined => {
   return typeof node === "string" && node.trim() !== "" ? node : undefined;
 };
 
+/** API code behind the training portal's screens; the portal has no reason texts of its own. */
+const PORTAL_SOURCES = [
+  "apps/api/src/services/playlists",
+  "apps/api/src/services/training",
+  "apps/api/src/services/recordings",
+  "apps/api/src/services/shared",
+  "apps/api/src/http",
+  "apps/api/src/storage",
+  "apps/api/src/trpc",
+  "apps/api/src/media",
+];
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return name.endsWith(".ts") && !name.endsWith(".test.ts") ? [path] : [];
+  });
+
 describe("reason texts", () => {
+  it("words every reason the portal's API code can give with the shared texts", () => {
+    const registered = new Set<string>(REASON_CODES);
+    const seen = new Set<string>();
+    for (const file of PORTAL_SOURCES.flatMap((dir) => sources(join(root, dir)))) {
+      for (const match of readFileSync(file, "utf8").matchAll(/"([a-z_]+\.[a-zA-Z_.]+)"/g)) {
+        if (registered.has(match[1] ?? "")) seen.add(match[1] ?? "");
+      }
+    }
+    expect(seen.size).toBeGreaterThan(10);
+    const missing = [...seen].flatMap((code) =>
+      LANGUAGES.filter((language) => !reasonText(code, language)).map((language) => `${language}: ${code}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it("words every reason the API can give, in Finnish and English, in the apps' wording", async () => {
     const admin = {
       fi: await load("apps/admin/src/i18n/fi.ts", "fi"),

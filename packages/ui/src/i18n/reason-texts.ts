@@ -69,6 +69,10 @@ export const REASON_TEXTS: Partial<Record<ReasonCode, Texts>> = {
     fi: "Toiselta sivustolta tulevat pyynnöt hylätään.",
     en: "Requests from another site are refused.",
   },
+  "user.deactivated": {
+    fi: "Tunnus on poistettu käytöstä.",
+    en: "This account is deactivated.",
+  },
   "permission.missing": {
     fi: "Roolisi ei salli tätä.",
     en: "Your role does not allow this.",
