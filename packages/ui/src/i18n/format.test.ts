@@ -33,6 +33,12 @@ describe("createFormatters", () => {
     expect(en.unit(null)).toBe("–");
   });
 
+  it("names a country in the user's language with its code", () => {
+    expect(fi.country("FI")).toBe("Suomi (FI)");
+    expect(en.country("SE")).toBe("Sweden (SE)");
+    expect(en.country(null)).toBe("–");
+  });
+
   it("groups numbers per language", () => {
     expect(fi.number(12345)).toBe("12\u00a0345");
     expect(en.number(12345)).toBe("12,345");

@@ -11,6 +11,8 @@ export interface Formatters {
   duration(ms: number | null | undefined): string;
   /** "Helsinki, customer service (HKI-ASPA)"; the code alone when the name is not known. */
   unit(unit: UnitLike | null | undefined): string;
+  /** A country by its ISO code in the chosen language with the code: "Suomi (FI)". */
+  country(code: string | null | undefined): string;
   number(value: number): string;
   bytes(value: number): string;
   relative(value: Date | string | number): string;
@@ -27,6 +29,7 @@ export function createFormatters(locale: string): Formatters {
   const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: "medium" });
   const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short" });
   const timeFormat = new Intl.DateTimeFormat(tag, { timeStyle: "short" });
+  const regionNames = new Intl.DisplayNames([tag], { type: "region" });
   const numberFormat = new Intl.NumberFormat(tag);
   const relativeFormat = new Intl.RelativeTimeFormat(tag, { numeric: "auto" });
   const units = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte"] as const;
@@ -36,6 +39,11 @@ export function createFormatters(locale: string): Formatters {
     time: (value) => (value == null ? "–" : timeFormat.format(toDate(value))),
     duration: (ms) => (ms == null ? "–" : formatDuration(ms)),
     unit: (unit) => (unit == null ? "–" : formatUnit(unit)),
+    country(code) {
+      if (!code) return "–";
+      const name = regionNames.of(code);
+      return name && name !== code ? `${name} (${code})` : code;
+    },
     number: (value) => numberFormat.format(value),
     bytes(value) {
       let amount = value;
