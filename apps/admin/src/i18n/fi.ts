@@ -45,6 +45,7 @@ export const fi: AdminMessages = {
     invalid: "Tarkista arvo.",
     too_small: "Pakollinen tai liian lyhyt.",
     checkbox: "Rastita tämä kohta jatkaaksesi.",
+    chooseOne: "Valitse vähintään yksi.",
     too_big: "Liian pitkä.",
     invalid_format: "Väärä muoto.",
     invalid_string: "Väärä muoto.",

@@ -174,7 +174,11 @@ export function CreateTrainingPage() {
               <RecordingsPicker
                 selected={field.value}
                 onChange={field.onChange}
-                error={fieldError(t, fieldState.error)}
+                error={
+                  fieldState.error && fieldState.error.type !== "server"
+                    ? t("validation.chooseOne")
+                    : fieldError(t, fieldState.error)
+                }
               />
             )}
           />

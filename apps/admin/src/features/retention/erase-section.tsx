@@ -44,7 +44,7 @@ export function EraseSection() {
   const ask = (event: FormEvent) => {
     event.preventDefault();
     const missing: Partial<Record<Field, string>> = {};
-    if (recordingIds.length === 0) missing.recordingIds = t("validation.too_small");
+    if (recordingIds.length === 0) missing.recordingIds = t("validation.chooseOne");
     const reasonRefusal = reason.trim() ? personalData(reason) : t("validation.too_small");
     if (reasonRefusal) missing.reason = reasonRefusal;
     setErrors(missing);
