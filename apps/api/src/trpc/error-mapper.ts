@@ -1,4 +1,12 @@
-import { DomainError, type DomainErrorShape, type ErrorCode, isDomainError } from "@kuulo/domain/errors";
+import {
+  DomainError,
+  type DomainErrorShape,
+  type ErrorCode,
+  isDomainError,
+  isReasonCode,
+  RULE_IDS,
+  type RuleId,
+} from "@kuulo/domain/errors";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 
@@ -36,6 +44,10 @@ export const INTERNAL_MESSAGE = "Internal error";
 interface StandardIssue {
   message: string;
   path?: readonly (PropertyKey | { key: PropertyKey })[] | undefined;
+  /** zod's issue code ("too_small", "invalid_format", "custom", …). */
+  code?: unknown;
+  /** A custom issue's `{ rule, reason }` (e.g. the domain's free-text check, R4). */
+  params?: unknown;
 }
 
 function issuesOf(cause: unknown): readonly StandardIssue[] | undefined {
@@ -45,7 +57,21 @@ function issuesOf(cause: unknown): readonly StandardIssue[] | undefined {
   return undefined;
 }
 
-/** Input schema failures become VALIDATION naming the first failing field (dotted path). */
+/**
+ * The reason a UI words the issue by: the schema's own (`params.reason`, e.g. "personal_data.phone"), else
+ * "validation.<zod issue code>", so that no schema or field-name text has to reach the screen.
+ */
+function reasonOf(issue: StandardIssue | undefined): { reason: string; rule?: RuleId } {
+  const params =
+    issue?.params && typeof issue.params === "object" ? (issue.params as Record<string, unknown>) : {};
+  const rule = RULE_IDS.find((id) => id === params.rule);
+  const own = typeof params.reason === "string" && isReasonCode(params.reason) ? params.reason : undefined;
+  const generic = `validation.${typeof issue?.code === "string" ? issue.code : "invalid"}`;
+  const reason = own ?? (isReasonCode(generic) ? generic : "validation.invalid");
+  return rule ? { reason, rule } : { reason };
+}
+
+/** Input schema failures become VALIDATION naming the first failing field (dotted path) and a reason. */
 export function validationFromIssues(issues: readonly StandardIssue[]): DomainError {
   const first = issues[0];
   const path = (first?.path ?? [])
@@ -53,7 +79,10 @@ export function validationFromIssues(issues: readonly StandardIssue[]): DomainEr
     .map(String)
     .join(".");
   const field = path.length > 0 ? path : "input";
-  return new DomainError("VALIDATION", `${field}: ${first?.message ?? "invalid input"}`, { field });
+  return new DomainError("VALIDATION", `${field}: ${first?.message ?? "invalid input"}`, {
+    field,
+    ...reasonOf(first),
+  });
 }
 
 /**

@@ -4,6 +4,19 @@
  * is not listed here, and packages/ui's reason-texts test fails when a listed reason has no text.
  */
 export const REASON_CODES = [
+  // Input schema failures, by zod issue code (apps/api's error mapper)
+  "validation.invalid",
+  "validation.invalid_type",
+  "validation.too_small",
+  "validation.too_big",
+  "validation.invalid_format",
+  "validation.not_multiple_of",
+  "validation.unrecognized_keys",
+  "validation.invalid_union",
+  "validation.invalid_key",
+  "validation.invalid_element",
+  "validation.invalid_value",
+  "validation.custom",
   // Sign-in, sessions and credentials (R11)
   "credentials.invalid",
   "sign_in.throttled",

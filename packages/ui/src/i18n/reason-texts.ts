@@ -9,6 +9,54 @@ type Texts = { readonly fi: string; readonly en: string };
  * way for its screens (admin's `reasons.*` and `disclosures.refusals.*`); these cover the rest.
  */
 export const REASON_TEXTS: Partial<Record<ReasonCode, Texts>> = {
+  "validation.invalid": {
+    fi: "Tarkista arvo.",
+    en: "Check the value.",
+  },
+  "validation.invalid_type": {
+    fi: "Pakollinen tieto puuttuu tai on väärää tyyppiä.",
+    en: "A required value is missing or of the wrong kind.",
+  },
+  "validation.too_small": {
+    fi: "Arvo puuttuu tai on liian lyhyt tai pieni.",
+    en: "The value is missing, or too short or too small.",
+  },
+  "validation.too_big": {
+    fi: "Arvo on liian pitkä tai suuri.",
+    en: "The value is too long or too large.",
+  },
+  "validation.invalid_format": {
+    fi: "Arvo on väärässä muodossa.",
+    en: "The value is in the wrong format.",
+  },
+  "validation.not_multiple_of": {
+    fi: "Arvo ei ole sallittu askel.",
+    en: "The value is not an allowed step.",
+  },
+  "validation.unrecognized_keys": {
+    fi: "Pyynnössä on tuntematon kenttä. Lataa sivu uudelleen.",
+    en: "The request has an unknown field. Reload the page.",
+  },
+  "validation.invalid_union": {
+    fi: "Arvo ei vastaa mitään sallituista vaihtoehdoista.",
+    en: "The value matches none of the allowed choices.",
+  },
+  "validation.invalid_key": {
+    fi: "Pyynnössä on virheellinen avain.",
+    en: "The request has an invalid key.",
+  },
+  "validation.invalid_element": {
+    fi: "Luettelossa on virheellinen arvo.",
+    en: "The list has an invalid value.",
+  },
+  "validation.invalid_value": {
+    fi: "Valitse jokin sallituista vaihtoehdoista.",
+    en: "Choose one of the allowed options.",
+  },
+  "validation.custom": {
+    fi: "Tarkista arvo.",
+    en: "Check the value.",
+  },
   "credentials.invalid": {
     fi: "Käyttäjätunnus tai salasana on väärin.",
     en: "The username or password is wrong.",
