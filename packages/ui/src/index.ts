@@ -13,12 +13,22 @@ export { applyServerError } from "./forms/apply-server-error.js";
 export { FormError } from "./forms/form-error.js";
 export { SelectField, type SelectFieldProps } from "./forms/select-field.js";
 export { TextField, type TextFieldProps } from "./forms/text-field.js";
+export {
+  FINNISH_SLIPS,
+  GLOSSARY,
+  type GlossaryFinding,
+  type GlossaryTerm,
+  glossaryFindings,
+} from "./glossary/glossary.js";
 export { createKuuloI18n } from "./i18n/create-i18n.js";
+export { formatDuration, formatDurationPrecise, parseDuration } from "./i18n/duration.js";
 export { createFormatters, type Formatters, useFormat } from "./i18n/format.js";
 export { LanguageSwitcher } from "./i18n/language-switcher.js";
 export { detectLocale, isLocale, LOCALES, type Locale, rememberLocale } from "./i18n/locale.js";
 export { personalDataMessage } from "./i18n/personal-data-message.js";
+export { REASON_TEXTS, reasonText } from "./i18n/reason-texts.js";
 export { uiMessages } from "./i18n/ui-messages.js";
+export { formatUnit, type UnitLike } from "./i18n/unit-label.js";
 export { AppShell, type AppShellProps } from "./layout/app-shell.js";
 export { PageHeader } from "./layout/page-header.js";
 export { SignOutButton } from "./layout/sign-out-button.js";

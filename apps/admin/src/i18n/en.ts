@@ -41,6 +41,8 @@ export const en = {
   validation: {
     invalid: "Check this value.",
     too_small: "Required, or too short.",
+    checkbox: "Tick this box to continue.",
+    chooseOne: "Choose at least one.",
     too_big: "Too long.",
     invalid_format: "Wrong format.",
     invalid_string: "Wrong format.",

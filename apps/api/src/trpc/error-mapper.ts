@@ -3,6 +3,7 @@ import {
   type DomainErrorShape,
   type ErrorCode,
   isDomainError,
+  isReasonCode,
   RULE_IDS,
   type RuleId,
 } from "@kuulo/domain/errors";
@@ -43,22 +44,10 @@ export const INTERNAL_MESSAGE = "Internal error";
 interface StandardIssue {
   message: string;
   path?: readonly (PropertyKey | { key: PropertyKey })[] | undefined;
+  /** zod's issue code ("too_small", "invalid_format", "custom", …). */
+  code?: unknown;
   /** Set by schemas that enforce a register rule, e.g. freeText(): { rule: "R4", reason: "personal_data.phone" }. */
   params?: unknown;
-}
-
-const isRuleId = (value: unknown): value is RuleId =>
-  typeof value === "string" && (RULE_IDS as readonly string[]).includes(value);
-
-/** The rule and reason a schema attached to its issue, when they are well-formed. */
-function ruleOf(issue: StandardIssue | undefined): { rule?: RuleId; reason?: string } {
-  const params = issue?.params;
-  if (!params || typeof params !== "object") return {};
-  const { rule, reason } = params as { rule?: unknown; reason?: unknown };
-  return {
-    ...(isRuleId(rule) ? { rule } : {}),
-    ...(typeof reason === "string" && /^[a-z_]+(\.[a-z_]+)*$/.test(reason) ? { reason } : {}),
-  };
 }
 
 function issuesOf(cause: unknown): readonly StandardIssue[] | undefined {
@@ -69,9 +58,21 @@ function issuesOf(cause: unknown): readonly StandardIssue[] | undefined {
 }
 
 /**
- * Input schema failures become VALIDATION naming the first failing field (dotted path), keeping the
- * rule and reason a schema attached (an R4 refusal by freeText() stays R4 with its reason).
+ * The reason a UI words the issue by: the schema's own (`params.reason`, e.g. "personal_data.phone") with
+ * the rule it enforces, else "validation.<zod issue code>", so that no schema or field-name text has to
+ * reach the screen (an R4 refusal by freeText() stays R4 with its reason).
  */
+function reasonOf(issue: StandardIssue | undefined): { reason: string; rule?: RuleId } {
+  const params =
+    issue?.params && typeof issue.params === "object" ? (issue.params as Record<string, unknown>) : {};
+  const rule = RULE_IDS.find((id) => id === params.rule);
+  const own = typeof params.reason === "string" && isReasonCode(params.reason) ? params.reason : undefined;
+  const generic = `validation.${typeof issue?.code === "string" ? issue.code : "invalid"}`;
+  const reason = own ?? (isReasonCode(generic) ? generic : "validation.invalid");
+  return rule ? { reason, rule } : { reason };
+}
+
+/** Input schema failures become VALIDATION naming the first failing field (dotted path) and a reason. */
 export function validationFromIssues(issues: readonly StandardIssue[]): DomainError {
   const first = issues[0];
   const path = (first?.path ?? [])
@@ -81,7 +82,7 @@ export function validationFromIssues(issues: readonly StandardIssue[]): DomainEr
   const field = path.length > 0 ? path : "input";
   return new DomainError("VALIDATION", `${field}: ${first?.message ?? "invalid input"}`, {
     field,
-    ...ruleOf(first),
+    ...reasonOf(first),
   });
 }
 

@@ -1,4 +1,5 @@
-import { DomainError } from "@kuulo/domain/errors";
+import { DomainError, REASON_CODES } from "@kuulo/domain/errors";
+import { freeTextWithoutPersonalData } from "@kuulo/domain/privacy";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -18,6 +19,9 @@ const probeRouter = router({
   }),
   strict: publicProcedure
     .input(z.object({ nested: z.object({ count: z.number().int() }) }))
+    .query(() => "ok"),
+  note: publicProcedure
+    .input(z.object({ note: freeTextWithoutPersonalData({ max: 50 }), id: z.uuid().optional() }))
     .query(() => "ok"),
 });
 const probe = createCallerFactory(probeRouter);
@@ -84,7 +88,24 @@ describe("one error mapper", () => {
     const caller = probe(await contextFor(t));
     const error = await refusal(caller.strict({ nested: { count: 1.5 } }));
     expect(error.code).toBe("BAD_REQUEST");
-    expect(error.cause).toMatchObject({ code: "VALIDATION", field: "nested.count" });
+    expect(error.cause).toMatchObject({
+      code: "VALIDATION",
+      field: "nested.count",
+      reason: "validation.invalid_type",
+    });
+  });
+
+  it("gives every input schema failure a registered reason, the schema's own (R4) when it has one", async () => {
+    const caller = probe(await contextFor(t));
+    const phone = await refusal(caller.note({ note: "soita 040 123 4567" }));
+    expect(phone.cause).toMatchObject({ field: "note", rule: "R4", reason: "personal_data.phone" });
+    const empty = await refusal(caller.note({ note: "" }));
+    expect(empty.cause).toMatchObject({ field: "note", reason: "validation.too_small" });
+    const id = await refusal(caller.note({ note: "ok", id: "not-an-id" }));
+    expect(id.cause).toMatchObject({ field: "id", reason: "validation.invalid_format" });
+    for (const error of [phone, empty, id]) {
+      expect(REASON_CODES).toContain((error.cause as DomainError).reason);
+    }
   });
 
   it("sends stable codes without stack traces or SQL over HTTP", async () => {

@@ -228,8 +228,15 @@ export const en = {
   progressPage: {
     link: "Progress",
     title: "Progress: {{title}}",
-    totals:
-      "{{assignees}} assignees · {{completed}} completed · {{started}} in progress · {{notStarted}} not started",
+    totals: "{{assignees}} · {{completed}} · {{started}} · {{notStarted}}",
+    assignees_one: "{{count}} assignee",
+    assignees_other: "{{count}} assignees",
+    completed_one: "{{count}} completed",
+    completed_other: "{{count}} completed",
+    started_one: "{{count}} in progress",
+    started_other: "{{count}} in progress",
+    notStarted_one: "{{count}} not started",
+    notStarted_other: "{{count}} not started",
     back: "Back to the playlist",
     emptyTitle: "Nobody is assigned yet",
     emptyBody: "Assign the playlist to a unit or to people; their progress appears here.",

@@ -61,7 +61,7 @@ export const fi: TrainingMessages = {
     previous: "Edellinen kohde",
     next: "Seuraava kohde",
     speed: "Nopeus",
-    clipRange: "Otte {{start}}–{{end}}",
+    clipRange: "Ote {{start}}–{{end}}",
     failed: "Tallennetta ei voitu toistaa. Käyttöoikeutesi on voinut päättyä tai tallenne on poistettu.",
     shortcutsTitle: "Pikanäppäimet",
     shortcut: {
@@ -230,8 +230,15 @@ export const fi: TrainingMessages = {
   progressPage: {
     link: "Edistyminen",
     title: "Edistyminen: {{title}}",
-    totals:
-      "{{assignees}} osoitettua · {{completed}} suorittanut · {{started}} kesken · {{notStarted}} aloittamatta",
+    totals: "{{assignees}} · {{completed}} · {{started}} · {{notStarted}}",
+    assignees_one: "{{count}} osoitettu",
+    assignees_other: "{{count}} osoitettua",
+    completed_one: "{{count}} suorittanut",
+    completed_other: "{{count}} suorittanutta",
+    started_one: "{{count}} kesken",
+    started_other: "{{count}} kesken",
+    notStarted_one: "{{count}} aloittamatta",
+    notStarted_other: "{{count}} aloittamatta",
     back: "Takaisin soittolistaan",
     emptyTitle: "Soittolistaa ei ole vielä osoitettu",
     emptyBody: "Osoita soittolista yksikölle tai henkilöille; heidän edistymisensä näkyy tässä.",
@@ -253,7 +260,7 @@ export const fi: TrainingMessages = {
   disclosed: {
     title: "Minulle luovutetut",
     description:
-      "Koulutusta varten salassapitositoumuksella sinulle luovutetut tallenteet. Vain kuuntelu, voimassaoloaikana.",
+      "Koulutusta varten vaitiolositoumuksella sinulle luovutetut tallenteet. Vain kuuntelu, voimassaoloaikana.",
     emptyTitle: "Sinulle ei ole nyt luovutettu aineistoa",
     emptyBody:
       "Aineisto näkyy tässä, kun sinulle tehty luovutus on voimassa. Ota yhteys rekisterinpitäjän tietosuojavastaavaan, jos odotit sitä.",

@@ -1,6 +1,8 @@
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import { en } from "./en.js";
 import { fi } from "./fi.js";
+import { trainingResources } from "./resources.js";
 
 const keys = (value: unknown, prefix = ""): string[] =>
   typeof value === "object" && value !== null
@@ -27,5 +29,26 @@ describe("training messages", () => {
     const lookup = (path: string) =>
       path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], fi);
     for (const path of keys(fi)) expect(String(lookup(path)).trim(), path).not.toBe("");
+  });
+
+  it("counts agree with their number in both languages", async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      resources: trainingResources,
+      lng: "fi",
+      defaultNS: "training",
+      interpolation: { escapeValue: false },
+    });
+    const totals = (assignees: number, completed: number) =>
+      i18n.t("progressPage.totals", {
+        assignees: i18n.t("progressPage.assignees", { count: assignees }),
+        completed: i18n.t("progressPage.completed", { count: completed }),
+        started: i18n.t("progressPage.started", { count: 0 }),
+        notStarted: i18n.t("progressPage.notStarted", { count: 1 }),
+      });
+    expect(totals(1, 0)).toBe("1 osoitettu · 0 suorittanutta · 0 kesken · 1 aloittamatta");
+    expect(totals(2, 1)).toBe("2 osoitettua · 1 suorittanut · 0 kesken · 1 aloittamatta");
+    await i18n.changeLanguage("en");
+    expect(totals(1, 0)).toBe("1 assignee · 0 completed · 0 in progress · 1 not started");
   });
 });

@@ -89,3 +89,4 @@ export const forbidden = (message: string, rule?: RuleId) =>
 export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} not found`);
 export const conflict = (message: string, options: DomainErrorOptions = {}) =>
   new DomainError("CONFLICT", message, options);
+export { isReasonCode, REASON_CODES, type ReasonCode } from "./reason-codes.js";

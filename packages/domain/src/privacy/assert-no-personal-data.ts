@@ -20,7 +20,7 @@ export const assertNoPersonalData = (field: string, text: string): void => {
     throw new DomainError("VALIDATION", `Field "${field}" must be text`, {
       field,
       rule: "R4",
-      reason: "type",
+      reason: "personal_data.not_text",
     });
   }
   const [first] = findPersonalData(text);

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { reasonText } from "../i18n/reason-texts.js";
 import { readDomainError } from "../trpc/domain-error.js";
 
 export function Loading({ label }: { label?: string }) {
@@ -32,9 +33,9 @@ export function EmptyState({
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useTranslation("ui");
+  const { t, i18n } = useTranslation("ui");
   const domain = readDomainError(error);
-  // Codes with a fixed meaning speak the chosen language; others carry the API's specific message.
+  // A known reason is worded in the chosen language; then codes with a fixed meaning; else the API's message.
   const byCode: Partial<Record<string, string>> = {
     FORBIDDEN: t("error.forbidden"),
     NOT_FOUND: t("error.notFound"),
@@ -42,7 +43,11 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     RATE_LIMITED: t("signIn.rateLimited"),
     INTERNAL: t("error.generic"),
   };
-  const message = (domain && byCode[domain.code]) ?? domain?.message ?? t("error.generic");
+  const message =
+    reasonText(domain?.reason, i18n.language) ??
+    (domain && byCode[domain.code]) ??
+    domain?.message ??
+    t("error.generic");
   return (
     <div className="alert alert--error" role="alert">
       <p>{message}</p>

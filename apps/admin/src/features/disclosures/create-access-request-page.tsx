@@ -182,7 +182,7 @@ export function CreateAccessRequestPage() {
                     }
                   />
                   {format.dateTime(candidate.callStartedAt)} · {candidate.staffMember.firstName}{" "}
-                  {candidate.staffMember.lastName} · {Math.round(candidate.durationMs / 1000)} s
+                  {candidate.staffMember.lastName} · {format.duration(candidate.durationMs)}
                 </label>
               ))}
             </fieldset>

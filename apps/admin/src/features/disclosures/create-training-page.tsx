@@ -169,7 +169,11 @@ export function CreateTrainingPage() {
               <RecordingsPicker
                 selected={field.value}
                 onChange={field.onChange}
-                error={fieldError(t, fieldState.error)}
+                error={
+                  fieldState.error && fieldState.error.type !== "server"
+                    ? t("validation.chooseOne")
+                    : fieldError(t, fieldState.error)
+                }
               />
             )}
           />
@@ -188,7 +192,7 @@ export function CreateTrainingPage() {
             <p id="attestation-error" className="field__error">
               {errors.audienceAttestation.type === "server"
                 ? errors.audienceAttestation.message
-                : t("validation.too_small")}
+                : t("validation.checkbox")}
             </p>
           ) : null}
         </div>

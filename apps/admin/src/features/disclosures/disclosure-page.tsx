@@ -75,11 +75,6 @@ export function DisclosurePage() {
   );
 }
 
-function countryName(code: string, language: string): string {
-  const name = new Intl.DisplayNames([language], { type: "region" }).of(code);
-  return name && name !== code ? `${name} (${code})` : code;
-}
-
 // Details of at most this many recordings are loaded (each look-up is an audited read).
 const DETAILED_RECORDINGS = 20;
 
@@ -103,8 +98,8 @@ function DisclosedRecordings({ ids }: { ids: string[] }) {
             {recording ? (
               <>
                 {format.dateTime(recording.callStartedAt)} · {recording.staffMember.firstName}{" "}
-                {recording.staffMember.lastName} · {recording.unit.name} ·{" "}
-                {Math.round(recording.durationMs / 1000)} s{" "}
+                {recording.staffMember.lastName} · {format.unit(recording.unit)} ·{" "}
+                {format.duration(recording.durationMs)}{" "}
               </>
             ) : details[index]?.isError ? (
               <>{t("disclosures.detail.recordingGone")} </>
@@ -123,7 +118,7 @@ function DisclosedRecordings({ ids }: { ids: string[] }) {
 }
 
 function RecordCard({ disclosure }: { disclosure: Disclosure }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const fields = FIELD_ORDER.filter((key) => disclosure.fields[key] !== undefined);
   return (
@@ -138,7 +133,7 @@ function RecordCard({ disclosure }: { disclosure: Disclosure }) {
         ))}
 
         <dt>{t("disclosures.detail.country")}</dt>
-        <dd>{countryName(disclosure.recipientCountry, i18n.language)}</dd>
+        <dd>{format.country(disclosure.recipientCountry)}</dd>
 
         {disclosure.validFrom && disclosure.validUntil ? (
           <>

@@ -19,7 +19,11 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
     recipient: "Vastaanottaja",
     recordings: "Tallenteet",
     open: "Avaa",
-    kind: { training: "Koulutus (NDA)", statutory: "Lakisääteinen", access_request: "Tarkastuspyyntö" },
+    kind: {
+      training: "Koulutus (vaitiolositoumus)",
+      statutory: "Lakisääteinen",
+      access_request: "Tarkastuspyyntö",
+    },
     status: {
       draft: "Luonnos",
       pending_approval: "Odottaa hyväksyntää",
@@ -271,7 +275,7 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
   },
   holds: {
     title: "Lakisääteiset säilytykset",
-    hint: "Säilytyksessä olevaa tallennetta ei poisteta eikä hävitetä ennen kuin säilytys puretaan.",
+    hint: "Säilytyksessä olevaa tallennetta ei poisteta ennen kuin säilytys puretaan.",
     empty: "Yksikään tallenne ei ole lakisääteisessä säilytyksessä.",
     recording: "Tallenne",
     reason: "Syy",

@@ -122,8 +122,8 @@ export function RecordingsPicker({
                       ) : null}
                     </td>
                     <td>{who}</td>
-                    <td>{recording.unit.name}</td>
-                    <td>{Math.round(recording.durationMs / 1000)} s</td>
+                    <td>{format.unit(recording.unit)}</td>
+                    <td>{format.duration(recording.durationMs)}</td>
                   </tr>
                 );
               })}

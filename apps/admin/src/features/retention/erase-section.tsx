@@ -43,7 +43,7 @@ export function EraseSection() {
   const ask = (event: FormEvent) => {
     event.preventDefault();
     const missing: Partial<Record<Field, string>> = {};
-    if (recordingIds.length === 0) missing.recordingIds = t("validation.too_small");
+    if (recordingIds.length === 0) missing.recordingIds = t("validation.chooseOne");
     if (!reason.trim()) missing.reason = t("validation.too_small");
     setErrors(missing);
     setErased(null);

@@ -5,6 +5,7 @@ import {
   applyServerError,
   Dialog,
   FormError,
+  formatUnit,
   SelectField,
   TextField,
   useFormDraft,
@@ -161,7 +162,7 @@ export function CreateUserDialog({
                 <option value={ALL_UNITS}>{t("grants.allUnits")}</option>
                 {units.map((unit) => (
                   <option key={unit.id} value={unit.id}>
-                    {unit.name} ({unit.code})
+                    {formatUnit(unit)}
                   </option>
                 ))}
               </SelectField>

@@ -136,7 +136,7 @@ export function GrantsSection({
               <option value={ALL_UNITS}>{t("grants.allUnits")}</option>
               {ownUnits.map((unit) => (
                 <option key={unit.id} value={unit.id}>
-                  {unit.name} ({unit.code})
+                  {format.unit(unit)}
                 </option>
               ))}
             </SelectField>

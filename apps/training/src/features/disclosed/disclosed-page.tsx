@@ -1,9 +1,8 @@
-import { EmptyState, ErrorState, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
+import { EmptyState, ErrorState, formatDuration, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatClock } from "../../lib/clock-time.js";
 import { audioUrl } from "../../lib/media-urls.js";
 import { ClipPlayer } from "../player/clip-player.js";
 
@@ -55,7 +54,7 @@ export function DisclosedPage() {
                 <li key={recording.id} className="disclosed-list__item">
                   <div className="row row--between">
                     <span>
-                      {format.dateTime(recording.callStartedAt)} · {formatClock(recording.durationMs)}
+                      {format.dateTime(recording.callStartedAt)} · {formatDuration(recording.durationMs)}
                     </span>
                     <button
                       type="button"

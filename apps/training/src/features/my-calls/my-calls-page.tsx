@@ -1,8 +1,16 @@
-import { EmptyState, ErrorState, Loading, PageHeader, useFormat, useTRPC, useTRPCClient } from "@kuulo/ui";
+import {
+  EmptyState,
+  ErrorState,
+  formatDuration,
+  Loading,
+  PageHeader,
+  useFormat,
+  useTRPC,
+  useTRPCClient,
+} from "@kuulo/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { formatClock } from "../../lib/clock-time.js";
 import { LoadMoreButton } from "../../lib/load-more.js";
 import { ListenersTable } from "./listeners-table.js";
 
@@ -50,7 +58,7 @@ export function MyCallsPage() {
                 {items.map((call) => (
                   <tr key={call.id}>
                     <td>{format.dateTime(call.callStartedAt)}</td>
-                    <td>{formatClock(call.durationMs)}</td>
+                    <td>{formatDuration(call.durationMs)}</td>
                     <td>{call.unitName}</td>
                     <td>
                       <Link to="/my-calls/$recordingId" params={{ recordingId: call.id }}>

@@ -1,8 +1,7 @@
-import { EmptyState, ErrorState, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
+import { EmptyState, ErrorState, formatDuration, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { formatClock } from "../../lib/clock-time.js";
 import { ProgressBar } from "../../lib/progress-bar.js";
 
 /** Playlists assigned to me or my unit; the API orders them unfinished first, then newest. */
@@ -50,7 +49,7 @@ export function MyTrainingPage() {
               />
               <p className="muted playlist-card__meta">
                 {t("myTraining.meta", {
-                  listened: formatClock(playlist.listenedMs),
+                  listened: formatDuration(playlist.listenedMs),
                   unit: playlist.unitName,
                   assigned: format.date(playlist.assignedAt),
                 })}

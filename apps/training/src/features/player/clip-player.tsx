@@ -1,7 +1,7 @@
+import { formatDuration } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatClock } from "../../lib/clock-time.js";
 import { peaksQuery } from "./peaks.js";
 import { PlayerControls } from "./player-controls.js";
 import { handlePlayerKey } from "./player-shortcuts.js";
@@ -92,14 +92,14 @@ export function ClipPlayer(props: ClipPlayerProps) {
         {...(props.onClipChange ? { onClipChange: props.onClipChange } : {})}
         label={t("player.position", { title })}
         valueText={t("player.positionValue", {
-          position: formatClock(playback.positionMs),
-          duration: formatClock(durationMs),
+          position: formatDuration(playback.positionMs),
+          duration: formatDuration(durationMs),
         })}
         positionMs={playback.positionMs}
       />
       {clip ? (
         <p className="player__clip muted">
-          {t("player.clipRange", { start: formatClock(clip.startMs), end: formatClock(clip.endMs) })}
+          {t("player.clipRange", { start: formatDuration(clip.startMs), end: formatDuration(clip.endMs) })}
         </p>
       ) : null}
       <PlayerControls

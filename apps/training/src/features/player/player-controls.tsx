@@ -1,5 +1,5 @@
+import { formatDuration } from "@kuulo/ui";
 import { useTranslation } from "react-i18next";
-import { formatClock } from "../../lib/clock-time.js";
 import type { ClipPlayback } from "./use-clip-playback.js";
 import { PLAYBACK_RATES } from "./use-clip-playback.js";
 
@@ -56,7 +56,7 @@ export function PlayerControls({ playback, startMs, endMs, onPrevious, onNext }:
       </div>
       <div className="player__meta">
         <span className="player__clock" aria-live="off">
-          {formatClock(elapsed)} / {formatClock(endMs - startMs)}
+          {formatDuration(elapsed)} / {formatDuration(endMs - startMs)}
         </span>
         <label className="player__speed">
           <span>{t("player.speed")}</span>

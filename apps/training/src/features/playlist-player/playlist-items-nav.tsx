@@ -1,6 +1,6 @@
+import { formatDuration } from "@kuulo/ui";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { formatClock } from "../../lib/clock-time.js";
 import type { TrainingPlaylist } from "./playlist-player-page.js";
 
 export function PlaylistItemsNav({ playlist, currentId }: { playlist: TrainingPlaylist; currentId: string }) {
@@ -31,7 +31,7 @@ export function PlaylistItemsNav({ playlist, currentId }: { playlist: TrainingPl
               >
                 <span className="item-nav__number">{index + 1}.</span>{" "}
                 {t("player.itemLabel", { number: index + 1 })}
-                {length !== null ? <span className="muted"> · {formatClock(length)}</span> : null}
+                {length !== null ? <span className="muted"> · {formatDuration(length)}</span> : null}
               </Link>
               <span
                 className={`item-nav__state${item.progress?.completed ? " item-nav__state--done" : ""}`}

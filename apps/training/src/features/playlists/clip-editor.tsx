@@ -1,6 +1,6 @@
+import { formatDurationPrecise, parseDuration } from "@kuulo/ui";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatClockPrecise, parseClock } from "../../lib/clock-time.js";
 import { audioUrl } from "../../lib/media-urls.js";
 import { ClipPlayer } from "../player/clip-player.js";
 import type { ClipRange } from "../player/use-clip-playback.js";
@@ -68,14 +68,14 @@ function ClockInput({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const [text, setText] = useState(formatClockPrecise(valueMs));
+  const [text, setText] = useState(formatDurationPrecise(valueMs));
   const [invalid, setInvalid] = useState(false);
   useEffect(() => {
-    setText(formatClockPrecise(valueMs));
+    setText(formatDurationPrecise(valueMs));
     setInvalid(false);
   }, [valueMs]);
   const commit = () => {
-    const parsed = parseClock(text);
+    const parsed = parseDuration(text);
     if (parsed === null) {
       setInvalid(true);
       return;

@@ -1,9 +1,9 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
+import { formatDuration } from "@kuulo/ui";
 import { useState } from "react";
 import { type Control, Controller, type FieldErrors, type UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { formatClock } from "../../lib/clock-time.js";
 import { ClipEditor } from "./clip-editor.js";
 import { clipProblem, type EditorValues } from "./editor-values.js";
 
@@ -97,9 +97,9 @@ export function ItemCard({
         <div className="item-card__clip">
           <span>
             {t("editor.clipSummary", {
-              start: formatClock(item.clipStartMs),
-              end: formatClock(item.clipEndMs),
-              length: formatClock(item.clipEndMs - item.clipStartMs),
+              start: formatDuration(item.clipStartMs),
+              end: formatDuration(item.clipEndMs),
+              length: formatDuration(item.clipEndMs - item.clipStartMs),
             })}
           </span>
           <button

@@ -1,9 +1,8 @@
-import { EmptyState, ErrorState, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
+import { EmptyState, ErrorState, formatDuration, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { formatClock } from "../../lib/clock-time.js";
 import { ProgressBar } from "../../lib/progress-bar.js";
 
 // recharts is large: its own chunk, loaded only when a trainer opens progress.
@@ -23,7 +22,12 @@ export function ProgressPage() {
     <>
       <PageHeader
         title={t("progressPage.title", { title: data.title })}
-        description={t("progressPage.totals", data.totals)}
+        description={t("progressPage.totals", {
+          assignees: t("progressPage.assignees", { count: data.totals.assignees }),
+          completed: t("progressPage.completed", { count: data.totals.completed }),
+          started: t("progressPage.started", { count: data.totals.started }),
+          notStarted: t("progressPage.notStarted", { count: data.totals.notStarted }),
+        })}
         actions={
           <Link to="/playlists/$playlistId" params={{ playlistId }}>
             {t("progressPage.back")}
@@ -77,7 +81,7 @@ export function ProgressPage() {
                         label={t("progressPage.barLabel", { name: assignee.name })}
                       />
                     </td>
-                    <td>{formatClock(assignee.listenedMs)}</td>
+                    <td>{formatDuration(assignee.listenedMs)}</td>
                     <td>
                       {assignee.lastActivityAt
                         ? format.dateTime(assignee.lastActivityAt)

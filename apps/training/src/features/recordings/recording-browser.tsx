@@ -1,9 +1,16 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { EmptyState, ErrorState, Loading, useFormat, useTRPC, useTRPCClient } from "@kuulo/ui";
+import {
+  EmptyState,
+  ErrorState,
+  formatDuration,
+  Loading,
+  useFormat,
+  useTRPC,
+  useTRPCClient,
+} from "@kuulo/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatClock } from "../../lib/clock-time.js";
 import { LoadMoreButton } from "../../lib/load-more.js";
 import { RecordingFilters, type RecordingFilterValues } from "./recording-filters.js";
 
@@ -70,8 +77,8 @@ export function RecordingBrowser({
                   <td>
                     {recording.staffMember.firstName} {recording.staffMember.lastName}
                   </td>
-                  <td>{recording.unit.code}</td>
-                  <td>{formatClock(recording.durationMs)}</td>
+                  <td>{format.unit(recording.unit)}</td>
+                  <td>{formatDuration(recording.durationMs)}</td>
                 </RecordingTableRow>
               ))}
             </tbody>

@@ -1,5 +1,8 @@
-/** "m:ss" (or "h:mm:ss") for a duration in milliseconds; the player and the clip inputs use it. */
-export function formatClock(ms: number): string {
+/**
+ * A duration in milliseconds as "m:ss" (or "h:mm:ss"), the one convention for call, clip and
+ * listening lengths in both apps (same in every language, like a player's clock).
+ */
+export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
@@ -8,17 +11,17 @@ export function formatClock(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${ss}` : `${minutes}:${ss}`;
 }
 
-/** Like formatClock, with tenths of a second, for clip boundaries chosen on the waveform. */
-export function formatClockPrecise(ms: number): string {
+/** Like formatDuration, with tenths of a second, for clip boundaries chosen on the waveform. */
+export function formatDurationPrecise(ms: number): string {
   const tenths = Math.floor((Math.max(0, ms) % 1000) / 100);
-  return `${formatClock(ms)}.${tenths}`;
+  return `${formatDuration(ms)}.${tenths}`;
 }
 
 const CLOCK = /^\s*(?:(\d+):)?(\d{1,3}):(\d{1,2})(?:[.,](\d{1,3}))?\s*$/;
 const SECONDS = /^\s*(\d+)(?:[.,](\d{1,3}))?\s*$/;
 
 /** Parses "m:ss", "m:ss.s", "h:mm:ss" or plain seconds into milliseconds; null when it is not a time. */
-export function parseClock(text: string): number | null {
+export function parseDuration(text: string): number | null {
   const fraction = (digits: string | undefined) => (digits ? Math.round(Number(`0.${digits}`) * 1000) : 0);
   const clock = CLOCK.exec(text);
   if (clock) {

@@ -1,0 +1,295 @@
+import type { ReasonCode } from "@kuulo/domain/errors";
+import { PERSONAL_DATA_REASON_TEXTS } from "@kuulo/domain/privacy";
+import { uiMessages } from "./ui-messages.js";
+
+type Texts = { readonly fi: string; readonly en: string };
+
+/**
+ * The shared wording of API refusals, by reason code, for both apps. An app may word a reason its own
+ * way for its screens (admin's `reasons.*` and `disclosures.refusals.*`); these cover the rest.
+ */
+export const REASON_TEXTS: Partial<Record<ReasonCode, Texts>> = {
+  "validation.invalid": {
+    fi: "Tarkista arvo.",
+    en: "Check the value.",
+  },
+  "validation.invalid_type": {
+    fi: "Pakollinen tieto puuttuu tai on väärää tyyppiä.",
+    en: "A required value is missing or of the wrong kind.",
+  },
+  "validation.too_small": {
+    fi: "Arvo puuttuu tai on liian lyhyt tai pieni.",
+    en: "The value is missing, or too short or too small.",
+  },
+  "validation.too_big": {
+    fi: "Arvo on liian pitkä tai suuri.",
+    en: "The value is too long or too large.",
+  },
+  "validation.invalid_format": {
+    fi: "Arvo on väärässä muodossa.",
+    en: "The value is in the wrong format.",
+  },
+  "validation.not_multiple_of": {
+    fi: "Arvo ei ole sallittu askel.",
+    en: "The value is not an allowed step.",
+  },
+  "validation.unrecognized_keys": {
+    fi: "Pyynnössä on tuntematon kenttä. Lataa sivu uudelleen.",
+    en: "The request has an unknown field. Reload the page.",
+  },
+  "validation.invalid_union": {
+    fi: "Arvo ei vastaa mitään sallituista vaihtoehdoista.",
+    en: "The value matches none of the allowed choices.",
+  },
+  "validation.invalid_key": {
+    fi: "Pyynnössä on virheellinen avain.",
+    en: "The request has an invalid key.",
+  },
+  "validation.invalid_element": {
+    fi: "Luettelossa on virheellinen arvo.",
+    en: "The list has an invalid value.",
+  },
+  "validation.invalid_value": {
+    fi: "Valitse jokin sallituista vaihtoehdoista.",
+    en: "Choose one of the allowed options.",
+  },
+  "validation.custom": {
+    fi: "Tarkista arvo.",
+    en: "Check the value.",
+  },
+  "credentials.invalid": {
+    fi: "Käyttäjätunnus tai salasana on väärin.",
+    en: "The username or password is wrong.",
+  },
+  "sign_in.throttled": {
+    fi: "Liian monta yritystä. Odota hetki ja yritä uudelleen.",
+    en: "Too many attempts. Wait a moment and try again.",
+  },
+  "second_factor.invalid": {
+    fi: "Vahvistuskoodi ei kelpaa. Tarkista koodi sovelluksesta ja yritä uudelleen.",
+    en: "The verification code is not valid. Check the code in your app and try again.",
+  },
+  "session.missing": {
+    fi: "Kirjaudu sisään jatkaaksesi.",
+    en: "Sign in to continue.",
+  },
+  "session.already_complete": {
+    fi: "Olet jo kirjautunut. Lataa sivu uudelleen.",
+    en: "You are signed in already. Reload the page.",
+  },
+  "session.second_factor_required": {
+    fi: "Anna vielä vahvistuskoodi jatkaaksesi.",
+    en: "Enter your verification code to continue.",
+  },
+  "session.enrolment_required": {
+    fi: "Ota kaksivaiheinen tunnistautuminen käyttöön jatkaaksesi.",
+    en: "Set up two-step verification to continue.",
+  },
+  "totp.already_enrolled": {
+    fi: "Kaksivaiheinen tunnistautuminen on jo käytössä.",
+    en: "Two-step verification is already set up.",
+  },
+  "totp.not_started": {
+    fi: "Aloita kaksivaiheisen tunnistautumisen käyttöönotto ensin.",
+    en: "Start setting up two-step verification first.",
+  },
+  "totp.invalid_code": {
+    fi: "Vahvistuskoodi ei kelpaa. Yritä uudelleen.",
+    en: "The verification code is not valid. Try again.",
+  },
+  "token.invalid": {
+    fi: "Tunniste puuttuu tai ei ole voimassa.",
+    en: "The token is missing or not valid.",
+  },
+  "password_link.invalid": {
+    fi: "Linkki ei ole enää voimassa: se on jo käytetty, vanhentunut tai korvattu. Pyydä ylläpitäjältä uusi.",
+    en: "This link is no longer valid: it was used already, has expired or was replaced. Ask an administrator for a new one.",
+  },
+  "csrf.origin": {
+    fi: "Pyyntö hylättiin, koska se ei tullut sallitusta osoitteesta. Lataa sivu uudelleen.",
+    en: "The request was refused because it did not come from an allowed address. Reload the page.",
+  },
+  "csrf.content_type": {
+    fi: "Pyyntö hylättiin muotonsa vuoksi. Lataa sivu uudelleen.",
+    en: "The request was refused because of its format. Reload the page.",
+  },
+  "csrf.cross_site": {
+    fi: "Toiselta sivustolta tulevat pyynnöt hylätään.",
+    en: "Requests from another site are refused.",
+  },
+  "user.deactivated": {
+    fi: "Tunnus on poistettu käytöstä.",
+    en: "This account is deactivated.",
+  },
+  "permission.missing": {
+    fi: "Roolisi ei salli tätä.",
+    en: "Your role does not allow this.",
+  },
+  "scope.outside": {
+    fi: "Tämä on yksiköidesi ulkopuolella (R10).",
+    en: "This is outside your units (R10).",
+  },
+  "scope.no_units": {
+    fi: "Tähän tarvitaan kouluttajan rooli jossakin yksikössä.",
+    en: "This needs a trainer role in at least one unit.",
+  },
+  "agreement.not_valid": {
+    fi: "Organisaatiosi sopimus rekisterinpitäjän kanssa ei ole voimassa.",
+    en: "Your organisation's agreement with the controller is not in force.",
+  },
+  "storage_region.outside_eu_eea": {
+    fi: "Tallennusmaa on EU:n tai ETA:n ulkopuolella (R7).",
+    en: "The storage country is outside the EU/EEA (R7).",
+  },
+  "storage_region.country_mismatch": {
+    fi: "Tallennusalue on eri maassa kuin ilmoitettu tallennusmaa (R7).",
+    en: "The storage region is in a different country than the one given (R7).",
+  },
+  "storage_region.unknown": {
+    fi: "Tallennusaluetta ei tunneta, joten sen sijaintia EU:ssa tai ETA:ssa ei voi osoittaa (R7).",
+    en: "The storage region is unknown, so it cannot be shown to be in the EU/EEA (R7).",
+  },
+  "audit_export.too_many_rows": {
+    fi: "Liian monta tapahtumaa yhteen vientiin. Rajaa aikaväliä.",
+    en: "Too many events for one export. Narrow the time range.",
+  },
+  "personal_data.not_text": {
+    fi: "Kentän arvon on oltava tekstiä.",
+    en: "The value must be text.",
+  },
+  "metadata.customer_data": {
+    fi: "Tallenteen tiedoissa ei saa olla asiakastietoja; ne saavat olla vain äänessä (R4).",
+    en: "Recording metadata must not contain customer data; it may exist only inside the audio (R4).",
+  },
+  "metadata.field_not_allowed": {
+    fi: "Tallenteen tiedoissa on kenttä, jota ei sallita (R3).",
+    en: "The recording metadata has a field that is not allowed (R3).",
+  },
+  "metadata.not_object": {
+    fi: "Tallenteen tietojen on oltava yksitasoinen JSON-objekti (R3).",
+    en: "Recording metadata must be a flat JSON object (R3).",
+  },
+  "metadata.invalid": {
+    fi: "Tallenteen tiedoissa on virheellinen arvo.",
+    en: "The recording metadata has an invalid value.",
+  },
+  "metadata.not_json": {
+    fi: "Tallenteen tiedot eivät ole kelvollista JSONia.",
+    en: "The recording metadata is not valid JSON.",
+  },
+  "metadata.unit_unknown": {
+    fi: "Tallenteen yksikköä ei tunneta. Ylläpitäjän on luotava yksikkö ensin.",
+    en: "The recording's unit is unknown. An administrator must create the unit first.",
+  },
+  "metadata.unit_missing": {
+    fi: "Tallenteen yksikkö puuttuu.",
+    en: "The recording's unit is missing.",
+  },
+  "ingest.not_multipart": {
+    fi: "Tallenne on lähetettävä multipart-muodossa (tiedot ja ääni).",
+    en: "Send the recording as multipart (metadata and audio).",
+  },
+  "audio.too_large": {
+    fi: "Äänitiedosto on liian suuri.",
+    en: "The audio file is too large.",
+  },
+  "audio.too_long": {
+    fi: "Tallenne on liian pitkä.",
+    en: "The recording is too long.",
+  },
+  "recording.not_found": {
+    fi: "Tallennetta ei ole tai se on poistettu.",
+    en: "The recording does not exist or has been erased.",
+  },
+  "recording.source_conflict": {
+    fi: "Sama tallenne on jo vastaanotettu eri äänellä; mitään ei muutettu.",
+    en: "This recording was already received with different audio; nothing was changed.",
+  },
+  "recording_filter.to": {
+    fi: "Aikavälin lopun on oltava alun jälkeen.",
+    en: "The end of the time range must be after its start.",
+  },
+  "recording_filter.durationMaxMs": {
+    fi: "Enimmäiskesto ei voi olla pienempi kuin vähimmäiskesto.",
+    en: "The longest duration cannot be less than the shortest.",
+  },
+  "recording_filter.cursor": {
+    fi: "Listaus on muuttunut. Lataa sivu uudelleen.",
+    en: "The listing has changed. Reload the page.",
+  },
+  "range.unsatisfiable": {
+    fi: "Pyydetty kohta on tallenteen ulkopuolella.",
+    en: "The requested position is outside the recording.",
+  },
+  "storage.integrity": {
+    fi: "Tallennettua tiedostoa ei voitu lukea eheänä. Ota yhteys tukeen.",
+    en: "The stored file could not be read intact. Contact support.",
+  },
+  "storage.key_invalid": {
+    fi: "Tallennetun tiedoston tunniste ei kelpaa.",
+    en: "The stored file's key is not valid.",
+  },
+  "storage.not_found": {
+    fi: "Tallennettua tiedostoa ei löydy.",
+    en: "The stored file was not found.",
+  },
+  "disclosure.invalid": {
+    fi: "Luovutuksen tiedoissa on virheellinen arvo (R6).",
+    en: "The disclosure has an invalid value (R6).",
+  },
+  "disclosure.outside_window": {
+    fi: "Tallenne on pyydetyn aikavälin ulkopuolella (R6).",
+    en: "A recording is outside the requested time range (R6).",
+  },
+  "export.link_unknown": {
+    fi: "Latausta ei löydy.",
+    en: "No such download.",
+  },
+  "playlist.not_found": {
+    fi: "Soittolistaa ei ole (tai se on yksiköidesi ulkopuolella).",
+    en: "The playlist does not exist (or is outside your units).",
+  },
+  "playlist.empty": {
+    fi: "Lisää soittolistaan vähintään yksi tallenne ennen julkaisua.",
+    en: "Add at least one recording before publishing.",
+  },
+  "playlist.delete_needs_confirmation": {
+    fi: "Soittolista on julkaistu tai sillä on kuuntelijoiden edistymistä. Vahvista, että poistat sen edistymisineen.",
+    en: "This playlist is published or has listeners' progress. Confirm to delete it with its progress.",
+  },
+  "item.removed": {
+    fi: "Tämän kohteen tallenne on poistettu.",
+    en: "This item's recording has been erased.",
+  },
+  "clip.window": {
+    fi: "Otteen on päätyttävä alkunsa jälkeen.",
+    en: "The clip must end after it starts.",
+  },
+  "clip.beyond_recording": {
+    fi: "Otteen on päätyttävä tallenteen sisällä.",
+    en: "The clip must end within the recording.",
+  },
+  "progress.beyond_recording": {
+    fi: "Kuunneltu kohta päättyy tallenteen jälkeen.",
+    en: "The listened stretch ends after the recording.",
+  },
+  "progress.too_fragmented": {
+    fi: "Liian monta erillistä kuunneltua kohtaa. Lataa sivu uudelleen.",
+    en: "Too many separate listened stretches. Reload the page.",
+  },
+};
+
+/** The refusal in the reader's language, or undefined when no text exists for the reason. */
+export function reasonText(reason: string | undefined, language: string): string | undefined {
+  if (!reason) return undefined;
+  if (reason.startsWith("password.")) {
+    // The password rules are worded once, next to the password field (ui-messages' `password`).
+    const passwords = (language === "fi" ? uiMessages.fi : uiMessages.en).password as Record<string, string>;
+    return passwords[reason.slice("password.".length)];
+  }
+  const texts =
+    (PERSONAL_DATA_REASON_TEXTS as Record<string, Texts | undefined>)[reason] ??
+    REASON_TEXTS[reason as ReasonCode];
+  if (!texts) return undefined;
+  return language === "fi" ? texts.fi : texts.en;
+}
