@@ -81,6 +81,8 @@ export const REASON_CODES = [
   "ingest.not_multipart",
   "audio.too_large",
   "audio.too_long",
+  "audio.changed",
+  "server.shutting_down",
   "recording.not_found",
   "recording.erased",
   "recording.busy",

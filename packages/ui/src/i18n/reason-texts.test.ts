@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { REASON_CODES } from "@kuulo/domain/errors";
-import { PERSONAL_DATA_REASON_TEXTS } from "@kuulo/domain/privacy";
+import { personalDataMessage } from "./personal-data-message.js";
 import { describe, expect, it } from "vitest";
 import { REASON_TEXTS, reasonText } from "./reason-texts.js";
 
@@ -80,10 +80,13 @@ describe("reason texts", () => {
     }
   });
 
-  it("takes customer-data refusals (R4) from the domain's own texts", () => {
-    for (const [code, texts] of Object.entries(PERSONAL_DATA_REASON_TEXTS)) {
-      expect(reasonText(code, "fi")).toBe(texts.fi);
-      expect(reasonText(code, "en")).toBe(texts.en);
+  it("takes customer-data refusals (R4) from the one shared R4 wording", () => {
+    for (const code of REASON_CODES.filter((code) => code.startsWith("personal_data."))) {
+      for (const language of LANGUAGES) {
+        const shared = personalDataMessage(code, language);
+        if (shared !== null) expect(reasonText(code, language), code).toBe(shared);
+        expect(reasonText(code, language), code).toBeTruthy();
+      }
     }
   });
 

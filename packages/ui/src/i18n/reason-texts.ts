@@ -1,5 +1,5 @@
 import type { ReasonCode } from "@kuulo/domain/errors";
-import { PERSONAL_DATA_REASON_TEXTS } from "@kuulo/domain/privacy";
+import { personalDataMessage } from "./personal-data-message.js";
 import { uiMessages } from "./ui-messages.js";
 
 type Texts = { readonly fi: string; readonly en: string };
@@ -189,6 +189,14 @@ export const REASON_TEXTS: Partial<Record<ReasonCode, Texts>> = {
     fi: "Tallenne on lähetettävä multipart-muodossa (tiedot ja ääni).",
     en: "Send the recording as multipart (metadata and audio).",
   },
+  "audio.changed": {
+    fi: "Äänitiedosto muuttui käsittelyn aikana. Lähetä se uudelleen.",
+    en: "The audio file changed while it was being processed. Send it again.",
+  },
+  "server.shutting_down": {
+    fi: "Palvelu käynnistyy uudelleen. Yritä hetken kuluttua uudelleen.",
+    en: "The service is restarting. Try again in a moment.",
+  },
   "audio.too_large": {
     fi: "Äänitiedosto on liian suuri.",
     en: "The audio file is too large.",
@@ -287,9 +295,9 @@ export function reasonText(reason: string | undefined, language: string): string
     const passwords = (language === "fi" ? uiMessages.fi : uiMessages.en).password as Record<string, string>;
     return passwords[reason.slice("password.".length)];
   }
-  const texts =
-    (PERSONAL_DATA_REASON_TEXTS as Record<string, Texts | undefined>)[reason] ??
-    REASON_TEXTS[reason as ReasonCode];
+  const personalData = personalDataMessage(reason, language);
+  if (personalData !== null) return personalData;
+  const texts = REASON_TEXTS[reason as ReasonCode];
   if (!texts) return undefined;
   return language === "fi" ? texts.fi : texts.en;
 }
