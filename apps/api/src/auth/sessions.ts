@@ -1,8 +1,9 @@
 import type { DbOrTx } from "@kuulo/db/client";
-import { disclosures, organisations, roleGrants, sessions, users } from "@kuulo/db/schema";
+import { activeTrainingDisclosures } from "@kuulo/db/queries";
+import { organisations, roleGrants, sessions, users } from "@kuulo/db/schema";
 import { ROLES_REQUIRING_SECOND_FACTOR, type Role } from "@kuulo/domain/access";
 import { LOCALES } from "@kuulo/domain/register";
-import { and, eq, gt, isNull, lte, ne, or } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { AuthState, SessionStage } from "./auth-state.js";
 import { organisationMaySignIn } from "./designated-user.js";
 import { generateSecretToken, hashToken } from "./session-token.js";
@@ -77,22 +78,6 @@ export function stageOf(
 
 export type SessionRefusal = "unknown" | "expired" | "idle" | "inactive" | "agreement";
 
-/** Live training disclosures made to this person (external trainers' only way in, R6a). */
-export async function activeDisclosuresOf(db: DbOrTx, userId: string, now: Date) {
-  return db
-    .select({ id: disclosures.id, validUntil: disclosures.validUntil })
-    .from(disclosures)
-    .where(
-      and(
-        eq(disclosures.externalUserId, userId),
-        eq(disclosures.status, "active"),
-        isNull(disclosures.revokedAt),
-        or(isNull(disclosures.validFrom), lte(disclosures.validFrom, now)),
-        or(isNull(disclosures.validUntil), gt(disclosures.validUntil, now)),
-      ),
-    );
-}
-
 export async function loadGrants(db: DbOrTx, userId: string) {
   return db
     .select({ id: roleGrants.id, role: roleGrants.role, unitId: roleGrants.unitId })
@@ -139,7 +124,7 @@ export async function validateSessionToken(
   const grants = await loadGrants(db, user.id);
   const roles = [...new Set(grants.map((grant) => grant.role))];
   const disclosureIds = roles.includes("external_trainer")
-    ? (await activeDisclosuresOf(db, user.id, now)).map((d) => d.id)
+    ? (await activeTrainingDisclosures(db, user.id, now)).map((d) => d.id)
     : [];
   const totpEnabled = user.totpEnabledAt !== null;
   return {

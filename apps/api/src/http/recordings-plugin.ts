@@ -1,6 +1,6 @@
-import { cleanStaleIngestTemp } from "../recordings/clean-ingest-temp.js";
-import { createRecordingStorage } from "../recordings/recording-storage.js";
 import type { AppPlugin } from "../server/build-app.js";
+import { cleanStaleIngestTemp } from "../services/recordings/clean-ingest-temp.js";
+import { createRecordingStorage } from "../services/recordings/recording-storage.js";
 import { registerAudioRoute } from "./audio-route.js";
 import { registerIngestRoute } from "./ingest-route.js";
 import { registerPeaksRoute } from "./peaks-route.js";
