@@ -15,7 +15,7 @@ import { decodeToPcm } from "../src/media/decode-to-pcm.js";
 import { sniffAudio } from "../src/media/sniff-audio.js";
 import { transcodeToWebmOpus } from "../src/media/transcode-to-webm-opus.js";
 import { type DisclosureTestApp, sessionFor } from "./disclosures-harness.js";
-import { makeWav, sinePcm16 } from "./fixtures/audio/audio-fixtures.js";
+import { makeWav } from "./fixtures/audio/audio-fixtures.js";
 import { makeUser, unitId } from "./helpers/fixtures.js";
 import { insertStaff } from "./training-fixtures.js";
 
@@ -104,8 +104,21 @@ export interface Population {
   stored: Uint8Array;
 }
 
+/** A rising tone: no two 20 ms Opus frames are alike, so a frame's bytes say where in the call it was. */
+function chirpPcm16(sampleRate: number, seconds: number): Uint8Array {
+  const frames = Math.round(sampleRate * seconds);
+  const bytes = new Uint8Array(frames * 2);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < frames; i++) {
+    const time = i / sampleRate;
+    const phase = 2 * Math.PI * (200 * time + (300 / seconds) * time * time);
+    view.setInt16(i * 2, Math.round(0.5 * 32767 * Math.sin(phase)), true);
+  }
+  return bytes;
+}
+
 async function storedWebm(): Promise<Uint8Array> {
-  const wav = makeWav({ sampleRate: 16000, data: sinePcm16(440, 16000, DURATION_MS / 1000) });
+  const wav = makeWav({ sampleRate: 16000, data: chirpPcm16(16000, DURATION_MS / 1000) });
   const { pcm } = await decodeToPcm(wav, sniffAudio(wav));
   return transcodeToWebmOpus(pcm);
 }
