@@ -12,6 +12,7 @@ import { playlists } from "@kuulo/db/schema";
 import {
   type AccessDecision,
   type AccessResource,
+  assignmentReach,
   decide,
   type Permission,
   scopeOf,
@@ -30,14 +31,10 @@ import { effectiveClip } from "../training/item-progress.js";
 /** How the listener reached the recording, for the audit row. */
 export type ReachVia = "own" | "assigned" | "disclosed" | "unit";
 
-/** The person as an assignment must name them: by name, or a unit of one of their employee grants. */
+/** The person as an assignment must name them, as the domain says (by name, or the units of their role). */
 export function assigneeOf(actor: UserActor): Assignee {
-  const grants = actor.grants.filter((grant) => grant.role === "employee");
-  return {
-    userId: actor.userId,
-    unitIds: [...new Set(grants.flatMap((grant) => (grant.unitId ? [grant.unitId] : [])))],
-    allUnits: grants.some((grant) => grant.unitId === null),
-  };
+  const reach = assignmentReach(actor);
+  return { userId: actor.userId, unitIds: reach.unitIds, allUnits: reach.all };
 }
 
 /** The domain's scope of `permission` for this person, as the SQL scope every list applies. */
