@@ -189,10 +189,11 @@ describe("only streaming and the export download produce audio (R8)", () => {
     }
   }, 180_000);
 
-  it("only the streaming route and the export download decrypt audio (source structure)", async () => {
+  it("only the streaming route (through its audio service) and the export download decrypt audio (source structure)", async () => {
     const files = await sourceFiles(SRC);
     const decrypting: string[] = [];
     const importingDownload: string[] = [];
+    const importingAudio: string[] = [];
     for (const file of files) {
       const text = await readFile(file, "utf8");
       const name = relative(SRC, file);
@@ -200,14 +201,17 @@ describe("only streaming and the export download produce audio (R8)", () => {
         decrypting.push(name);
       if (/download-export\.js/.test(text) && name !== "services/disclosures/download-export.ts")
         importingDownload.push(name);
+      if (/audio-representation\.js/.test(text)) importingAudio.push(name);
       if (name.startsWith("routers/"))
         expect(text, name).not.toMatch(/storage\/|download-export|build-export-package/);
     }
     expect(decrypting.sort()).toEqual([
-      "http/audio-route.ts",
       "services/disclosures/build-export-package.ts",
       "services/disclosures/download-export.ts",
+      "services/recordings/audio-representation.ts",
     ]);
     expect(importingDownload).toEqual(["http/export-download.ts"]);
+    // What a listener may be sent is built in one service, used by the streaming route alone.
+    expect(importingAudio).toEqual(["http/audio-route.ts"]);
   });
 });

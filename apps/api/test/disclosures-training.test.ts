@@ -1,8 +1,8 @@
+import { activeTrainingDisclosures } from "@kuulo/db/queries";
 import { organisations, users } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expireTrainingDisclosures } from "../src/jobs/expire-disclosures.js";
-import { disclosureGrantingListen } from "../src/services/disclosures/disclosure-granting-listen.js";
 import {
   type DisclosureTestApp,
   type StoredRecording,
@@ -159,20 +159,12 @@ describe("training disclosure under NDA (R6a, R7)", () => {
       .where(eq(organisations.id, org?.id ?? ""));
     const lateSession = await sessionFor(app.t, created.externalUser.id);
     expect((await listen(disclosed.id, lateSession)).statusCode).toBe(403);
-    expect(
-      await disclosureGrantingListen(app.t.db, {
-        userId: created.externalUser.id,
-        recordingId: disclosed.id,
-        now: app.t.clock.now(),
-      }),
-    ).toBeNull();
-    expect(
-      await disclosureGrantingListen(app.t.db, {
-        userId: created.externalUser.id,
-        recordingId: disclosed.id,
-        now: new Date(end.getTime() - 1000),
-      }),
-    ).toBe(created.disclosure.id);
+    const granting = async (now: Date) =>
+      (await activeTrainingDisclosures(app.t.db, created.externalUser.id, now))
+        .filter((disclosure) => disclosure.recordingIds.includes(disclosed.id))
+        .map((disclosure) => disclosure.id);
+    expect(await granting(app.t.clock.now())).toEqual([]);
+    expect(await granting(new Date(end.getTime() - 1000))).toEqual([created.disclosure.id]);
     app.t.clock.set(start);
   });
 

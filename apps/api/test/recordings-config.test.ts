@@ -5,7 +5,7 @@ import { RECORDING_METADATA_FIELDS, REQUIRED_RECORDING_METADATA_FIELDS } from "@
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/env.js";
-import { createBlobStore } from "../src/recordings/recording-storage.js";
+import { createBlobStore } from "../src/services/recordings/recording-storage.js";
 import { S3BlobStore } from "../src/storage/index.js";
 import {
   createToken,

@@ -4,7 +4,10 @@ import { join } from "node:path";
 import { apiTokens, recordings } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import { generateApiToken } from "../src/auth/api-tokens.js";
-import { createRecordingStorage, type RecordingStorage } from "../src/recordings/recording-storage.js";
+import {
+  createRecordingStorage,
+  type RecordingStorage,
+} from "../src/services/recordings/recording-storage.js";
 import { createTestApp, MASTER_KEY, type TestApp } from "./helpers/test-app.js";
 
 export const DEMO_DATA = new URL("../demo-data/", import.meta.url);

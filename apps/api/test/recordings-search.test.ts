@@ -358,8 +358,8 @@ describe("assigned recordings (employee relation 'assigned')", () => {
   });
 });
 
-describe("assigned through the staff member's unit", () => {
-  it("counts a playlist assigned to the unit of the employee's staff record, like the streaming endpoint", async () => {
+describe("assigned to a unit: only the units of the person's employee grants count", () => {
+  it("does not widen find/get through the unit of the staff record (the audio route and My training do not either)", async () => {
     const treCall = ids.tre[0] ?? "";
     await t.db.update(staffMembers).set({ unitId: treUnit }).where(eq(staffMembers.id, staff.mikko));
     const [playlist] = await t.db
@@ -374,6 +374,16 @@ describe("assigned through the staff member's unit", () => {
       .values({ playlistId: playlist?.id ?? "", unitId: treUnit })
       .returning({ id: playlistAssignments.id });
     try {
+      // Mikko's employee grant is in HKI-ASPA; his staff record moved to Tampere grants him nothing there.
+      expect(idsOf(await findAll("mikko.korhonen", {}))).not.toContain(treCall);
+      const refused = await t.query("recordings.get", { recordingId: treCall }, cookies["mikko.korhonen"]);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error?.data.domain).toMatchObject({ rule: "R10", reason: "scope.outside" });
+      // Assigned to the unit of his employee grant, the same call is his to find and get.
+      await t.db
+        .update(playlistAssignments)
+        .set({ unitId: hkiUnit })
+        .where(eq(playlistAssignments.id, assignment?.id ?? ""));
       expect(idsOf(await findAll("mikko.korhonen", {}))).toContain(treCall);
       expect(
         (await t.query("recordings.get", { recordingId: treCall }, cookies["mikko.korhonen"])).status,

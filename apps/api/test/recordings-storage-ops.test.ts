@@ -9,13 +9,13 @@ import { runImportCommand } from "../src/cli/import-command.js";
 import { reconcileStorage } from "../src/cli/storage-reconcile.js";
 import { rewrapRecordingKeys } from "../src/cli/storage-rewrap.js";
 import { scrubStorage } from "../src/cli/storage-scrub.js";
+import { EXPORT_KEY_PREFIX } from "../src/services/disclosures/build-export-package.js";
 import {
   createBlobStore,
   createKeyring,
   createRecordingStorage,
   type RecordingStorage,
-} from "../src/recordings/recording-storage.js";
-import { EXPORT_KEY_PREFIX } from "../src/services/disclosures/build-export-package.js";
+} from "../src/services/recordings/recording-storage.js";
 import { createEncryptedStore } from "../src/storage/index.js";
 import { createTestApp, MASTER_KEY, type TestApp } from "./helpers/test-app.js";
 import { DEMO_DATA, listFiles } from "./recordings-harness.js";

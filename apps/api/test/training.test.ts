@@ -1,8 +1,8 @@
 import { auditEvents, playlistAssignments, playlistItems, users } from "@kuulo/db/schema";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordListeningSession } from "../src/recordings/record-listening-session.js";
 import type { PlaylistDetail } from "../src/services/playlists/playlist-view.js";
+import { recordListeningSession } from "../src/services/recordings/record-listening-session.js";
 import type { DisclosedSet } from "../src/services/training/disclosed-recordings.js";
 import type { MyCall } from "../src/services/training/my-calls.js";
 import type { MyPlaylist } from "../src/services/training/my-playlists.js";

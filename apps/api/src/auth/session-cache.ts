@@ -1,3 +1,4 @@
+import type { DisclosureValidity } from "@kuulo/domain/disclosure";
 import type { Database, DbOrTx } from "@kuulo/db/client";
 import { queryRows } from "@kuulo/db/client";
 import type { Organisation, Session, User } from "@kuulo/db/schema";
@@ -6,10 +7,8 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 import type { GrantView } from "./auth-state.js";
 
 /** A training disclosure made to the user, with its window: whether it is live is decided per request. */
-export interface DisclosureWindow {
+export interface DisclosureWindow extends DisclosureValidity {
   id: string;
-  validFrom: Date | null;
-  validUntil: Date | null;
 }
 
 /** Everything a session check needs from the database; the clock-dependent checks run on it every time. */

@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@kuulo/db/client";
 import { disclosures, organisations, roleGrants, sessions, users } from "@kuulo/db/schema";
 import { ROLES_REQUIRING_SECOND_FACTOR, type Role } from "@kuulo/domain/access";
+import { isDisclosureActive } from "@kuulo/domain/disclosure";
 import { LOCALES } from "@kuulo/domain/register";
 import { and, eq, gt, isNull, lte, ne, or } from "drizzle-orm";
 import { metrics } from "../observability/metrics.js";
@@ -79,22 +80,6 @@ export function stageOf(
 
 export type SessionRefusal = "unknown" | "expired" | "idle" | "inactive" | "agreement";
 
-/** Live training disclosures made to this person (external trainers' only way in, R6a). */
-export async function activeDisclosuresOf(db: DbOrTx, userId: string, now: Date) {
-  return db
-    .select({ id: disclosures.id, validUntil: disclosures.validUntil })
-    .from(disclosures)
-    .where(
-      and(
-        eq(disclosures.externalUserId, userId),
-        eq(disclosures.status, "active"),
-        isNull(disclosures.revokedAt),
-        or(isNull(disclosures.validFrom), lte(disclosures.validFrom, now)),
-        or(isNull(disclosures.validUntil), gt(disclosures.validUntil, now)),
-      ),
-    );
-}
-
 export async function loadGrants(db: DbOrTx, userId: string) {
   return db
     .select({ id: roleGrants.id, role: roleGrants.role, unitId: roleGrants.unitId })
@@ -102,18 +87,21 @@ export async function loadGrants(db: DbOrTx, userId: string) {
     .where(and(eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)));
 }
 
-/** The training disclosures made to this person that are active and not revoked, with their windows. */
+/**
+ * The facts of every training disclosure made to this person; which are active at a given moment is the
+ * domain's `isDisclosureActive`, decided on every request from these cached facts.
+ */
 async function loadDisclosureWindows(db: DbOrTx, userId: string): Promise<DisclosureWindow[]> {
   return db
-    .select({ id: disclosures.id, validFrom: disclosures.validFrom, validUntil: disclosures.validUntil })
+    .select({
+      id: disclosures.id,
+      status: disclosures.status,
+      revokedAt: disclosures.revokedAt,
+      validFrom: disclosures.validFrom,
+      validUntil: disclosures.validUntil,
+    })
     .from(disclosures)
-    .where(
-      and(
-        eq(disclosures.externalUserId, userId),
-        eq(disclosures.status, "active"),
-        isNull(disclosures.revokedAt),
-      ),
-    );
+    .where(and(eq(disclosures.externalUserId, userId), eq(disclosures.kind, "training")));
 }
 
 async function loadSessionFacts(db: DbOrTx, id: string): Promise<SessionFacts | null> {
@@ -129,11 +117,6 @@ async function loadSessionFacts(db: DbOrTx, id: string): Promise<SessionFacts | 
   const external = grants.some((grant) => grant.role === "external_trainer");
   return { ...row, grants, disclosures: external ? await loadDisclosureWindows(db, row.user.id) : [] };
 }
-
-/** The same window test as activeDisclosuresOf, on facts already loaded. */
-const isLive = (window: DisclosureWindow, now: Date) =>
-  (window.validFrom === null || window.validFrom.getTime() <= now.getTime()) &&
-  (window.validUntil === null || window.validUntil.getTime() > now.getTime());
 
 function refusalOf(facts: SessionFacts, now: Date): SessionRefusal | null {
   const { session, user, organisation } = facts;
@@ -205,7 +188,7 @@ async function stateOf(db: DbOrTx, facts: SessionFacts, now: Date): Promise<Auth
   const lastActiveAt = session.lastActiveAt;
   const roles = [...new Set(grants.map((grant) => grant.role))];
   const disclosureIds = roles.includes("external_trainer")
-    ? facts.disclosures.filter((window) => isLive(window, now)).map((window) => window.id)
+    ? facts.disclosures.filter((window) => isDisclosureActive(window, now)).map((window) => window.id)
     : [];
   const totpEnabled = user.totpEnabledAt !== null;
   return {

@@ -3,8 +3,8 @@ import type { Database, KuuloDb } from "@kuulo/db/client";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { type Config, invocationDir } from "../env.js";
-import { createRecordingStorage } from "../recordings/recording-storage.js";
 import { loadMasterKey } from "../server/master-key.js";
+import { createRecordingStorage } from "../services/recordings/recording-storage.js";
 import { type Clock, systemClock } from "../trpc/context.js";
 import { formatImportReport, type ImportProgress, importRecordings } from "./import-recordings.js";
 

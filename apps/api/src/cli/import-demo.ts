@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Database } from "@kuulo/db/client";
 import { type Config, PACKAGE_ROOT } from "../env.js";
-import { createRecordingStorage } from "../recordings/recording-storage.js";
+import { createRecordingStorage } from "../services/recordings/recording-storage.js";
 import { systemClock } from "../trpc/context.js";
 import { formatImportReport, importRecordings } from "./import-recordings.js";
 

@@ -1,8 +1,8 @@
 import type { Database } from "@kuulo/db/client";
 import { isDomainError } from "@kuulo/domain/errors";
 import type { IngestConfig } from "../env.js";
-import type { RecordingStorage } from "../recordings/recording-storage.js";
 import { ingestRecording } from "../services/recordings/ingest.js";
+import type { RecordingStorage } from "../services/recordings/recording-storage.js";
 import type { Clock } from "../trpc/context.js";
 import { type ManifestItem, readManifest } from "./import-manifest.js";
 

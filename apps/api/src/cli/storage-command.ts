@@ -1,8 +1,8 @@
 import type { KuuloDb } from "@kuulo/db/client";
 import type { Command } from "commander";
 import type { Config } from "../env.js";
-import { createBlobStore, createKeyring } from "../recordings/recording-storage.js";
 import { loadMasterKey } from "../server/master-key.js";
+import { createBlobStore, createKeyring } from "../services/recordings/recording-storage.js";
 import { createEncryptedStore } from "../storage/index.js";
 import { systemClock } from "../trpc/context.js";
 import { ORPHAN_MIN_AGE_MS, reconcileStorage } from "./storage-reconcile.js";

@@ -1,8 +1,8 @@
 import { appendAuditEvent } from "@kuulo/db/audit";
 import type { Database } from "@kuulo/db/client";
 import { exportPackages, recordings } from "@kuulo/db/schema";
-import { RECORDING_KEY_PREFIX } from "../recordings/recording-storage.js";
 import { EXPORT_KEY_PREFIX } from "../services/disclosures/build-export-package.js";
+import { RECORDING_KEY_PREFIX } from "../services/recordings/recording-storage.js";
 import { type EncryptedBlobStore, FsBlobStore } from "../storage/index.js";
 import type { Clock } from "../trpc/context.js";
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
+import { recordingPeaks } from "../services/recordings/peaks.js";
 import type { AppDeps } from "../trpc/context.js";
-import { loadListenTarget } from "./load-listen-target.js";
+import { listenContext, listenInput } from "./listen-request.js";
 import { sendError } from "./send-error.js";
 
 export const PEAKS_PATH = "/media/recordings/:id/peaks";
@@ -9,11 +10,11 @@ export const PEAKS_PATH = "/media/recordings/:id/peaks";
 export function registerPeaksRoute(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { id: string } }>(PEAKS_PATH, async (request, reply) => {
     try {
-      const { recording } = await loadListenTarget(request, deps, request.params.id, "recording.listen");
-      const data = recording.peaks ?? [];
-      return reply
-        .header("cache-control", "no-store")
-        .send({ version: 1, buckets: data.length / 2, data, durationMs: recording.durationMs });
+      const peaks = await recordingPeaks({
+        ctx: await listenContext(request, deps),
+        input: listenInput(request),
+      });
+      return reply.header("cache-control", "no-store").send(peaks);
     } catch (error) {
       return sendError(request, reply, error);
     }

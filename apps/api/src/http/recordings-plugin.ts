@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { cleanStaleIngestTemp } from "../recordings/clean-ingest-temp.js";
-import { createRecordingStorage, type RecordingStorage } from "../recordings/recording-storage.js";
 import type { AppPlugin } from "../server/build-app.js";
 import { lifecycleOf } from "../server/lifecycle.js";
+import { cleanStaleIngestTemp } from "../services/recordings/clean-ingest-temp.js";
+import { createRecordingStorage, type RecordingStorage } from "../services/recordings/recording-storage.js";
 import type { AppDeps } from "../trpc/context.js";
 import { registerAudioRoute } from "./audio-route.js";
 import { registerIngestRoute } from "./ingest-route.js";

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES, makeWav, readFixture, sinePcm16 } from "../../test/fixtures/audio/audio-fixtures.js";
+import { cutWebmClip } from "./cut-webm-clip.js";
 import { decodeToPcm } from "./decode-to-pcm.js";
 import { sniffAudio } from "./sniff-audio.js";
 import { STORED_CONTENT_TYPE, transcodeToWebmOpus } from "./transcode-to-webm-opus.js";
@@ -101,6 +102,8 @@ beforeAll(async () => {
   files.set("/mulaw.webm", await storedForm(readFixture(FIXTURES.mulawMono8k)));
   files.set("/stereo.webm", await storedForm(readFixture(FIXTURES.pcm16Stereo8k)));
   files.set("/sine.webm", await storedForm(makeWav({ sampleRate: 16000, data: sinePcm16(440, 16000, 2) })));
+  const long = await storedForm(makeWav({ sampleRate: 16000, data: sinePcm16(440, 16000, 6) }));
+  files.set("/clip.webm", cutWebmClip(long, { startMs: 2500, endMs: 4500 }));
   server = serveWithRanges();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -129,6 +132,7 @@ describe("stored WebM/Opus in Chromium", () => {
   it.each([
     ["/mulaw.webm", 3.0, 1],
     ["/stereo.webm", 1.5, 2],
+    ["/clip.webm", 2.0, 1],
   ])("%s has its duration, plays, seeks and decodes", async (path, seconds, channels) => {
     const page = await browser.newPage();
     await page.goto(`${origin}/`);

@@ -2,8 +2,8 @@ import { and, type SQL, sql } from "drizzle-orm";
 import { queryRows } from "../client/query-rows.js";
 import type { DbOrTx } from "../client/types.js";
 import { recordings } from "../schema/recordings.js";
+import { type RecordingScope, recordingScopeCondition } from "./recording-access.js";
 import { type RecordingFilters, recordingFilterConditions } from "./recording-filters.js";
-import { type RecordingScope, recordingScopeCondition } from "./recording-scope-condition.js";
 
 export interface CountRecordingsInput extends RecordingFilters {
   scope: RecordingScope;

@@ -17,6 +17,16 @@ export {
   MAX_RECORDINGS_PAGE,
   type RecordingsPage,
 } from "./list-recordings-page.js";
+export {
+  type ActiveTrainingDisclosure,
+  type Assignee,
+  activeTrainingDisclosures,
+  assignedItemsQuery,
+  assignmentReaches,
+  disclosuresListing,
+  playlistAssignedTo,
+  type RecordingScope,
+  recordingScopeCondition,
+} from "./recording-access.js";
 export { decodeRecordingCursor, encodeRecordingCursor, type RecordingCursor } from "./recording-cursor.js";
 export type { RecordingFilters, RecordingOrder } from "./recording-filters.js";
-export { type RecordingScope, recordingScopeCondition } from "./recording-scope-condition.js";

@@ -1,6 +1,7 @@
 import { and, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client/types.js";
 import { type Recording, recordings } from "../schema/recordings.js";
+import { type RecordingScope, recordingScopeCondition } from "./recording-access.js";
 import { encodeRecordingCursor, type RecordingCursor } from "./recording-cursor.js";
 import {
   afterCursorCondition,
@@ -8,9 +9,8 @@ import {
   type RecordingOrder,
   recordingFilterConditions,
 } from "./recording-filters.js";
-import { type RecordingScope, recordingScopeCondition } from "./recording-scope-condition.js";
 
-export type { RecordingScope } from "./recording-scope-condition.js";
+export type { RecordingScope } from "./recording-access.js";
 
 export interface ListRecordingsPageInput extends RecordingFilters {
   scope: RecordingScope;

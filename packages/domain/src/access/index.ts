@@ -9,6 +9,7 @@ export {
   type SystemActor,
   type UserActor,
 } from "./actor.js";
+export { assignmentReach } from "./assignment-reach.js";
 export { type AccessDecision, can, decide } from "./decide.js";
 export { type EffectiveAccess, explainAccess } from "./explain-access.js";
 export { isPermission, PERMISSIONS, type Permission, type ProcedureAccess, PUBLIC } from "./permissions.js";

@@ -243,4 +243,9 @@ describe("isDisclosureActive", () => {
   ] as const)("%s → %s", (_, status, at, expected) => {
     expect(isDisclosureActive({ status, validFrom: from, validUntil: until }, new Date(at))).toBe(expected);
   });
+  it("a revocation time ends it even while the status still says active", () => {
+    const at = new Date("2026-03-15T00:00:00Z");
+    expect(isDisclosureActive({ status: "active", validFrom: from, revokedAt: at }, at)).toBe(false);
+    expect(isDisclosureActive({ status: "active", validFrom: from, revokedAt: null }, at)).toBe(true);
+  });
 });

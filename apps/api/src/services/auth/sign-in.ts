@@ -1,3 +1,4 @@
+import { activeTrainingDisclosures } from "@kuulo/db/queries";
 import { organisations, users } from "@kuulo/db/schema";
 import { sessionLimitsFor } from "@kuulo/domain/access";
 import { DomainError } from "@kuulo/domain/errors";
@@ -11,13 +12,7 @@ import {
   passwordTooLong,
   verifyPassword,
 } from "../../auth/password-hash.js";
-import {
-  activeDisclosuresOf,
-  createSession,
-  loadGrants,
-  PENDING_SESSION_SECONDS,
-  stageOf,
-} from "../../auth/sessions.js";
+import { createSession, loadGrants, PENDING_SESSION_SECONDS, stageOf } from "../../auth/sessions.js";
 import { secondsLocked } from "../../auth/throttle-policy.js";
 import type { Context } from "../../trpc/context.js";
 import { audit } from "../shared/audit.js";
@@ -131,7 +126,7 @@ export async function signIn({ ctx, input }: { ctx: Context; input: SignInInput 
   let absoluteSeconds = Math.floor(limits.absoluteMs / 1000);
   if (roles.includes("external_trainer")) {
     // Never past the end of the disclosure that lets them in (security.md).
-    const ends = (await activeDisclosuresOf(ctx.db, user.id, now))
+    const ends = (await activeTrainingDisclosures(ctx.db, user.id, now))
       .map((d) => d.validUntil?.getTime())
       .filter((t): t is number => t !== undefined);
     if (ends.length > 0)

@@ -1,7 +1,8 @@
 import type { DbOrTx } from "@kuulo/db/client";
+import { activeTrainingDisclosures } from "@kuulo/db/queries";
 import { sessionLimitsFor } from "@kuulo/domain/access";
 import type { AuthState } from "../../auth/auth-state.js";
-import { activeDisclosuresOf, createSession, deleteSession } from "../../auth/sessions.js";
+import { createSession, deleteSession } from "../../auth/sessions.js";
 import type { Context } from "../../trpc/context.js";
 
 /**
@@ -17,7 +18,7 @@ export async function replaceWithFullSession(
   const limits = sessionLimitsFor(auth.roles);
   let absoluteMs = limits.absoluteMs;
   if (auth.roles.includes("external_trainer")) {
-    const ends = (await activeDisclosuresOf(tx, auth.user.id, now))
+    const ends = (await activeTrainingDisclosures(tx, auth.user.id, now))
       .map((disclosure) => disclosure.validUntil?.getTime())
       .filter((time): time is number => time !== undefined);
     if (ends.length > 0) absoluteMs = Math.min(absoluteMs, Math.max(...ends) - now.getTime());

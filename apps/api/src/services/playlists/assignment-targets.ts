@@ -2,8 +2,8 @@ import { roleGrants, units, users } from "@kuulo/db/schema";
 import { DomainError, validationError } from "@kuulo/domain/errors";
 import { and, inArray } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
-import { auditDenied } from "../shared/audit.js";
 import { authorize, unitScope } from "../shared/authorize.js";
+import { refuseOutsideScope } from "../shared/refuse-outside-scope.js";
 import { ASSIGNABLE_USER_STATUS, assignableEmployeeGrant } from "./assignable-employees.js";
 
 export interface AssignmentTargetsInput {
@@ -50,15 +50,11 @@ export async function checkAssignmentTargets(
       throw validationError(`userIds.${index}`, "This account is deactivated", undefined, "user.deactivated");
     }
     if (!grants.some((grant) => grant.userId === userId)) {
-      await auditDenied(ctx, {
+      throw await refuseOutsideScope(ctx, {
         permission: "playlist.assign",
-        targetType: "user",
-        targetId: userId,
+        target: { type: "user", id: userId },
         reason: "person is not an employee of the trainer's units",
-      });
-      throw new DomainError("FORBIDDEN", "Not allowed: this person is not an employee of your units", {
-        rule: "R10",
-        reason: "scope.outside",
+        message: "Not allowed: this person is not an employee of your units",
         field: `userIds.${index}`,
       });
     }

@@ -1,11 +1,11 @@
 import { countRecordings as countInScope } from "@kuulo/db/queries";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import { recordingScopeOf } from "./recording-access.js";
 import {
   assertUnitFilterInScope,
   describeFilter,
   type RecordingFilterInput,
-  readableRecordingScope,
   toRecordingFilters,
 } from "./recording-filters.js";
 
@@ -34,7 +34,7 @@ export async function countRecordings({
   await assertUnitFilterInScope(ctx, input.unitId);
   const result = await countInScope(ctx.db, {
     ...filters,
-    scope: await readableRecordingScope(ctx),
+    scope: recordingScopeOf(ctx.auth.actor, "recording.read"),
     cap: RECORDING_COUNT_CAP,
   });
   await audit(ctx.db, ctx, {

@@ -3,7 +3,7 @@ import { recordings, staffMembers } from "@kuulo/db/schema";
 import { and, asc, eq, exists, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
-import { readableRecordingScope } from "./recording-filters.js";
+import { recordingScopeOf } from "./recording-access.js";
 
 export interface StaffMemberOptionView {
   id: string;
@@ -25,7 +25,7 @@ export async function findStaffMembers({
   ctx: AuthedContext;
   input: { search?: string | undefined; limit: number };
 }): Promise<{ items: StaffMemberOptionView[]; truncated: boolean }> {
-  const scope = await readableRecordingScope(ctx);
+  const scope = recordingScopeOf(ctx.auth.actor, "recording.read");
   const conditions: (SQL | undefined)[] = [];
   if (!scope.all) {
     const recordingScope = recordingScopeCondition(ctx.db, scope);

@@ -1,13 +1,13 @@
 import { listRecordingSummaries, type RecordingOrder } from "@kuulo/db/queries";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import { recordingScopeOf } from "./recording-access.js";
 import {
   assertUnitFilterInScope,
   decodeSearchCursor,
   describeFilter,
   encodeSearchCursor,
   type RecordingFilterInput,
-  readableRecordingScope,
   toRecordingFilters,
 } from "./recording-filters.js";
 import { type RecordingListItemView, toRecordingListItemView } from "./recording-view.js";
@@ -35,7 +35,7 @@ export async function findRecordings({
   await assertUnitFilterInScope(ctx, input.unitId);
   const page = await listRecordingSummaries(ctx.db, {
     ...filters,
-    scope: await readableRecordingScope(ctx),
+    scope: recordingScopeOf(ctx.auth.actor, "recording.read"),
     order: input.order,
     after,
     limit: input.limit,

@@ -1,29 +1,9 @@
-import { type RecordingScope, recordingScopeCondition } from "@kuulo/db/queries";
-import { recordings } from "@kuulo/db/schema";
-import { scopeOf } from "@kuulo/domain/access";
 import { notFound } from "@kuulo/domain/errors";
-import { and, eq, sql } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
-import { authorize } from "../shared/authorize.js";
-import { readableRecordingScope } from "./recording-filters.js";
+import { refuseOutsideScope } from "../shared/refuse-outside-scope.js";
+import { decideRecordingAccess } from "./recording-access.js";
 import { loadRecordingDetail, type RecordingDetailView } from "./recording-view.js";
-
-/** Whether the recording is reachable through one relation part of the scope (assigned or disclosed). */
-async function reachableThrough(
-  ctx: AuthedContext,
-  recordingId: string,
-  scope: RecordingScope,
-): Promise<boolean> {
-  const condition = recordingScopeCondition(ctx.db, scope);
-  if (condition === "nothing") return false;
-  const rows = await ctx.db
-    .select({ one: sql`1` })
-    .from(recordings)
-    .where(and(eq(recordings.id, recordingId), condition))
-    .limit(1);
-  return rows.length > 0;
-}
 
 /**
  * One recording's metadata. A missing or purged id is NOT_FOUND; an existing recording outside the
@@ -40,34 +20,20 @@ export async function getRecording({
   const loaded = await loadRecordingDetail(ctx.db, input.recordingId);
   if (!loaded || loaded.deleted) throw notFound("Recording");
   const { view, organisationId } = loaded;
-  const relations = scopeOf(ctx.auth.actor, "recording.read").relations;
-  const full = await readableRecordingScope(ctx);
-  const relationFacts = full.all
-    ? {}
-    : {
-        assignedToActor:
-          relations.includes("assigned") &&
-          (await reachableThrough(ctx, view.id, {
-            all: false,
-            unitIds: [],
-            staffMemberIds: [],
-            assignedTo: full.assignedTo,
-          })),
-        disclosedToActor:
-          relations.includes("disclosed") &&
-          (await reachableThrough(ctx, view.id, {
-            all: false,
-            unitIds: [],
-            staffMemberIds: [],
-            disclosureIds: full.disclosureIds,
-          })),
-      };
-  await authorize(
-    ctx,
-    "recording.read",
-    { unitId: view.unit.id, organisationId, ownerStaffMemberId: view.staffMember.id, ...relationFacts },
-    { type: "recording", id: view.id },
-  );
+  const reach = await decideRecordingAccess(ctx.db, ctx.auth.actor, "recording.read", {
+    id: view.id,
+    unitId: view.unit.id,
+    organisationId,
+    staffMemberId: view.staffMember.id,
+    durationMs: view.durationMs,
+  });
+  if (!reach.allowed) {
+    throw await refuseOutsideScope(ctx, {
+      permission: "recording.read",
+      target: { type: "recording", id: view.id },
+      reason: reach.decision.reason,
+    });
+  }
   await audit(ctx.db, ctx, {
     action: "recording.read",
     targetType: "recording",

@@ -4,10 +4,10 @@ import { stat } from "node:fs/promises";
 import { decide } from "@kuulo/domain/access";
 import { DomainError } from "@kuulo/domain/errors";
 import { parseRecordingMetadata } from "@kuulo/domain/recording";
-import { RECORDING_KEY_PREFIX } from "../../recordings/recording-storage.js";
 import { findExistingIngest } from "./ingest-existing.js";
 import { resolveIngestUnit, writeIngestRow } from "./ingest-row.js";
 import type { IngestContext, IngestInput, IngestResult } from "./ingest-types.js";
+import { RECORDING_KEY_PREFIX } from "./recording-storage.js";
 
 class LostIngestRace extends Error {}
 

@@ -3,14 +3,11 @@ import {
   type RecordingCursor,
   type RecordingFilters,
   type RecordingOrder,
-  type RecordingScope,
 } from "@kuulo/db/queries";
-import { staffMembers } from "@kuulo/db/schema";
 import { scopeOf } from "@kuulo/domain/access";
 import { DomainError } from "@kuulo/domain/errors";
-import { eq } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
-import { auditDenied } from "../shared/audit.js";
+import { refuseOutsideScope } from "../shared/refuse-outside-scope.js";
 
 /** The search filters as clients send them: ISO date-times, half-open [from, to), inclusive durations. */
 export interface RecordingFilterInput {
@@ -20,37 +17,6 @@ export interface RecordingFilterInput {
   to?: string | undefined;
   durationMinMs?: number | undefined;
   durationMaxMs?: number | undefined;
-}
-
-/**
- * Translates the domain's scope of `recording.read` into the SQL scope: unit grants become unit ids,
- * "own" the actor's staff member, "assigned" published playlists assigned to the person or to one of
- * their units (their grants' units and their staff member's unit, as the streaming endpoint decides it),
- * "disclosed" the actor's active disclosures. Anything else sees nothing.
- */
-export async function readableRecordingScope(ctx: AuthedContext): Promise<RecordingScope> {
-  const actor = ctx.auth.actor;
-  const scope = scopeOf(actor, "recording.read");
-  if (scope.all) return { all: true };
-  let assignedTo: { userId: string; unitIds: string[] } | undefined;
-  if (scope.relations.includes("assigned")) {
-    const unitIds = new Set(actor.grants.flatMap((grant) => (grant.unitId ? [grant.unitId] : [])));
-    if (actor.staffMemberId) {
-      const [staff] = await ctx.db
-        .select({ unitId: staffMembers.unitId })
-        .from(staffMembers)
-        .where(eq(staffMembers.id, actor.staffMemberId));
-      if (staff?.unitId) unitIds.add(staff.unitId);
-    }
-    assignedTo = { userId: actor.userId, unitIds: [...unitIds] };
-  }
-  return {
-    all: false,
-    unitIds: scope.unitIds,
-    staffMemberIds: scope.relations.includes("own") && actor.staffMemberId ? [actor.staffMemberId] : [],
-    assignedTo,
-    disclosureIds: scope.relations.includes("disclosed") ? actor.disclosureIds : [],
-  };
 }
 
 function invalid(field: string, message: string): DomainError {
@@ -91,17 +57,12 @@ export async function assertUnitFilterInScope(ctx: AuthedContext, unitId: string
   if (!unitId) return;
   const scope = scopeOf(ctx.auth.actor, "recording.read");
   if (scope.all || scope.relations.length > 0 || scope.unitIds.includes(unitId)) return;
-  await auditDenied(ctx, {
+  throw await refuseOutsideScope(ctx, {
     permission: "recording.read",
-    targetType: "unit",
-    targetId: unitId,
+    target: { type: "unit", id: unitId },
     reason: "unit filter outside scope",
-  });
-  throw new DomainError("FORBIDDEN", "Not allowed: recording.read is outside your scope for this unit", {
-    rule: "R10",
-    reason: "scope.outside",
+    message: "Not allowed: recording.read is outside your scope for this unit",
     field: "unitId",
-    details: { permission: "recording.read" },
   });
 }
 

@@ -1,6 +1,6 @@
-import { createBlobStore, createKeyring } from "../../recordings/recording-storage.js";
 import { createEncryptedStore, type EncryptedBlobStore } from "../../storage/index.js";
 import type { AppDeps } from "../../trpc/context.js";
+import { createBlobStore, createKeyring } from "../recordings/recording-storage.js";
 
 const built = new WeakMap<object, EncryptedBlobStore>();
 

@@ -1,7 +1,6 @@
 import { type AccessResource, decide, type Permission, scopeOf } from "@kuulo/domain/access";
-import { DomainError } from "@kuulo/domain/errors";
 import type { AuthedContext } from "../../trpc/procedures.js";
-import { auditDenied } from "./audit.js";
+import { refuseOutsideScope } from "./refuse-outside-scope.js";
 
 /**
  * Object-level check (IDOR): the actor must hold the permission for this very resource. A denial is
@@ -15,17 +14,7 @@ export async function authorize(
 ): Promise<void> {
   const decision = decide(ctx.auth.actor, permission, resource);
   if (decision.allowed) return;
-  await auditDenied(ctx, {
-    permission,
-    targetType: target.type,
-    targetId: target.id,
-    reason: decision.reason,
-  });
-  throw new DomainError("FORBIDDEN", `Not allowed: ${permission} is outside your scope`, {
-    rule: "R10",
-    reason: "scope.outside",
-    details: { permission },
-  });
+  throw await refuseOutsideScope(ctx, { permission, target, reason: decision.reason });
 }
 
 /** Where the actor holds a permission: all units, or a list of unit ids. */
@@ -53,15 +42,10 @@ export async function authorizeUser(
   target: { id: string; grantUnitIds: readonly (string | null)[] },
 ): Promise<void> {
   if (coversUser(unitScope(ctx, permission), target.grantUnitIds)) return;
-  await auditDenied(ctx, {
+  throw await refuseOutsideScope(ctx, {
     permission,
-    targetType: "user",
-    targetId: target.id,
+    target: { type: "user", id: target.id },
     reason: "user outside scope",
-  });
-  throw new DomainError("FORBIDDEN", `Not allowed: ${permission} for this person is outside your units`, {
-    rule: "R10",
-    reason: "scope.outside",
-    details: { permission },
+    message: `Not allowed: ${permission} for this person is outside your units`,
   });
 }

@@ -1,7 +1,7 @@
 import { playlists, recordings } from "@kuulo/db/schema";
 import { and, asc, inArray, isNull } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
-import { activeDisclosuresOfActor } from "./disclosures-of-actor.js";
+import { activeDisclosuresOf } from "../recordings/recording-access.js";
 import type { TrainingRecording } from "./playlist.js";
 
 export interface DisclosedSet {
@@ -22,7 +22,7 @@ export async function disclosedRecordings({
 }: {
   ctx: AuthedContext;
 }): Promise<{ disclosures: DisclosedSet[] }> {
-  const active = await activeDisclosuresOfActor(ctx.db, ctx.auth.actor, ctx.clock.now());
+  const active = await activeDisclosuresOf(ctx.db, ctx.auth.actor, ctx.clock.now());
   const recordingIds = [...new Set(active.flatMap((disclosure) => disclosure.recordingIds))];
   const rows =
     recordingIds.length === 0

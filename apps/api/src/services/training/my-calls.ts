@@ -1,10 +1,9 @@
-import { decodeRecordingCursor, listRecordingsPage, type RecordingScope } from "@kuulo/db/queries";
+import { decodeRecordingCursor, listRecordingsPage } from "@kuulo/db/queries";
 import { units } from "@kuulo/db/schema";
-import { scopeOf } from "@kuulo/domain/access";
 import { validationError } from "@kuulo/domain/errors";
 import { inArray } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
-import { unitScope } from "../shared/authorize.js";
+import { recordingScopeOf } from "../recordings/recording-access.js";
 
 export interface MyCallsInput {
   callStartedFrom?: string | undefined;
@@ -31,9 +30,9 @@ function decodeCursor(value: string) {
 }
 
 /**
- * My own calls (R2: individual training), via users.staff_member_id, newest first, keyset-paginated. A
- * person without the "own" relation (e.g. a trainer who is also a staff member) sees them only within
- * their units.
+ * My own calls (R2: individual training), via users.staff_member_id, newest first, keyset-paginated,
+ * inside the one recording scope: a person without the "own" relation (e.g. a trainer who is also a
+ * staff member) sees them only where the scope otherwise reaches (their units).
  */
 export async function myCalls({
   ctx,
@@ -44,15 +43,8 @@ export async function myCalls({
 }): Promise<{ items: MyCall[]; nextCursor: string | null }> {
   const staffMemberId = ctx.auth.actor.staffMemberId;
   if (!staffMemberId) return { items: [], nextCursor: null };
-  const own = scopeOf(ctx.auth.actor, "recording.read").relations.includes("own");
-  const units_ = unitScope(ctx, "recording.read");
-  const scope: RecordingScope = own
-    ? { all: false, unitIds: [], staffMemberIds: [staffMemberId] }
-    : units_.all
-      ? { all: true }
-      : { all: false, unitIds: units_.unitIds, staffMemberIds: [] };
   const page = await listRecordingsPage(ctx.db, {
-    scope,
+    scope: recordingScopeOf(ctx.auth.actor, "recording.read"),
     staffMemberId,
     ...(input.callStartedFrom ? { callStartedFrom: new Date(input.callStartedFrom) } : {}),
     ...(input.callStartedBefore ? { callStartedBefore: new Date(input.callStartedBefore) } : {}),

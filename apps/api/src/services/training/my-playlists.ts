@@ -1,7 +1,9 @@
+import { assignmentReaches } from "@kuulo/db/queries";
 import { playlistAssignments, playlistItems, playlists, recordings, units } from "@kuulo/db/schema";
+import { scopeOf } from "@kuulo/domain/access";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
-import { assignmentReachesActor } from "./assigned-to-actor.js";
+import { assigneeOf } from "../recordings/recording-access.js";
 import { loadProgressRows } from "./item-progress.js";
 
 export interface MyPlaylist {
@@ -25,12 +27,14 @@ export interface MyPlaylist {
  * progress; unfinished first, then the newest.
  */
 export async function myPlaylists({ ctx }: { ctx: AuthedContext }): Promise<{ items: MyPlaylist[] }> {
+  // Only a person the domain lets reach playlists by assignment has a "My training" list at all.
+  if (!scopeOf(ctx.auth.actor, "playlist.read").relations.includes("assigned")) return { items: [] };
   const rows = await ctx.db
     .select({ playlist: playlists, unitName: units.name, assignment: playlistAssignments })
     .from(playlistAssignments)
     .innerJoin(playlists, eq(playlists.id, playlistAssignments.playlistId))
     .innerJoin(units, eq(units.id, playlists.unitId))
-    .where(and(eq(playlists.status, "published"), assignmentReachesActor(ctx.auth.actor)));
+    .where(and(eq(playlists.status, "published"), assignmentReaches(assigneeOf(ctx.auth.actor))));
   const byPlaylist = new Map<
     string,
     { row: (typeof rows)[number]; via: Set<"unit" | "user">; assignedAt: Date }

@@ -1,11 +1,15 @@
 import { playlists, recordings, units } from "@kuulo/db/schema";
 import { notFound } from "@kuulo/domain/errors";
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { loadPlaylistItems } from "../playlists/playlist-view.js";
+import {
+  activeDisclosuresOf,
+  clipWindow,
+  decideRecordingAccess,
+  isPlaylistAssignedTo,
+} from "../recordings/recording-access.js";
 import { authorize } from "../shared/authorize.js";
-import { isPlaylistAssignedToActor } from "./assigned-to-actor.js";
-import { activeDisclosuresOfActor } from "./disclosures-of-actor.js";
 import { effectiveClip, type ItemProgress, loadProgressRows, toItemProgress } from "./item-progress.js";
 import { resumePoint } from "./resume-point.js";
 
@@ -28,6 +32,11 @@ export interface TrainingItemView {
   /** "retention" = removed under retention; the item keeps its place and note. */
   removedReason: string | null;
   progress: ItemProgress | null;
+  /**
+   * What the audio and peaks routes serve this person for the item: null = the whole recording; else only
+   * this window of it (milliseconds of the recording), played from 0 (R10: a clip is all a clip grants).
+   */
+  audioWindow: { startMs: number; endMs: number } | null;
 }
 
 export interface TrainingPlaylistView {
@@ -62,9 +71,8 @@ export async function trainingPlaylist({
   if (!row) throw notFound("Playlist");
   const { playlist } = row;
   const actor = ctx.auth.actor;
-  const assigned = await isPlaylistAssignedToActor(ctx.db, actor, playlist.id);
-  const disclosures =
-    actor.disclosureIds.length > 0 ? await activeDisclosuresOfActor(ctx.db, actor, ctx.clock.now()) : [];
+  const assigned = await isPlaylistAssignedTo(ctx.db, actor, playlist.id);
+  const disclosures = await activeDisclosuresOf(ctx.db, actor, ctx.clock.now());
   const disclosing = disclosures.filter((disclosure) => disclosure.playlistId === playlist.id);
   await authorize(
     ctx,
@@ -80,14 +88,32 @@ export async function trainingPlaylist({
     items = items.filter((item) => item.recording !== null && disclosed.has(item.recording.id));
   }
   const recordingIds = items.flatMap((item) => (item.recording ? [item.recording.id] : []));
-  const peaks =
+  const facts =
     recordingIds.length === 0
       ? []
       : await ctx.db
-          .select({ id: recordings.id })
+          .select({
+            id: recordings.id,
+            unitId: recordings.unitId,
+            organisationId: units.organisationId,
+            staffMemberId: recordings.staffMemberId,
+            durationMs: recordings.durationMs,
+            hasPeaks: sql<boolean>`${recordings.peaks} is not null`,
+          })
           .from(recordings)
-          .where(and(inArray(recordings.id, recordingIds), isNotNull(recordings.peaks)));
-  const withPeaks = new Set(peaks.map((peak) => peak.id));
+          .innerJoin(units, eq(units.id, recordings.unitId))
+          .where(inArray(recordings.id, recordingIds));
+  const withPeaks = new Set(facts.filter((fact) => fact.hasPeaks).map((fact) => fact.id));
+  // The same answer the audio route gives: whole call, or only the clips of the items that reach me.
+  const reaches = new Map<string, Awaited<ReturnType<typeof decideRecordingAccess>>>();
+  for (const fact of facts) {
+    reaches.set(fact.id, await decideRecordingAccess(ctx.db, actor, "recording.listen", fact));
+  }
+  const audioWindowOf = (itemId: string, recordingId: string, durationMs: number) => {
+    const reach = reaches.get(recordingId);
+    const clip = reach?.allowed && reach.clips ? reach.clips.find((c) => c.itemId === itemId) : undefined;
+    return clip ? clipWindow(clip, durationMs) : null;
+  };
   const progressRows = await loadProgressRows(
     ctx.db,
     [ctx.auth.user.id],
@@ -95,7 +121,7 @@ export async function trainingPlaylist({
   );
   const views: TrainingItemView[] = items.map((item) => {
     if (!item.recording) {
-      return { ...item, clipEndMs: null, recording: null, progress: null };
+      return { ...item, clipEndMs: null, recording: null, progress: null, audioWindow: null };
     }
     const clip = effectiveClip(item, item.recording.durationMs);
     const progressRow = progressRows.find((progress) => progress.playlistItemId === item.id);
@@ -113,6 +139,7 @@ export async function trainingPlaylist({
       },
       removedReason: null,
       progress: toItemProgress(progressRow, clip.startMs),
+      audioWindow: audioWindowOf(item.id, item.recording.id, item.recording.durationMs),
     };
   });
   const playable = views.filter((view) => view.progress !== null);

@@ -2,9 +2,9 @@ import { listeningProgress, playlistItems, playlists, recordings } from "@kuulo/
 import { DomainError, notFound, validationError } from "@kuulo/domain/errors";
 import { and, eq } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
+import { isPlaylistAssignedTo } from "../recordings/recording-access.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
-import { isPlaylistAssignedToActor } from "./assigned-to-actor.js";
 import { effectiveClip, type ItemProgress, toItemProgress } from "./item-progress.js";
 import {
   clampToClip,
@@ -48,7 +48,7 @@ export async function recordProgress({
     .leftJoin(recordings, eq(recordings.id, playlistItems.recordingId))
     .where(eq(playlistItems.id, input.playlistItemId));
   if (!row) throw notFound("Playlist item");
-  const assigned = await isPlaylistAssignedToActor(ctx.db, ctx.auth.actor, row.playlist.id);
+  const assigned = await isPlaylistAssignedTo(ctx.db, ctx.auth.actor, row.playlist.id);
   await authorize(
     ctx,
     "progress.update",

@@ -2,6 +2,7 @@ import { formatDuration } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { MediaVia } from "../../lib/media-urls.js";
 import { peaksQuery } from "./peaks.js";
 import { PlayerControls } from "./player-controls.js";
 import { handlePlayerKey } from "./player-shortcuts.js";
@@ -14,6 +15,13 @@ export interface ClipPlayerProps {
   durationMs: number;
   /** The authorised streaming URL (lib/media-urls.ts). */
   src: string;
+  /** The training path of `src`, so the waveform is fetched under the same answer as the audio. */
+  via?: MediaVia;
+  /**
+   * When the API serves only a window of the call (a learner who reaches it only through a playlist
+   * item, R10), that window in milliseconds of the recording: the audio's 0 is its start.
+   */
+  audioWindow?: ClipRange | null;
   /** Held to this range when `enforceClip`; drawn on the waveform either way. */
   clip: ClipRange | null;
   enforceClip: boolean;
@@ -33,14 +41,31 @@ export interface ClipPlayerProps {
  * has no native controls and `controlsList="nodownload"`: there is no download affordance (R8).
  */
 export function ClipPlayer(props: ClipPlayerProps) {
-  const { recordingId, durationMs, src, clip, enforceClip, initialMs, title } = props;
+  const { recordingId, durationMs, src, initialMs, title, audioWindow } = props;
   const { t } = useTranslation();
   const [audio, setAudio] = useState<HTMLAudioElement | null>(null);
-  const peaks = useQuery(peaksQuery(recordingId));
+  const peaks = useQuery(peaksQuery(recordingId, props.via));
+  // The player works in the audio's own time; the recording's time is that plus the window's start.
+  const offset = audioWindow?.startMs ?? 0;
+  const mediaDurationMs = audioWindow ? audioWindow.endMs - audioWindow.startMs : durationMs;
+  const toMedia = (range: ClipRange | null): ClipRange | null =>
+    range ? { startMs: range.startMs - offset, endMs: range.endMs - offset } : null;
+  const clip = toMedia(props.clip);
+  const enforceClip = props.enforceClip || Boolean(audioWindow);
+  const onProgress = props.onProgress;
   const playback = useClipPlayback({
     clip: enforceClip ? clip : null,
-    initialMs: initialMs ?? clip?.startMs ?? 0,
-    ...(props.onProgress ? { onProgress: props.onProgress } : {}),
+    initialMs: (initialMs ?? props.clip?.startMs ?? 0) - offset,
+    ...(onProgress
+      ? {
+          onProgress: (report: ProgressReport) =>
+            onProgress({
+              ...report,
+              positionMs: report.positionMs + offset,
+              intervals: report.intervals.map(([from, to]) => [from + offset, to + offset]),
+            }),
+        }
+      : {}),
     ...(props.onClipEnd ? { onClipEnd: props.onClipEnd } : {}),
   });
   const { audioRef } = playback;
@@ -52,7 +77,7 @@ export function ClipPlayer(props: ClipPlayerProps) {
     [audioRef],
   );
   const startMs = enforceClip && clip ? clip.startMs : 0;
-  const endMs = enforceClip && clip ? clip.endMs : durationMs;
+  const endMs = enforceClip && clip ? clip.endMs : mediaDurationMs;
   const shortcutTarget = {
     toggle: playback.toggle,
     skip: playback.skip,
@@ -86,20 +111,24 @@ export function ClipPlayer(props: ClipPlayerProps) {
       <Waveform
         audio={audio}
         peaks={peaks.isPending ? undefined : (peaks.data ?? null)}
-        durationMs={durationMs}
+        durationMs={mediaDurationMs}
         clip={clip}
         editable={Boolean(props.onClipChange)}
         {...(props.onClipChange ? { onClipChange: props.onClipChange } : {})}
         label={t("player.position", { title })}
         valueText={t("player.positionValue", {
-          position: formatDuration(playback.positionMs),
+          position: formatDuration(playback.positionMs + offset),
           duration: formatDuration(durationMs),
         })}
         positionMs={playback.positionMs}
+        offsetMs={offset}
       />
-      {clip ? (
+      {props.clip ? (
         <p className="player__clip muted">
-          {t("player.clipRange", { start: formatDuration(clip.startMs), end: formatDuration(clip.endMs) })}
+          {t("player.clipRange", {
+            start: formatDuration(props.clip.startMs),
+            end: formatDuration(props.clip.endMs),
+          })}
         </p>
       ) : null}
       <PlayerControls

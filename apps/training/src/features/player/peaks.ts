@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { peaksUrl } from "../../lib/media-urls.js";
+import { type MediaVia, peaksUrl } from "../../lib/media-urls.js";
 
 /** `GET /media/recordings/:id/peaks`: min/max pairs in −100…100, `buckets` pairs in all. */
 export interface PeaksFile {
@@ -28,11 +28,12 @@ export function isPeaksFile(value: unknown): value is PeaksFile {
   return candidate.version === 1 && Array.isArray(candidate.data);
 }
 
-export const peaksQuery = (recordingId: string) =>
+/** A learner who may hear only a clip gets only the clip's part of the waveform: the key names the item. */
+export const peaksQuery = (recordingId: string, via?: MediaVia) =>
   queryOptions({
-    queryKey: ["recording-peaks", recordingId],
+    queryKey: ["recording-peaks", recordingId, via?.playlistId ?? null, via?.itemId ?? null],
     queryFn: async ({ signal }) => {
-      const response = await fetch(peaksUrl(recordingId), { credentials: "same-origin", signal });
+      const response = await fetch(peaksUrl(recordingId, via), { credentials: "same-origin", signal });
       if (!response.ok) throw new Error(`peaks: HTTP ${response.status}`);
       const body: unknown = await response.json();
       if (!isPeaksFile(body)) throw new Error("peaks: unexpected format");

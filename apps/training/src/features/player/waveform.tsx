@@ -16,6 +16,8 @@ export interface WaveformProps {
   label: string;
   valueText: string;
   positionMs: number;
+  /** Where the audio's 0 lies in the recording (a served clip window), so the slider speaks recording time. */
+  offsetMs?: number;
 }
 
 const HEIGHT = 96;
@@ -27,6 +29,7 @@ const FLAT: [Float32Array, Float32Array] = [new Float32Array(2), new Float32Arra
  */
 export function Waveform(props: WaveformProps) {
   const { audio, peaks, durationMs, clip, editable, onClipChange, label, valueText, positionMs } = props;
+  const offsetMs = props.offsetMs ?? 0;
   const container = useRef<HTMLDivElement>(null);
   const regionRef = useRef<Region | null>(null);
   const onClipChangeRef = useRef(onClipChange);
@@ -102,9 +105,9 @@ export function Waveform(props: WaveformProps) {
       role="slider"
       tabIndex={0}
       aria-label={label}
-      aria-valuemin={Math.round((clip?.startMs ?? 0) / 1000)}
-      aria-valuemax={Math.round((clip?.endMs ?? durationMs) / 1000)}
-      aria-valuenow={Math.round(positionMs / 1000)}
+      aria-valuemin={Math.round(((clip?.startMs ?? 0) + offsetMs) / 1000)}
+      aria-valuemax={Math.round(((clip?.endMs ?? durationMs) + offsetMs) / 1000)}
+      aria-valuenow={Math.round((positionMs + offsetMs) / 1000)}
       aria-valuetext={valueText}
     />
   );

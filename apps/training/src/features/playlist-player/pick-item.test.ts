@@ -20,6 +20,7 @@ const item = (id: string, options: { removed?: boolean; completed?: boolean } = 
   recording: options.removed ? null : recording,
   removedReason: options.removed ? "retention" : null,
   progress: progress(options.completed ?? false),
+  audioWindow: null,
 });
 
 describe("pickItem", () => {

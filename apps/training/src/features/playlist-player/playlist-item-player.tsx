@@ -36,6 +36,7 @@ export function PlaylistItemPlayer({ playlist, item, position, onPrevious, onNex
     );
   }
   const clip = { startMs: item.clipStartMs, endMs: item.clipEndMs };
+  const via = { playlistId: playlist.id, itemId: item.id };
   const progress = item.progress;
   // Resume inside the clip unless the item is done or the resume point is at its very end.
   const resume =
@@ -61,7 +62,9 @@ export function PlaylistItemPlayer({ playlist, item, position, onPrevious, onNex
         <ClipPlayer
           recordingId={recording.id}
           durationMs={recording.durationMs}
-          src={audioUrl(recording.id, { playlistId: playlist.id })}
+          src={audioUrl(recording.id, via)}
+          via={via}
+          audioWindow={item.audioWindow}
           clip={clip}
           enforceClip
           initialMs={resume}

@@ -3,7 +3,7 @@ import { appendAuditEvent } from "@kuulo/db/audit";
 import type { Database, DbOrTx } from "@kuulo/db/client";
 import { auditEvents } from "@kuulo/db/schema";
 import { and, eq, gte, sql } from "drizzle-orm";
-import type { ListenVia } from "./decide-listen.js";
+import type { ReachVia } from "./recording-access.js";
 
 /** Range requests of one recording within this window of the last listen event belong to one session. */
 export const LISTENING_SESSION_MS = 30 * 60 * 1000;
@@ -15,10 +15,12 @@ export interface ListeningSession {
   sessionId: string;
   recordingId: string;
   unitId: string;
-  via: ListenVia;
+  via: ReachVia;
   playlistId: string | null;
   /** The training disclosure that allowed a "disclosed" listen, so its trail need not guess. */
   disclosureId?: string | null;
+  /** For a clip-only listener: the item and the window of the call that was served. */
+  clip?: { playlistItemId: string; startMs: number; endMs: number } | null;
   ip: string | null;
   now: Date;
 }
@@ -76,6 +78,12 @@ export async function recordListeningSession(db: Database, session: ListeningSes
         unitId: session.unitId,
         ...(session.playlistId ? { playlistId: session.playlistId } : {}),
         ...(session.disclosureId ? { disclosureId: session.disclosureId } : {}),
+        ...(session.clip
+          ? {
+              playlistItemId: session.clip.playlistItemId,
+              window: { startMs: session.clip.startMs, endMs: session.clip.endMs },
+            }
+          : {}),
       },
     });
     return true;

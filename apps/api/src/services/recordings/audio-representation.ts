@@ -1,0 +1,41 @@
+import { cutWebmClip } from "../../media/cut-webm-clip.js";
+import type { ListenTarget } from "./listen-target.js";
+import type { RecordingStorage } from "./recording-storage.js";
+
+/** The bytes one listener may be sent: the stored file, or for a clip-only listener a WebM of the clip. */
+export interface AudioRepresentation {
+  size: number;
+  read(start: number, endInclusive: number): AsyncIterable<Uint8Array>;
+}
+
+/**
+ * The whole recording streams from the encrypted store, decrypting only the chunks a range needs. A
+ * clip is cut from the decrypted file into its own WebM (the same bytes on every request, so Range
+ * requests over it agree); nothing outside the clip's window is in it, whatever range is asked for.
+ */
+export async function audioRepresentation(
+  storage: RecordingStorage,
+  target: ListenTarget,
+): Promise<AudioRepresentation> {
+  const { recording, window } = target;
+  if (!window) {
+    return {
+      size: recording.storedSizeBytes,
+      read: (start, end) =>
+        storage.store.streamPlaintextRange(recording.storageKey, recording.wrappedDataKey, start, end),
+    };
+  }
+  const stored = await storage.store.getPlaintextRange(
+    recording.storageKey,
+    recording.wrappedDataKey,
+    0,
+    recording.storedSizeBytes - 1,
+  );
+  const clip = cutWebmClip(stored, window);
+  return {
+    size: clip.length,
+    async *read(start, end) {
+      yield clip.subarray(start, end + 1);
+    },
+  };
+}
