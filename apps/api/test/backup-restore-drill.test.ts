@@ -14,7 +14,7 @@ import { reconcileStorage } from "../src/cli/storage-reconcile.js";
 import { scrubStorage } from "../src/cli/storage-scrub.js";
 import type { Config } from "../src/env.js";
 import { runRetentionPurge } from "../src/jobs/retention-purge.js";
-import { createRecordingStorage, type RecordingStorage } from "../src/recordings/recording-storage.js";
+import { createRecordingStorage, type RecordingStorage } from "../src/services/recordings/recording-storage.js";
 import { buildApp } from "../src/server/build-app.js";
 import { verifyAuditWithCheckpoints } from "../src/services/audit/verify.js";
 import { writeAuditCheckpoint } from "../src/services/audit/write-checkpoint.js";
