@@ -43,6 +43,8 @@ export interface IngestConfig {
   sourceSystem: string;
   /** Audio worker threads (decoding, peaks, Opus encoding). */
   workers: number;
+  /** Uploads one token may make per minute (bursts up to this many); 0 = no limit. */
+  ratePerMinute: number;
 }
 
 /** Controller/contact details for the privacy notice (R1); unset keys keep the register's defaults. */
@@ -68,6 +70,8 @@ export interface Config {
   /** Where built SPAs live (apps/<name>/dist); missing directories are skipped at start. */
   spaDirs: { admin: string; training: string };
   logLevel: string;
+  /** Most calls one tRPC batch request may carry; more is refused with 400 before any runs. */
+  trpcMaxBatch: number;
   /** Four-eyes approval per disclosure kind (R6): another privacy officer approves before it takes effect. */
   fourEyes: { training: boolean; statutory: boolean; accessRequest: boolean };
   /** Minutes between retention purge runs inside the API (R13); 0 turns the in-process schedule off. */
@@ -208,6 +212,11 @@ function loadIngest(env: Record<string, string | undefined>): IngestConfig {
     maxDurationMs: positive("KUULO_INGEST_MAX_DURATION_SECONDS", String(4 * 60 * 60), 24 * 60 * 60) * 1000,
     sourceSystem,
     workers: positive("KUULO_AUDIO_WORKERS", "1", 16),
+    ratePerMinute: parseWith(
+      "KUULO_INGEST_RATE_PER_MINUTE",
+      z.coerce.number().int().min(0).max(100_000),
+      read(env, "KUULO_INGEST_RATE_PER_MINUTE") ?? "120",
+    ),
   };
 }
 
@@ -341,6 +350,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       training: resolve(REPO_ROOT, "apps/training/dist"),
     },
     logLevel: read(env, "KUULO_LOG_LEVEL") ?? "info",
+    trpcMaxBatch: parseWith(
+      "KUULO_TRPC_MAX_BATCH",
+      z.coerce.number().int().min(1).max(1000),
+      read(env, "KUULO_TRPC_MAX_BATCH") ?? "20",
+    ),
     fourEyes: {
       training: booleanFlag("KUULO_FOUR_EYES_TRAINING", read(env, "KUULO_FOUR_EYES_TRAINING")) ?? false,
       statutory: booleanFlag("KUULO_FOUR_EYES_STATUTORY", read(env, "KUULO_FOUR_EYES_STATUTORY")) ?? true,

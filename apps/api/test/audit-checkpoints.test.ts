@@ -36,7 +36,10 @@ describe("signed audit checkpoints (R14)", () => {
   let dataDir: string;
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "kuulo-checkpoints-"));
-    t = await createTestApp({ env: { KUULO_DATA_DIR: dataDir } });
+    // No in-process schedule: each test writes exactly the checkpoints it counts.
+    t = await createTestApp({
+      env: { KUULO_DATA_DIR: dataDir, KUULO_AUDIT_CHECKPOINT_INTERVAL_MINUTES: "0" },
+    });
   });
   afterEach(async () => {
     await t.close();
@@ -115,6 +118,27 @@ describe("signed audit checkpoints (R14)", () => {
     expect(await runScheduledAuditCheckpoint(holder)).toBeNull();
     t.clock.advance(61_000);
     expect(await runScheduledAuditCheckpoint(holder)).toMatchObject(await auditHead(t.db));
+  });
+});
+
+describe("the API's checkpoint schedule", () => {
+  it("writes the first signed checkpoint at start, before any interval has passed", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "kuulo-checkpoints-start-"));
+    const t = await createTestApp({
+      env: { KUULO_DATA_DIR: dataDir, KUULO_AUDIT_CHECKPOINT_INTERVAL_MINUTES: "60" },
+    });
+    try {
+      await t.app.ready();
+      const lines = readFileSync(join(dataDir, "audit-checkpoints.jsonl"), "utf8").trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0] ?? "")).toMatchObject(await auditHead(t.db));
+      const cookie = await t.signIn("tietosuoja");
+      const result = dataOf<Verification>(await t.call("audit.verify", undefined, { cookie }));
+      expect(result).toMatchObject({ ok: true, checkpoints: { ok: true, count: 1 } });
+    } finally {
+      await t.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

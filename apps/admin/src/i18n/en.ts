@@ -36,7 +36,7 @@ export const en = {
     },
     agreement: { window: "The agreement cannot end before it starts." },
     country: { outside_eu_eea: "Only organisations in the EU/EEA can process the register's data (R7)." },
-    api_token: { revoked: "The token is already revoked." },
+    api_token: { revoked: "The token is already revoked.", expiry_past: "The expiry must be in the future." },
   },
   validation: {
     invalid: "Check this value.",

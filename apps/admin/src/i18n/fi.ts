@@ -39,7 +39,10 @@ export const fi: AdminMessages = {
     country: {
       outside_eu_eea: "Rekisterin tietoja voivat käsitellä vain EU:n tai ETA:n organisaatiot (R7).",
     },
-    api_token: { revoked: "Tunniste on jo mitätöity." },
+    api_token: {
+      revoked: "Tunniste on jo mitätöity.",
+      expiry_past: "Vanhenemisajan on oltava tulevaisuudessa.",
+    },
   },
   validation: {
     invalid: "Tarkista arvo.",

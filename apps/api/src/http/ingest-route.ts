@@ -10,6 +10,7 @@ import type { RecordingStorage } from "../recordings/recording-storage.js";
 import { ingestRecording } from "../services/recordings/ingest.js";
 import type { IngestResult } from "../services/recordings/ingest-types.js";
 import type { AppDeps } from "../trpc/context.js";
+import { IngestRateLimit } from "./ingest-rate-limit.js";
 import { readIngestMultipart } from "./read-ingest-multipart.js";
 import { sendError } from "./send-error.js";
 
@@ -35,6 +36,7 @@ function parseMetadataJson(text: string): unknown {
 export function registerIngestRoute(app: FastifyInstance, deps: AppDeps, storage: RecordingStorage) {
   // The body is streamed by busboy in the handler, never buffered by Fastify.
   app.addContentTypeParser("multipart/form-data", (_request, _payload, done) => done(null, undefined));
+  const rateLimit = new IngestRateLimit(deps.config.ingest.ratePerMinute);
 
   app.post(INGEST_PATH, async (request, reply) => {
     const now = deps.clock.now();
@@ -70,6 +72,24 @@ export function registerIngestRoute(app: FastifyInstance, deps: AppDeps, storage
           rule: "R5",
           reason: "permission.missing",
         }),
+      );
+    }
+
+    const allowance = rateLimit.take(actor.tokenId, now);
+    if (!allowance.ok) {
+      // Refused before the body is read; closing the connection drops the unread upload.
+      return sendError(
+        request,
+        reply.header("retry-after", String(allowance.retryAfterSeconds)).header("connection", "close"),
+        new DomainError(
+          "RATE_LIMITED",
+          `Too many uploads with this token; retry in ${allowance.retryAfterSeconds} s`,
+          {
+            rule: "R5",
+            reason: "ingest.rate_limited",
+            details: { retryAfterSeconds: allowance.retryAfterSeconds },
+          },
+        ),
       );
     }
 

@@ -13,6 +13,7 @@ import { registerNetworkAllowlist } from "./network-allowlist.js";
 import { PLAIN_ROUTES } from "./plain-routes.js";
 import { registerRequestGuards } from "./request-guards.js";
 import { registerStaticSpas } from "./static-spas.js";
+import { registerTrpcBatchCap } from "./trpc-batch-cap.js";
 
 /** A plain HTTP route group (ingest, audio streaming, export download) added beside tRPC. */
 export type AppPlugin = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
@@ -55,6 +56,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerNetworkAllowlist(app, config);
   registerRequestGuards(app, { config, csrfExemptPrefixes: CSRF_EXEMPT_PREFIXES });
+  registerTrpcBatchCap(app, config.trpcMaxBatch);
 
   app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
     const status = typeof error.statusCode === "number" && error.statusCode >= 400 ? error.statusCode : 500;
@@ -72,6 +74,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
+      maxBatchSize: config.trpcMaxBatch,
       createContext: ({ req, res }) => createRequestContext(deps, req, res),
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });

@@ -11,6 +11,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     PORT: "3000",
     KUULO_DATA_DIR: "/tmp/kuulo-api-test-unused",
     KUULO_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
+    // Off unless a test asks: a checkpoint at start would write a key and file into the shared data dir.
+    KUULO_AUDIT_CHECKPOINT_INTERVAL_MINUTES: "0",
     ...env,
   });
   return { ...config, passwordHash: TEST_PASSWORD_HASH };
