@@ -73,7 +73,7 @@ export interface Config {
   /** Most calls one tRPC batch request may carry; more is refused with 400 before any runs. */
   trpcMaxBatch: number;
   /** Four-eyes approval per disclosure kind (R6): another privacy officer approves before it takes effect. */
-  fourEyes: { training: boolean; statutory: boolean; accessRequest: boolean };
+  fourEyes: { training: boolean; statutory: boolean; accessRequest: boolean; listeningGrants: boolean };
   /** Minutes between retention purge runs inside the API (R13); 0 turns the in-process schedule off. */
   retentionIntervalMinutes: number;
   /** Signed audit chain heads kept outside the database (R14); no signing key = no checkpoints. */
@@ -360,6 +360,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       statutory: booleanFlag("KUULO_FOUR_EYES_STATUTORY", read(env, "KUULO_FOUR_EYES_STATUTORY")) ?? true,
       accessRequest:
         booleanFlag("KUULO_FOUR_EYES_ACCESS_REQUEST", read(env, "KUULO_FOUR_EYES_ACCESS_REQUEST")) ?? true,
+      // R10: a right that lets someone listen takes effect only when a privacy officer approves it.
+      listeningGrants:
+        booleanFlag("KUULO_FOUR_EYES_LISTENING_GRANTS", read(env, "KUULO_FOUR_EYES_LISTENING_GRANTS")) ??
+        true,
     },
     retentionIntervalMinutes: parseWith(
       "KUULO_RETENTION_INTERVAL_MINUTES",

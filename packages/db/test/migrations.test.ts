@@ -25,6 +25,7 @@ const EXPECTED_TABLES = [
   "jobs",
   "legal_holds",
   "listening_progress",
+  "listening_requests",
   "login_throttles",
   "organisations",
   "password_setup_tokens",

@@ -271,6 +271,7 @@ export const en = {
     "disclosure.read": "See disclosures",
     "disclosure.create": "Prepare disclosures",
     "disclosure.approve": "Approve disclosures",
+    "grant.approve": "Approve listening rights",
     "disclosure.revoke": "Revoke disclosures",
     "disclosure.export": "Export disclosure packages",
     "legal_hold.place": "Place legal holds",

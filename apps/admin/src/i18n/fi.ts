@@ -282,6 +282,7 @@ export const fi: AdminMessages = {
     "disclosure.read": "Nähdä luovutukset",
     "disclosure.create": "Valmistella luovutuksia",
     "disclosure.approve": "Hyväksyä luovutuksia",
+    "grant.approve": "Hyväksyä kuunteluoikeuksia",
     "disclosure.revoke": "Perua luovutuksia",
     "disclosure.export": "Viedä luovutuspaketteja",
     "legal_hold.place": "Asettaa oikeudellisia säilytyksiä",

@@ -13,6 +13,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     KUULO_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
     // Off unless a test asks: a checkpoint at start would write a key and file into the shared data dir.
     KUULO_AUDIT_CHECKPOINT_INTERVAL_MINUTES: "0",
+    // Most tests set up listeners through grants.create; separation-of-duties.test.ts turns it on.
+    KUULO_FOUR_EYES_LISTENING_GRANTS: "0",
     ...env,
   });
   return { ...config, passwordHash: TEST_PASSWORD_HASH };

@@ -11,6 +11,7 @@ export {
 } from "./actor.js";
 export { type AccessDecision, can, decide } from "./decide.js";
 export { type EffectiveAccess, explainAccess } from "./explain-access.js";
+export { LISTENING_ROLES, roleLetsListen } from "./listening-rights.js";
 export { isPermission, PERMISSIONS, type Permission, type ProcedureAccess, PUBLIC } from "./permissions.js";
 export {
   type AccessScope,

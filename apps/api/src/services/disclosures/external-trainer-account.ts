@@ -183,6 +183,6 @@ export async function ensureExternalTrainerAccount(
       grantedAt: now,
     });
   }
-  const passwordLink = needsLink ? await issuePasswordLink(tx, userId, now) : null;
+  const passwordLink = needsLink ? await issuePasswordLink(tx, userId, now, ctx.auth.user.id) : null;
   return { userId, username, created, passwordLink };
 }
