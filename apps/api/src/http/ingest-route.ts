@@ -1,12 +1,12 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { appendAuditEvent } from "@kuulo/db/audit";
 import { decide } from "@kuulo/domain/access";
 import { DomainError, validationError } from "@kuulo/domain/errors";
 import type { FastifyInstance } from "fastify";
 import { authenticateApiToken } from "../auth/api-tokens.js";
 import { ingestTempRoot } from "../recordings/clean-ingest-temp.js";
 import type { RecordingStorage } from "../recordings/recording-storage.js";
+import { auditIngestDenied } from "../services/recordings/audit-ingest-denied.js";
 import { ingestRecording } from "../services/recordings/ingest.js";
 import type { IngestResult } from "../services/recordings/ingest-types.js";
 import type { AppDeps } from "../trpc/context.js";
@@ -54,16 +54,12 @@ export function registerIngestRoute(app: FastifyInstance, deps: AppDeps, storage
     }
     const decision = decide(actor, "recording.ingest");
     if (!decision.allowed) {
-      await appendAuditEvent(deps.db, {
-        actorType: "machine",
-        actorId: actor.tokenId,
-        action: "access.denied",
-        outcome: "denied",
-        targetType: "route",
-        targetId: INGEST_PATH,
+      await auditIngestDenied(deps.db, {
+        tokenId: actor.tokenId,
+        path: INGEST_PATH,
         ip: request.clientIp,
-        occurredAt: now,
-        details: { permission: "recording.ingest", reason: decision.reason },
+        now,
+        reason: decision.reason,
       });
       return sendError(
         request,
