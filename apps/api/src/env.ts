@@ -55,6 +55,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL as the tables' owner, for migrations only; the API itself runs as DATABASE_URL's role. */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   allowedCidrs: string[];
   trustedProxies: string[];
@@ -274,6 +276,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError("DATABASE_URL", "must start with postgres:// or postgresql://");
   }
+  const migrationDatabaseUrl = read(env, "KUULO_MIGRATION_DATABASE_URL");
+  if (migrationDatabaseUrl && !databaseUrl) {
+    throw new ConfigError("KUULO_MIGRATION_DATABASE_URL", "needs DATABASE_URL (the runtime role) as well");
+  }
+  if (migrationDatabaseUrl && !/^postgres(ql)?:\/\//.test(migrationDatabaseUrl)) {
+    throw new ConfigError("KUULO_MIGRATION_DATABASE_URL", "must start with postgres:// or postgresql://");
+  }
 
   const allowedRaw = read(env, "KUULO_ALLOWED_CIDRS");
   if (mode === "production" && !allowedRaw) {
@@ -334,6 +343,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port,
     host,
     databaseUrl,
+    migrationDatabaseUrl,
     dataDir,
     allowedCidrs,
     trustedProxies,

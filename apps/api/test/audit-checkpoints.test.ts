@@ -25,10 +25,13 @@ interface Verification {
   };
 }
 
-async function cutTail(db: TestApp["db"], fromSeq: number) {
-  await db.execute(sql`alter table audit_events disable trigger user`);
-  await db.execute(sql`delete from audit_events where seq >= ${fromSeq}`);
-  await db.execute(sql`alter table audit_events enable trigger user`);
+/** Tampering as the tables' owner: the API's runtime role cannot disable the triggers. */
+async function cutTail(t: TestApp, fromSeq: number) {
+  await t.testDb.asOwner(async (db) => {
+    await db.execute(sql`alter table audit_events disable trigger user`);
+    await db.execute(sql`delete from audit_events where seq >= ${fromSeq}`);
+    await db.execute(sql`alter table audit_events enable trigger user`);
+  });
 }
 
 describe("signed audit checkpoints (R14)", () => {
@@ -63,7 +66,7 @@ describe("signed audit checkpoints (R14)", () => {
     await t.signIn("kouluttaja");
     const cookie = await t.signIn("tietosuoja");
     const checkpoint = await writeAuditCheckpoint(t.db, t.config, t.clock.now());
-    await cutTail(t.db, checkpoint.seq - 1);
+    await cutTail(t, checkpoint.seq - 1);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
     const result = await verify(cookie);
     expect(result).toMatchObject({
@@ -77,7 +80,7 @@ describe("signed audit checkpoints (R14)", () => {
   it("detects a cut tail that was refilled with new events", async () => {
     const cookie = await t.signIn("tietosuoja");
     const checkpoint = await writeAuditCheckpoint(t.db, t.config, t.clock.now());
-    await cutTail(t.db, checkpoint.seq - 1);
+    await cutTail(t, checkpoint.seq - 1);
     while ((await auditHead(t.db)).seq < checkpoint.seq) await t.signIn("kouluttaja");
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
     const result = await verify(cookie);
@@ -173,6 +176,7 @@ describe("pnpm cli audit checkpoint / verify", { timeout: 120_000 }, () => {
     if (testDatabaseUrl()) {
       server = await createTestDb();
       env.DATABASE_URL = server.databaseUrl ?? "";
+      env.KUULO_MIGRATION_DATABASE_URL = server.ownerDatabaseUrl ?? "";
       open = async () => server as TestDb;
     } else {
       env.KUULO_DATA_DIR = dataDir;
@@ -195,9 +199,12 @@ describe("pnpm cli audit checkpoint / verify", { timeout: 120_000 }, () => {
 
     const kuuloDb = await open();
     try {
-      await kuuloDb.db.execute(sql`alter table audit_events disable trigger user`);
-      await kuuloDb.db.execute(sql`delete from audit_events where seq = ${seq}`);
-      await kuuloDb.db.execute(sql`alter table audit_events enable trigger user`);
+      const tamper = async (db: KuuloDb["db"]) => {
+        await db.execute(sql`alter table audit_events disable trigger user`);
+        await db.execute(sql`delete from audit_events where seq = ${seq}`);
+        await db.execute(sql`alter table audit_events enable trigger user`);
+      };
+      await (server ? server.asOwner(tamper) : tamper(kuuloDb.db));
     } finally {
       if (!server) await kuuloDb.close();
     }

@@ -48,6 +48,7 @@ beforeAll(async () => {
   if (testDatabaseUrl()) {
     const server = await createTestDb();
     env.DATABASE_URL = server.databaseUrl ?? "";
+    env.KUULO_MIGRATION_DATABASE_URL = server.ownerDatabaseUrl ?? "";
     openDb = async () => server;
     closeAfterUse = false;
     closeServerDb = () => server.close();

@@ -56,6 +56,7 @@ describe("pnpm cli retention run [--dry-run] (R13)", () => {
     if (testDatabaseUrl()) {
       server = await createTestDb();
       env.DATABASE_URL = server.databaseUrl ?? "";
+      env.KUULO_MIGRATION_DATABASE_URL = server.ownerDatabaseUrl ?? "";
       open = async () => server as TestDb;
       release = async () => {};
     } else {

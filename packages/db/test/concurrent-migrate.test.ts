@@ -40,7 +40,7 @@ describe.skipIf(!serverUrl)("concurrent migrate on PostgreSQL", () => {
           first!.db,
           sql`select count(*)::int as count from information_schema.tables where table_schema = 'public'`,
         );
-        expect(tables[0]?.count).toBe(22);
+        expect(tables[0]?.count).toBe(23);
         // The schema works from every instance, triggers included.
         for (const instance of instances) {
           await appendAuditEvent(instance.db, {
