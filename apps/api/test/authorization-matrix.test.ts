@@ -441,6 +441,11 @@ const MATRIX: Record<string, Row> = {
       recordingIds: [(await mikkosCall(t)) ?? ""],
     }),
   },
+  "disclosures.findExternalTrainers": {
+    kind: "query",
+    allowed: OFFICERS,
+    input: async () => ({ query: "ulk" }),
+  },
   "disclosures.findAccessRequestCandidates": {
     kind: "query",
     allowed: OFFICERS,
