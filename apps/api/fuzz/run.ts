@@ -88,7 +88,9 @@ for (let from = 0; from < inputs; ) {
   }
   merge(audio, result.report);
   from = to;
-  process.stdout.write(`audio: ${audio.inputs}/${inputs} inputs, ${audio.crashes.length} crashes\n`);
+  process.stdout.write(
+    `audio: ${audio.inputs}/${inputs} inputs (${audio.accepted} accepted, ${audio.refused} refused, ${audio.decoded} decoded), ${audio.crashes.length} crashes, ${hangs.length} hangs, ${Math.round((Date.now() - started) / 1000)} s\n`,
+  );
 }
 const audioSeconds = (Date.now() - started) / 1000;
 const httpStarted = Date.now();
