@@ -9,7 +9,7 @@ import { fuzzIngest } from "./fuzz-ingest.js";
  * input that makes no progress for --hang-seconds; the worker is then replaced and the run goes on.
  *
  *   pnpm fuzz [--inputs 100000] [--http 3000] [--seed 20261206] [--hang-seconds 60]
- *             [--decode-every 3] [--concurrency 4]
+ *             [--decode-every 3] [--concurrency 4] [--parallel 2] [--from 0]
  */
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -76,22 +76,31 @@ function runChunk(from: number, to: number): Promise<{ report: AudioFuzzReport }
 const started = Date.now();
 const audio = emptyAudioReport();
 const hangs: number[] = [];
-const chunk = 5_000;
-for (let from = 0; from < inputs; ) {
-  const to = Math.min(inputs, from + chunk);
-  const result = await runChunk(from, to);
-  if ("hangAt" in result) {
-    hangs.push(result.hangAt);
-    console.error(`hang at input ${result.hangAt}; continuing after it`);
-    from = result.hangAt + 1;
-    continue;
+const chunk = 2_500;
+// Chunks of inputs [first, inputs) handed to `parallel` workers; a hang skips its input and goes on.
+let nextChunk = option("from", 0);
+async function lane() {
+  while (nextChunk < inputs) {
+    let from = nextChunk;
+    const to = Math.min(inputs, from + chunk);
+    nextChunk = to;
+    while (from < to) {
+      const result = await runChunk(from, to);
+      if ("hangAt" in result) {
+        hangs.push(result.hangAt);
+        console.error(`hang at input ${result.hangAt}; continuing after it`);
+        from = result.hangAt + 1;
+        continue;
+      }
+      merge(audio, result.report);
+      from = to;
+    }
+    process.stdout.write(
+      `audio: ${audio.inputs} inputs (${audio.accepted} accepted, ${audio.refused} refused, ${audio.decoded} decoded), ${audio.crashes.length} crashes, ${hangs.length} hangs, ${Math.round((Date.now() - started) / 1000)} s\n`,
+    );
   }
-  merge(audio, result.report);
-  from = to;
-  process.stdout.write(
-    `audio: ${audio.inputs}/${inputs} inputs (${audio.accepted} accepted, ${audio.refused} refused, ${audio.decoded} decoded), ${audio.crashes.length} crashes, ${hangs.length} hangs, ${Math.round((Date.now() - started) / 1000)} s\n`,
-  );
 }
+await Promise.all(Array.from({ length: option("parallel", 2) }, lane));
 const audioSeconds = (Date.now() - started) / 1000;
 const httpStarted = Date.now();
 const ingest = await fuzzIngest({ runSeed, count: http, concurrency });
