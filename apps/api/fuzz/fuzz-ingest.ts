@@ -32,6 +32,8 @@ export async function fuzzIngest(options: {
   count: number;
   /** Uploads in flight at once (the recording system may send several). */
   concurrency?: number;
+  /** Called every 100 uploads with the figures so far (the long run prints them). */
+  onProgress?: (report: IngestFuzzReport) => void;
 }): Promise<IngestFuzzReport> {
   const app = await startRecordingsApp({ KUULO_INGEST_RATE_PER_MINUTE: "0", KUULO_LOG_LEVEL: "silent" });
   try {
@@ -85,6 +87,7 @@ export async function fuzzIngest(options: {
       } catch (error) {
         report.crashes.push({ index, status: 0, body: String(error) });
       }
+      if (report.uploads % 100 === 0) options.onProgress?.(report);
     };
     await Promise.all(
       Array.from({ length: options.concurrency ?? 1 }, async () => {

@@ -103,7 +103,15 @@ async function lane() {
 await Promise.all(Array.from({ length: option("parallel", 2) }, lane));
 const audioSeconds = (Date.now() - started) / 1000;
 const httpStarted = Date.now();
-const ingest = await fuzzIngest({ runSeed, count: http, concurrency });
+const ingest = await fuzzIngest({
+  runSeed,
+  count: http,
+  concurrency,
+  onProgress: (report) =>
+    process.stdout.write(
+      `http: ${report.uploads} uploads (${report.created} created, refused ${JSON.stringify(report.refused)}), ${report.crashes.length} crashes, ${Math.round((Date.now() - httpStarted) / 1000)} s\n`,
+    ),
+});
 const httpSeconds = (Date.now() - httpStarted) / 1000;
 
 const leftovers = Object.values(ingest.leftovers).reduce((sum, n) => sum + n, 0);
