@@ -83,13 +83,45 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     await dialog.getByLabel(admin.grants.scope).selectOption({ label: "Helsinki, myynti (HKI-MYYNTI)" });
     await checkA11y(page, "create-user dialog");
     await dialog.getByRole("button", { name: admin.users.createSubmit }).click();
-    const link = dialog.getByTestId("one-time-link");
+    // R10: a trainer listens, so the role and the one-time link wait for a privacy officer; none for the admin.
+    await dialog.getByTestId("awaiting-approval-notice").waitFor();
+    expect(await dialog.getByTestId("one-time-link").count()).toBe(0);
+    await shot("04-user-created-awaiting-approval");
+
+    await dialog.getByRole("link", { name: admin.users.openCreated }).click();
+    await heading(`Testi Kouluttaja ${lang.toUpperCase()}`).waitFor();
+    await page.getByTestId("awaiting-approval").first().waitFor();
+    await expect(page.getByTestId("listening-summary").textContent()).resolves.toBe(admin.access.noListening);
+
+    // The privacy officer, in their own browser, approves it and receives the link to hand over.
+    const officerContext = await newContext(browser, lang === "fi" ? "fi-FI" : "en-GB");
+    const officerPage = await officerContext.newPage();
+    const officerErrors = collectPageErrors(officerPage);
+    await officerPage.goto(`${kuulo.baseUrl}/admin/`);
+    await officerPage.getByRole("heading", { name: ui.signIn.title }).waitFor();
+    await signIn(officerPage, lang, kuulo.login("privacy_officer"));
+    await openNav(officerPage, lang, admin.nav.approvals);
+    const row = officerPage
+      .getByTestId("approval-requests")
+      .getByRole("row")
+      .filter({ hasText: `Testi Kouluttaja ${lang.toUpperCase()}` });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain(admin.roles.trainer);
+    await expect(row.textContent()).resolves.toContain("HKI-MYYNTI");
+    await expect(row.textContent()).resolves.toContain("admin");
+    await checkA11y(officerPage, "approvals");
+    await shot("04a-approvals", officerPage);
+    await row.getByRole("button", { name: admin.approvals.approve }).click();
+    await officerPage.getByRole("dialog").getByRole("button", { name: admin.approvals.approve }).click();
+    const link = officerPage.getByTestId("approval-handover").getByTestId("one-time-link");
     await link.waitFor();
     oneTimeLink = (await link.textContent()) ?? "";
     expect(oneTimeLink).toMatch(/\/admin\/set-password#token=[a-z2-7]{52}$/);
-    await shot("04-user-created");
+    await shot("04b-approved-link-to-hand-over", officerPage);
+    expect(officerErrors).toEqual([]);
+    await officerContext.close();
 
-    await dialog.getByRole("link", { name: admin.users.openCreated }).click();
+    await page.reload();
     await heading(`Testi Kouluttaja ${lang.toUpperCase()}`).waitFor();
     const access = page.getByTestId("effective-access");
     const listen = access.locator('tr[data-permission="recording.listen"]');

@@ -62,7 +62,12 @@ export class ApiSession {
  * A second privacy officer, made by the administrator through the API as in the admin app: created with
  * a one-time link, password set, authenticator enrolled. Four-eyes needs a different person to approve.
  */
-export async function createSecondOfficer(admin: ApiSession, baseUrl: string, username: string) {
+export async function createSecondOfficer(
+  admin: ApiSession,
+  approver: ApiSession,
+  baseUrl: string,
+  username: string,
+) {
   const organisations = await admin.data<{ id: string; kind: string }[]>(
     "organisations.find",
     undefined,
@@ -70,17 +75,33 @@ export async function createSecondOfficer(admin: ApiSession, baseUrl: string, us
   );
   const controller = organisations.find((organisation) => organisation.kind === "controller");
   if (!controller) throw new Error("no controller organisation");
-  const created = await admin.data<{ setPasswordToken: string }>("users.create", {
-    organisationId: controller.id,
-    username,
-    firstName: "Toinen",
-    lastName: "Tietosuojavastaava",
-    email: null,
-    grants: [{ role: "privacy_officer", unitId: null }],
-  });
+  const created = await admin.data<{ user: { id: string }; setPasswordToken: string | null }>(
+    "users.create",
+    {
+      organisationId: controller.id,
+      username,
+      firstName: "Toinen",
+      lastName: "Tietosuojavastaava",
+      email: null,
+      grants: [{ role: "privacy_officer", unitId: null }],
+    },
+  );
+  // The privacy officer role lets its holder listen (R10): another person approves it and gets the link.
+  const requests = await approver.data<{ id: string; user: { id: string } }[]>(
+    "grants.findRequests",
+    undefined,
+    "query",
+  );
+  const request = requests.find((candidate) => candidate.user.id === created.user.id);
+  const approved = request
+    ? await approver.data<{ setPasswordToken: string | null }>("grants.approveRequest", {
+        requestId: request.id,
+      })
+    : null;
+  const token = approved?.setPasswordToken ?? created.setPasswordToken;
   const password = "harmaa lokki liitelee hiljaa satamassa";
   const officer = new ApiSession(baseUrl);
-  await officer.data("auth.setPasswordWithToken", { token: created.setPasswordToken, newPassword: password });
+  await officer.data("auth.setPasswordWithToken", { token, newPassword: password });
   await officer.signIn(username, password);
   const enrolment = await officer.data<{ manualKey: string }>("auth.beginTotpEnrolment", undefined);
   await officer.data("auth.confirmTotpEnrolment", { code: await nextTotpCode(enrolment.manualKey) });
@@ -103,8 +124,14 @@ beforeAll(async () => {
   const adminLogin = kuulo.login("administrator");
   const admin = new ApiSession(kuulo.baseUrl);
   await admin.signIn(adminLogin.username, adminLogin.password, adminLogin.totpSecret);
+  const officerLogin = kuulo.login("privacy_officer");
+  const approver = new ApiSession(kuulo.baseUrl);
+  await approver.signIn(officerLogin.username, officerLogin.password, officerLogin.totpSecret);
   for (const lang of ["en", "fi"] as const) {
-    secondOfficers.set(lang, await createSecondOfficer(admin, kuulo.baseUrl, `toinen.tietosuoja.${lang}`));
+    secondOfficers.set(
+      lang,
+      await createSecondOfficer(admin, approver, kuulo.baseUrl, `toinen.tietosuoja.${lang}`),
+    );
   }
 });
 

@@ -56,6 +56,15 @@ const userRoute = createRoute({
   ),
 });
 
+const approvalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "approvals",
+  component: guarded(
+    "grant.approve",
+    lazyRouteComponent(() => import("./features/approvals/approvals-page.js"), "ApprovalsPage"),
+  ),
+});
+
 const unitsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "units",
@@ -172,6 +181,7 @@ const routeTree = rootRoute.addChildren([
     dashboardRoute,
     usersRoute,
     userRoute,
+    approvalsRoute,
     unitsRoute,
     organisationsRoute,
     apiTokensRoute,

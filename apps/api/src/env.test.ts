@@ -50,6 +50,14 @@ describe("loadConfig", () => {
     [{ KUULO_MODE: "staging" }, "KUULO_MODE"],
     [{ PORT: "70000" }, "PORT"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ KUULO_MIGRATION_DATABASE_URL: "postgres://owner@db/kuulo" }, "KUULO_MIGRATION_DATABASE_URL"],
+    [
+      { DATABASE_URL: "postgres://app@db/k", KUULO_MIGRATION_DATABASE_URL: "x" },
+      "KUULO_MIGRATION_DATABASE_URL",
+    ],
+    [{ KUULO_INGEST_RATE_PER_MINUTE: "-1" }, "KUULO_INGEST_RATE_PER_MINUTE"],
+    [{ KUULO_TRPC_MAX_BATCH: "0" }, "KUULO_TRPC_MAX_BATCH"],
+    [{ KUULO_FOUR_EYES_LISTENING_GRANTS: "maybe" }, "KUULO_FOUR_EYES_LISTENING_GRANTS"],
     [{ KUULO_PUBLIC_ORIGIN: "https://kuulo.example.fi/admin" }, "KUULO_PUBLIC_ORIGIN"],
     [{ KUULO_MASTER_KEY: "c2hvcnQ=" }, "KUULO_MASTER_KEY"],
     [{ KUULO_CONTACT_EMAIL: "not-an-address" }, "KUULO_CONTACT_EMAIL"],
@@ -97,6 +105,10 @@ describe("loadConfig", () => {
         generateIfMissing: false,
       });
     });
+  it("asks for a second person's approval of listening rights by default, in both modes", () => {
+    expect(loadConfig(PRODUCTION).fourEyes.listeningGrants).toBe(true);
+    expect(loadConfig({}).fourEyes.listeningGrants).toBe(true);
+    expect(loadConfig({ KUULO_FOUR_EYES_LISTENING_GRANTS: "0" }).fourEyes.listeningGrants).toBe(false);
   });
 
   it("allows an insecure cookie in production only with the explicit override", () => {

@@ -44,6 +44,8 @@ export interface IngestConfig {
   sourceSystem: string;
   /** Audio worker threads (decoding, peaks, Opus encoding). */
   workers: number;
+  /** Uploads one token may make per minute (bursts up to this many); 0 = no limit. */
+  ratePerMinute: number;
 }
 
 /** Controller/contact details for the privacy notice (R1); unset keys keep the register's defaults. */
@@ -54,6 +56,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL as the tables' owner, for migrations only; the API itself runs as DATABASE_URL's role. */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   allowedCidrs: string[];
   trustedProxies: string[];
@@ -69,8 +73,10 @@ export interface Config {
   /** Where built SPAs live (apps/<name>/dist); missing directories are skipped at start. */
   spaDirs: { admin: string; training: string };
   logLevel: string;
+  /** Most calls one tRPC batch request may carry; more is refused with 400 before any runs. */
+  trpcMaxBatch: number;
   /** Four-eyes approval per disclosure kind (R6): another privacy officer approves before it takes effect. */
-  fourEyes: { training: boolean; statutory: boolean; accessRequest: boolean };
+  fourEyes: { training: boolean; statutory: boolean; accessRequest: boolean; listeningGrants: boolean };
   /** Minutes between retention purge runs inside the API (R13); 0 turns the in-process schedule off. */
   retentionIntervalMinutes: number;
   /** Signed audit chain heads kept outside the database (R14); production requires the signing key. */
@@ -242,6 +248,11 @@ function loadIngest(env: Record<string, string | undefined>): IngestConfig {
     maxDurationMs: positive("KUULO_INGEST_MAX_DURATION_SECONDS", String(4 * 60 * 60), 24 * 60 * 60) * 1000,
     sourceSystem,
     workers: positive("KUULO_AUDIO_WORKERS", "1", 16),
+    ratePerMinute: parseWith(
+      "KUULO_INGEST_RATE_PER_MINUTE",
+      z.coerce.number().int().min(0).max(100_000),
+      read(env, "KUULO_INGEST_RATE_PER_MINUTE") ?? "120",
+    ),
   };
 }
 
@@ -301,6 +312,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const databaseUrl = read(env, "DATABASE_URL");
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError("DATABASE_URL", "must start with postgres:// or postgresql://");
+  }
+  const migrationDatabaseUrl = read(env, "KUULO_MIGRATION_DATABASE_URL");
+  if (migrationDatabaseUrl && !databaseUrl) {
+    throw new ConfigError("KUULO_MIGRATION_DATABASE_URL", "needs DATABASE_URL (the runtime role) as well");
+  }
+  if (migrationDatabaseUrl && !/^postgres(ql)?:\/\//.test(migrationDatabaseUrl)) {
+    throw new ConfigError("KUULO_MIGRATION_DATABASE_URL", "must start with postgres:// or postgresql://");
   }
 
   const allowedRaw = read(env, "KUULO_ALLOWED_CIDRS");
@@ -365,6 +383,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port,
     host,
     databaseUrl,
+    migrationDatabaseUrl,
     dataDir,
     allowedCidrs,
     trustedProxies,
@@ -380,11 +399,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { admin: resolve(PACKAGE_ROOT, "public/admin"), training: resolve(PACKAGE_ROOT, "public/training") }
       : { admin: resolve(REPO_ROOT, "apps/admin/dist"), training: resolve(REPO_ROOT, "apps/training/dist") },
     logLevel: read(env, "KUULO_LOG_LEVEL") ?? "info",
+    trpcMaxBatch: parseWith(
+      "KUULO_TRPC_MAX_BATCH",
+      z.coerce.number().int().min(1).max(1000),
+      read(env, "KUULO_TRPC_MAX_BATCH") ?? "20",
+    ),
     fourEyes: {
       training: booleanFlag("KUULO_FOUR_EYES_TRAINING", read(env, "KUULO_FOUR_EYES_TRAINING")) ?? false,
       statutory: booleanFlag("KUULO_FOUR_EYES_STATUTORY", read(env, "KUULO_FOUR_EYES_STATUTORY")) ?? true,
       accessRequest:
         booleanFlag("KUULO_FOUR_EYES_ACCESS_REQUEST", read(env, "KUULO_FOUR_EYES_ACCESS_REQUEST")) ?? true,
+      // R10: a right that lets someone listen takes effect only when a privacy officer approves it.
+      listeningGrants:
+        booleanFlag("KUULO_FOUR_EYES_LISTENING_GRANTS", read(env, "KUULO_FOUR_EYES_LISTENING_GRANTS")) ??
+        true,
     },
     retentionIntervalMinutes: parseWith(
       "KUULO_RETENTION_INTERVAL_MINUTES",

@@ -25,10 +25,13 @@ interface Verification {
   };
 }
 
-async function cutTail(db: TestApp["db"], fromSeq: number) {
-  await db.execute(sql`alter table audit_events disable trigger user`);
-  await db.execute(sql`delete from audit_events where chain_seq >= ${fromSeq}`);
-  await db.execute(sql`alter table audit_events enable trigger user`);
+/** Tampering as the tables' owner: the API's runtime role cannot disable the triggers. */
+async function cutTail(t: TestApp, fromSeq: number) {
+  await t.testDb.asOwner(async (db) => {
+    await db.execute(sql`alter table audit_events disable trigger user`);
+    await db.execute(sql`delete from audit_events where chain_seq >= ${fromSeq}`);
+    await db.execute(sql`alter table audit_events enable trigger user`);
+  });
 }
 
 describe("signed audit checkpoints (R14)", () => {
@@ -36,7 +39,10 @@ describe("signed audit checkpoints (R14)", () => {
   let dataDir: string;
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "kuulo-checkpoints-"));
-    t = await createTestApp({ env: { KUULO_DATA_DIR: dataDir } });
+    // No in-process schedule: each test writes exactly the checkpoints it counts.
+    t = await createTestApp({
+      env: { KUULO_DATA_DIR: dataDir, KUULO_AUDIT_CHECKPOINT_INTERVAL_MINUTES: "0" },
+    });
   });
   afterEach(async () => {
     await t.close();
@@ -62,7 +68,7 @@ describe("signed audit checkpoints (R14)", () => {
     const cookie = await t.signIn("tietosuoja");
     await t.linkAudit();
     const checkpoint = await writeAuditCheckpoint(t.db, t.config, t.clock.now());
-    await cutTail(t.db, checkpoint.seq - 1);
+    await cutTail(t, checkpoint.seq - 1);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
     const result = await verify(cookie);
     expect(result).toMatchObject({
@@ -77,7 +83,7 @@ describe("signed audit checkpoints (R14)", () => {
     const cookie = await t.signIn("tietosuoja");
     await t.linkAudit();
     const checkpoint = await writeAuditCheckpoint(t.db, t.config, t.clock.now());
-    await cutTail(t.db, checkpoint.seq - 1);
+    await cutTail(t, checkpoint.seq - 1);
     while ((await auditHead(t.db)).seq < checkpoint.seq) {
       await t.signIn("kouluttaja");
       await t.linkAudit();
@@ -126,6 +132,27 @@ describe("signed audit checkpoints (R14)", () => {
   });
 });
 
+describe("the API's checkpoint schedule", () => {
+  it("writes the first signed checkpoint at start, before any interval has passed", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "kuulo-checkpoints-start-"));
+    const t = await createTestApp({
+      env: { KUULO_DATA_DIR: dataDir, KUULO_AUDIT_CHECKPOINT_INTERVAL_MINUTES: "60" },
+    });
+    try {
+      await t.app.ready();
+      const lines = readFileSync(join(dataDir, "audit-checkpoints.jsonl"), "utf8").trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0] ?? "")).toMatchObject(await auditHead(t.db));
+      const cookie = await t.signIn("tietosuoja");
+      const result = dataOf<Verification>(await t.call("audit.verify", undefined, { cookie }));
+      expect(result).toMatchObject({ ok: true, checkpoints: { ok: true, count: 1 } });
+    } finally {
+      await t.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 async function verifyHashAt(t: TestApp, seq: number): Promise<string | undefined> {
   const [row] = await t.db
     .select({ hash: auditEvents.hash })
@@ -158,6 +185,7 @@ describe("pnpm cli audit checkpoint / verify", { timeout: 300_000 }, () => {
     if (testDatabaseUrl()) {
       server = await createTestDb();
       env.DATABASE_URL = server.databaseUrl ?? "";
+      env.KUULO_MIGRATION_DATABASE_URL = server.ownerDatabaseUrl ?? "";
       open = async () => server as TestDb;
     } else {
       env.KUULO_DATA_DIR = dataDir;
@@ -180,9 +208,12 @@ describe("pnpm cli audit checkpoint / verify", { timeout: 300_000 }, () => {
 
     const kuuloDb = await open();
     try {
-      await kuuloDb.db.execute(sql`alter table audit_events disable trigger user`);
-      await kuuloDb.db.execute(sql`delete from audit_events where chain_seq = ${seq}`);
-      await kuuloDb.db.execute(sql`alter table audit_events enable trigger user`);
+      const tamper = async (db: KuuloDb["db"]) => {
+        await db.execute(sql`alter table audit_events disable trigger user`);
+        await db.execute(sql`delete from audit_events where chain_seq = ${seq}`);
+        await db.execute(sql`alter table audit_events enable trigger user`);
+      };
+      await (server ? server.asOwner(tamper) : tamper(kuuloDb.db));
     } finally {
       if (!server) await kuuloDb.close();
     }

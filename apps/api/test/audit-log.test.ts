@@ -102,9 +102,12 @@ describe("tamper evidence (R14)", () => {
   it("detects an altered row", async () => {
     await t.signIn("kouluttaja");
     await t.linkAudit();
-    await t.db.execute(sql`alter table audit_events disable trigger user`);
-    await t.db.execute(sql`update audit_events set actor_label = 'someone-else' where chain_seq = 2`);
-    await t.db.execute(sql`alter table audit_events enable trigger user`);
+    // Only the tables' owner can switch the triggers off; the API's runtime role cannot (db-roles.test.ts).
+    await t.testDb.asOwner(async (db) => {
+      await db.execute(sql`alter table audit_events disable trigger user`);
+      await db.execute(sql`update audit_events set actor_label = 'someone-else' where chain_seq = 2`);
+      await db.execute(sql`alter table audit_events enable trigger user`);
+    });
     const result = await verify();
     expect(result).toMatchObject({ ok: false, brokenAt: 2, reason: "hash_mismatch" });
   });
@@ -126,9 +129,11 @@ describe("tamper evidence (R14)", () => {
     await t.signIn("kouluttaja");
     await t.signIn("mikko.korhonen");
     await t.linkAudit();
-    await t.db.execute(sql`alter table audit_events disable trigger user`);
-    await t.db.execute(sql`delete from audit_events where chain_seq = 2`);
-    await t.db.execute(sql`alter table audit_events enable trigger user`);
+    await t.testDb.asOwner(async (db) => {
+      await db.execute(sql`alter table audit_events disable trigger user`);
+      await db.execute(sql`delete from audit_events where chain_seq = 2`);
+      await db.execute(sql`alter table audit_events enable trigger user`);
+    });
     const result = await verify();
     expect(result).toMatchObject({ ok: false, brokenAt: 2, reason: "gap" });
   });

@@ -3,6 +3,7 @@ import {
   disclosureRecordings,
   disclosures,
   legalHolds,
+  listeningRequests,
   recordings,
   users,
 } from "@kuulo/db/schema";
@@ -60,6 +61,23 @@ const none = async () => undefined;
 const freshEmployee = async (t: TestApp) => ({
   userId: (await makeUser(t, { grants: [{ role: "employee", unitCode: "HKI-ASPA" }] })).id,
 });
+
+/** A trainer role asked by the demo administrator for a fresh person, awaiting a second person. */
+const pendingListeningRequest = async (t: TestApp) => {
+  const { userId: grantee } = await freshEmployee(t);
+  const [row] = await t.db
+    .insert(listeningRequests)
+    .values({
+      kind: "grant",
+      userId: grantee,
+      role: "trainer",
+      unitId: await unitId(t, "TRE-ASPA"),
+      requestedBy: await userId(t, "admin"),
+      requestedAt: t.clock.now(),
+    })
+    .returning({ id: listeningRequests.id });
+  return { requestId: row?.id };
+};
 
 const RECORDING_READERS: Principal[] = ["employee", "trainer", "privacy_officer"];
 const mikkosCall = async (t: TestApp) => {
@@ -200,7 +218,7 @@ const MATRIX: Record<string, Row> = {
     allowed: EVERYONE,
     input: async (t) => {
       const user = await makeUser(t);
-      const link = await issuePasswordLink(t.db, user.id, t.clock.now());
+      const link = await issuePasswordLink(t.db, user.id, t.clock.now(), null);
       return { token: link.token, newPassword: "oma uusi salalause talvella" };
     },
   },
@@ -257,6 +275,9 @@ const MATRIX: Record<string, Row> = {
       return { grantId: user.grantIds[0] };
     },
   },
+  "grants.findRequests": { kind: "query", allowed: ["privacy_officer"], input: none },
+  "grants.approveRequest": { kind: "mutation", allowed: ["privacy_officer"], input: pendingListeningRequest },
+  "grants.refuseRequest": { kind: "mutation", allowed: ["privacy_officer"], input: pendingListeningRequest },
   "units.find": { kind: "query", allowed: ["administrator"], input: async () => ({}) },
   "units.create": {
     kind: "mutation",
@@ -419,6 +440,11 @@ const MATRIX: Record<string, Row> = {
       },
       recordingIds: [(await mikkosCall(t)) ?? ""],
     }),
+  },
+  "disclosures.findExternalTrainers": {
+    kind: "query",
+    allowed: OFFICERS,
+    input: async () => ({ query: "ulk" }),
   },
   "disclosures.findAccessRequestCandidates": {
     kind: "query",

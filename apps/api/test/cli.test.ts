@@ -56,6 +56,7 @@ beforeAll(async () => {
   if (testDatabaseUrl()) {
     server = await createTestDb();
     env.DATABASE_URL = server.databaseUrl ?? "";
+    env.KUULO_MIGRATION_DATABASE_URL = server.ownerDatabaseUrl ?? "";
     openForTest = async () => server as TestDb;
   } else {
     env.KUULO_DATA_DIR = dataDir;
@@ -121,9 +122,12 @@ describe("pnpm cli", { timeout: 120_000 }, () => {
     expect(intact.stdout).toContain("audit chain intact");
     const db = await openForTest();
     try {
-      await db.db.execute(sql`alter table audit_events disable trigger user`);
-      await db.db.execute(sql`update audit_events set action = 'user.deactivate' where chain_seq = 1`);
-      await db.db.execute(sql`alter table audit_events enable trigger user`);
+      const tamper = async (owner: KuuloDb["db"]) => {
+        await owner.execute(sql`alter table audit_events disable trigger user`);
+        await owner.execute(sql`update audit_events set action = 'user.deactivate' where chain_seq = 1`);
+        await owner.execute(sql`alter table audit_events enable trigger user`);
+      };
+      await (server ? server.asOwner(tamper) : tamper(db.db));
     } finally {
       if (!server) await db.close();
     }

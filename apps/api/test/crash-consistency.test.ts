@@ -48,6 +48,7 @@ beforeAll(async () => {
   if (testDatabaseUrl()) {
     const server = await createTestDb();
     env.DATABASE_URL = server.databaseUrl ?? "";
+    env.KUULO_MIGRATION_DATABASE_URL = server.ownerDatabaseUrl ?? "";
     openDb = async () => server;
     closeAfterUse = false;
     closeServerDb = () => server.close();
@@ -58,7 +59,7 @@ beforeAll(async () => {
   config = testConfig(env);
   // The organisation and its people exist before the first start, so main.ts imports no demo calls.
   await withDb(async (db) => {
-    await migrateDb(db);
+    await migrateDb(db, { ownerUrl: env.KUULO_MIGRATION_DATABASE_URL });
     await seedDemoIfEmpty(db.db, config, MASTER_KEY, new Date());
   });
 });

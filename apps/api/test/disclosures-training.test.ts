@@ -260,4 +260,95 @@ describe("training disclosure under NDA (R6a, R7)", () => {
     expect(reEnabled?.status).toBe("active");
     expect((await listen(disclosed.id, await signIn())).statusCode).toBe(200);
   });
+
+  it("a returning trainer, after the first window ended: picked by name, account and organisation brought up to date", async () => {
+    const officerNow = await app.t.signIn("tietosuoja");
+    const input = trainingInput({
+      recipientEmail: "paluu@kouluttajat.example",
+      recipientName: "Paula Paluu",
+      recipientOrganisation: "Paluukoulutus Oy",
+      recipientCountry: "FI",
+      ndaReference: "NDA-2026-30",
+      recordingIds: [disclosed.id],
+    });
+    const first = dataOf<{ externalUser: { id: string; username: string }; setPasswordToken: string }>(
+      await app.t.call("disclosures.createTraining", input, { cookie: officerNow }),
+    );
+    dataOf(
+      await app.t.call("auth.setPasswordWithToken", {
+        token: first.setPasswordToken,
+        newPassword: TRAINER_PASSWORD,
+      }),
+    );
+    const signIn = () =>
+      app.t.call("auth.signIn", { username: first.externalUser.username, password: TRAINER_PASSWORD });
+    expect((await signIn()).status).toBe(200);
+
+    // A month later the first disclosure and its NDA have ended.
+    app.t.clock.advance(30 * 24 * 60 * MINUTE);
+    const ended = await signIn();
+    expect(ended.status).toBe(403);
+    expect(ended.body.error?.data.domain.reason).toBe("agreement.not_valid");
+    const officerLater = await app.t.signIn("tietosuoja");
+
+    // The officer finds her by name (not by id) and picks her for a new disclosure under a new NDA.
+    const found = dataOf<{ id: string; firstName: string; lastName: string; organisationName: string }[]>(
+      await app.t.query("disclosures.findExternalTrainers", { query: "paula pal" }, officerLater),
+    );
+    expect(found).toEqual([
+      expect.objectContaining({
+        id: first.externalUser.id,
+        lastName: "Paluu",
+        organisationName: "Paluukoulutus Oy",
+      }),
+    ]);
+    const later = app.t.clock.now();
+    const renewal = dataOf<{
+      externalUser: { id: string; created: boolean };
+      setPasswordToken: string | null;
+    }>(
+      await app.t.call(
+        "disclosures.createTraining",
+        {
+          ...input,
+          externalUserId: found[0]?.id,
+          recipientName: "Paula Paluu-Virtanen",
+          ndaReference: "NDA-2026-31",
+          validFrom: later.toISOString(),
+          validUntil: new Date(later.getTime() + 20 * MINUTE).toISOString(),
+          recordingIds: [second.id],
+        },
+        { cookie: officerLater },
+      ),
+    );
+    expect(renewal.externalUser).toMatchObject({ id: first.externalUser.id, created: false });
+    expect(renewal.setPasswordToken).toBeNull();
+
+    // Before the fix this sign-in failed with agreement.not_valid: the organisation kept the old window.
+    const again = await signIn();
+    expect(again.body.error?.data.domain.reason).toBeUndefined();
+    expect(again.status).toBe(200);
+    expect((await listen(second.id, cookieFrom(again.setCookie))).statusCode).toBe(200);
+    const [account] = await app.t.db.select().from(users).where(eq(users.id, first.externalUser.id));
+    expect(account).toMatchObject({ lastName: "Paluu-Virtanen", status: "active" });
+    const [organisation] = await app.t.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.id, account?.organisationId ?? ""));
+    expect(organisation?.agreementReference).toBe("NDA-2026-31");
+    expect(organisation?.agreementValidUntil?.getTime()).toBeGreaterThanOrEqual(
+      later.getTime() + 20 * MINUTE,
+    );
+  });
+
+  it("refuses a picked account that is not an external trainer", async () => {
+    const officerNow = await app.t.signIn("tietosuoja");
+    const [kouluttaja] = await app.t.db.select().from(users).where(eq(users.username, "kouluttaja"));
+    const response = await app.t.call(
+      "disclosures.createTraining",
+      trainingInput({ externalUserId: kouluttaja?.id, recipientEmail: "x@kouluttajat.example" }),
+      { cookie: officerNow },
+    );
+    expect(response.status).toBe(404);
+  });
 });

@@ -48,6 +48,7 @@ describe("storage and ingest configuration", () => {
       maxDurationMs: 4 * 3600 * 1000,
       sourceSystem: "call-recording-system",
       workers: 1,
+      ratePerMinute: 120,
     });
     expect(config.previousMasterKeys).toEqual([]);
   });

@@ -56,6 +56,7 @@ describe("pnpm cli retention run [--dry-run] (R13)", () => {
     if (testDatabaseUrl()) {
       server = await createTestDb();
       env.DATABASE_URL = server.databaseUrl ?? "";
+      env.KUULO_MIGRATION_DATABASE_URL = server.ownerDatabaseUrl ?? "";
       open = async () => server as TestDb;
       release = async () => {};
     } else {
@@ -65,7 +66,7 @@ describe("pnpm cli retention run [--dry-run] (R13)", () => {
     }
     const config = { ...loadConfig(env), passwordHash: TEST_PASSWORD_HASH };
     const kuuloDb = await open();
-    await migrateDb(kuuloDb);
+    await migrateDb(kuuloDb, { ownerUrl: env.KUULO_MIGRATION_DATABASE_URL });
     await seedDemoIfEmpty(kuuloDb.db, config, MASTER_KEY);
     const [unit] = await kuuloDb.db.select().from(units).where(eq(units.code, "HKI-ASPA"));
     const [staff] = await kuuloDb.db

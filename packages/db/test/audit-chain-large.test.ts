@@ -45,11 +45,13 @@ describe("audit chain verification in batches", () => {
   it("verifies a long chain page by page and finds one altered row deep inside it", async () => {
     const intact = await verifyAuditChain(t.db, { batchSize: 300 });
     expect(intact).toMatchObject({ ok: true, count: ROWS, head: { seq: ROWS }, pending: 0 });
-    await t.db.transaction(async (tx) => {
-      await tx.execute(sql`alter table audit_events disable trigger user`);
-      await tx.execute(sql`update audit_events set details = '{"seconds": 1}' where chain_seq = 3777`);
-      await tx.execute(sql`alter table audit_events enable trigger user`);
-    });
+    await t.asOwner((db) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`alter table audit_events disable trigger user`);
+        await tx.execute(sql`update audit_events set details = '{"seconds": 1}' where chain_seq = 3777`);
+        await tx.execute(sql`alter table audit_events enable trigger user`);
+      }),
+    );
     expect(await verifyAuditChain(t.db, { batchSize: 300 })).toEqual({
       ok: false,
       count: 3776,

@@ -28,13 +28,15 @@ const event = (n: number): AuditEventInput => ({
   occurredAt: at(n % 60),
 });
 
-/** Superuser-only path around the triggers, to simulate an attacker with direct database access. */
+/** Owner-only path around the triggers, to simulate an attacker with the owner's credentials. */
 async function tamper(t: TestDb, statement: ReturnType<typeof sql>) {
-  await t.db.transaction(async (tx) => {
-    await tx.execute(sql`alter table audit_events disable trigger user`);
-    await tx.execute(statement);
-    await tx.execute(sql`alter table audit_events enable trigger user`);
-  });
+  await t.asOwner((db) =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`alter table audit_events disable trigger user`);
+      await tx.execute(statement);
+      await tx.execute(sql`alter table audit_events enable trigger user`);
+    }),
+  );
 }
 
 /** The audit sequencer's work, done at once: link every pending row. */
@@ -168,23 +170,33 @@ describe("audit hash chain", () => {
           select r.seq, r."occurredAt"::timestamptz, r."actorType"::audit_actor_type, r."actorId", r."actorLabel", r.action, r."targetType", r."targetId", r.outcome::audit_outcome, r.ip, r.details, r.seq, r."prevHash", r.hash, now()
           from jsonb_to_recordset(${JSON.stringify(legacy)}::jsonb) as r(seq bigint, "occurredAt" text, "actorType" text, "actorId" text, "actorLabel" text, action text, "targetType" text, "targetId" text, outcome text, ip text, details jsonb, "prevHash" text, hash text)`,
     );
-    await t.db.execute(sql`select setval('audit_events_seq_seq', 3, false)`);
+    await tamper(t, sql`select setval('audit_events_seq_seq', 3, false)`);
     await appendLinked(t, 2);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, count: 4, head: { seq: 4 } });
     await tamper(t, sql`update audit_events set actor_label = 'someone' where seq = 2`);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenAt: 2, reason: "hash_mismatch" });
   });
 
-  it("refuses UPDATE, DELETE and TRUNCATE in the database", async () => {
+  it("refuses UPDATE, DELETE and TRUNCATE in the database, even to the tables' owner", async () => {
     await appendLinked(t, 1);
-    const attempts = [
+    // The runtime role lacks the privilege on PostgreSQL; the triggers refuse everyone else.
+    await t.asOwner(async (db) => {
+      const attempts = [
+        db.update(auditEvents).set({ actorLabel: "someone-else" }).where(eq(auditEvents.seq, 1)),
+        db.delete(auditEvents).where(eq(auditEvents.seq, 1)),
+        db.execute(sql`truncate audit_events`),
+      ];
+      for (const attempt of attempts) {
+        const error = await pgErrorOf(attempt);
+        expect(error.message).toContain("audit_events is append-only");
+      }
+    });
+    for (const attempt of [
       t.db.update(auditEvents).set({ actorLabel: "someone-else" }).where(eq(auditEvents.seq, 1)),
       t.db.delete(auditEvents).where(eq(auditEvents.seq, 1)),
       t.db.execute(sql`truncate audit_events`),
-    ];
-    for (const attempt of attempts) {
-      const error = await pgErrorOf(attempt);
-      expect(error.message).toContain("audit_events is append-only");
+    ]) {
+      await expect(attempt).rejects.toThrow();
     }
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, count: 1 });
   });

@@ -2,6 +2,11 @@
 export const e2eEnv = {
   chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   databaseUrl: process.env.DATABASE_URL,
+  /** PostgreSQL roles of a fresh database: the same names and defaults as @kuulo/db's createTestDb. */
+  roles: {
+    owner: process.env.KUULO_TEST_OWNER_ROLE || "kuulo_owner",
+    runtime: process.env.KUULO_TEST_RUNTIME_ROLE || "kuulo_app",
+  },
   /** "source" or "dist" forces how the API runs; by default the build is used when it exists. */
   apiFrom: process.env.KUULO_E2E_API,
   /** Set to 1 to print the API's output while tests run. */

@@ -1,19 +1,38 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
+import { e2eEnv } from "./env.js";
 
-/** A new, empty PostgreSQL database on the server of `baseUrl`, dropped again by `drop()`. */
-export async function createFreshDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A new, empty PostgreSQL database on the server of `baseUrl`, dropped again by `drop()`. Like
+ * @kuulo/db's createTestDb, it belongs to an owner role that migrates (`ownerUrl`, for
+ * KUULO_MIGRATION_DATABASE_URL) while the API connects as a runtime role that owns nothing (`url`).
+ */
+export async function createFreshDatabase(
+  baseUrl: string,
+): Promise<{ url: string; ownerUrl: string; drop(): Promise<void> }> {
   const name = `kuulo_e2e_${randomBytes(6).toString("hex")}`;
+  const { owner, runtime } = e2eEnv.roles;
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database ${name}`);
+    for (const role of [owner, runtime]) {
+      await admin.unsafe(
+        `do $$ begin create role "${role}" login; exception when duplicate_object or unique_violation then null; end $$`,
+      );
+    }
+    await admin.unsafe(`create database ${name} owner "${owner}"`);
   } finally {
     await admin.end();
   }
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
+  const urlAs = (role: string) => {
+    const url = new URL(baseUrl);
+    url.pathname = `/${name}`;
+    url.username = role;
+    url.password = "";
+    return url.toString();
+  };
   return {
-    url: url.toString(),
+    url: urlAs(runtime),
+    ownerUrl: urlAs(owner),
     async drop() {
       const sql = postgres(baseUrl, { max: 1, onnotice: () => {} });
       try {

@@ -53,7 +53,11 @@ export async function startKuulo(options: StartKuuloOptions = {}): Promise<Runni
     ...options.env,
   };
   delete env.DATABASE_URL;
-  if (database) env.DATABASE_URL = database.url;
+  delete env.KUULO_MIGRATION_DATABASE_URL;
+  if (database) {
+    env.DATABASE_URL = database.url;
+    env.KUULO_MIGRATION_DATABASE_URL = database.ownerUrl;
+  }
 
   const built = e2eEnv.apiFrom ? e2eEnv.apiFrom === "dist" : existsSync(join(API_DIR, "dist/main.js"));
   const args = built

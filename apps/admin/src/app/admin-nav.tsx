@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 type NavTarget =
   | "/"
   | "/users"
+  | "/approvals"
   | "/units"
   | "/organisations"
   | "/api-tokens"
@@ -18,6 +19,7 @@ type NavTarget =
 const ITEMS: { to: NavTarget; label: string; permission?: Permission }[] = [
   { to: "/", label: "nav.dashboard" },
   { to: "/users", label: "nav.users", permission: "user.read" },
+  { to: "/approvals", label: "nav.approvals", permission: "grant.approve" },
   { to: "/units", label: "nav.units", permission: "unit.read" },
   { to: "/organisations", label: "nav.organisations", permission: "organisation.read" },
   { to: "/api-tokens", label: "nav.apiTokens", permission: "api_token.read" },

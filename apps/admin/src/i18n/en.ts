@@ -29,6 +29,11 @@ export const en = {
     grant: {
       self: "You cannot change your own roles.",
       exists: "The person already has this role in this scope.",
+      awaiting_approval: "This role already awaits approval for the person.",
+    },
+    approval: {
+      own_request: "You asked for this yourself; another person must decide.",
+      decided: "This request has already been decided.",
     },
     organisation: {
       controller_agreement: "The controller has no processor agreement.",
@@ -36,7 +41,7 @@ export const en = {
     },
     agreement: { window: "The agreement cannot end before it starts." },
     country: { outside_eu_eea: "Only organisations in the EU/EEA can process the register's data (R7)." },
-    api_token: { revoked: "The token is already revoked." },
+    api_token: { revoked: "The token is already revoked.", expiry_past: "The expiry must be in the future." },
   },
   validation: {
     invalid: "Check this value.",
@@ -51,6 +56,7 @@ export const en = {
   nav: {
     dashboard: "Overview",
     users: "Users",
+    approvals: "Approvals",
     units: "Units",
     organisations: "Organisations",
     apiTokens: "API tokens",
@@ -173,6 +179,36 @@ export const en = {
       howTo: "The person opens the link, chooses a password and then signs in.",
     },
   },
+  approvals: {
+    title: "Listening rights awaiting approval",
+    description:
+      "Managing users does not by itself let anyone listen (R10): a role that lets someone listen, or a new password link for such a person, takes effect only when you approve it. You cannot decide on what you asked for yourself.",
+    empty: "Nothing awaits approval",
+    emptyHint: "Requests appear here when an administrator gives someone a role that lets them listen.",
+    person: "Person",
+    what: "Requested",
+    askedBy: "Asked by",
+    askedAt: "Asked",
+    roleIn: "{{role}} in {{unit}}",
+    passwordLink: "A new one-time password link",
+    unknownRequester: "(account removed)",
+    approve: "Approve",
+    approveTitle: "Approve for {{name}}?",
+    approveBody:
+      "{{what}} takes effect for {{name}} now. If anyone else could know their password, it is cleared and you receive the one-time link to give them.",
+    refuse: "Refuse",
+    refuseTitle: "Refuse for {{name}}?",
+    refuseBody: "{{what}} is not given to {{name}}. The refusal is recorded in the audit log.",
+    approvedTitle: "Approved for {{name}}",
+    keepsPassword: "{{name}} keeps their own password; nothing to hand over.",
+    awaiting: "awaiting approval",
+    createdNotice:
+      "{{name}} was created. Their listening role awaits a privacy officer's approval; the one-time password link goes to the approver, not to you.",
+    resetNotice:
+      "The password of {{name}} no longer works. Because they can listen to recordings, the new one-time link goes to a privacy officer to approve and hand over.",
+    grantNotice:
+      "The role lets the person listen, so it awaits a privacy officer's approval before it takes effect.",
+  },
   grants: {
     title: "Roles and scopes",
     intro: "A role applies in one unit or in all units of the organisation.",
@@ -273,6 +309,7 @@ export const en = {
     "disclosure.read": "See disclosures",
     "disclosure.create": "Prepare disclosures",
     "disclosure.approve": "Approve disclosures",
+    "grant.approve": "Approve listening rights",
     "disclosure.revoke": "Revoke disclosures",
     "disclosure.export": "Export disclosure packages",
     "legal_hold.place": "Place legal holds",

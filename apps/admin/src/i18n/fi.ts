@@ -30,6 +30,11 @@ export const fi: AdminMessages = {
     grant: {
       self: "Et voi muuttaa omia roolejasi.",
       exists: "Henkilöllä on jo tämä rooli tässä laajuudessa.",
+      awaiting_approval: "Tämä rooli odottaa jo hyväksyntää henkilölle.",
+    },
+    approval: {
+      own_request: "Pyysit tätä itse; toisen henkilön on päätettävä.",
+      decided: "Pyyntö on jo ratkaistu.",
     },
     organisation: {
       controller_agreement: "Rekisterinpitäjällä ei ole käsittelijäsopimusta.",
@@ -39,7 +44,10 @@ export const fi: AdminMessages = {
     country: {
       outside_eu_eea: "Rekisterin tietoja voivat käsitellä vain EU:n tai ETA:n organisaatiot (R7).",
     },
-    api_token: { revoked: "Tunniste on jo mitätöity." },
+    api_token: {
+      revoked: "Tunniste on jo mitätöity.",
+      expiry_past: "Vanhenemisajan on oltava tulevaisuudessa.",
+    },
   },
   validation: {
     invalid: "Tarkista arvo.",
@@ -54,6 +62,7 @@ export const fi: AdminMessages = {
   nav: {
     dashboard: "Yleiskatsaus",
     users: "Käyttäjät",
+    approvals: "Hyväksynnät",
     units: "Yksiköt",
     organisations: "Organisaatiot",
     apiTokens: "API-tunnisteet",
@@ -181,6 +190,36 @@ export const fi: AdminMessages = {
       howTo: "Henkilö avaa linkin, valitsee salasanan ja kirjautuu sitten sisään.",
     },
   },
+  approvals: {
+    title: "Hyväksyntää odottavat kuunteluoikeudet",
+    description:
+      "Käyttäjien hallinta ei yksin anna kenellekään oikeutta kuunnella (R10): kuuntelun salliva rooli tai uusi salasanalinkki tällaiselle henkilölle tulee voimaan vasta, kun hyväksyt sen. Et voi päättää omista pyynnöistäsi.",
+    empty: "Mikään ei odota hyväksyntää",
+    emptyHint: "Pyynnöt näkyvät tässä, kun ylläpitäjä antaa jollekulle kuuntelun sallivan roolin.",
+    person: "Henkilö",
+    what: "Pyydetty",
+    askedBy: "Pyytäjä",
+    askedAt: "Pyydetty",
+    roleIn: "{{role}}, {{unit}}",
+    passwordLink: "Uusi kertakäyttöinen salasanalinkki",
+    unknownRequester: "(tunnus poistettu)",
+    approve: "Hyväksy",
+    approveTitle: "Hyväksytäänkö henkilölle {{name}}?",
+    approveBody:
+      "{{what}} tulee voimaan henkilölle {{name}} nyt. Jos joku muu voi tietää hänen salasanansa, se tyhjennetään ja saat kertakäyttöisen linkin annettavaksi hänelle.",
+    refuse: "Hylkää",
+    refuseTitle: "Hylätäänkö henkilölle {{name}}?",
+    refuseBody: "{{what}} jää antamatta henkilölle {{name}}. Hylkäys kirjataan tapahtumalokiin.",
+    approvedTitle: "Hyväksytty: {{name}}",
+    keepsPassword: "{{name}} säilyttää oman salasanansa; mitään ei tarvitse luovuttaa.",
+    awaiting: "odottaa hyväksyntää",
+    createdNotice:
+      "{{name}} luotiin. Kuuntelun salliva rooli odottaa tietosuojavastaavan hyväksyntää; kertakäyttöinen salasanalinkki menee hyväksyjälle, ei sinulle.",
+    resetNotice:
+      "Henkilön {{name}} salasana ei enää toimi. Koska hän voi kuunnella tallenteita, uusi kertakäyttöinen linkki menee tietosuojavastaavalle hyväksyttäväksi ja luovutettavaksi.",
+    grantNotice:
+      "Rooli sallii kuuntelun, joten se odottaa tietosuojavastaavan hyväksyntää ennen voimaantuloa.",
+  },
   grants: {
     title: "Roolit ja laajuudet",
     intro: "Rooli on voimassa yhdessä yksikössä tai organisaation kaikissa yksiköissä.",
@@ -281,6 +320,7 @@ export const fi: AdminMessages = {
     "disclosure.read": "Nähdä luovutukset",
     "disclosure.create": "Valmistella luovutuksia",
     "disclosure.approve": "Hyväksyä luovutuksia",
+    "grant.approve": "Hyväksyä kuunteluoikeuksia",
     "disclosure.revoke": "Perua luovutuksia",
     "disclosure.export": "Viedä luovutuspaketteja",
     "legal_hold.place": "Asettaa lakisääteisiä säilytyksiä",

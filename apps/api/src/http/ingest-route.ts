@@ -1,15 +1,16 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { appendAuditEvent } from "@kuulo/db/audit";
 import { decide } from "@kuulo/domain/access";
 import { DomainError, validationError } from "@kuulo/domain/errors";
 import type { FastifyInstance } from "fastify";
 import { authenticateApiToken } from "../auth/api-tokens.js";
 import { ingestTempRoot } from "../services/recordings/clean-ingest-temp.js";
+import { auditIngestDenied } from "../services/recordings/audit-ingest-denied.js";
 import { ingestRecording } from "../services/recordings/ingest.js";
 import type { IngestResult } from "../services/recordings/ingest-types.js";
 import type { RecordingStorage } from "../services/recordings/recording-storage.js";
 import type { AppDeps } from "../trpc/context.js";
+import { IngestRateLimit } from "./ingest-rate-limit.js";
 import { readIngestMultipart } from "./read-ingest-multipart.js";
 import { sendError } from "./send-error.js";
 
@@ -35,6 +36,7 @@ function parseMetadataJson(text: string): unknown {
 export function registerIngestRoute(app: FastifyInstance, deps: AppDeps, storage: RecordingStorage) {
   // The body is streamed by busboy in the handler, never buffered by Fastify.
   app.addContentTypeParser("multipart/form-data", (_request, _payload, done) => done(null, undefined));
+  const rateLimit = new IngestRateLimit(deps.config.ingest.ratePerMinute);
 
   app.post(INGEST_PATH, async (request, reply) => {
     const now = deps.clock.now();
@@ -52,16 +54,12 @@ export function registerIngestRoute(app: FastifyInstance, deps: AppDeps, storage
     }
     const decision = decide(actor, "recording.ingest");
     if (!decision.allowed) {
-      await appendAuditEvent(deps.db, {
-        actorType: "machine",
-        actorId: actor.tokenId,
-        action: "access.denied",
-        outcome: "denied",
-        targetType: "route",
-        targetId: INGEST_PATH,
+      await auditIngestDenied(deps.db, {
+        tokenId: actor.tokenId,
+        path: INGEST_PATH,
         ip: request.clientIp,
-        occurredAt: now,
-        details: { permission: "recording.ingest", reason: decision.reason },
+        now,
+        reason: decision.reason,
       });
       return sendError(
         request,
@@ -70,6 +68,24 @@ export function registerIngestRoute(app: FastifyInstance, deps: AppDeps, storage
           rule: "R5",
           reason: "permission.missing",
         }),
+      );
+    }
+
+    const allowance = rateLimit.take(actor.tokenId, now);
+    if (!allowance.ok) {
+      // Refused before the body is read; closing the connection drops the unread upload.
+      return sendError(
+        request,
+        reply.header("retry-after", String(allowance.retryAfterSeconds)).header("connection", "close"),
+        new DomainError(
+          "RATE_LIMITED",
+          `Too many uploads with this token; retry in ${allowance.retryAfterSeconds} s`,
+          {
+            rule: "R5",
+            reason: "ingest.rate_limited",
+            details: { retryAfterSeconds: allowance.retryAfterSeconds },
+          },
+        ),
       );
     }
 

@@ -50,15 +50,19 @@ export async function runScheduledAuditCheckpoint(
   }
 }
 
-/** Writes a checkpoint every KUULO_AUDIT_CHECKPOINT_INTERVAL_MINUTES (0, or no signing key = off). */
+/**
+ * Writes a checkpoint when the API starts and then every KUULO_AUDIT_CHECKPOINT_INTERVAL_MINUTES
+ * (0, or no signing key = off). The one at start bounds what could be cut from the chain's tail
+ * before the first interval ends, e.g. by someone who restarts the API to reset the timer.
+ */
 export const auditCheckpointSchedulerPlugin: AppPlugin = (app, deps) => {
   const minutes = deps.config.auditCheckpoints.intervalMinutes;
   if (minutes === 0 || !deps.config.auditCheckpoints.signingKey) return;
   const intervalMs = minutes * 60_000;
   const instanceId = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
+  const tick = () => {
+    if (running) return running;
     running = runScheduledAuditCheckpoint({
       db: deps.db,
       config: deps.config,
@@ -69,8 +73,14 @@ export const auditCheckpointSchedulerPlugin: AppPlugin = (app, deps) => {
     }).finally(() => {
       running = null;
     });
-  }, intervalMs);
-  timer.unref();
+    return running;
+  };
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook("onReady", async () => {
+    await tick();
+    timer = setInterval(tick, intervalMs);
+    timer.unref();
+  });
   app.addHook("onClose", async () => {
     clearInterval(timer);
     await running;

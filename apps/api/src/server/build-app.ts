@@ -17,6 +17,7 @@ import { PLAIN_ROUTES } from "./plain-routes.js";
 import { registerRequestGuards } from "./request-guards.js";
 import { registerRequestIdEcho, requestLoggingOptions } from "./request-logging.js";
 import { registerStaticSpas } from "./static-spas.js";
+import { registerTrpcBatchCap } from "./trpc-batch-cap.js";
 
 /** A plain HTTP route group (ingest, audio streaming, export download) added beside tRPC. */
 export type AppPlugin = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
@@ -68,6 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerRequestGuards(app, { config, csrfExemptPrefixes: CSRF_EXEMPT_PREFIXES });
   registerDrainGuard(app, lifecycle);
   registerHttpMetrics(app, new Set(Object.keys(appRouter._def.procedures)));
+  registerTrpcBatchCap(app, config.trpcMaxBatch);
 
   app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
     const status = typeof error.statusCode === "number" && error.statusCode >= 400 ? error.statusCode : 500;
@@ -85,6 +87,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
+      maxBatchSize: config.trpcMaxBatch,
       createContext: ({ req, res }) => createRequestContext(deps, req, res),
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });

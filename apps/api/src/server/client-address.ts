@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
@@ -8,9 +9,14 @@ export function parseCidrs(cidrs: readonly string[]): CidrList {
   return cidrs.map((cidr) => ipaddr.parseCIDR(cidr));
 }
 
+/**
+ * Only canonical text: dotted-quad IPv4 with decimal octets and no leading zeros, or IPv6. ipaddr.js
+ * alone also takes the inet_aton forms (`127.1`, `0x7f000001`, `2130706433`, `0177.0.0.1`), which
+ * different parsers read differently, so an address in a forwarded header could mean two things.
+ */
 function normalise(address: string): Address | undefined {
   const trimmed = address.trim().replace(/^\[|\]$/g, "");
-  if (!ipaddr.isValid(trimmed)) return undefined;
+  if (isIP(trimmed) === 0 || !ipaddr.isValid(trimmed)) return undefined;
   const parsed = ipaddr.parse(trimmed);
   if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
     return (parsed as ipaddr.IPv6).toIPv4Address();

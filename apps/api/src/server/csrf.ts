@@ -11,22 +11,18 @@ export const CSRF_EXEMPT_PREFIXES: string[] = ["/ingest/"];
 
 export type CsrfVerdict = { ok: true } | { ok: false; reason: "origin" | "content_type" };
 
-function pathOf(url: string): string {
-  const q = url.indexOf("?");
-  return q === -1 ? url : url.slice(0, q);
-}
-
 /**
  * State-changing requests must come from an allowed Origin and carry a JSON body, so a cross-site
  * form or a `text/plain` fetch can never reach a mutation (trpc/trpc#5522).
  */
 export function checkCsrf(
   request: FastifyRequest,
+  /** The path the router matched (request-guards.ts routedPath), never the raw URL. */
+  path: string,
   allowedOrigins: ReadonlySet<string>,
   exemptPrefixes: readonly string[],
 ): CsrfVerdict {
   if (!STATE_CHANGING_METHODS.has(request.method)) return { ok: true };
-  const path = pathOf(request.url);
   if (exemptPrefixes.some((prefix) => path.startsWith(prefix))) return { ok: true };
   const origin = request.headers.origin;
   if (typeof origin !== "string" || !allowedOrigins.has(origin)) return { ok: false, reason: "origin" };

@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { createDb } from "@kuulo/db/client";
-import { migrateDb } from "@kuulo/db/migrate";
+import { migrateDb, tablesOwnedByCurrentRole } from "@kuulo/db/migrate";
 import { importDemoRecordings } from "../cli/import-demo.js";
+import { migrateOptions } from "../cli/open-db.js";
 import { type Config, ConfigError, loadConfig } from "../env.js";
 import { startMetricsServer } from "../observability/metrics-server.js";
 import { printDemoLogins } from "../seed/print-demo-logins.js";
@@ -39,7 +40,19 @@ export async function serve(): Promise<void> {
   const kuuloDb = await createDb(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: join(config.dataDir, "pglite") },
   );
-  await migrateDb(kuuloDb);
+  await migrateDb(kuuloDb, migrateOptions(config));
+  if (config.databaseUrl) {
+    // A role owning the tables could ALTER TABLE audit_events DISABLE TRIGGER and rewrite the log (R14).
+    const owned = await tablesOwnedByCurrentRole(kuuloDb.db);
+    if (owned.length > 0) {
+      const message = `DATABASE_URL's role owns (or, as a superuser, can alter) ${owned.length} of Kuulo's tables (${owned.slice(0, 3).join(", ")}, …); run the API as a role that owns none and migrate with KUULO_MIGRATION_DATABASE_URL (README, "Running on PostgreSQL")`;
+      if (config.mode === "production") {
+        console.error(`Kuulo refuses to start: ${message}`);
+        process.exit(2);
+      }
+      console.warn(`Warning: ${message}`);
+    }
+  }
   const masterKey = await loadMasterKey(config);
   const seeded = config.mode === "demo" ? await seedDemoIfEmpty(kuuloDb.db, config, masterKey) : null;
   if (seeded) await importDemoRecordings(kuuloDb.db, config, masterKey);

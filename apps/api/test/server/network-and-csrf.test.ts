@@ -86,6 +86,99 @@ describe("trusted proxy", () => {
   });
 });
 
+describe("trusted proxy: only canonical addresses in X-Forwarded-For", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: { KUULO_ALLOWED_CIDRS: "127.0.0.0/8,10.1.0.0/16", KUULO_TRUSTED_PROXIES: "192.168.50.10/32" },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const viaProxy = (forwardedFor: string) =>
+    t.app.inject({
+      method: "GET",
+      url: "/trpc/register.privacyNotice",
+      remoteAddress: "192.168.50.10",
+      headers: { "x-forwarded-for": forwardedFor },
+    });
+
+  it("refuses inet_aton forms (short, hex, integer, octal) that other parsers read as another address", async () => {
+    for (const hop of [
+      "127.1",
+      "0x7f000001",
+      "2130706433",
+      "0177.0.0.1",
+      "10.1.515",
+      "012.1.2.3",
+      "0x0a.1.2.3",
+    ]) {
+      const response = await viaProxy(hop);
+      expect(response.statusCode, hop).toBe(403);
+      expect(response.json(), hop).toMatchObject({ rule: "R12" });
+      // Also when it hides behind a canonical hop that a client could have prepended.
+      expect((await viaProxy(`10.1.2.3, ${hop}`)).statusCode, hop).toBe(403);
+    }
+  });
+
+  it("accepts the same clients written canonically, IPv6 included", async () => {
+    for (const hop of ["127.0.0.1", "10.1.2.3", "::ffff:10.1.2.3", "[::ffff:127.0.0.1]"]) {
+      expect((await viaProxy(hop)).statusCode, hop).toBe(200);
+    }
+  });
+});
+
+describe("cross-site guard matches what the router serves", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const get = (url: string, site?: string) =>
+    t.app.inject({ method: "GET", url, headers: site ? { "sec-fetch-site": site } : {} });
+
+  it("refuses a percent-encoded /trpc path cross-site, although the router serves it", async () => {
+    // The router decodes the path: same-origin, the encoded form reaches the procedure.
+    expect((await get("/%74rpc/register.privacyNotice", "same-origin")).statusCode).toBe(200);
+    for (const url of ["/%74rpc/register.privacyNotice", "/%74%72%70%63/register.privacyNotice"]) {
+      const response = await get(url, "cross-site");
+      expect(response.statusCode, url).toBe(403);
+      expect(response.json()).toMatchObject({ code: "FORBIDDEN", reason: "csrf.cross_site" });
+    }
+  });
+
+  it("refuses a sibling subdomain (same-site) as well as cross-site, for tRPC and audio", async () => {
+    for (const site of ["same-site", "cross-site"]) {
+      for (const url of [
+        "/trpc/register.privacyNotice",
+        "/media/recordings/00000000-0000-4000-8000-000000000000/audio",
+        "/m%65dia/recordings/00000000-0000-4000-8000-000000000000/peaks",
+      ]) {
+        const response = await get(url, site);
+        expect(response.statusCode, `${site} ${url}`).toBe(403);
+        expect(response.json().reason).toBe("csrf.cross_site");
+      }
+    }
+    expect((await get("/trpc/register.privacyNotice", "same-origin")).statusCode).toBe(200);
+    expect((await get("/trpc/register.privacyNotice", "none")).statusCode).toBe(200);
+  });
+
+  it("refuses a same-site state change even with an allowed Origin", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/%74rpc/auth.signIn",
+      headers: { origin: TEST_ORIGIN, "content-type": "application/json", "sec-fetch-site": "same-site" },
+      payload: JSON.stringify({ username: "kouluttaja", password: account("kouluttaja").password }),
+    });
+    expect(response.statusCode).toBe(403);
+  });
+});
+
 describe("CSRF and headers", () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -29,8 +29,16 @@ export const auditActorTypeEnum = pgEnum("audit_actor_type", AUDIT_ACTOR_TYPES);
 export const AUDIT_OUTCOMES = ["success", "denied", "failure"] as const;
 export const auditOutcomeEnum = pgEnum("audit_outcome", AUDIT_OUTCOMES);
 
+/** R10 separation of duties: a listening grant, or a set-password link of a listening account, awaiting a second person. */
+export const LISTENING_REQUEST_KINDS = ["grant", "password_link"] as const;
+export const listeningRequestKindEnum = pgEnum("listening_request_kind", LISTENING_REQUEST_KINDS);
+export const LISTENING_REQUEST_STATUSES = ["pending", "approved", "refused"] as const;
+export const listeningRequestStatusEnum = pgEnum("listening_request_status", LISTENING_REQUEST_STATUSES);
+
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export type UserStatus = (typeof USER_STATUSES)[number];
 export type PlaylistStatus = (typeof PLAYLIST_STATUSES)[number];
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+export type ListeningRequestKind = (typeof LISTENING_REQUEST_KINDS)[number];
+export type ListeningRequestStatus = (typeof LISTENING_REQUEST_STATUSES)[number];

@@ -11,7 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz, updatedAt } from "./columns.js";
-import { roleEnum, userStatusEnum } from "./enums.js";
+import { listeningRequestKindEnum, listeningRequestStatusEnum, roleEnum, userStatusEnum } from "./enums.js";
 import { organisations, units } from "./organisations.js";
 import { staffMembers } from "./staff.js";
 
@@ -74,6 +74,8 @@ export const passwordSetupTokens = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamptz("expires_at").notNull(),
     usedAt: timestamptz("used_at"),
+    /** Who received the link (null: the operator CLI). A listening grant they request re-keys the account. */
+    issuedTo: uuid("issued_to").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
   },
   (t) => [
     uniqueIndex("password_setup_tokens_token_hash_unique").on(t.tokenHash),
@@ -108,6 +110,36 @@ export const roleGrants = pgTable(
   ],
 );
 
+/**
+ * R10 separation of duties: a right that lets someone listen (or the set-password link of such an
+ * account) takes effect only when a second person approves. The grant row exists only once approved.
+ */
+export const listeningRequests = pgTable(
+  "listening_requests",
+  {
+    id: id(),
+    kind: listeningRequestKindEnum("kind").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum("role"),
+    unitId: uuid("unit_id").references(() => units.id, { onDelete: "cascade" }),
+    requestedBy: uuid("requested_by").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    requestedAt: timestamptz("requested_at").notNull(),
+    status: listeningRequestStatusEnum("status").notNull().default("pending"),
+    decidedBy: uuid("decided_by").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    decidedAt: timestamptz("decided_at"),
+    grantId: uuid("grant_id").references(() => roleGrants.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("listening_requests_user_id_idx").on(t.userId),
+    index("listening_requests_status_idx").on(t.status),
+    check("listening_requests_grant_has_role", sql`(${t.kind} = 'grant') = (${t.role} is not null)`),
+    check("listening_requests_decided_consistent", sql`(${t.status} = 'pending') = (${t.decidedAt} is null)`),
+  ],
+);
+
+export type ListeningRequest = typeof listeningRequests.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type PasswordSetupToken = typeof passwordSetupTokens.$inferSelect;

@@ -2,13 +2,23 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { connectionOf } from "../client/connection-registry.js";
 import { createDb, openPglite } from "../client/create-db.js";
-import type { KuuloDb } from "../client/types.js";
+import type { Database, KuuloDb } from "../client/types.js";
 import { migrateDb } from "../migrate/migrate-db.js";
-import { testDatabaseUrl } from "./env.js";
+import { testDatabaseUrl, testRoles } from "./env.js";
 
 export interface TestDb extends KuuloDb {
-  /** The throw-away database's URL on PostgreSQL (e.g. for a second connection); undefined on PGlite. */
+  /**
+   * The throw-away database's URL on PostgreSQL as the runtime role (owns no table), e.g. for a second
+   * connection or DATABASE_URL of a spawned API; undefined on PGlite.
+   */
   databaseUrl: string | undefined;
+  /** The same database as its owner role, for KUULO_MIGRATION_DATABASE_URL; undefined on PGlite. */
+  ownerDatabaseUrl: string | undefined;
+  /**
+   * Runs `fn` as the tables' owner: what only an attacker with the owner's credentials could do (e.g.
+   * disable the audit triggers to tamper with the log). On PGlite, the one connection.
+   */
+  asOwner<T>(fn: (db: Database) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -19,7 +29,12 @@ export async function createTestDb(): Promise<TestDb> {
   const serverUrl = testDatabaseUrl();
   if (!serverUrl) {
     const kuuloDb = await openPglite("memory", await migratedPgliteTemplate());
-    return { ...kuuloDb, databaseUrl: undefined };
+    return {
+      ...kuuloDb,
+      databaseUrl: undefined,
+      ownerDatabaseUrl: undefined,
+      asOwner: (fn) => fn(kuuloDb.db),
+    };
   }
   return createPostgresTestDb(serverUrl);
 }
@@ -42,23 +57,52 @@ function migratedPgliteTemplate(): Promise<Blob | File> {
   return template;
 }
 
+/** CREATE ROLE if missing; concurrent test workers may race, so "already exists" is fine. */
+async function ensureRole(admin: postgres.Sql, role: string) {
+  await admin.unsafe(
+    `do $$ begin create role "${role}" login; exception when duplicate_object or unique_violation then null; end $$`,
+  );
+}
+
+/**
+ * On PostgreSQL the database belongs to an owner role that runs the migrations, and the tests connect
+ * as a runtime role that owns nothing, as the API does in production (README, "Running on PostgreSQL").
+ */
 async function createPostgresTestDb(serverUrl: string): Promise<TestDb> {
   const name = `kuulo_test_${randomBytes(8).toString("hex")}`;
+  const roles = testRoles();
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   const dropDatabase = async () => {
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end({ timeout: 5 });
   };
-  await admin.unsafe(`create database "${name}"`);
+  await ensureRole(admin, roles.owner);
+  await ensureRole(admin, roles.runtime);
+  await admin.unsafe(`create database "${name}" owner "${roles.owner}"`);
   try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const databaseUrl = url.toString();
+    const urlAs = (role: string) => {
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      url.username = role;
+      url.password = "";
+      return url.toString();
+    };
+    const databaseUrl = urlAs(roles.runtime);
+    const ownerDatabaseUrl = urlAs(roles.owner);
     const kuuloDb = await createDb({ databaseUrl });
-    await migrateDb(kuuloDb);
+    await migrateDb(kuuloDb, { ownerUrl: ownerDatabaseUrl, grantTo: roles.runtime });
     return {
       ...kuuloDb,
       databaseUrl,
+      ownerDatabaseUrl,
+      asOwner: async (fn) => {
+        const owner = await createDb({ databaseUrl: ownerDatabaseUrl });
+        try {
+          return await fn(owner.db);
+        } finally {
+          await owner.close();
+        }
+      },
       close: async () => {
         await kuuloDb.close();
         await dropDatabase();

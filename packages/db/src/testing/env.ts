@@ -3,3 +3,14 @@ export function testDatabaseUrl(): string | undefined {
   const url = process.env.DATABASE_URL;
   return url && url.length > 0 ? url : undefined;
 }
+
+/**
+ * The PostgreSQL roles test databases use: the owner migrates, the runtime role is what the tests (like
+ * the API) connect as. createTestDb creates them when missing (the server URL must be a superuser's).
+ */
+export function testRoles(): { owner: string; runtime: string } {
+  return {
+    owner: process.env.KUULO_TEST_OWNER_ROLE || "kuulo_owner",
+    runtime: process.env.KUULO_TEST_RUNTIME_ROLE || "kuulo_app",
+  };
+}

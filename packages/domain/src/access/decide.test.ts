@@ -65,6 +65,7 @@ const EXPECTED: Record<Role, Partial<Record<Permission, readonly Scope[]>>> = {
       "recording.erase",
       "user.read",
       "grant.read",
+      "grant.approve",
     ].map((p) => [p, U]),
   ),
   trainer: Object.fromEntries(

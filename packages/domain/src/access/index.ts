@@ -12,6 +12,7 @@ export {
 export { assignmentReach } from "./assignment-reach.js";
 export { type AccessDecision, can, decide } from "./decide.js";
 export { type EffectiveAccess, explainAccess } from "./explain-access.js";
+export { LISTENING_ROLES, roleLetsListen } from "./listening-rights.js";
 export { isPermission, PERMISSIONS, type Permission, type ProcedureAccess, PUBLIC } from "./permissions.js";
 export {
   type AccessScope,

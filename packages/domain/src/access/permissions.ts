@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   "grant.read",
   "grant.create",
   "grant.revoke",
+  /** Second person's approval of a right that lets someone listen (R10: separation of duties). */
+  "grant.approve",
   "unit.read",
   "unit.create",
   "unit.update",

@@ -62,6 +62,7 @@ export const ROLE_PERMISSIONS: RolePermissionMatrix = {
     "recording.erase": unit,
     "user.read": unit,
     "grant.read": unit,
+    "grant.approve": unit,
   },
   trainer: {
     "recording.read": unit,

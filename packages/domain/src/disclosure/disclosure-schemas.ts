@@ -56,6 +56,8 @@ export const trainingDisclosureInput = z
     audienceAttestation: z.literal(true),
     recordingIds: uniqueIds(1, MAX_RECORDINGS_PER_TRAINING_DISCLOSURE).optional(),
     playlistId: z.uuid().optional(),
+    /** An existing external trainer picked by name; omitted: found by e-mail, or a new account. */
+    externalUserId: z.uuid().optional(),
   })
   .superRefine((input, ctx) => {
     if ((input.recordingIds === undefined) === (input.playlistId === undefined)) {

@@ -12,6 +12,8 @@ export function createKuuloTrpcClient(options: KuuloClientOptions = {}) {
     links: [
       httpBatchLink({
         url: options.url ?? "/trpc",
+        // The API refuses batches of more than KUULO_TRPC_MAX_BATCH (default 20) calls.
+        maxItems: 20,
         headers: () => ({ "content-type": "application/json" }),
         fetch: (input, init) => fetch(input, { ...init, credentials: "same-origin" }),
       }),

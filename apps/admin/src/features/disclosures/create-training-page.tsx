@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { fieldError } from "../../lib/field-error.js";
 import { OneTimeLink } from "../users/one-time-link.js";
 import { CountryOptions } from "./country-options.js";
+import { type ExternalTrainer, ExternalTrainerPicker } from "./external-trainer-picker.js";
 import { RecordingsPicker } from "./recordings-picker.js";
 import { TextAreaField } from "./text-area-field.js";
 import { type TrainingFormValues, toTrainingInput, trainingFormSchema } from "./training-form-schema.js";
@@ -38,6 +39,7 @@ export function CreateTrainingPage() {
   const describe = useDescribeRefusal();
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
+  const [trainer, setTrainer] = useState<ExternalTrainer | null>(null);
   const form = useForm<TrainingFormValues>({
     resolver: zodResolver(trainingFormSchema),
     defaultValues: {
@@ -68,7 +70,7 @@ export function CreateTrainingPage() {
   );
   const submit = form.handleSubmit((values) => {
     setFormError(null);
-    create.mutate(toTrainingInput(values));
+    create.mutate({ ...toTrainingInput(values), ...(trainer ? { externalUserId: trainer.id } : {}) });
   });
   const errors = form.formState.errors;
   const source = form.watch("source");
@@ -81,6 +83,17 @@ export function CreateTrainingPage() {
       />
       <form className="stack card" onSubmit={submit} noValidate>
         <FormError message={formError} />
+        <ExternalTrainerPicker
+          picked={trainer}
+          onPick={(picked) => {
+            setTrainer(picked);
+            const name = picked ? `${picked.firstName} ${picked.lastName}` : "";
+            form.setValue("recipientName", name);
+            form.setValue("recipientOrganisation", picked?.organisationName ?? "");
+            form.setValue("recipientEmail", picked?.email ?? "");
+            if (picked?.country) form.setValue("recipientCountry", picked.country);
+          }}
+        />
         <div className="form-grid">
           <TextField
             label={t("disclosures.field.recipientName")}

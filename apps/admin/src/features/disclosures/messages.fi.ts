@@ -97,6 +97,16 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
       download: "Lataa luovutuspaketti",
       linkSha: "Paketin SHA-256: {{sha}}",
     },
+    trainerPicker: {
+      search: "Palaava ulkoinen kouluttaja",
+      hint: "Hae nimellä tai sähköpostiosoitteella, kun annat uuden luovutuksen kouluttajalle, jolla on jo tunnus; jätä tyhjäksi uudelle kouluttajalle.",
+      results: "Hakua vastaavat ulkoiset kouluttajat",
+      use: "Valitse",
+      none: "Yksikään ulkoinen kouluttaja ei vastaa hakua; täytä alla olevat kentät uudelle kouluttajalle.",
+      picked:
+        "Luovutus henkilölle {{name}} ({{organisation}}): hänen tunnuksensa ja organisaationsa päivitetään.",
+      newTrainer: "Uusi kouluttaja",
+    },
     training: {
       title: "Uusi koulutusluovutus",
       description:

@@ -79,11 +79,17 @@ export function CreateUserDialog({
     <Dialog open onClose={close} title={created ? t("users.createdTitle") : t("users.create")} wide>
       {created ? (
         <div className="stack">
-          <OneTimeLink
-            token={created.setPasswordToken}
-            expiresAt={created.setPasswordExpiresAt}
-            name={`${created.user.firstName} ${created.user.lastName}`}
-          />
+          {created.setPasswordToken && created.setPasswordExpiresAt ? (
+            <OneTimeLink
+              token={created.setPasswordToken}
+              expiresAt={created.setPasswordExpiresAt}
+              name={`${created.user.firstName} ${created.user.lastName}`}
+            />
+          ) : (
+            <div className="alert alert--info" data-testid="awaiting-approval-notice">
+              {t("approvals.createdNotice", { name: `${created.user.firstName} ${created.user.lastName}` })}
+            </div>
+          )}
           <div className="dialog__actions">
             <Link className="button" to="/users/$userId" params={{ userId: created.user.id }} onClick={close}>
               {t("users.openCreated")}

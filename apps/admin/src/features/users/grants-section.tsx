@@ -26,7 +26,8 @@ export function GrantsSection({
   user: User;
   directory: ReturnType<typeof useDirectory>;
 }) {
-  const { id: userId, organisationId, grants } = user;
+  const { id: userId, organisationId, grants, awaitingApproval } = user;
+  const pendingRoles = awaitingApproval.filter((request) => request.kind === "grant");
   const { t } = useTranslation();
   const trpc = useTRPC();
   const describeError = useDescribeError();
@@ -34,14 +35,16 @@ export function GrantsSection({
   const format = useFormat();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const ownUnits = directory.units.filter((unit) => unit.organisationId === organisationId);
   const unitLabel = useUnitLabel(directory);
   const form = useForm<GrantValues>({ defaultValues: { role: "", unitId: ALL_UNITS } });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
   const create = useMutation(
     trpc.grants.create.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (result) => {
         form.reset({ role: "", unitId: ALL_UNITS });
+        setNotice(result.status === "awaiting_approval" ? t("approvals.grantNotice") : null);
         await refresh();
       },
       onError: (error) =>
@@ -62,7 +65,7 @@ export function GrantsSection({
     <section className="card section" aria-labelledby="grants-title">
       <h2 id="grants-title">{t("grants.title")}</h2>
       <p className="muted">{t("grants.intro")}</p>
-      {grants.length === 0 ? (
+      {grants.length === 0 && pendingRoles.length === 0 ? (
         <EmptyState title={t("grants.empty")}>
           <p>{t("grants.emptyHint")}</p>
         </EmptyState>
@@ -107,6 +110,16 @@ export function GrantsSection({
                   </td>
                 </tr>
               ))}
+              {pendingRoles.map((request) => (
+                <tr key={request.id} data-testid="awaiting-approval">
+                  <td>{t(`roles.${request.role ?? "employee"}`)}</td>
+                  <td>{unitLabel(request)}</td>
+                  <td>
+                    <span className="badge badge--warning">{t("approvals.awaiting")}</span>
+                  </td>
+                  <td />
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
@@ -115,6 +128,11 @@ export function GrantsSection({
         <form className="stack" onSubmit={submit} noValidate aria-labelledby="grant-form-title">
           <h3 id="grant-form-title">{t("grants.add")}</h3>
           <FormError message={formError} />
+          {notice ? (
+            <div className="alert alert--info" role="status">
+              {notice}
+            </div>
+          ) : null}
           <div className="filters">
             <SelectField
               label={t("grants.role")}

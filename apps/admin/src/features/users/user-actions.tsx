@@ -81,11 +81,17 @@ export function UserActions({ user, locked }: { user: User; locked: boolean }) {
       >
         {resetLink ? (
           <>
-            <OneTimeLink
-              token={resetLink.setPasswordToken}
-              expiresAt={resetLink.setPasswordExpiresAt}
-              name={name}
-            />
+            {resetLink.setPasswordToken && resetLink.setPasswordExpiresAt ? (
+              <OneTimeLink
+                token={resetLink.setPasswordToken}
+                expiresAt={resetLink.setPasswordExpiresAt}
+                name={name}
+              />
+            ) : (
+              <div className="alert alert--info" data-testid="awaiting-approval-notice">
+                {t("approvals.resetNotice", { name })}
+              </div>
+            )}
             <div className="dialog__actions">
               <button type="button" className="button button--primary" onClick={() => setResetLink(null)}>
                 {t("done")}

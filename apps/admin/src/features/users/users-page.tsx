@@ -80,7 +80,13 @@ export function UsersPage() {
       helper.display({
         id: "roles",
         header: () => t("users.roles"),
-        cell: ({ row }) => <RoleBadges grants={row.original.grants} unitLabel={unitLabel} />,
+        cell: ({ row }) => (
+          <RoleBadges
+            grants={row.original.grants}
+            awaiting={row.original.awaitingApproval}
+            unitLabel={unitLabel}
+          />
+        ),
       }),
       helper.display({
         id: "status",

@@ -7,6 +7,7 @@ import { createStatutoryProcedure } from "./create-statutory.js";
 import { createTrainingProcedure } from "./create-training.js";
 import { findDisclosuresProcedure } from "./find.js";
 import { findAccessRequestCandidatesProcedure } from "./find-access-request-candidates.js";
+import { findExternalTrainersProcedure } from "./find-external-trainers.js";
 import { getDisclosureProcedure } from "./get.js";
 import { revokeProcedure } from "./revoke.js";
 
@@ -17,6 +18,7 @@ export const disclosuresRouter = router({
   createStatutory: createStatutoryProcedure,
   createAccessRequest: createAccessRequestProcedure,
   findAccessRequestCandidates: findAccessRequestCandidatesProcedure,
+  findExternalTrainers: findExternalTrainersProcedure,
   approve: approveProcedure,
   revoke: revokeProcedure,
   close: closeProcedure,

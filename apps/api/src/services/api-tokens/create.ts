@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@kuulo/db/client";
 import { apiTokens } from "@kuulo/db/schema";
+import { DomainError } from "@kuulo/domain/errors";
 import { generateApiToken } from "../../auth/api-tokens.js";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { type AuditWhat, audit } from "../shared/audit.js";
@@ -20,6 +21,13 @@ export async function insertApiToken(
   input: CreateApiTokenInput & { createdBy: string | null; now: Date },
   writeAudit: (what: AuditWhat) => Promise<unknown>,
 ): Promise<{ token: string; apiToken: ApiTokenView }> {
+  // A token born expired would be shown once and never work: the operator meant another date.
+  if (input.expiresAt !== null && new Date(input.expiresAt).getTime() <= input.now.getTime()) {
+    throw new DomainError("VALIDATION", "The expiry must be in the future", {
+      field: "expiresAt",
+      reason: "api_token.expiry_past",
+    });
+  }
   const { token, tokenHash } = generateApiToken();
   const [row] = await tx
     .insert(apiTokens)

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Transaction } from "@kuulo/db/client";
-import { organisations, roleGrants, users } from "@kuulo/db/schema";
+import { type Organisation, organisations, roleGrants, type User, users } from "@kuulo/db/schema";
+import { DomainError, notFound } from "@kuulo/domain/errors";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { deleteUserSessions } from "../../auth/sessions.js";
 import type { AuthedContext } from "../../trpc/procedures.js";
@@ -8,6 +9,8 @@ import { audit } from "../shared/audit.js";
 import { issuePasswordLink } from "../users/issue-password-link.js";
 
 export interface ExternalTrainerFacts {
+  /** Picked by the privacy officer; without it the account is found by e-mail or created. */
+  externalUserId?: string | undefined;
   recipientName: string;
   recipientOrganisation: string;
   recipientCountry: string;
@@ -27,7 +30,9 @@ export interface ExternalTrainerAccount {
 
 /**
  * The trainer's organisation is a processor (R9) whose agreement is the NDA: an organisation created
- * for a disclosure gets a synthetic business id and its agreement window stretched to cover the disclosure.
+ * for a disclosure gets a synthetic business id, and its agreement window grows to cover every
+ * disclosure (with the newest NDA as its reference). A processor with its own agreement keeps it, and a
+ * disclosure outside that agreement is refused: the trainer could not sign in (R9).
  */
 async function ensureOrganisation(tx: Transaction, ctx: AuthedContext, facts: ExternalTrainerFacts) {
   const [existing] = await tx
@@ -42,13 +47,7 @@ async function ensureOrganisation(tx: Transaction, ctx: AuthedContext, facts: Ex
     )
     .limit(1);
   if (existing) {
-    const until = existing.agreementValidUntil;
-    if (existing.businessId.startsWith("nda-") && until && until.getTime() < facts.validUntil.getTime()) {
-      await tx
-        .update(organisations)
-        .set({ agreementValidUntil: facts.validUntil })
-        .where(eq(organisations.id, existing.id));
-    }
+    await coverDisclosureWindow(tx, ctx, existing, facts);
     return existing.id;
   }
   const [created] = await tx
@@ -73,6 +72,78 @@ async function ensureOrganisation(tx: Transaction, ctx: AuthedContext, facts: Ex
     details: { name: facts.recipientOrganisation, agreementReference: facts.ndaReference, via: "disclosure" },
   });
   return created.id;
+}
+
+async function coverDisclosureWindow(
+  tx: Transaction,
+  ctx: AuthedContext,
+  organisation: Organisation,
+  facts: ExternalTrainerFacts,
+) {
+  const from = organisation.agreementValidFrom;
+  const until = organisation.agreementValidUntil;
+  const startsInTime = from !== null && from.getTime() <= facts.validFrom.getTime();
+  const covers = startsInTime && (until === null || until.getTime() >= facts.validUntil.getTime());
+  if (!organisation.businessId.startsWith("nda-")) {
+    if (covers) return;
+    throw new DomainError(
+      "VALIDATION",
+      `${organisation.name}'s agreement with the controller does not cover the disclosure's validity window`,
+      { field: "validUntil", rule: "R9", reason: "disclosure.agreement_window" },
+    );
+  }
+  const next = {
+    agreementValidFrom: startsInTime && from ? from : facts.validFrom,
+    agreementValidUntil:
+      until !== null && until.getTime() >= facts.validUntil.getTime() ? until : facts.validUntil,
+    agreementReference: facts.ndaReference,
+  };
+  await tx.update(organisations).set(next).where(eq(organisations.id, organisation.id));
+  await audit(tx, ctx, {
+    action: "organisation.update",
+    outcome: "success",
+    targetType: "organisation",
+    targetId: organisation.id,
+    details: {
+      agreementReference: next.agreementReference,
+      agreementValidFrom: next.agreementValidFrom.toISOString(),
+      agreementValidUntil: next.agreementValidUntil.toISOString(),
+      via: "disclosure",
+    },
+  });
+}
+
+/**
+ * A returning trainer: their organisation (found or created from this disclosure's facts) must have an
+ * agreement covering the new window, else they could not sign in (R9); name and e-mail follow the NDA.
+ */
+async function bringUpToDate(tx: Transaction, ctx: AuthedContext, user: User, facts: ExternalTrainerFacts) {
+  const organisationId = await ensureOrganisation(tx, ctx, facts);
+  const { firstName, lastName } = splitName(facts.recipientName);
+  const email = facts.recipientEmail.toLowerCase();
+  const changes = {
+    ...(organisationId !== user.organisationId ? { organisationId } : {}),
+    ...(firstName !== user.firstName ? { firstName } : {}),
+    ...(lastName !== user.lastName ? { lastName } : {}),
+    ...(email !== user.email ? { email } : {}),
+  };
+  if (Object.keys(changes).length === 0) return;
+  await tx
+    .update(users)
+    .set({ ...changes, updatedAt: ctx.clock.now() })
+    .where(eq(users.id, user.id));
+  await audit(tx, ctx, {
+    action: "user.update",
+    outcome: "success",
+    targetType: "user",
+    targetId: user.id,
+    details: { changed: Object.keys(changes), organisationId, via: "disclosure" },
+  });
+}
+
+function splitName(name: string): { firstName: string; lastName: string } {
+  const [firstName, ...rest] = name.trim().split(/\s+/);
+  return { firstName: firstName ?? name, lastName: rest.join(" ") || "-" };
 }
 
 async function freeUsername(tx: Transaction, email: string): Promise<string> {
@@ -106,8 +177,14 @@ export async function ensureExternalTrainerAccount(
     .select({ user: users })
     .from(users)
     .innerJoin(roleGrants, eq(roleGrants.userId, users.id))
-    .where(and(sql`lower(${users.email}) = ${email}`, eq(roleGrants.role, "external_trainer")))
+    .where(
+      and(
+        facts.externalUserId ? eq(users.id, facts.externalUserId) : sql`lower(${users.email}) = ${email}`,
+        eq(roleGrants.role, "external_trainer"),
+      ),
+    )
     .limit(1);
+  if (facts.externalUserId && !existing) throw notFound("External trainer");
   let userId: string;
   let username: string;
   let created = false;
@@ -116,6 +193,7 @@ export async function ensureExternalTrainerAccount(
     userId = existing.user.id;
     username = existing.user.username;
     needsLink = existing.user.passwordHash === null;
+    await bringUpToDate(tx, ctx, existing.user, facts);
     if (existing.user.status !== "active") {
       await tx
         .update(users)
@@ -132,15 +210,15 @@ export async function ensureExternalTrainerAccount(
     }
   } else {
     const organisationId = await ensureOrganisation(tx, ctx, facts);
-    const [firstName, ...rest] = facts.recipientName.trim().split(/\s+/);
+    const { firstName, lastName } = splitName(facts.recipientName);
     username = await freeUsername(tx, email);
     const [row] = await tx
       .insert(users)
       .values({
         organisationId,
         username,
-        firstName: firstName ?? facts.recipientName,
-        lastName: rest.join(" ") || "-",
+        firstName,
+        lastName,
         email,
         mustChangePassword: false,
         createdAt: now,
@@ -183,6 +261,6 @@ export async function ensureExternalTrainerAccount(
       grantedAt: now,
     });
   }
-  const passwordLink = needsLink ? await issuePasswordLink(tx, userId, now) : null;
+  const passwordLink = needsLink ? await issuePasswordLink(tx, userId, now, ctx.auth.user.id) : null;
   return { userId, username, created, passwordLink };
 }

@@ -3,6 +3,7 @@ import type { Role } from "@kuulo/domain/access";
 import { conflict, DomainError, notFound } from "@kuulo/domain/errors";
 import { eq, inArray } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
+import { grantNeedsApproval, insertListeningRequest } from "../grants/listening-requests.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../shared/db-errors.js";
@@ -18,9 +19,19 @@ export interface CreateUserInput {
   grants: { role: Role; unitId: string | null }[];
 }
 
+export interface CreateUserResult {
+  user: UserView;
+  /** Null when a listening role awaits approval: the link then goes to the approver, never to the requester. */
+  setPasswordToken: string | null;
+  setPasswordExpiresAt: string | null;
+  /** Listening roles requested for the person, each awaiting a second person's approval (R10). */
+  awaitingApproval: number;
+}
+
 /**
  * Creates a personal account (R11: no shared accounts, no administrator-chosen password). The person
- * sets their own password through a one-time link valid 24 h, returned here once.
+ * sets their own password through a one-time link valid 24 h, returned here once. With a role that
+ * lets them listen, that role and the link wait for a second person (R10: no sock-puppet accounts).
  */
 export async function createUser({
   ctx,
@@ -28,7 +39,7 @@ export async function createUser({
 }: {
   ctx: AuthedContext;
   input: CreateUserInput;
-}): Promise<{ user: UserView; setPasswordToken: string; setPasswordExpiresAt: string }> {
+}): Promise<CreateUserResult> {
   const [organisation] = await ctx.db
     .select()
     .from(organisations)
@@ -51,6 +62,8 @@ export async function createUser({
     await authorize(ctx, "grant.create", { unitId: grant.unitId }, { type: "grant", id: null });
   }
   const now = ctx.clock.now();
+  const immediate = input.grants.filter((grant) => !grantNeedsApproval(ctx, grant.role));
+  const requested = input.grants.filter((grant) => grantNeedsApproval(ctx, grant.role));
   try {
     const { userId, link } = await ctx.db.transaction(async (tx) => {
       const [created] = await tx
@@ -67,9 +80,9 @@ export async function createUser({
         })
         .returning({ id: users.id });
       if (!created) throw new Error("insert returned nothing");
-      if (input.grants.length > 0) {
+      if (immediate.length > 0) {
         await tx.insert(roleGrants).values(
-          input.grants.map((grant) => ({
+          immediate.map((grant) => ({
             ...grant,
             userId: created.id,
             grantedBy: ctx.auth.user.id,
@@ -77,19 +90,29 @@ export async function createUser({
           })),
         );
       }
-      const link = await issuePasswordLink(tx, created.id, now);
       await audit(tx, ctx, {
         action: "user.create",
         outcome: "success",
         targetType: "user",
         targetId: created.id,
-        details: { username: input.username, organisationId: organisation.id, grants: input.grants },
+        details: { username: input.username, organisationId: organisation.id, grants: immediate },
       });
+      for (const grant of requested) {
+        await insertListeningRequest(tx, ctx, { kind: "grant", userId: created.id, ...grant });
+      }
+      // The approver of the listening role receives the link; the requester never does.
+      const link =
+        requested.length === 0 ? await issuePasswordLink(tx, created.id, now, ctx.auth.user.id) : null;
       return { userId: created.id, link };
     });
     const [view] = await loadUserViews(ctx.db, [userId], now);
     if (!view) throw new Error("created user not found");
-    return { user: view, setPasswordToken: link.token, setPasswordExpiresAt: link.expiresAt.toISOString() };
+    return {
+      user: view,
+      setPasswordToken: link?.token ?? null,
+      setPasswordExpiresAt: link?.expiresAt.toISOString() ?? null,
+      awaitingApproval: requested.length,
+    };
   } catch (error) {
     if (pgErrorCode(error) === UNIQUE_VIOLATION) {
       throw conflict("That username is already taken", { field: "username", reason: "username.taken" });

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@kuulo/db/client";
-import { loginThrottles, organisations, roleGrants, units, users } from "@kuulo/db/schema";
+import { listeningRequests, loginThrottles, organisations, roleGrants, units, users } from "@kuulo/db/schema";
 import type { Role } from "@kuulo/domain/access";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 
@@ -28,6 +28,15 @@ export interface UserView {
   createdAt: string;
   deactivatedAt: string | null;
   grants: UserGrantView[];
+  /** Listening roles and set-password links asked for the person, awaiting a second person (R10). */
+  awaitingApproval: {
+    id: string;
+    kind: "grant" | "password_link";
+    role: Role | null;
+    unitId: string | null;
+    unitCode: string | null;
+    requestedAt: string;
+  }[];
 }
 
 /** Loads the views of the given users, in the order of `ids`. */
@@ -50,6 +59,19 @@ export async function loadUserViews(db: DbOrTx, ids: readonly string[], now: Dat
     .from(roleGrants)
     .leftJoin(units, eq(units.id, roleGrants.unitId))
     .where(and(inArray(roleGrants.userId, [...ids]), isNull(roleGrants.revokedAt)));
+  const pending = await db
+    .select({
+      id: listeningRequests.id,
+      userId: listeningRequests.userId,
+      kind: listeningRequests.kind,
+      role: listeningRequests.role,
+      unitId: listeningRequests.unitId,
+      unitCode: units.code,
+      requestedAt: listeningRequests.requestedAt,
+    })
+    .from(listeningRequests)
+    .leftJoin(units, eq(units.id, listeningRequests.unitId))
+    .where(and(inArray(listeningRequests.userId, [...ids]), eq(listeningRequests.status, "pending")));
   const throttles = await db
     .select()
     .from(loginThrottles)
@@ -88,6 +110,12 @@ export async function loadUserViews(db: DbOrTx, ids: readonly string[], now: Dat
             unitId: grant.unitId,
             unitCode: grant.unitCode,
             grantedAt: grant.grantedAt.toISOString(),
+          })),
+        awaitingApproval: pending
+          .filter((request) => request.userId === user.id)
+          .map(({ userId: _userId, requestedAt, ...request }) => ({
+            ...request,
+            requestedAt: requestedAt.toISOString(),
           })),
       };
       return [user.id, view] as const;
