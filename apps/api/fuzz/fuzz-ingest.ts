@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import { recordings, staffMembers, users } from "@kuulo/db/schema";
 import { and, isNull, notExists, sql } from "drizzle-orm";
 import { reconcileStorage } from "../src/cli/storage-reconcile.js";
-import { ingestTempRoot } from "../src/recordings/clean-ingest-temp.js";
+import { ingestTempRoot } from "../src/services/recordings/clean-ingest-temp.js";
 import { createToken, metadataFor, startRecordingsApp } from "../test/recordings-harness.js";
 import { fuzzInput } from "./fuzz-audio.js";
 import { demoSeeds, shortSeed } from "./seeds.js";

@@ -105,6 +105,8 @@ describe("loadConfig", () => {
         generateIfMissing: false,
       });
     });
+  });
+
   it("asks for a second person's approval of listening rights by default, in both modes", () => {
     expect(loadConfig(PRODUCTION).fourEyes.listeningGrants).toBe(true);
     expect(loadConfig({}).fourEyes.listeningGrants).toBe(true);

@@ -186,7 +186,13 @@ describe("backup, purge and erasure, restore of the older backup, journal replay
     target = {
       config,
       storage,
-      t: new TestApp(app, { ...kuuloDb, databaseUrl: emptyDb?.url }, source.t.clock, config),
+      t: new TestApp(
+        app,
+        // The restore target is an empty database made by its owner; tests act as that owner here.
+        { ...kuuloDb, databaseUrl: emptyDb?.url, ownerDatabaseUrl: emptyDb?.url, asOwner: (fn) => fn(kuuloDb.db) },
+        source.t.clock,
+        config,
+      ),
       ...(emptyDb ? { drop: emptyDb.drop } : {}),
     };
   }, 180_000);

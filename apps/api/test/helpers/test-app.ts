@@ -185,7 +185,13 @@ export async function createAnotherInstance(t: TestApp): Promise<TestApp> {
     logger: false,
     serveSpas: false,
   });
-  return new TestApp(app, { ...handle, databaseUrl: t.testDb.databaseUrl }, t.clock, t.config);
+  const { ownerDatabaseUrl, asOwner } = t.testDb;
+  return new TestApp(
+    app,
+    { ...handle, databaseUrl: t.testDb.databaseUrl, ownerDatabaseUrl, asOwner },
+    t.clock,
+    t.config,
+  );
 }
 
 /** The procedure's result, or a thrown error showing the refusal. */
