@@ -14,6 +14,7 @@ export const en = {
     administrator: "administrator",
     privacy_officer: "privacy officer",
     trainer: "trainer",
+    quality_reviewer: "quality reviewer",
     employee: "employee",
     external_trainer: "external trainer",
   },

@@ -16,6 +16,7 @@ export const fi: TrainingMessages = {
     administrator: "ylläpitäjä",
     privacy_officer: "tietosuojavastaava",
     trainer: "kouluttaja",
+    quality_reviewer: "laadunarvioija",
     employee: "työntekijä",
     external_trainer: "ulkoinen kouluttaja",
   },
