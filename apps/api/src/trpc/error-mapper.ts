@@ -1,4 +1,10 @@
-import { DomainError, type DomainErrorShape, type ErrorCode, isDomainError } from "@kuulo/domain/errors";
+import {
+  DomainError,
+  type DomainErrorShape,
+  type ErrorCode,
+  isDomainError,
+  RULE_IDS,
+} from "@kuulo/domain/errors";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 
@@ -53,7 +59,15 @@ export function validationFromIssues(issues: readonly StandardIssue[]): DomainEr
     .map(String)
     .join(".");
   const field = path.length > 0 ? path : "input";
-  return new DomainError("VALIDATION", `${field}: ${first?.message ?? "invalid input"}`, { field });
+  // Domain zod helpers (e.g. the R4 free-text guard) put their rule and reason on the issue's params.
+  const params = (first as { params?: { rule?: unknown; reason?: unknown } } | undefined)?.params;
+  const rule = RULE_IDS.find((id) => id === params?.rule);
+  const reason = typeof params?.reason === "string" ? params.reason : undefined;
+  return new DomainError("VALIDATION", `${field}: ${first?.message ?? "invalid input"}`, {
+    field,
+    ...(rule ? { rule } : {}),
+    ...(reason ? { reason } : {}),
+  });
 }
 
 /**
