@@ -3,10 +3,12 @@ import { createDb } from "@kuulo/db/client";
 import { migrateDb } from "@kuulo/db/migrate";
 import { importDemoRecordings } from "./cli/import-demo.js";
 import { ConfigError, loadConfig } from "./env.js";
-import { printDemoLogins } from "./seed/print-demo-logins.js";
+import { printDemoLogins, printQualityStatus } from "./seed/print-demo-logins.js";
 import { seedDemoIfEmpty } from "./seed/seed-demo.js";
+import { seedQualityDemo } from "./seed/seed-quality-demo.js";
 import { buildApp } from "./server/build-app.js";
 import { loadMasterKey } from "./server/master-key.js";
+import { loadQualitySettings } from "./services/quality/load-settings.js";
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -25,7 +27,10 @@ async function main(): Promise<void> {
   await migrateDb(kuuloDb);
   const masterKey = await loadMasterKey(config);
   const seeded = config.mode === "demo" ? await seedDemoIfEmpty(kuuloDb.db, config, masterKey) : null;
-  if (seeded) await importDemoRecordings(kuuloDb.db, config, masterKey);
+  if (seeded) {
+    await importDemoRecordings(kuuloDb.db, config, masterKey);
+    await seedQualityDemo(kuuloDb.db);
+  }
 
   const app = await buildApp({ config, db: kuuloDb.db, masterKey });
   const address = await app.listen({ port: config.port, host: config.host });
@@ -50,7 +55,10 @@ async function main(): Promise<void> {
   console.log(
     `  admin app: ${shown}/admin/   training portal: ${shown}/   privacy notice: ${shown}/admin/privacy`,
   );
-  if (config.mode === "demo") printDemoLogins(seeded);
+  if (config.mode === "demo") {
+    printDemoLogins(seeded);
+    printQualityStatus((await loadQualitySettings(kuuloDb.db)).enabled, `${shown}/admin/quality`);
+  }
 }
 
 main().catch((error: unknown) => {
