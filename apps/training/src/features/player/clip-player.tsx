@@ -7,7 +7,7 @@ import { PlayerControls } from "./player-controls.js";
 import { handlePlayerKey } from "./player-shortcuts.js";
 import { ShortcutsHelp } from "./shortcuts-help.js";
 import { type ClipRange, type ProgressReport, useClipPlayback } from "./use-clip-playback.js";
-import { Waveform } from "./waveform.js";
+import { Waveform, type WaveformMark } from "./waveform.js";
 
 export interface ClipPlayerProps {
   recordingId: string;
@@ -26,6 +26,8 @@ export interface ClipPlayerProps {
   /** Curating: the clip region can be dragged, and `clipEditor` gets the playhead for "start here". */
   onClipChange?: (clip: ClipRange) => void;
   clipEditor?: (positionMs: number) => ReactNode;
+  /** Feedback moments drawn on the waveform. */
+  marks?: readonly WaveformMark[];
 }
 
 /**
@@ -96,6 +98,7 @@ export function ClipPlayer(props: ClipPlayerProps) {
           duration: formatClock(durationMs),
         })}
         positionMs={playback.positionMs}
+        {...(props.marks ? { marks: props.marks } : {})}
       />
       {clip ? (
         <p className="player__clip muted">
