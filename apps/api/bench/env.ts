@@ -10,6 +10,8 @@ export interface BenchEnv {
   /** Multiplies every time budget (e.g. 0.2 for a quick smoke run). */
   timeFactor: number;
   nginxPath: string;
+  /** Quality evaluations (ten moments each) for the quality report bench on PostgreSQL; 0 skips it. */
+  qualityEvaluations: number;
 }
 
 function numberList(value: string | undefined, fallback: number[]): number[] {
@@ -28,5 +30,9 @@ export function loadBenchEnv(env: Record<string, string | undefined> = process.e
     pgliteScale: env.KUULO_BENCH_PGLITE_SCALE !== undefined ? Number(env.KUULO_BENCH_PGLITE_SCALE) : 100_000,
     timeFactor: env.KUULO_BENCH_TIME_FACTOR ? Number(env.KUULO_BENCH_TIME_FACTOR) : 1,
     nginxPath: env.KUULO_BENCH_NGINX || "/usr/sbin/nginx",
+    qualityEvaluations:
+      env.KUULO_BENCH_QUALITY_EVALUATIONS !== undefined
+        ? Number(env.KUULO_BENCH_QUALITY_EVALUATIONS)
+        : 100_000,
   };
 }

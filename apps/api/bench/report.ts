@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { FirstAudioFrameResult } from "./first-audio-frame.js";
 import type { IngestResult, StoredBytesRow } from "./ingest-bench.js";
 import type { LatencyStats } from "./measure.js";
+import type { QualityReportResult } from "./quality-report-bench.js";
 import type { SearchShapeResult } from "./search-bench.js";
 import type { SpaSize } from "./spa-size.js";
 import type { StreamResult } from "./stream-bench.js";
@@ -38,6 +39,8 @@ export interface BenchResults {
     | { skipped: string };
   spaInitialJs: SpaSize[];
   timeToFirstAudioFrame: FirstAudioFrameResult;
+  /** quality.reports.unit through the API against the same statements, on PostgreSQL. */
+  qualityReport?: QualityReportResult | { skipped: string };
   notes: string[];
 }
 

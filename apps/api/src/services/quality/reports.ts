@@ -37,12 +37,39 @@ const filterOf = (by: { unitId: string } | { staffMemberId: string }, from: Date
     ? sql`e.unit_id = ${by.unitId}::uuid and e.calibration_id is null and e.created_at >= ${from.toISOString()}::timestamptz`
     : sql`e.staff_member_id = ${by.staffMemberId}::uuid and e.calibration_id is null and e.created_at >= ${from.toISOString()}::timestamptz`;
 
-async function trend(ctx: AuthedContext, filter: ReturnType<typeof filterOf>): Promise<TrendPoint[]> {
-  const rows = await queryRows<{ month: string | Date; n: number; avg: number | null; pass: number | null }>(
-    ctx.db,
+type Filter = ReturnType<typeof filterOf>;
+
+/** The report's statements, exported so the benchmark runs exactly this SQL beside the API. */
+export const reportSql = {
+  trend: (filter: Filter) =>
     sql`select date_trunc('month', e.created_at at time zone 'UTC') as month, count(*)::int as n,
           avg(e.score)::float8 as avg, avg(case when e.passed then 1.0 when e.passed = false then 0.0 end)::float8 as pass
         from quality_evaluations e where ${filter} group by 1 order by 1`,
+  criteria: (filter: Filter) =>
+    sql`select a->>'criterionKey' as key, avg((a->>'fraction')::float8)::float8 as avg, count(*)::int as n
+        from quality_evaluations e cross join lateral jsonb_array_elements(e.answers) a
+        where ${filter} and jsonb_typeof(a->'fraction') = 'number'
+        group by 1 order by 2 asc, 1 asc`,
+  distribution: (filter: Filter) =>
+    sql`select least(floor(e.score / 10), 9)::int as b, count(*)::int as n from quality_evaluations e
+        where ${filter} and e.score is not null group by 1`,
+  reviewers: (filter: Filter, after: string | undefined, limit: number) =>
+    sql`select e.reviewer_user_id as id, u.first_name as first, u.last_name as last, count(*)::int as n,
+          avg(e.score)::float8 as avg
+        from quality_evaluations e left join users u on u.id = e.reviewer_user_id
+        where ${filter} and e.reviewer_user_id is not null ${after ? sql`and e.reviewer_user_id > ${after}::uuid` : sql``}
+        group by e.reviewer_user_id, u.first_name, u.last_name order by e.reviewer_user_id
+        limit ${limit + 1}`,
+  openDisputes: (unitId: string) =>
+    sql`select count(*)::int as n from quality_disputes d where d.unit_id = ${unitId}::uuid and d.status = 'open'`,
+};
+
+export const unitReportFilter = (unitId: string, from: Date) => filterOf({ unitId }, from);
+
+async function trend(ctx: AuthedContext, filter: Filter): Promise<TrendPoint[]> {
+  const rows = await queryRows<{ month: string | Date; n: number; avg: number | null; pass: number | null }>(
+    ctx.db,
+    reportSql.trend(filter),
   );
   return rows.map((row) => ({
     month: new Date(row.month).toISOString().slice(0, 7),
@@ -112,11 +139,7 @@ export async function unitReport({
       reason: "cursor.invalid",
     });
   }
-  const buckets = await queryRows<{ b: number; n: number }>(
-    ctx.db,
-    sql`select least(floor(e.score / 10), 9)::int as b, count(*)::int as n from quality_evaluations e
-        where ${filter} and e.score is not null group by 1`,
-  );
+  const buckets = await queryRows<{ b: number; n: number }>(ctx.db, reportSql.distribution(filter));
   const distribution = Array.from({ length: 10 }, (_, i) =>
     Number(buckets.find((row) => Number(row.b) === i)?.n ?? 0),
   );
@@ -139,10 +162,7 @@ export async function unitReport({
         limit ${input.reviewerLimit + 1}`,
   );
   const reviewerPage = reviewerRows.slice(0, input.reviewerLimit);
-  const [open] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(qualityDisputes)
-    .where(and(eq(qualityDisputes.unitId, unit.id), eq(qualityDisputes.status, "open")));
+  const [open] = await queryRows<{ n: number }>(ctx.db, reportSql.openDisputes(unit.id));
   await audit(ctx.db, ctx, {
     action: "quality.report_read",
     outcome: "success",
