@@ -493,13 +493,13 @@ describe("quality review", () => {
       const report = dataOf<{
         trend: { evaluations: number }[];
         distribution: number[];
-        weakestCriteria: { criterionKey: string; average: number }[];
+        weakestCriteria: { criterionKey: string; title: string; average: number }[];
         reviewers: { name: string; evaluations: number }[];
       }>(await t.query("quality.reports.unit", { unitId: unit, reviewerLimit: 1 }, trainer));
       const total = report.trend.reduce((sum, p) => sum + p.evaluations, 0);
       expect(total).toBeGreaterThan(0);
       expect(report.distribution.reduce((a, b) => a + b, 0)).toBe(total);
-      expect(report.weakestCriteria[0]?.criterionKey).toBe("need");
+      expect(report.weakestCriteria[0]).toMatchObject({ criterionKey: "need", title: "Tarpeen selvitys" });
       expect(report.reviewers).toHaveLength(1);
       const own = dataOf<{ own: boolean; trend: unknown[]; weakestCriteria: unknown[] }>(
         await t.query("quality.reports.employee", {}, mikko),

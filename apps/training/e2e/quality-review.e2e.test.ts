@@ -84,7 +84,7 @@ describe.each(["en", "fi"] as const)("quality review (%s)", (lang: Lang) => {
       ["improve", lang === "fi" ? "Kysy tarve ensin" : "Ask for the need first"],
     ] as const) {
       await trainer.getByLabel(tr.quality.kind).selectOption(kind);
-      await trainer.getByLabel(tr.quality.feedback).fill(text);
+      await trainer.getByLabel(tr.quality.feedback, { exact: true }).fill(text);
       await trainer.getByRole("button", { name: tr.quality.addMoment }).click();
       await trainer.getByRole("list", { name: tr.quality.moments }).getByText(text).waitFor();
     }

@@ -1,6 +1,7 @@
 import { queryRows } from "@kuulo/db/client";
 import { qualityDisputes, qualityEvaluations, staffMembers, units, users } from "@kuulo/db/schema";
 import { DomainError, notFound } from "@kuulo/domain/errors";
+import { type FormContent, formCriteria } from "@kuulo/domain/quality";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
@@ -22,6 +23,8 @@ export interface TrendPoint {
 }
 export interface CriterionAverage {
   criterionKey: string;
+  /** The criterion's title in the newest form version that has it (people never read keys). */
+  title: string;
   average: number;
   answers: number;
 }
@@ -79,19 +82,23 @@ async function trend(ctx: AuthedContext, filter: Filter): Promise<TrendPoint[]> 
   }));
 }
 
-async function criteria(
-  ctx: AuthedContext,
-  filter: ReturnType<typeof filterOf>,
-): Promise<CriterionAverage[]> {
-  const rows = await queryRows<{ key: string; avg: number; n: number }>(
+async function criteria(ctx: AuthedContext, filter: Filter): Promise<CriterionAverage[]> {
+  const rows = await queryRows<{ key: string; avg: number; n: number }>(ctx.db, reportSql.criteria(filter));
+  const versions = await queryRows<{ content: FormContent | string }>(
     ctx.db,
-    sql`select a->>'criterionKey' as key, avg((a->>'fraction')::float8)::float8 as avg, count(*)::int as n
-        from quality_evaluations e cross join lateral jsonb_array_elements(e.answers) a
-        where ${filter} and jsonb_typeof(a->'fraction') = 'number'
-        group by 1 order by 2 asc, 1 asc`,
+    sql`select v.content from quality_form_versions v
+        where v.id in (select distinct e.form_version_id from quality_evaluations e where ${filter})
+        order by v.created_at desc`,
   );
+  const titles = new Map<string, string>();
+  for (const { content } of versions) {
+    const form = (typeof content === "string" ? JSON.parse(content) : content) as FormContent;
+    for (const criterion of formCriteria(form))
+      if (!titles.has(criterion.key)) titles.set(criterion.key, criterion.title);
+  }
   return rows.map((row) => ({
     criterionKey: row.key,
+    title: titles.get(row.key) ?? row.key,
     average: Math.round(Number(row.avg) * 1000) / 10,
     answers: Number(row.n),
   }));
@@ -143,24 +150,13 @@ export async function unitReport({
   const distribution = Array.from({ length: 10 }, (_, i) =>
     Number(buckets.find((row) => Number(row.b) === i)?.n ?? 0),
   );
-  const reviewerAfter = input.reviewerCursor
-    ? sql`and e.reviewer_user_id > ${input.reviewerCursor}::uuid`
-    : sql``;
   const reviewerRows = await queryRows<{
     id: string | null;
     first: string | null;
     last: string | null;
     n: number;
     avg: number | null;
-  }>(
-    ctx.db,
-    sql`select e.reviewer_user_id as id, u.first_name as first, u.last_name as last, count(*)::int as n,
-          avg(e.score)::float8 as avg
-        from quality_evaluations e left join users u on u.id = e.reviewer_user_id
-        where ${filter} and e.reviewer_user_id is not null ${reviewerAfter}
-        group by e.reviewer_user_id, u.first_name, u.last_name order by e.reviewer_user_id
-        limit ${input.reviewerLimit + 1}`,
-  );
+  }>(ctx.db, reportSql.reviewers(filter, input.reviewerCursor, input.reviewerLimit));
   const reviewerPage = reviewerRows.slice(0, input.reviewerLimit);
   const [open] = await queryRows<{ n: number }>(ctx.db, reportSql.openDisputes(unit.id));
   await audit(ctx.db, ctx, {
@@ -188,7 +184,11 @@ export async function unitReport({
   };
 }
 
-async function staffInScope(ctx: AuthedContext, staffMemberId: string | undefined) {
+async function staffInScope(
+  ctx: AuthedContext,
+  staffMemberId: string | undefined,
+  permission: "evaluation.report" | "evaluation.read",
+) {
   const id = staffMemberId ?? ctx.auth.actor.staffMemberId;
   if (!id)
     throw new DomainError("VALIDATION", "Choose a person", {
@@ -209,7 +209,7 @@ async function staffInScope(ctx: AuthedContext, staffMemberId: string | undefine
   if (!person) throw notFound("Person");
   await authorize(
     ctx,
-    "evaluation.report",
+    permission,
     { unitId: person.unitId, organisationId: person.organisationId, ownerStaffMemberId: person.id },
     { type: "staff_member", id: person.id },
   );
@@ -234,7 +234,7 @@ export async function employeeReport({
   ctx: AuthedContext;
   input: { staffMemberId?: string; months: number };
 }): Promise<EmployeeReport> {
-  const person = await staffInScope(ctx, input.staffMemberId);
+  const person = await staffInScope(ctx, input.staffMemberId, "evaluation.report");
   const own = isOwnCall(ctx, person.id);
   const from = since(ctx, input.months);
   const filter = filterOf({ staffMemberId: person.id }, from);
@@ -272,7 +272,7 @@ export async function listEvaluations({
   ctx: AuthedContext;
   input: { staffMemberId?: string; cursor?: string; limit: number };
 }): Promise<{ items: EvaluationListItem[]; nextCursor: string | null }> {
-  const person = await staffInScope(ctx, input.staffMemberId);
+  const person = await staffInScope(ctx, input.staffMemberId, "evaluation.read");
   const own = isOwnCall(ctx, person.id);
   const after = decodeCursor(input.cursor);
   const rows = await ctx.db

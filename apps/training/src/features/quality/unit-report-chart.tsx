@@ -68,7 +68,7 @@ export default function UnitReportChart({ report }: { report: UnitReport }) {
         <tbody>
           {report.weakestCriteria.map((criterion) => (
             <tr key={criterion.criterionKey}>
-              <th scope="row">{criterion.criterionKey}</th>
+              <th scope="row">{criterion.title}</th>
               <td>{criterion.average}</td>
               <td>{criterion.answers}</td>
             </tr>
