@@ -9,7 +9,7 @@ import {
   users,
 } from "@kuulo/db/schema";
 import type { DisputeStatus, FormContent, MomentKind } from "@kuulo/domain/quality";
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 
 export interface PersonRef {
   userId: string | null;

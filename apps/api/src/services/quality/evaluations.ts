@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@kuulo/db/client";
 import { type QualityEvaluation, qualityEvaluations, qualityMoments, units } from "@kuulo/db/schema";
-import { DomainError, notFound } from "@kuulo/domain/errors";
+import { DomainError, isDomainError, notFound } from "@kuulo/domain/errors";
 import { type Answer, assertMomentWithinCall, formCriteria, type MomentInput } from "@kuulo/domain/quality";
 import { and, desc, eq, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { AuthedContext } from "../../trpc/procedures.js";
@@ -105,7 +105,18 @@ export async function createEvaluation({
     const version = await loadUsableFormVersion(ctx, input.formVersionId, tx);
     const { result, stored } = scoreAnswers(version.content, input.answers);
     assertCriterionKeys(version.content, input.moments);
-    input.moments.forEach((moment) => assertMomentWithinCall(moment, recording.durationMs));
+    for (const [index, moment] of input.moments.entries()) {
+      try {
+        assertMomentWithinCall(moment, recording.durationMs);
+      } catch (error) {
+        // Name the moment in the field, e.g. moments.1.endMs.
+        if (!isDomainError(error)) throw error;
+        throw new DomainError(error.code, error.message, {
+          field: `moments.${index}.${error.field ?? "startMs"}`,
+          ...(error.reason ? { reason: error.reason } : {}),
+        });
+      }
+    }
     const [evaluation] = await tx
       .insert(qualityEvaluations)
       .values({
