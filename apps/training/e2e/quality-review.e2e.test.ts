@@ -117,5 +117,13 @@ describe.each(["en", "fi"] as const)("quality review (%s)", (lang: Lang) => {
     await mikko.getByRole("button", { name: tr.quality.dispute, exact: true }).last().click();
     await mikko.getByText(tr.quality.disputeStatus.open).first().waitFor();
     await view(mikko, "my-call");
+    // My calls lists every evaluation of his calls with his trend.
+    await mikko.goto(`${kuulo.baseUrl}/my-calls`);
+    await mikko.getByRole("heading", { name: tr.quality.myQuality }).waitFor();
+    await mikko
+      .getByRole("link", { name: /\/ 100/ })
+      .first()
+      .waitFor();
+    await view(mikko, "my-calls");
   });
 });

@@ -19,6 +19,16 @@ export const en = {
     external_trainer: "external trainer",
   },
   quality: {
+    myQuality: "My quality feedback",
+    myQualityIntro: "Every evaluation of your calls is shown here. Open disputes: {{open}}.",
+    strongest: "Strongest: {{list}}",
+    weakest: "To work on: {{list}}",
+    evaluationOfCall: "Evaluation of the call of {{time}}: {{score}} / 100",
+    disputeShort: {
+      open: "disputed",
+      upheld: "dispute resolved, score kept",
+      changed: "dispute resolved, score changed",
+    },
     title: "Quality review",
     description: "Evaluate calls of your units, resolve disputes and follow how quality develops.",
     off: "Quality review is off: the register as written does not declare it. An administrator can turn it on in the admin app.",

@@ -21,6 +21,16 @@ export const fi: TrainingMessages = {
     external_trainer: "ulkoinen kouluttaja",
   },
   quality: {
+    myQuality: "Oma laatupalautteeni",
+    myQualityIntro: "Tässä näkyy jokainen puheluistasi tehty arviointi. Avoimia oikaisupyyntöjä: {{open}}.",
+    strongest: "Vahvimmat: {{list}}",
+    weakest: "Kehitettävää: {{list}}",
+    evaluationOfCall: "Arviointi puhelusta {{time}}: {{score}} / 100",
+    disputeShort: {
+      open: "oikaisua pyydetty",
+      upheld: "oikaisupyyntö ratkaistu, pisteet pysyivät",
+      changed: "oikaisupyyntö ratkaistu, pisteet muuttuivat",
+    },
     title: "Laadunarviointi",
     description: "Arvioi yksikköjesi puheluja, ratkaise oikaisupyynnöt ja seuraa laadun kehitystä.",
     off: "Laadunarviointi ei ole käytössä: rekisteriseloste ei sellaisenaan mainitse sitä. Pääkäyttäjä voi ottaa sen käyttöön hallintasovelluksessa.",
