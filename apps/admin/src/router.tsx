@@ -174,6 +174,15 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/account/account-page.js"), "AccountPage"),
 });
 
+const qualityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "quality",
+  component: guarded(
+    "quality_form.read",
+    lazyRouteComponent(() => import("./features/quality/quality-page.js"), "QualityPage"),
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   publicNoticeRoute,
   setPasswordRoute,
@@ -192,6 +201,7 @@ const routeTree = rootRoute.addChildren([
     newAccessRequestRoute,
     disclosureRoute,
     retentionRoute,
+    qualityRoute,
     registerRoute,
     accountRoute,
   ]),

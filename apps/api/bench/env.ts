@@ -12,10 +12,12 @@ export interface BenchEnv {
   nginxPath: string;
   /** Length of the generated call `kuulo import` measures peak RSS on; 0 skips it. */
   importMinutes: number;
+  /** Quality evaluations (ten moments each) for the quality report bench on PostgreSQL; 0 skips it. */
+  qualityEvaluations: number;
   /**
    * Which parts to run (KUULO_BENCH_PARTS, comma-separated): ingest (ingest + streaming), search (incl.
-   * auth.me), pglite, audit (audit appends with 1 vs 3 instances), audio (stored form, import memory), spa,
-   * frame. Default: all.
+   * auth.me and the quality report), pglite, audit (audit appends with 1 vs 3 instances), audio (stored
+   * form, import memory), spa, frame. Default: all.
    */
   parts: Set<string>;
 }
@@ -39,6 +41,10 @@ export function loadBenchEnv(env: Record<string, string | undefined> = process.e
     timeFactor: env.KUULO_BENCH_TIME_FACTOR ? Number(env.KUULO_BENCH_TIME_FACTOR) : 1,
     nginxPath: env.KUULO_BENCH_NGINX || "/usr/sbin/nginx",
     importMinutes: env.KUULO_BENCH_IMPORT_MINUTES !== undefined ? Number(env.KUULO_BENCH_IMPORT_MINUTES) : 60,
+    qualityEvaluations:
+      env.KUULO_BENCH_QUALITY_EVALUATIONS !== undefined
+        ? Number(env.KUULO_BENCH_QUALITY_EVALUATIONS)
+        : 100_000,
     parts: new Set(
       env.KUULO_BENCH_PARTS ? env.KUULO_BENCH_PARTS.split(",").map((part) => part.trim()) : ALL_PARTS,
     ),

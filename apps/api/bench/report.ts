@@ -6,6 +6,7 @@ import type { AuditAppendResult } from "./audit-append-bench.js";
 import type { FirstAudioFrameResult } from "./first-audio-frame.js";
 import type { IngestResult, StoredBytesRow } from "./ingest-bench.js";
 import type { LatencyStats } from "./measure.js";
+import type { QualityReportResult } from "./quality-report-bench.js";
 import type { SearchShapeResult } from "./search-bench.js";
 import type { SessionCheckResult } from "./session-check-bench.js";
 import type { SpaSize } from "./spa-size.js";
@@ -45,6 +46,8 @@ export interface BenchResults {
   /** Stored form (bytes, speech quality) and `kuulo import` memory for a long call. */
   audio?: AudioBenchResult;
   auditAppends?: AuditAppendResult | { skipped: string };
+  /** quality.reports.unit through the API against the same statements, on PostgreSQL. */
+  qualityReport?: QualityReportResult | { skipped: string };
   notes: string[];
 }
 

@@ -20,6 +20,7 @@ import {
 import { longWavFrom } from "./long-recording.js";
 import { budget, round } from "./measure.js";
 import { nginxAvailable, startNginx } from "./nginx.js";
+import { runQualityReportBench } from "./quality-report-bench.js";
 import { type BenchResults, machine, type SearchRun, summaryTable, writeResults } from "./report.js";
 import { measureSessionBaseline, runSearchBench } from "./search-bench.js";
 import { measureSessionCheck } from "./session-check-bench.js";
@@ -178,6 +179,20 @@ async function postgresPart(): Promise<void> {
       } catch (error) {
         results.auditAppends = { skipped: `failed: ${reason(error)}` };
       }
+    }
+    const largest = env.postgresScales.at(-1) ?? 0;
+    const evaluations = Math.min(env.qualityEvaluations, largest);
+    if (!env.parts.has("search")) {
+      // The quality report is measured beside the search, on the same database.
+    } else if (evaluations > 0) {
+      try {
+        const bounds = { maxIterations: 200, maxMs: budget(3000, env.timeFactor) };
+        results.qualityReport = await runQualityReportBench(database.kuuloDb, app, evaluations, bounds, log);
+      } catch (error) {
+        results.qualityReport = { skipped: `failed: ${reason(error)}` };
+      }
+    } else {
+      results.qualityReport = { skipped: "KUULO_BENCH_QUALITY_EVALUATIONS=0" };
     }
   } catch (error) {
     results.notes.push(`PostgreSQL search failed: ${reason(error)}`);

@@ -15,7 +15,18 @@ import { appRouter } from "../src/routers/app-router.js";
 import { issuePasswordLink } from "../src/services/users/issue-password-link.js";
 import { makeUser, organisationId, unitId, userId } from "./helpers/fixtures.js";
 import { account, createTestApp, type DemoUsername, type TestApp } from "./helpers/test-app.js";
-import { insertActiveDisclosure, insertPublishedPlaylist } from "./training-fixtures.js";
+import {
+  enableQuality,
+  FORM,
+  GOOD_ANSWERS,
+  insertCalibration,
+  insertEvaluation,
+  insertFormVersion,
+  insertMoment,
+  insertOpenDispute,
+  mikkosRecording,
+} from "./quality-fixtures.js";
+import { insertActiveDisclosure, insertPublishedPlaylist, staffMemberOf } from "./training-fixtures.js";
 
 /**
  * Every procedure × every principal, through HTTP. The rows are keyed by procedure path and the test
@@ -162,6 +173,15 @@ const trainingDisclosureInput = async (t: TestApp) => ({
   audienceAttestation: true,
   recordingIds: [(await mikkosCall(t)) ?? ""],
 });
+
+const FORM_READERS: Principal[] = ["trainer", "administrator", "privacy_officer"];
+const FORM_MANAGERS: Principal[] = ["administrator", "privacy_officer"];
+const withQuality =
+  (build: (t: TestApp, principal: Principal) => Promise<unknown>) =>
+  async (t: TestApp, principal: Principal) => {
+    await enableQuality(t);
+    return build(t, principal);
+  };
 
 const MATRIX: Record<string, Row> = {
   "auth.signIn": {
@@ -512,6 +532,155 @@ const MATRIX: Record<string, Row> = {
     kind: "mutation",
     allowed: OFFICERS,
     input: async () => ({ locale: "en" }),
+  },
+  // Quality review: each input switches the feature on first (quality-review.test.ts proves it refuses when off).
+  "qualitySettings.get": { kind: "query", allowed: SIGNED_IN, input: none },
+  "qualitySettings.update": {
+    kind: "mutation",
+    allowed: ["administrator"],
+    input: async () => ({ enabled: true, retentionDays: 730 }),
+  },
+  "quality.forms.list": { kind: "query", allowed: FORM_READERS, input: withQuality(none) },
+  "quality.forms.get": {
+    kind: "query",
+    allowed: FORM_READERS,
+    input: withQuality(async (t) => ({ formId: (await insertFormVersion(t)).formId })),
+  },
+  "quality.forms.create": {
+    kind: "mutation",
+    allowed: FORM_MANAGERS,
+    input: withQuality(async () => ({ content: FORM })),
+  },
+  "quality.forms.saveDraft": {
+    kind: "mutation",
+    allowed: FORM_MANAGERS,
+    input: withQuality(async (t) => ({ formId: (await insertFormVersion(t)).formId, content: FORM })),
+  },
+  "quality.forms.publish": {
+    kind: "mutation",
+    allowed: FORM_MANAGERS,
+    input: withQuality(async (t) => ({ versionId: (await insertFormVersion(t, "draft")).versionId })),
+  },
+  "quality.forms.retire": {
+    kind: "mutation",
+    allowed: FORM_MANAGERS,
+    input: withQuality(async (t) => ({ versionId: (await insertFormVersion(t)).versionId })),
+  },
+  "quality.evaluations.create": {
+    kind: "mutation",
+    allowed: ["trainer"],
+    input: withQuality(async (t) => ({
+      recordingId: await mikkosRecording(t),
+      formVersionId: (await insertFormVersion(t)).versionId,
+      answers: GOOD_ANSWERS,
+    })),
+  },
+  "quality.evaluations.get": {
+    kind: "query",
+    allowed: ["employee", "trainer"],
+    input: withQuality(async (t) => ({ evaluationId: (await insertEvaluation(t)).evaluationId })),
+  },
+  "quality.evaluations.forRecording": {
+    kind: "query",
+    allowed: ["employee", "trainer"],
+    input: withQuality(async (t) => ({ recordingId: (await insertEvaluation(t)).recordingId })),
+  },
+  "quality.evaluations.list": {
+    kind: "query",
+    allowed: ["employee", "trainer"],
+    input: withQuality(async (t) => ({ staffMemberId: await staffMemberOf(t, "mikko.korhonen") })),
+  },
+  "quality.evaluations.acknowledge": {
+    kind: "mutation",
+    allowed: ["employee"],
+    input: withQuality(async (t) => ({ evaluationId: (await insertEvaluation(t)).evaluationId })),
+  },
+  "quality.moments.create": {
+    kind: "mutation",
+    allowed: ["trainer"],
+    input: withQuality(async (t) => ({
+      recordingId: await mikkosRecording(t),
+      kind: "improve",
+      startMs: 1000,
+      endMs: 2000,
+      text: "Kysy tarve ennen tarjousta",
+    })),
+  },
+  "quality.moments.reply": {
+    kind: "mutation",
+    allowed: ["employee", "trainer"],
+    input: withQuality(async (t) => ({
+      momentId: await insertMoment(t, await mikkosRecording(t)),
+      text: "Kiitos",
+    })),
+  },
+  "quality.moments.acknowledge": {
+    kind: "mutation",
+    allowed: ["employee"],
+    input: withQuality(async (t) => ({ momentId: await insertMoment(t, await mikkosRecording(t)) })),
+  },
+  "quality.disputes.raise": {
+    kind: "mutation",
+    allowed: ["employee"],
+    input: withQuality(async (t) => ({
+      evaluationId: (await insertEvaluation(t)).evaluationId,
+      reason: "Asiakas keskeytti tervehdyksen",
+    })),
+  },
+  "quality.disputes.open": { kind: "query", allowed: ["trainer"], input: withQuality(none) },
+  "quality.disputes.resolve": {
+    kind: "mutation",
+    allowed: ["trainer"],
+    input: withQuality(async (t) => ({
+      disputeId: (await insertOpenDispute(t)).disputeId,
+      decision: "uphold",
+      resolution: "Arvio pysyy",
+    })),
+  },
+  "quality.calibrations.create": {
+    kind: "mutation",
+    allowed: ["trainer"],
+    input: withQuality(async (t) => ({
+      recordingId: await mikkosRecording(t),
+      formVersionId: (await insertFormVersion(t)).versionId,
+      reviewerUserIds: [
+        await userId(t, "kouluttaja"),
+        (await makeUser(t, { grants: [{ role: "quality_reviewer", unitCode: "HKI-ASPA" }] })).id,
+      ],
+    })),
+  },
+  "quality.calibrations.mine": { kind: "query", allowed: ["trainer"], input: withQuality(none) },
+  "quality.calibrations.submit": {
+    kind: "mutation",
+    allowed: ["trainer"],
+    input: withQuality(async (t) => ({
+      calibrationId: (await insertCalibration(t, "kouluttaja")).calibrationId,
+      answers: GOOD_ANSWERS,
+    })),
+  },
+  "quality.calibrations.spread": {
+    kind: "query",
+    allowed: ["trainer"],
+    input: withQuality(async (t) => ({
+      calibrationId: (await insertCalibration(t, "kouluttaja")).calibrationId,
+    })),
+  },
+  "quality.sampling.rules": { kind: "query", allowed: ["administrator"], input: withQuality(none) },
+  "quality.sampling.setRule": {
+    kind: "mutation",
+    allowed: ["administrator"],
+    input: withQuality(async (t) => ({ unitId: await unitId(t, "HKI-ASPA"), perEmployeePerMonth: 3 })),
+  },
+  "quality.sampling.queue": { kind: "query", allowed: ["trainer"], input: withQuality(async () => ({})) },
+  "quality.reports.unit": {
+    kind: "query",
+    allowed: ["trainer"],
+    input: withQuality(async (t) => ({ unitId: await unitId(t, "HKI-ASPA") })),
+  },
+  "quality.reports.employee": {
+    kind: "query",
+    allowed: ["employee", "trainer"],
+    input: withQuality(async (t) => ({ staffMemberId: await staffMemberOf(t, "mikko.korhonen") })),
   },
 };
 

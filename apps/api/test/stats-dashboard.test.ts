@@ -181,6 +181,7 @@ describe("stats.dashboard: aggregate figures for the administrator", () => {
       "administrator",
       "privacy_officer",
       "trainer",
+      "quality_reviewer",
       "employee",
       "external_trainer",
     ]);

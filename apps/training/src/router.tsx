@@ -102,6 +102,24 @@ const disclosedRoute = createRoute({
   ),
 });
 
+const qualityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "quality",
+  component: guarded(
+    "evaluation.create",
+    lazyRouteComponent(() => import("./features/quality/quality-home-page.js"), "QualityHomePage"),
+  ),
+});
+
+const evaluateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "quality/evaluate/$recordingId",
+  component: guarded(
+    "evaluation.create",
+    lazyRouteComponent(() => import("./features/quality/evaluate-page.js"), "EvaluatePage"),
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
@@ -114,6 +132,8 @@ const routeTree = rootRoute.addChildren([
     editPlaylistRoute,
     progressRoute,
     disclosedRoute,
+    qualityRoute,
+    evaluateRoute,
   ]),
 ]);
 

@@ -13,6 +13,7 @@ type NavTarget =
   | "/audit"
   | "/disclosures"
   | "/retention"
+  | "/quality"
   | "/register"
   | "/account";
 
@@ -26,6 +27,7 @@ const ITEMS: { to: NavTarget; label: string; permission?: Permission }[] = [
   { to: "/audit", label: "nav.audit", permission: "audit.read" },
   { to: "/disclosures", label: "disclosures.nav", permission: "disclosure.read" },
   { to: "/retention", label: "retention.nav", permission: "retention.read" },
+  { to: "/quality", label: "quality.nav", permission: "quality_form.read" },
   { to: "/register", label: "nav.register" },
   { to: "/account", label: "nav.account" },
 ];

@@ -1,7 +1,14 @@
 import { type AuditEventInput, appendAuditEvent } from "@kuulo/db/audit";
 import type { Database } from "@kuulo/db/client";
-import { playlistItems, recordings, staffMembers, users } from "@kuulo/db/schema";
-import { and, eq, isNull, notExists } from "drizzle-orm";
+import {
+  playlistItems,
+  qualityEvaluations,
+  qualityMoments,
+  recordings,
+  staffMembers,
+  users,
+} from "@kuulo/db/schema";
+import { and, eq, isNull, notExists, sql } from "drizzle-orm";
 import type { ErasureJournal } from "../backup/erasure-journal.js";
 
 export type PurgeReason = "retention" | "erasure";
@@ -61,6 +68,13 @@ export async function purgeRecording(
     if (!row || row.legalHold) return null;
     if (input.requireDue && (!row.dueAt || row.dueAt.getTime() > input.now.getTime())) return null;
     await tx.update(recordings).set({ wrappedDataKey: null, peaks: null }).where(eq(recordings.id, row.id));
+    // Quality feedback and evaluations go with the recording (cascade); the tombstone keeps only counts.
+    const [quality] = await tx
+      .select({
+        evaluations: sql<number>`(select count(*)::int from ${qualityEvaluations} where ${qualityEvaluations.recordingId} = ${row.id})`,
+        moments: sql<number>`(select count(*)::int from ${qualityMoments} where ${qualityMoments.recordingId} = ${row.id})`,
+      })
+      .from(sql`(select 1) as one`);
     await tx
       .update(playlistItems)
       .set({ recordingId: null, removedReason: input.reason })
@@ -99,6 +113,8 @@ export async function purgeRecording(
         reason: input.reason,
         ...(input.note ? { note: input.note } : {}),
         ...("replayOf" in input.journal ? { replayedFromJournal: input.journal.replayOf.erasedAt } : {}),
+        ...(Number(quality?.evaluations) > 0 ? { qualityEvaluations: Number(quality?.evaluations) } : {}),
+        ...(Number(quality?.moments) > 0 ? { qualityMoments: Number(quality?.moments) } : {}),
         ...(removedStaff.length > 0 ? { staffMemberRemoved: removedStaff[0]?.id } : {}),
       },
     });

@@ -4,6 +4,7 @@ import { and, asc, eq, gt, isNull, lte, or, type SQL } from "drizzle-orm";
 import type { ErasureJournal } from "../backup/erasure-journal.js";
 import type { EncryptedBlobStore } from "../storage/index.js";
 import type { Clock } from "../trpc/context.js";
+import { purgeQualityData, type QualityPurgeResult } from "./purge-quality-data.js";
 import { type PurgeActor, purgeRecording } from "./purge-recording.js";
 import { sweepOrphanStaff } from "./sweep-orphan-staff.js";
 
@@ -37,6 +38,8 @@ export interface RetentionPurgeResult {
   staffMembersRemoved: number;
   /** Objects whose row is gone but whose delete failed: reconcile removes them (they are unreadable already). */
   objectDeleteFailures: string[];
+  /** Quality data past its own retention (in a dry run: what would go). */
+  quality: QualityPurgeResult;
 }
 
 const SYSTEM_ACTOR: PurgeActor = {
@@ -62,6 +65,7 @@ export async function runRetentionPurge(options: RetentionPurgeOptions): Promise
     skipped: 0,
     staffMembersRemoved: 0,
     objectDeleteFailures: [],
+    quality: { evaluations: 0, moments: 0, calibrations: 0 },
   };
   let cursor: { dueAt: Date; id: string } | null = null;
   for (;;) {
@@ -120,6 +124,11 @@ export async function runRetentionPurge(options: RetentionPurgeOptions): Promise
     if (!last?.dueAt || batch.length < batchSize) break;
     cursor = { dueAt: last.dueAt, id: last.id };
   }
+  result.quality = await purgeQualityData(db, {
+    now,
+    actor: options.actor ?? SYSTEM_ACTOR,
+    dryRun: result.dryRun,
+  });
   if (!result.dryRun) {
     result.staffMembersRemoved += await sweepOrphanStaff(db, { now, actor: options.actor ?? SYSTEM_ACTOR });
   }

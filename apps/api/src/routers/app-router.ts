@@ -7,6 +7,8 @@ import { grantsRouter } from "./grants/index.js";
 import { legalHoldsRouter } from "./legal-holds/index.js";
 import { organisationsRouter } from "./organisations/index.js";
 import { playlistsRouter } from "./playlists/index.js";
+import { qualityRouter } from "./quality/index.js";
+import { qualitySettingsRouter } from "./quality-settings/index.js";
 import { recordingsRouter } from "./recordings/index.js";
 import { registerRouter } from "./register/index.js";
 import { retentionRouter } from "./retention/index.js";
@@ -31,6 +33,8 @@ export const appRouter = router({
   legalHolds: legalHoldsRouter,
   retention: retentionRouter,
   stats: statsRouter,
+  qualitySettings: qualitySettingsRouter,
+  quality: qualityRouter,
 });
 
 export type AppRouter = typeof appRouter;

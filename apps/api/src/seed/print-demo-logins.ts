@@ -20,3 +20,12 @@ export function printDemoLogins(seededNow: readonly DemoAccount[] | null): void 
     "Administrators and privacy officers need a TOTP code: add the secret to an authenticator app.\n",
   );
 }
+
+/** Quality review is off until an administrator turns it on: say so, why, and where. */
+export function printQualityStatus(enabled: boolean, where: string): void {
+  console.log(
+    enabled
+      ? `Quality review is on (admin app: ${where}).\n`
+      : `Quality review is off: the register as written (2011) does not declare feedback or evaluations of staff.\n  An administrator turns it on in the admin app under "Quality review": ${where}\n  (the demo's form and evaluations then appear in the training portal).\n`,
+  );
+}

@@ -5,8 +5,10 @@ import { importDemoRecordings } from "../cli/import-demo.js";
 import { migrateOptions } from "../cli/open-db.js";
 import { type Config, ConfigError, loadConfig } from "../env.js";
 import { startMetricsServer } from "../observability/metrics-server.js";
-import { printDemoLogins } from "../seed/print-demo-logins.js";
+import { printDemoLogins, printQualityStatus } from "../seed/print-demo-logins.js";
 import { seedDemoIfEmpty } from "../seed/seed-demo.js";
+import { seedQualityDemo } from "../seed/seed-quality-demo.js";
+import { loadQualitySettings } from "../services/quality/load-settings.js";
 import { loadCheckpointKey } from "../services/audit/checkpoint-key.js";
 import { buildApp } from "./build-app.js";
 import { drainAndClose, lifecycleOfApp } from "./lifecycle.js";
@@ -55,7 +57,10 @@ export async function serve(): Promise<void> {
   }
   const masterKey = await loadMasterKey(config);
   const seeded = config.mode === "demo" ? await seedDemoIfEmpty(kuuloDb.db, config, masterKey) : null;
-  if (seeded) await importDemoRecordings(kuuloDb.db, config, masterKey);
+  if (seeded) {
+    await importDemoRecordings(kuuloDb.db, config, masterKey);
+    await seedQualityDemo(kuuloDb.db);
+  }
 
   const app = await buildApp({ config, db: kuuloDb.db, masterKey });
   const address = await app.listen({ port: config.port, host: config.host });
@@ -96,5 +101,8 @@ export async function serve(): Promise<void> {
   console.log(
     `  admin app: ${shown}/admin/   training portal: ${shown}/   privacy notice: ${shown}/admin/privacy`,
   );
-  if (config.mode === "demo") printDemoLogins(seeded);
+  if (config.mode === "demo") {
+    printDemoLogins(seeded);
+    printQualityStatus((await loadQualitySettings(kuuloDb.db)).enabled, `${shown}/admin/quality`);
+  }
 }

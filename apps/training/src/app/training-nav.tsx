@@ -4,7 +4,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useRoles } from "./use-roles.js";
 
-type NavTarget = "/" | "/my-calls" | "/recordings" | "/playlists" | "/disclosed";
+type NavTarget = "/" | "/my-calls" | "/recordings" | "/playlists" | "/quality" | "/disclosed";
 
 interface NavItem {
   to: NavTarget;
@@ -19,6 +19,7 @@ const ITEMS: readonly NavItem[] = [
   { to: "/my-calls", label: "nav.myCalls", permission: "recording.listen", roles: ["employee"] },
   { to: "/recordings", label: "nav.recordings", permission: "playlist.create" },
   { to: "/playlists", label: "nav.playlists", permission: "playlist.create" },
+  { to: "/quality", label: "nav.quality", permission: "evaluation.create" },
   { to: "/disclosed", label: "nav.disclosed", permission: "recording.listen", roles: ["external_trainer"] },
 ];
 

@@ -5,6 +5,7 @@ export * from "./enums.js";
 export * from "./jobs.js";
 export * from "./organisations.js";
 export * from "./playlists.js";
+export * from "./quality.js";
 export * from "./recordings.js";
 export * from "./retention.js";
 export * from "./staff.js";

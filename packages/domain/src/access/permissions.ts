@@ -58,6 +58,18 @@ export const PERMISSIONS = [
   "retention.read",
   "retention.update",
   "retention.run",
+  // quality review and coaching (off unless the installation turns it on; its data category is declared then)
+  "quality.configure",
+  "quality_form.read",
+  "quality_form.manage",
+  "evaluation.read",
+  "evaluation.create",
+  "evaluation.respond",
+  "evaluation.dispute",
+  "evaluation.resolve",
+  "evaluation.calibrate",
+  "evaluation.report",
+  "evaluation.sample",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

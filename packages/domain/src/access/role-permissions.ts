@@ -42,6 +42,11 @@ export const ROLE_PERMISSIONS: RolePermissionMatrix = {
     "audit.verify": unit,
     "stats.read": unit,
     "retention.read": unit,
+    // Switching quality review on is configuration; forms and sampling hold no recording content.
+    "quality.configure": unit,
+    "quality_form.read": unit,
+    "quality_form.manage": unit,
+    "evaluation.sample": unit,
   },
   privacy_officer: {
     "audit.read": unit,
@@ -63,6 +68,8 @@ export const ROLE_PERMISSIONS: RolePermissionMatrix = {
     "user.read": unit,
     "grant.read": unit,
     "grant.approve": unit,
+    "quality_form.read": unit,
+    "quality_form.manage": unit,
   },
   trainer: {
     "recording.read": unit,
@@ -74,6 +81,26 @@ export const ROLE_PERMISSIONS: RolePermissionMatrix = {
     "playlist.publish": unit,
     "playlist.assign": unit,
     "progress.read": unit,
+    "quality_form.read": unit,
+    "evaluation.read": unit,
+    "evaluation.create": unit,
+    "evaluation.respond": unit,
+    "evaluation.resolve": unit,
+    "evaluation.calibrate": unit,
+    "evaluation.report": unit,
+  },
+  // Reviews calls of their units against the forms; listens to do so, curates no playlists.
+  quality_reviewer: {
+    "recording.read": unit,
+    "recording.listen": unit,
+    "quality_form.read": unit,
+    "evaluation.read": unit,
+    "evaluation.create": unit,
+    "evaluation.respond": unit,
+    "evaluation.resolve": unit,
+    "evaluation.calibrate": unit,
+    "evaluation.report": unit,
+    "evaluation.sample": unit,
   },
   employee: {
     "playlist.read": ["assigned"],
@@ -81,6 +108,11 @@ export const ROLE_PERMISSIONS: RolePermissionMatrix = {
     // Seeing the list of one's own calls is needed to listen to them (R2: "a person's own calls").
     "recording.read": ["own", "assigned"],
     "recording.listen": ["own", "assigned"],
+    // Every evaluation of one's own calls is visible to the person, who may answer and dispute it.
+    "evaluation.read": ["own"],
+    "evaluation.respond": ["own"],
+    "evaluation.dispute": ["own"],
+    "evaluation.report": ["own"],
   },
   external_trainer: {
     "playlist.read": ["disclosed"],

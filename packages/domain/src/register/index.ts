@@ -25,6 +25,7 @@ export {
   type PrivacyNoticeSection,
   type PrivacyNoticeSectionId,
   renderPrivacyNotice,
+  resolveQualitySettings,
 } from "./render-privacy-notice.js";
 export { renderPrivacyNoticeText } from "./render-privacy-notice-text.js";
 export { STAFF_DATA_FIELD_LABELS } from "./staff-data-fields.js";

@@ -1,8 +1,13 @@
+import {
+  QUALITY_DATA_CATEGORY,
+  QUALITY_PURPOSE,
+  qualityRetentionText,
+} from "../quality/quality-register-texts.js";
 import { DEFAULT_RETENTION_POLICY, parseRetentionPolicy } from "../retention/index.js";
 import { NOTICE_TEXTS } from "./privacy-notice-texts.js";
 import { LOCALES, type Locale, type RegisterConfig, resolveRegisterConfig } from "./register-config.js";
 import { REGISTER_NAME, registerDescription } from "./register-description.js";
-import type { PrivacyNoticeOptions } from "./render-privacy-notice.js";
+import { type PrivacyNoticeOptions, resolveQualitySettings } from "./render-privacy-notice.js";
 import { STAFF_DATA_FIELD_LABELS } from "./staff-data-fields.js";
 
 /** GDPR Art. 30(1) record of processing activities, as structured data. */
@@ -17,7 +22,13 @@ export interface RecordOfProcessing {
   personalDataCategories: string[];
   recipients: string[];
   transfersOutsideEuEea: { any: false; description: string };
-  retention: { ordinaryDays: number; trainingDays: number; description: string[] };
+  retention: {
+    ordinaryDays: number;
+    trainingDays: number;
+    /** Days quality feedback and evaluations are kept; null while quality review is off. */
+    qualityDays: number | null;
+    description: string[];
+  };
   securityMeasures: string[];
 }
 
@@ -69,6 +80,7 @@ export const recordOfProcessing = (
   const texts = TEXTS[locale];
   const purpose = registerDescription(config).items.find((item) => item.id === "purpose");
   const transfers = registerDescription(config).items.find((item) => item.id === "transfers");
+  const quality = resolveQualitySettings(options.quality);
   return {
     locale,
     name: REGISTER_NAME[locale],
@@ -79,16 +91,26 @@ export const recordOfProcessing = (
       phone: config.phone,
     },
     contact: { name: config.contactName, phone: config.contactPhone, email: config.contactEmail },
-    purposes: [...(purpose?.paragraphs[locale] ?? [])],
+    purposes: [...(purpose?.paragraphs[locale] ?? []), ...(quality.enabled ? [QUALITY_PURPOSE[locale]] : [])],
     legalBasis: notice.legalBasis,
     dataSubjectCategories: [...texts.subjects],
-    personalDataCategories: texts.categories(STAFF_DATA_FIELD_LABELS.map(({ label }) => label[locale])),
+    personalDataCategories: [
+      ...texts.categories(STAFF_DATA_FIELD_LABELS.map(({ label }) => label[locale])),
+      ...(quality.enabled ? [QUALITY_DATA_CATEGORY[locale]] : []),
+    ],
     recipients: [...texts.recipients],
     transfersOutsideEuEea: {
       any: false,
       description: [...(transfers?.paragraphs[locale] ?? []), notice.transfersStorage].join(" "),
     },
-    retention: { ...policy, description: notice.retention(policy) },
+    retention: {
+      ...policy,
+      qualityDays: quality.enabled ? quality.retentionDays : null,
+      description: [
+        ...notice.retention(policy),
+        ...(quality.enabled ? [qualityRetentionText(locale, quality.retentionDays)] : []),
+      ],
+    },
     securityMeasures: [...notice.securityList],
   };
 };

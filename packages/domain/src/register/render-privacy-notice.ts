@@ -1,3 +1,15 @@
+import {
+  QUALITY_DATA_CATEGORY,
+  QUALITY_EMPLOYEE_RIGHTS,
+  QUALITY_LEGAL_BASIS,
+  QUALITY_PURPOSE,
+  qualityRetentionText,
+} from "../quality/quality-register-texts.js";
+import {
+  DEFAULT_QUALITY_SETTINGS,
+  type QualitySettings,
+  qualitySettingsSchema,
+} from "../quality/quality-settings.js";
 import { DEFAULT_RETENTION_POLICY, parseRetentionPolicy, type RetentionPolicy } from "../retention/index.js";
 import { NOTICE_TEXTS } from "./privacy-notice-texts.js";
 import {
@@ -31,7 +43,13 @@ export interface PrivacyNotice {
 export interface PrivacyNoticeOptions {
   config?: Partial<RegisterConfig>;
   retention?: RetentionPolicy;
+  /** The installation's quality-review setting: when enabled, the notice declares its data category. */
+  quality?: QualitySettings;
 }
+
+/** The quality settings in force, validated; off unless the installation turned them on. */
+export const resolveQualitySettings = (quality: QualitySettings | undefined): QualitySettings =>
+  qualitySettingsSchema.parse(quality ?? DEFAULT_QUALITY_SETTINGS);
 
 /** The public privacy notice (R1), generated from the register description, config and retention policy. */
 export const renderPrivacyNotice = (locale: Locale, options: PrivacyNoticeOptions = {}): PrivacyNotice => {
@@ -50,6 +68,8 @@ export const renderPrivacyNotice = (locale: Locale, options: PrivacyNoticeOption
     };
   };
   const security = item("security");
+  const quality = resolveQualitySettings(options.quality);
+  const qualityOn = quality.enabled;
   const contact = [config.contactName, config.contactPhone, config.contactEmail].filter(Boolean).join(", ");
   return {
     locale,
@@ -59,17 +79,40 @@ export const renderPrivacyNotice = (locale: Locale, options: PrivacyNoticeOption
       item("controller"),
       item("contact"),
       item("register_name"),
-      { ...item("purpose"), paragraphs: [...item("purpose").paragraphs, texts.legalBasis] },
+      {
+        ...item("purpose"),
+        paragraphs: [
+          ...item("purpose").paragraphs,
+          ...(qualityOn ? [QUALITY_PURPOSE[locale]] : []),
+          texts.legalBasis,
+          ...(qualityOn ? [QUALITY_LEGAL_BASIS[locale]] : []),
+        ],
+      },
       {
         ...item("data_content"),
-        paragraphs: [texts.dataContentIntro, texts.technical, texts.customers],
-        list: STAFF_DATA_FIELD_LABELS.map(({ label }) => label[locale]),
+        paragraphs: [
+          texts.dataContentIntro,
+          texts.technical,
+          ...(qualityOn ? [QUALITY_EMPLOYEE_RIGHTS[locale]] : []),
+          texts.customers,
+        ],
+        list: [
+          ...STAFF_DATA_FIELD_LABELS.map(({ label }) => label[locale]),
+          ...(qualityOn ? [QUALITY_DATA_CATEGORY[locale]] : []),
+        ],
       },
       item("sources"),
       { ...item("disclosures"), paragraphs: [texts.disclosureTraining, texts.disclosureStatutory] },
       { ...item("transfers"), paragraphs: [...item("transfers").paragraphs, texts.transfersStorage] },
       { ...security, paragraphs: security.paragraphs.slice(0, 1), list: [...texts.securityList] },
-      { id: "retention", heading: `10. ${texts.retentionHeading}`, paragraphs: texts.retention(policy) },
+      {
+        id: "retention",
+        heading: `10. ${texts.retentionHeading}`,
+        paragraphs: [
+          ...texts.retention(policy),
+          ...(qualityOn ? [qualityRetentionText(locale, quality.retentionDays)] : []),
+        ],
+      },
       {
         id: "rights",
         heading: `11. ${texts.rightsHeading}`,

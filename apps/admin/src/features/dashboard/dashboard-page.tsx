@@ -33,9 +33,25 @@ export function DashboardPage() {
         title={t("dashboard.title")}
         description={t("dashboard.greeting", { name: me.user.firstName })}
       />
+      <QualityNotice />
       {can("stats.read") ? <StatsDashboard /> : can("user.read") ? <UsersByRoleFromList /> : null}
       {!can("user.read") && !can("stats.read") ? <p className="muted">{t("dashboard.nothing")}</p> : null}
     </>
+  );
+}
+
+/** Quality review is off by default: say why, and where an administrator turns it on. */
+function QualityNotice() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const can = useCan();
+  const settings = useQuery(trpc.qualitySettings.get.queryOptions());
+  if (!settings.data || settings.data.enabled) return null;
+  return (
+    <div className="alert alert--info quality-notice" role="status">
+      <p>{t("dashboard.qualityOff")}</p>
+      {can("quality_form.read") ? <Link to="/quality">{t("dashboard.qualityOffLink")}</Link> : null}
+    </div>
   );
 }
 

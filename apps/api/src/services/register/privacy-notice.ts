@@ -1,5 +1,6 @@
 import { type Locale, type PrivacyNotice, renderPrivacyNotice } from "@kuulo/domain/register";
 import type { Context } from "../../trpc/context.js";
+import { loadQualitySettings } from "../quality/load-settings.js";
 import { loadRetentionPolicy } from "../retention/load-policy.js";
 
 /**
@@ -14,5 +15,11 @@ export async function privacyNotice({
   input: { locale: Locale };
 }): Promise<PrivacyNotice> {
   const { policy } = await loadRetentionPolicy(ctx.db);
-  return renderPrivacyNotice(input.locale, { config: ctx.config.register, retention: policy });
+  // Quality review, when switched on, adds its declared data category, purpose and retention.
+  const { enabled, retentionDays } = await loadQualitySettings(ctx.db);
+  return renderPrivacyNotice(input.locale, {
+    config: ctx.config.register,
+    retention: policy,
+    quality: { enabled, retentionDays },
+  });
 }

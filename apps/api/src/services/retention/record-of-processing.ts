@@ -1,5 +1,6 @@
 import { type Locale, type RecordOfProcessing, recordOfProcessing } from "@kuulo/domain/register";
 import type { AuthedContext } from "../../trpc/procedures.js";
+import { loadQualitySettings } from "../quality/load-settings.js";
 import { audit } from "../shared/audit.js";
 import { loadRetentionPolicy } from "./load-policy.js";
 
@@ -15,7 +16,12 @@ export async function exportRecordOfProcessing({
   input: { locale: Locale };
 }): Promise<{ generatedAt: string; record: RecordOfProcessing }> {
   const { policy } = await loadRetentionPolicy(ctx.db);
-  const record = recordOfProcessing(input.locale, { config: ctx.config.register, retention: policy });
+  const { enabled, retentionDays } = await loadQualitySettings(ctx.db);
+  const record = recordOfProcessing(input.locale, {
+    config: ctx.config.register,
+    retention: policy,
+    quality: { enabled, retentionDays },
+  });
   await audit(ctx.db, ctx, {
     action: "register.record_of_processing_export",
     outcome: "success",

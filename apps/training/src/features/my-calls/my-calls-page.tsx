@@ -12,6 +12,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { LoadMoreButton } from "../../lib/load-more.js";
+import { MyQualitySection } from "../quality/my-quality-section.js";
 import { ListenersTable } from "./listeners-table.js";
 
 /** My own recordings (individual training, R2) and who has listened to them (transparency). */
@@ -31,6 +32,7 @@ export function MyCallsPage() {
   return (
     <>
       <PageHeader title={t("myCalls.title")} description={t("myCalls.description")} />
+      <MyQualitySection />
       <section className="section" aria-labelledby="my-calls-list">
         <h2 id="my-calls-list">{t("myCalls.listTitle")}</h2>
         {calls.isPending ? (

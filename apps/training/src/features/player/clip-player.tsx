@@ -8,7 +8,7 @@ import { PlayerControls } from "./player-controls.js";
 import { handlePlayerKey } from "./player-shortcuts.js";
 import { ShortcutsHelp } from "./shortcuts-help.js";
 import { type ClipRange, type ProgressReport, useClipPlayback } from "./use-clip-playback.js";
-import { Waveform } from "./waveform.js";
+import { Waveform, type WaveformMark } from "./waveform.js";
 
 export interface ClipPlayerProps {
   recordingId: string;
@@ -34,6 +34,8 @@ export interface ClipPlayerProps {
   /** Curating: the clip region can be dragged, and `clipEditor` gets the playhead for "start here". */
   onClipChange?: (clip: ClipRange) => void;
   clipEditor?: (positionMs: number) => ReactNode;
+  /** Feedback moments drawn on the waveform. */
+  marks?: readonly WaveformMark[];
 }
 
 /**
@@ -122,6 +124,7 @@ export function ClipPlayer(props: ClipPlayerProps) {
         })}
         positionMs={playback.positionMs}
         offsetMs={offset}
+        {...(props.marks ? { marks: props.marks } : {})}
       />
       {props.clip ? (
         <p className="player__clip muted">

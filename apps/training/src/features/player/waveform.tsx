@@ -18,7 +18,22 @@ export interface WaveformProps {
   positionMs: number;
   /** Where the audio's 0 lies in the recording (a served clip window), so the slider speaks recording time. */
   offsetMs?: number;
+  /** Feedback moments drawn on the waveform (not draggable): a point or a range each. */
+  marks?: readonly WaveformMark[];
 }
+
+export interface WaveformMark {
+  id: string;
+  startMs: number;
+  endMs: number | null;
+  kind: "praise" | "improve" | "question";
+}
+
+const MARK_COLOURS: Record<WaveformMark["kind"], string> = {
+  praise: "rgba(26, 127, 75, 0.28)",
+  improve: "rgba(180, 35, 24, 0.24)",
+  question: "rgba(181, 122, 0, 0.28)",
+};
 
 const HEIGHT = 96;
 const FLAT: [Float32Array, Float32Array] = [new Float32Array(2), new Float32Array(2)];
@@ -36,12 +51,32 @@ export function Waveform(props: WaveformProps) {
   onClipChangeRef.current = onClipChange;
   const clipRef = useRef(clip);
   clipRef.current = clip;
+  const marksRef = useRef(props.marks);
+  marksRef.current = props.marks;
+  const regionsRef = useRef<ReturnType<typeof RegionsPlugin.create> | null>(null);
+  const markRegions = useRef<Region[]>([]);
+  const drawMarks = () => {
+    const plugin = regionsRef.current;
+    if (!plugin) return;
+    for (const region of markRegions.current) region.remove();
+    markRegions.current = (marksRef.current ?? []).map((mark) =>
+      plugin.addRegion({
+        id: `mark-${mark.id}`,
+        start: mark.startMs / 1000,
+        end: (mark.endMs ?? mark.startMs + 300) / 1000,
+        color: MARK_COLOURS[mark.kind],
+        drag: false,
+        resize: false,
+      }),
+    );
+  };
 
   useEffect(() => {
     const element = container.current;
     // Built once the peaks have settled, so it is never torn down and rebuilt under the pointer.
     if (!element || !audio || durationMs <= 0 || peaks === undefined) return;
     const regions = RegionsPlugin.create();
+    regionsRef.current = regions;
     const wavesurfer = withCspSafeShadowStyles(() =>
       WaveSurfer.create({
         container: element,
@@ -73,8 +108,12 @@ export function Waveform(props: WaveformProps) {
         resize: Boolean(editable),
       });
     };
-    const offReady = wavesurfer.on("ready", addRegion);
+    const offReady = wavesurfer.on("ready", () => {
+      addRegion();
+      drawMarks();
+    });
     const offUpdated = regions.on("region-updated", (region) => {
+      if (region.id.startsWith("mark-")) return;
       onClipChangeRef.current?.({
         startMs: Math.round(region.start * 1000),
         endMs: Math.round(region.end * 1000),
@@ -84,6 +123,8 @@ export function Waveform(props: WaveformProps) {
       offReady();
       offUpdated();
       regionRef.current = null;
+      regionsRef.current = null;
+      markRegions.current = [];
       wavesurfer.destroy();
     };
   }, [audio, peaks, durationMs, editable]);
@@ -97,6 +138,11 @@ export function Waveform(props: WaveformProps) {
     if (Math.abs(region.start - start) > 0.01 || Math.abs(region.end - end) > 0.01)
       region.setOptions({ start, end });
   }, [clip]);
+
+  // Moments added or removed redraw their regions only.
+  useEffect(() => {
+    drawMarks();
+  }, [props.marks]);
 
   return (
     <div

@@ -1,0 +1,65 @@
+import { useFormat, useTRPC } from "@kuulo/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+
+/** On My calls, while quality review is on: my scores over time, strong and weak criteria, my evaluations. */
+export function MyQualitySection() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const format = useFormat();
+  const settings = useQuery(trpc.qualitySettings.get.queryOptions());
+  const enabled = settings.data?.enabled === true;
+  const report = useQuery({ ...trpc.quality.reports.employee.queryOptions({ months: 12 }), enabled });
+  const list = useQuery({ ...trpc.quality.evaluations.list.queryOptions({ limit: 10 }), enabled });
+  if (!enabled || !report.data || !list.data) return null;
+  return (
+    <section className="section" aria-labelledby="my-quality">
+      <h2 id="my-quality">{t("quality.myQuality")}</h2>
+      <p className="muted">{t("quality.myQualityIntro", { open: report.data.openDisputes })}</p>
+      {report.data.trend.length > 0 ? (
+        <table className="table">
+          <caption>{t("quality.trendChart")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("quality.month")}</th>
+              <th scope="col">{t("quality.evaluations")}</th>
+              <th scope="col">{t("quality.averageScore")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.data.trend.map((point) => (
+              <tr key={point.month}>
+                <th scope="row">{point.month}</th>
+                <td>{point.evaluations}</td>
+                <td>{point.averageScore ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {report.data.strongestCriteria.length > 0 ? (
+        <p>
+          {t("quality.strongest", { list: report.data.strongestCriteria.map((c) => c.title).join(", ") })}
+          <br />
+          {t("quality.weakest", { list: report.data.weakestCriteria.map((c) => c.title).join(", ") })}
+        </p>
+      ) : null}
+      {list.data.items.length > 0 ? (
+        <ul>
+          {list.data.items.map((item) => (
+            <li key={item.id}>
+              <Link to="/my-calls/$recordingId" params={{ recordingId: item.recordingId }}>
+                {t("quality.evaluationOfCall", {
+                  time: format.dateTime(item.callStartedAt),
+                  score: item.score ?? "—",
+                })}
+              </Link>
+              {item.disputeStatus ? ` — ${t(`quality.disputeShort.${item.disputeStatus}`)}` : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

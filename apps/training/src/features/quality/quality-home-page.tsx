@@ -1,0 +1,145 @@
+import { ErrorState, Loading, PageHeader, useCan, useFormat, useMe, useTRPC } from "@kuulo/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { lazy, Suspense, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatClock } from "../../lib/clock-time.js";
+import { DisputesSection } from "./disputes-section.js";
+
+// recharts is large: its own chunk, fetched only when the report is drawn.
+const UnitReportChart = lazy(() => import("./unit-report-chart.js"));
+
+/** The reviewer's desk: the month's sampling queue, open disputes, and the unit report. */
+export function QualityHomePage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const settings = useQuery(trpc.qualitySettings.get.queryOptions());
+  if (settings.isPending) return <Loading />;
+  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => settings.refetch()} />;
+  return (
+    <>
+      <PageHeader title={t("quality.title")} description={t("quality.description")} />
+      {settings.data.enabled ? (
+        <div className="stack">
+          <QueueSection />
+          <DisputesSection />
+          <UnitReportSection />
+        </div>
+      ) : (
+        <p className="alert alert--info">{t("quality.off")}</p>
+      )}
+    </>
+  );
+}
+
+function QueueSection() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const format = useFormat();
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const queue = useQuery(
+    trpc.quality.sampling.queue.queryOptions({ limit: 25, ...(cursor ? { cursor } : {}) }),
+  );
+  return (
+    <section className="card" aria-labelledby="quality-queue">
+      <h2 id="quality-queue">{t("quality.queue")}</h2>
+      {queue.isPending ? (
+        <Loading />
+      ) : queue.isError ? (
+        <ErrorState error={queue.error} onRetry={() => queue.refetch()} />
+      ) : queue.data.items.length === 0 ? (
+        <p className="muted">{t("quality.queueEmpty")}</p>
+      ) : (
+        <>
+          <p className="muted">{t("quality.queueDue", { when: format.date(queue.data.dueAt) })}</p>
+          <table className="table">
+            <caption className="visually-hidden">{t("quality.queue")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("quality.person")}</th>
+                <th scope="col">{t("quality.callTime")}</th>
+                <th scope="col">{t("quality.duration")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("quality.evaluate")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.data.items.map((item) => (
+                <tr key={item.recordingId}>
+                  <th scope="row">{item.staffMember.name}</th>
+                  <td>{format.dateTime(item.callStartedAt)}</td>
+                  <td>{formatClock(item.durationMs)}</td>
+                  <td>
+                    <Link to="/quality/evaluate/$recordingId" params={{ recordingId: item.recordingId }}>
+                      {t("quality.evaluateCall", {
+                        name: item.staffMember.name,
+                        time: format.dateTime(item.callStartedAt),
+                      })}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {queue.data.nextCursor ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setCursor(queue.data.nextCursor ?? undefined)}
+            >
+              {t("quality.more")}
+            </button>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function UnitReportSection() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const me = useMe();
+  const can = useCan();
+  const units = [
+    ...new Map(
+      me.grants
+        .filter((g) => g.unitId && (g.role === "trainer" || g.role === "quality_reviewer"))
+        .map((g) => [g.unitId ?? "", [g.unitCode, g.unitName].filter(Boolean).join(" – ")] as const),
+    ).entries(),
+  ];
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const chosen = unitId ?? units[0]?.[0] ?? null;
+  const report = useQuery({
+    ...trpc.quality.reports.unit.queryOptions({ unitId: chosen ?? "" }),
+    enabled: chosen !== null && can("evaluation.report"),
+  });
+  if (!chosen) return null;
+  return (
+    <section className="card" aria-labelledby="quality-report">
+      <h2 id="quality-report">{t("quality.unitReport")}</h2>
+      {units.length > 1 ? (
+        <div className="field">
+          <label htmlFor="report-unit">{t("quality.unit")}</label>
+          <select id="report-unit" value={chosen} onChange={(event) => setUnitId(event.target.value)}>
+            {units.map(([id, label]) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {report.isPending ? (
+        <Loading />
+      ) : report.isError ? (
+        <ErrorState error={report.error} onRetry={() => report.refetch()} />
+      ) : (
+        <Suspense fallback={<Loading />}>
+          <UnitReportChart report={report.data} />
+        </Suspense>
+      )}
+    </section>
+  );
+}
