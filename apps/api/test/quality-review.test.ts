@@ -3,6 +3,7 @@ import { QUALITY_DATA_CATEGORY, QUALITY_EMPLOYEE_RIGHTS } from "@kuulo/domain/qu
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purgeQualityData } from "../src/jobs/purge-quality-data.js";
+import { journalOf } from "../src/backup/journal-of.js";
 import { purgeRecording } from "../src/jobs/purge-recording.js";
 import { appRouter } from "../src/routers/app-router.js";
 import { makeUser, unitId, userId } from "./helpers/fixtures.js";
@@ -527,6 +528,7 @@ describe("quality review", () => {
         reason: "erasure",
         requireDue: false,
         actor: SYSTEM,
+        journal: journalOf(t),
       });
       expect(purged).not.toBeNull();
       expect(

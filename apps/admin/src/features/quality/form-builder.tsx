@@ -3,7 +3,7 @@ import { FormError, readDomainError, SelectField, TextField, useTRPC } from "@ku
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useDescribeRefusal, usePersonalDataCheck } from "../disclosures/describe-refusal.js";
+import { useDescribeRefusal } from "../disclosures/describe-refusal.js";
 
 interface CriterionDraft {
   title: string;
@@ -36,7 +36,6 @@ export function FormBuilder({ onDone }: { onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const describe = useDescribeRefusal();
-  const personalData = usePersonalDataCheck();
   const [name, setName] = useState("");
   const [passMark, setPassMark] = useState("80");
   const [sections, setSections] = useState<SectionDraft[]>([{ title: "", criteria: [blankCriterion()] }]);
@@ -50,7 +49,7 @@ export function FormBuilder({ onDone }: { onDone: () => void }) {
       onError: (failure) => {
         const domain = readDomainError(failure);
         setError(
-          domain ? `${describe(domain)}${domain.field ? ` (${domain.field})` : ""}` : t("quality.saveFailed"),
+          domain ? describe(domain) : t("quality.saveFailed"),
         );
       },
     }),
@@ -70,15 +69,6 @@ export function FormBuilder({ onDone }: { onDone: () => void }) {
     );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const texts = [
-      name,
-      ...sections.flatMap((s) => [s.title, ...s.criteria.flatMap((c) => [c.title, c.guidance])]),
-    ];
-    const refused = texts.map(personalData).find((message) => message !== null);
-    if (refused) {
-      setError(refused);
-      return;
-    }
     create.mutate({
       content: {
         name,

@@ -1,11 +1,11 @@
 import type { DbOrTx } from "@kuulo/db/client";
 import { recordings, units } from "@kuulo/db/schema";
 import type { Permission } from "@kuulo/domain/access";
-import { DomainError, notFound } from "@kuulo/domain/errors";
+import { notFound } from "@kuulo/domain/errors";
 import { and, eq, isNull } from "drizzle-orm";
-import { decideRecordingAccess } from "../../recordings/decide-listen.js";
+import { decideRecordingAccess } from "../recordings/recording-access.js";
 import type { AuthedContext } from "../../trpc/procedures.js";
-import { auditDenied } from "../shared/audit.js";
+import { refuseOutsideScope } from "../shared/refuse-outside-scope.js";
 
 export interface QualityRecording {
   id: string;
@@ -51,18 +51,17 @@ export async function assertRecordingAccess(
   target: { type: string; id: string },
   db: DbOrTx = ctx.db,
 ): Promise<{ own: boolean }> {
-  const decision = await decideRecordingAccess(db, ctx.auth, permission, recording, ctx.clock.now());
-  if (!decision.allowed) {
-    await auditDenied(ctx, {
+  // Quality work needs the whole call: a playlist clip (R10) never reaches an evaluation, so the
+  // duration (used only to cut clips) does not matter here.
+  const reach = await decideRecordingAccess(db, ctx.auth.actor, permission, {
+    ...recording,
+    durationMs: 0,
+  });
+  if (!reach.allowed || reach.clips !== null) {
+    throw await refuseOutsideScope(ctx, {
       permission,
-      targetType: target.type,
-      targetId: target.id,
-      reason: decision.reason,
-    });
-    throw new DomainError("FORBIDDEN", `Not allowed: ${permission} is outside your scope`, {
-      rule: "R10",
-      reason: "scope.outside",
-      details: { permission },
+      target,
+      reason: reach.allowed ? "clip_only" : reach.decision.reason,
     });
   }
   return { own: isOwnCall(ctx, recording.staffMemberId) };

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatClock } from "../../lib/clock-time.js";
+import { formatDuration } from "@kuulo/ui";
 import { audioUrl } from "../../lib/media-urls.js";
 import { ClipPlayer } from "../player/clip-player.js";
 import type { ClipRange } from "../player/use-clip-playback.js";
@@ -81,7 +81,7 @@ export function EvaluatePage() {
               <div className="stack moment-composer">
                 <h2>{t("quality.markMoment")}</h2>
                 <p className="muted">
-                  {t("quality.selection", { start: formatClock(clip.startMs), end: formatClock(clip.endMs) })}
+                  {t("quality.selection", { start: formatDuration(clip.startMs), end: formatDuration(clip.endMs) })}
                 </p>
                 <div className="row">
                   <button
@@ -141,7 +141,7 @@ export function EvaluatePage() {
                 <li key={moment.id} className={`moment moment--${moment.kind}`}>
                   <strong>{t(`quality.kinds.${moment.kind}`)}</strong>{" "}
                   <span className="muted">
-                    {formatClock(moment.startMs)}–{formatClock(moment.endMs ?? moment.startMs)}
+                    {formatDuration(moment.startMs)}–{formatDuration(moment.endMs ?? moment.startMs)}
                   </span>{" "}
                   — {moment.text}{" "}
                   <button
@@ -149,7 +149,7 @@ export function EvaluatePage() {
                     className="button button--small"
                     onClick={() => setMoments((all) => all.filter((m) => m.id !== moment.id))}
                   >
-                    {t("quality.removeMoment", { time: formatClock(moment.startMs) })}
+                    {t("quality.removeMoment", { time: formatDuration(moment.startMs) })}
                   </button>
                 </li>
               ))}

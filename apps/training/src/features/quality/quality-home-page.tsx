@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatClock } from "../../lib/clock-time.js";
+import { formatDuration } from "@kuulo/ui";
 import { DisputesSection } from "./disputes-section.js";
 
 // recharts is large: its own chunk, fetched only when the report is drawn.
@@ -69,7 +69,7 @@ function QueueSection() {
                 <tr key={item.recordingId}>
                   <th scope="row">{item.staffMember.name}</th>
                   <td>{format.dateTime(item.callStartedAt)}</td>
-                  <td>{formatClock(item.durationMs)}</td>
+                  <td>{formatDuration(item.durationMs)}</td>
                   <td>
                     <Link to="/quality/evaluate/$recordingId" params={{ recordingId: item.recordingId }}>
                       {t("quality.evaluateCall", {

@@ -3,7 +3,7 @@ import { FormError, useFormat, useTRPC } from "@kuulo/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatClock } from "../../lib/clock-time.js";
+import { formatDuration } from "@kuulo/ui";
 import { answerLabel } from "./answer-label.js";
 import { useQualityRefusal } from "./use-refusal.js";
 
@@ -23,8 +23,8 @@ export function useQualityOfCall(recordingId: string) {
 
 const range = (moment: { startMs: number; endMs: number | null }) =>
   moment.endMs === null
-    ? formatClock(moment.startMs)
-    : `${formatClock(moment.startMs)}–${formatClock(moment.endMs)}`;
+    ? formatDuration(moment.startMs)
+    : `${formatDuration(moment.startMs)}–${formatDuration(moment.endMs)}`;
 
 /** Feedback moments and evaluations of a call; the person whose call it is replies, acknowledges, disputes. */
 export function QualityOnCall({ recordingId, own }: { recordingId: string; own: boolean }) {
