@@ -14,10 +14,13 @@ import { reconcileStorage } from "../src/cli/storage-reconcile.js";
 import { scrubStorage } from "../src/cli/storage-scrub.js";
 import type { Config } from "../src/env.js";
 import { runRetentionPurge } from "../src/jobs/retention-purge.js";
-import { createRecordingStorage, type RecordingStorage } from "../src/services/recordings/recording-storage.js";
 import { buildApp } from "../src/server/build-app.js";
 import { verifyAuditWithCheckpoints } from "../src/services/audit/verify.js";
 import { writeAuditCheckpoint } from "../src/services/audit/write-checkpoint.js";
+import {
+  createRecordingStorage,
+  type RecordingStorage,
+} from "../src/services/recordings/recording-storage.js";
 import { dataOf, MASTER_KEY, TestApp } from "./helpers/test-app.js";
 import { testConfig } from "./helpers/test-config.js";
 import {
@@ -189,7 +192,12 @@ describe("backup, purge and erasure, restore of the older backup, journal replay
       t: new TestApp(
         app,
         // The restore target is an empty database made by its owner; tests act as that owner here.
-        { ...kuuloDb, databaseUrl: emptyDb?.url, ownerDatabaseUrl: emptyDb?.url, asOwner: (fn) => fn(kuuloDb.db) },
+        {
+          ...kuuloDb,
+          databaseUrl: emptyDb?.url,
+          ownerDatabaseUrl: emptyDb?.url,
+          asOwner: (fn) => fn(kuuloDb.db),
+        },
         source.t.clock,
         config,
       ),

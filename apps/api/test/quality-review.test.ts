@@ -2,8 +2,8 @@ import { auditEvents, legalHolds, qualityEvaluations, qualityMoments, recordings
 import { QUALITY_DATA_CATEGORY, QUALITY_EMPLOYEE_RIGHTS } from "@kuulo/domain/quality";
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { purgeQualityData } from "../src/jobs/purge-quality-data.js";
 import { journalOf } from "../src/backup/journal-of.js";
+import { purgeQualityData } from "../src/jobs/purge-quality-data.js";
 import { purgeRecording } from "../src/jobs/purge-recording.js";
 import { appRouter } from "../src/routers/app-router.js";
 import { makeUser, unitId, userId } from "./helpers/fixtures.js";

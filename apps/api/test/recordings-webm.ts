@@ -146,4 +146,3 @@ export function webmBlocks(bytes: Uint8Array): { blocks: WebmBlock[]; durationMs
   walk(0, data.length, 0);
   return { blocks, durationMs };
 }
-

@@ -1,7 +1,7 @@
-import type { DisclosureValidity } from "@kuulo/domain/disclosure";
 import type { Database, DbOrTx } from "@kuulo/db/client";
 import { queryRows } from "@kuulo/db/client";
 import type { Organisation, Session, User } from "@kuulo/db/schema";
+import type { DisclosureValidity } from "@kuulo/domain/disclosure";
 import { is, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { GrantView } from "./auth-state.js";

@@ -3,7 +3,7 @@ import { disclosures, organisations, roleGrants, sessions, users } from "@kuulo/
 import { ROLES_REQUIRING_SECOND_FACTOR, type Role } from "@kuulo/domain/access";
 import { isDisclosureActive } from "@kuulo/domain/disclosure";
 import { LOCALES } from "@kuulo/domain/register";
-import { and, eq, gt, isNull, lte, ne, or } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { metrics } from "../observability/metrics.js";
 import type { AuthState, SessionStage } from "./auth-state.js";
 import { organisationMaySignIn } from "./designated-user.js";

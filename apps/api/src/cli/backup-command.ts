@@ -5,9 +5,13 @@ import { createBackup } from "../backup/create-backup.js";
 import { replayErasureJournal } from "../backup/replay-erasure-journal.js";
 import { importJournal, restoreBackup } from "../backup/restore-backup.js";
 import { type Config, ConfigError, invocationDir, loadConfig } from "../env.js";
-import { createBlobStore, createKeyring, RECORDING_KEY_PREFIX } from "../services/recordings/recording-storage.js";
 import { loadMasterKey } from "../server/master-key.js";
 import { EXPORT_KEY_PREFIX } from "../services/disclosures/build-export-package.js";
+import {
+  createBlobStore,
+  createKeyring,
+  RECORDING_KEY_PREFIX,
+} from "../services/recordings/recording-storage.js";
 import { createEncryptedStore, S3BlobStore } from "../storage/index.js";
 import { systemClock } from "../trpc/context.js";
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { REASON_CODES } from "@kuulo/domain/errors";
-import { personalDataMessage } from "./personal-data-message.js";
 import { describe, expect, it } from "vitest";
+import { personalDataMessage } from "./personal-data-message.js";
 import { REASON_TEXTS, reasonText } from "./reason-texts.js";
 
 type Tree = { [key: string]: string | Tree };

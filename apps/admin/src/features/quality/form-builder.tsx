@@ -48,9 +48,7 @@ export function FormBuilder({ onDone }: { onDone: () => void }) {
       },
       onError: (failure) => {
         const domain = readDomainError(failure);
-        setError(
-          domain ? describe(domain) : t("quality.saveFailed"),
-        );
+        setError(domain ? describe(domain) : t("quality.saveFailed"));
       },
     }),
   );

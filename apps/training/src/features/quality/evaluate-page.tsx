@@ -1,10 +1,18 @@
 import { MOMENT_KINDS, type MomentKind } from "@kuulo/domain/quality";
-import { ErrorState, FormError, Loading, PageHeader, SelectField, useFormat, useTRPC } from "@kuulo/ui";
+import {
+  ErrorState,
+  FormError,
+  formatDuration,
+  Loading,
+  PageHeader,
+  SelectField,
+  useFormat,
+  useTRPC,
+} from "@kuulo/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDuration } from "@kuulo/ui";
 import { audioUrl } from "../../lib/media-urls.js";
 import { ClipPlayer } from "../player/clip-player.js";
 import type { ClipRange } from "../player/use-clip-playback.js";
@@ -81,7 +89,10 @@ export function EvaluatePage() {
               <div className="stack moment-composer">
                 <h2>{t("quality.markMoment")}</h2>
                 <p className="muted">
-                  {t("quality.selection", { start: formatDuration(clip.startMs), end: formatDuration(clip.endMs) })}
+                  {t("quality.selection", {
+                    start: formatDuration(clip.startMs),
+                    end: formatDuration(clip.endMs),
+                  })}
                 </p>
                 <div className="row">
                   <button

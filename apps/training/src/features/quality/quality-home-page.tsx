@@ -1,9 +1,17 @@
-import { ErrorState, Loading, PageHeader, useCan, useFormat, useMe, useTRPC } from "@kuulo/ui";
+import {
+  ErrorState,
+  formatDuration,
+  Loading,
+  PageHeader,
+  useCan,
+  useFormat,
+  useMe,
+  useTRPC,
+} from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDuration } from "@kuulo/ui";
 import { DisputesSection } from "./disputes-section.js";
 
 // recharts is large: its own chunk, fetched only when the report is drawn.

@@ -1,9 +1,8 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { FormError, useFormat, useTRPC } from "@kuulo/ui";
+import { FormError, formatDuration, useFormat, useTRPC } from "@kuulo/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDuration } from "@kuulo/ui";
 import { answerLabel } from "./answer-label.js";
 import { useQualityRefusal } from "./use-refusal.js";
 
