@@ -1,39 +1,12 @@
-import type { Database } from "@kuulo/db/client";
-import type { FastifyBaseLogger } from "fastify";
-import type { AuthState } from "../auth/auth-state.js";
-import type { Config } from "../env.js";
+import type { ServiceContext } from "../services/shared/service-context.js";
 
-export interface Clock {
-  now(): Date;
-}
+export {
+  type AppDeps,
+  type Clock,
+  type RequestInfo,
+  type SessionCookieWriter,
+  systemClock,
+} from "../services/shared/service-context.js";
 
-export const systemClock: Clock = { now: () => new Date() };
-
-export interface RequestInfo {
-  ip: string;
-  userAgent: string | undefined;
-}
-
-/** How a procedure sets or clears the session cookie without knowing the transport. */
-export interface SessionCookieWriter {
-  set(token: string, expiresAt: Date): void;
-  clear(): void;
-}
-
-/** Long-lived things built once at start and shared by every request. */
-export interface AppDeps {
-  config: Config;
-  db: Database;
-  clock: Clock;
-  masterKey: Uint8Array;
-  log: FastifyBaseLogger;
-}
-
-export interface Context extends AppDeps {
-  request: RequestInfo;
-  /** The signed-in state loaded for this request, or null when anonymous. */
-  auth: AuthState | null;
-  /** The raw session token from the cookie (needed to rotate or end the session). */
-  sessionToken: string | null;
-  cookies: SessionCookieWriter;
-}
+/** tRPC's context is the transport-neutral service context (services/shared/service-context.ts). */
+export type Context = ServiceContext;

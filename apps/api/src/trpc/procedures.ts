@@ -1,8 +1,8 @@
 import { hasPermissionSomewhere, type Permission, PUBLIC } from "@kuulo/domain/access";
 import { DomainError } from "@kuulo/domain/errors";
-import type { AuthState, SessionStage } from "../auth/auth-state.js";
+import type { SessionStage } from "../auth/auth-state.js";
 import { auditDenied } from "../services/shared/audit.js";
-import type { Context } from "./context.js";
+import type { AuthedContext } from "../services/shared/service-context.js";
 import { baseProcedure, middleware } from "./init.js";
 
 // ---------------------------------------------------------------------------------------------------
@@ -15,7 +15,7 @@ export const publicProcedure = baseProcedure.meta({ access: PUBLIC });
 // sessions: a signed-in person whose session is at one of the allowed stages.
 // ---------------------------------------------------------------------------------------------------
 
-export type AuthedContext = Context & { auth: AuthState };
+export type { AuthedContext };
 
 const STAGE_REFUSAL: Record<Exclude<SessionStage, "full">, { reason: string; message: string }> = {
   second_factor: {

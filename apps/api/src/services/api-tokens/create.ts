@@ -2,9 +2,9 @@ import type { DbOrTx } from "@kuulo/db/client";
 import { apiTokens } from "@kuulo/db/schema";
 import { DomainError } from "@kuulo/domain/errors";
 import { generateApiToken } from "../../auth/api-tokens.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { type AuditWhat, audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type ApiTokenView, toApiTokenView } from "./api-token-view.js";
 
 /** The only scope a machine token can carry (R5: recordings come only from the recording system). */

@@ -1,7 +1,7 @@
 import { apiTokens } from "@kuulo/db/schema";
 import { desc } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type ApiTokenView, toApiTokenView } from "./api-token-view.js";
 
 /** Machine tokens are not unit-scoped, so only all-units administrators manage them. */

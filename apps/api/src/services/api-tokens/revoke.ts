@@ -1,9 +1,9 @@
 import { apiTokens } from "@kuulo/db/schema";
 import { conflict, notFound } from "@kuulo/domain/errors";
 import { eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 export async function revokeApiToken({
   ctx,

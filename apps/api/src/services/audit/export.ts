@@ -1,9 +1,9 @@
 import { auditEvents } from "@kuulo/db/schema";
 import { DomainError } from "@kuulo/domain/errors";
 import { asc } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type AuditFilter, whereAudit } from "./audit-filter.js";
 
 export const AUDIT_EXPORT_MAX_ROWS = 50_000;

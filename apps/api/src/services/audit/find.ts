@@ -1,7 +1,7 @@
 import { auditEvents } from "@kuulo/db/schema";
 import { desc, lt } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type AuditFilter, whereAudit } from "./audit-filter.js";
 import { type AuditEventView, toAuditEventView } from "./audit-view.js";
 

@@ -1,8 +1,8 @@
 import { auditEvents } from "@kuulo/db/schema";
 import { notFound } from "@kuulo/domain/errors";
 import { eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type AuditEventView, toAuditEventView } from "./audit-view.js";
 
 export async function getAuditEvent({

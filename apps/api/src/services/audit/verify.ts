@@ -1,9 +1,9 @@
 import { type AuditChainVerification, verifyAuditChain } from "@kuulo/db/audit";
 import type { DbOrTx } from "@kuulo/db/client";
 import type { Config } from "../../env.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type AuditCheckpointVerification, verifyAuditCheckpoints } from "./verify-checkpoints.js";
 
 /**

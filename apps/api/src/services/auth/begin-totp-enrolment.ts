@@ -3,8 +3,8 @@ import { DomainError } from "@kuulo/domain/errors";
 import { and, eq, isNull } from "drizzle-orm";
 import { sealSecret } from "../../auth/secret-box.js";
 import { generateTotpKey, TOTP_SEAL_PURPOSE, totpManualKey, totpUri } from "../../auth/totp.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 /**
  * Generates a TOTP secret on the server, stores it sealed with the master key and returns it this

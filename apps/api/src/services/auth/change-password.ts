@@ -4,9 +4,9 @@ import { eq } from "drizzle-orm";
 import { clearThrottles, countFailure, lockedSeconds, throttleKeys } from "../../auth/login-throttle.js";
 import { passwordTooLong, verifyPassword } from "../../auth/password-hash.js";
 import { deleteUserSessions } from "../../auth/sessions.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { hashNewPassword } from "../shared/new-password.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { rateLimited } from "./sign-in.js";
 import { replaceWithFullSession } from "./start-full-session.js";
 

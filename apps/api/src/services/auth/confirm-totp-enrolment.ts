@@ -3,8 +3,8 @@ import { DomainError } from "@kuulo/domain/errors";
 import { and, eq, isNull } from "drizzle-orm";
 import { openSecret } from "../../auth/secret-box.js";
 import { generateRecoveryCodes, matchTotpStep, TOTP_SEAL_PURPOSE } from "../../auth/totp.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { replaceWithFullSession } from "./start-full-session.js";
 
 /**

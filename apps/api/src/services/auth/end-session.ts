@@ -1,8 +1,8 @@
 import { sessions } from "@kuulo/db/schema";
 import { notFound } from "@kuulo/domain/errors";
 import { and, eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 /** Ends one of one's own sessions; another user's session id is simply not found (no IDOR oracle). */
 export async function endSession({

@@ -1,6 +1,6 @@
 import { sessions } from "@kuulo/db/schema";
 import { desc, eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 export interface OwnSession {
   /** SHA-256 of the token: identifies the session without revealing the token. */

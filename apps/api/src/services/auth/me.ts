@@ -3,7 +3,7 @@ import { explainAccess, type Permission, type Relation, type Role } from "@kuulo
 import type { Locale } from "@kuulo/domain/register";
 import { inArray } from "drizzle-orm";
 import type { SessionStage } from "../../auth/auth-state.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 export interface MeResult {
   user: {

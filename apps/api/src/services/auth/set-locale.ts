@@ -1,8 +1,8 @@
 import { users } from "@kuulo/db/schema";
 import type { Locale } from "@kuulo/domain/register";
 import { eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 /** Remembers the language on one's own account, so every browser signed in as this person uses it. */
 export async function setLocale({

@@ -3,9 +3,9 @@ import { DomainError } from "@kuulo/domain/errors";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { hashToken } from "../../auth/session-token.js";
 import { deleteUserSessions } from "../../auth/sessions.js";
-import type { Context } from "../../trpc/context.js";
 import { audit } from "../shared/audit.js";
 import { hashNewPassword } from "../shared/new-password.js";
+import type { ServiceContext } from "../shared/service-context.js";
 
 const INVALID_LINK = () =>
   new DomainError("NOT_FOUND", "This link is not valid: it was used already, has expired or was replaced", {
@@ -21,7 +21,7 @@ export async function setPasswordWithToken({
   ctx,
   input,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   input: { token: string; newPassword: string };
 }): Promise<{ username: string }> {
   const now = ctx.clock.now();

@@ -14,8 +14,8 @@ import {
 } from "../../auth/password-hash.js";
 import { createSession, loadGrants, PENDING_SESSION_SECONDS, stageOf } from "../../auth/sessions.js";
 import { secondsLocked } from "../../auth/throttle-policy.js";
-import type { Context } from "../../trpc/context.js";
 import { audit } from "../shared/audit.js";
+import type { ServiceContext } from "../shared/service-context.js";
 
 export interface SignInInput {
   username: string;
@@ -44,7 +44,13 @@ export const rateLimited = (seconds: number) =>
  * Password sign-in (R11). Unknown user, missing password and wrong password take the same path and
  * the same argon2 work; only after the password is proven does the answer say more (R9, TOTP).
  */
-export async function signIn({ ctx, input }: { ctx: Context; input: SignInInput }): Promise<SignInResult> {
+export async function signIn({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: SignInInput;
+}): Promise<SignInResult> {
   const now = ctx.clock.now();
   const username = input.username.trim().toLowerCase();
   if (passwordTooLong(input.password)) {

@@ -1,9 +1,14 @@
 import { deleteSession } from "../../auth/sessions.js";
-import type { Context } from "../../trpc/context.js";
 import { audit } from "../shared/audit.js";
+import type { ServiceContext } from "../shared/service-context.js";
 
 /** Ends the current session server-side and clears the cookie; harmless without a session. */
-export async function signOut({ ctx }: { ctx: Context; input?: undefined }): Promise<{ signedOut: true }> {
+export async function signOut({
+  ctx,
+}: {
+  ctx: ServiceContext;
+  input?: undefined;
+}): Promise<{ signedOut: true }> {
   const auth = ctx.auth;
   if (auth) {
     await ctx.db.transaction(async (tx) => {

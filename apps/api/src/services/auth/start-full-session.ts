@@ -3,7 +3,7 @@ import { activeTrainingDisclosures } from "@kuulo/db/queries";
 import { sessionLimitsFor } from "@kuulo/domain/access";
 import type { AuthState } from "../../auth/auth-state.js";
 import { createSession, deleteSession } from "../../auth/sessions.js";
-import type { Context } from "../../trpc/context.js";
+import type { ServiceContext } from "../shared/service-context.js";
 
 /**
  * Replaces the current session by a new fully signed-in one (new token: no session fixation across
@@ -11,7 +11,7 @@ import type { Context } from "../../trpc/context.js";
  */
 export async function replaceWithFullSession(
   tx: DbOrTx,
-  ctx: Pick<Context, "clock" | "request">,
+  ctx: Pick<ServiceContext, "clock" | "request">,
   auth: AuthState,
 ): Promise<{ token: string; expiresAt: Date }> {
   const now = ctx.clock.now();

@@ -5,8 +5,8 @@ import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { clearThrottles, countFailure, lockedSeconds, throttleKeys } from "../../auth/login-throttle.js";
 import { openSecret } from "../../auth/secret-box.js";
 import { hashRecoveryCode, matchTotpStep, TOTP_SEAL_PURPOSE } from "../../auth/totp.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { rateLimited } from "./sign-in.js";
 import { replaceWithFullSession } from "./start-full-session.js";
 

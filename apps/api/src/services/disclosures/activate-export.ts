@@ -1,6 +1,6 @@
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { storeOf } from "../retention/store-of.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { buildExportPackage } from "./build-export-package.js";
 
 /**

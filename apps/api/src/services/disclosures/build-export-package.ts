@@ -5,7 +5,7 @@ import { DomainError } from "@kuulo/domain/errors";
 import { eq, inArray } from "drizzle-orm";
 import { hashToken } from "../../auth/session-token.js";
 import type { EncryptedBlobStore } from "../../storage/index.js";
-import type { Clock } from "../../trpc/context.js";
+import type { Clock } from "../shared/service-context.js";
 import { writeTar } from "./tar-writer.js";
 
 /** Export packages live beside recordings (`rec/`) in the blob store; `storage reconcile` sweeps both. */

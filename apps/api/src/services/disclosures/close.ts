@@ -3,10 +3,10 @@ import { disclosureStateMachine } from "@kuulo/domain/disclosure";
 import { DomainError } from "@kuulo/domain/errors";
 import { eq } from "drizzle-orm";
 import { journalOf } from "../../backup/journal-of.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { releaseHolds } from "../legal-holds/hold-recordings.js";
 import { storeOf } from "../retention/store-of.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type DisclosureView, toDisclosureView } from "./disclosure-view.js";
 import { loadDisclosureInScope } from "./load-disclosure.js";
 

@@ -1,7 +1,7 @@
 import { parseAccessRequestInput } from "@kuulo/domain/disclosure";
 import { DomainError } from "@kuulo/domain/errors";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { placeHolds } from "../legal-holds/hold-recordings.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { activateExport } from "./activate-export.js";
 import { exportRecipientCountry, splitRecipientCountry } from "./create-statutory.js";
 import { type DisclosureView, toDisclosureView } from "./disclosure-view.js";

@@ -2,9 +2,9 @@ import { disclosures, exportPackages } from "@kuulo/db/schema";
 import { DomainError } from "@kuulo/domain/errors";
 import { and, eq, isNull } from "drizzle-orm";
 import { generateSecretToken, hashToken } from "../../auth/session-token.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { storeOf } from "../retention/store-of.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { buildExportPackage } from "./build-export-package.js";
 import { loadDisclosureInScope } from "./load-disclosure.js";
 

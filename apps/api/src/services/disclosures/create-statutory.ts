@@ -1,8 +1,8 @@
 import { parseStatutoryDisclosureInput } from "@kuulo/domain/disclosure";
 import { DomainError } from "@kuulo/domain/errors";
 import { isEuEea } from "@kuulo/domain/eu-eea";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { placeHolds } from "../legal-holds/hold-recordings.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { activateExport } from "./activate-export.js";
 import { type DisclosureView, toDisclosureView } from "./disclosure-view.js";
 import { initialStatus, insertDisclosure } from "./insert-disclosure.js";

@@ -3,7 +3,7 @@ import {
   parseTrainingDisclosureInput,
 } from "@kuulo/domain/disclosure";
 import { DomainError } from "@kuulo/domain/errors";
-import type { AuthedContext } from "../../trpc/procedures.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type DisclosureView, toDisclosureView } from "./disclosure-view.js";
 import { ensureExternalTrainerAccount } from "./external-trainer-account.js";
 import { initialStatus, insertDisclosure } from "./insert-disclosure.js";

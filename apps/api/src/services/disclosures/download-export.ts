@@ -3,9 +3,9 @@ import { disclosureStateMachine } from "@kuulo/domain/disclosure";
 import { DomainError } from "@kuulo/domain/errors";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { EncryptedBlobStore } from "../../storage/index.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { storeOf } from "../retention/store-of.js";
 import { audit, auditDenied } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { downloadTokenHash } from "./create-download-link.js";
 import { loadDisclosureInScope } from "./load-disclosure.js";
 

@@ -4,8 +4,8 @@ import { type Organisation, organisations, roleGrants, type User, users } from "
 import { DomainError, notFound } from "@kuulo/domain/errors";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { deleteUserSessions } from "../../auth/sessions.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { issuePasswordLink } from "../users/issue-password-link.js";
 
 export interface ExternalTrainerFacts {

@@ -2,8 +2,8 @@ import { recordings, staffMembers } from "@kuulo/db/schema";
 import { MAX_RECORDINGS_PER_EXPORT } from "@kuulo/domain/disclosure";
 import { DomainError } from "@kuulo/domain/errors";
 import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { unitScope } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 export interface AccessRequestCandidate {
   recordingId: string;

@@ -1,6 +1,6 @@
 import { organisations, roleGrants, users } from "@kuulo/db/schema";
 import { and, asc, eq, exists, ilike, or, sql } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 export interface ExternalTrainerView {
   id: string;

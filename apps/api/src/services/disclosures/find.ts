@@ -1,8 +1,8 @@
 import { disclosureRecordings, disclosures, recordings } from "@kuulo/db/schema";
 import type { DisclosureKind, DisclosureStatus } from "@kuulo/domain/disclosure";
 import { and, desc, eq, exists, lt, notExists, notInArray, type SQL } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { unitScope } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type DisclosureView, toDisclosureViews } from "./disclosure-view.js";
 
 export interface FindDisclosuresInput {

@@ -1,6 +1,6 @@
 import { auditEvents } from "@kuulo/db/schema";
 import { and, asc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type DisclosureView, toDisclosureView } from "./disclosure-view.js";
 import { loadDisclosureInScope } from "./load-disclosure.js";
 

@@ -1,8 +1,8 @@
 import type { Transaction } from "@kuulo/db/client";
 import { type Disclosure, disclosureRecordings, disclosures } from "@kuulo/db/schema";
 import { type DisclosureKind, type DisclosureStatus, disclosureStateMachine } from "@kuulo/domain/disclosure";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 export interface NewDisclosureFacts {
   kind: DisclosureKind;

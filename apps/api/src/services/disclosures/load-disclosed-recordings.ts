@@ -3,8 +3,8 @@ import { playlistItems, playlists, recordings } from "@kuulo/db/schema";
 import type { Permission } from "@kuulo/domain/access";
 import { DomainError } from "@kuulo/domain/errors";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 export interface SelectedRecording {
   id: string;

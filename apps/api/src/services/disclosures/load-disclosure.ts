@@ -3,8 +3,8 @@ import { type Disclosure, disclosureRecordings, disclosures, recordings } from "
 import type { Permission } from "@kuulo/domain/access";
 import { DomainError } from "@kuulo/domain/errors";
 import { eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 /**
  * Loads a disclosure for an officer: every recording it names must lie within the officer's units

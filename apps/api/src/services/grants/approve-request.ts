@@ -3,9 +3,9 @@ import { listeningRequests, passwordSetupTokens, roleGrants, users } from "@kuul
 import { conflict } from "@kuulo/domain/errors";
 import { and, eq, isNull, or } from "drizzle-orm";
 import { deleteUserSessions } from "../../auth/sessions.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../shared/db-errors.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { issuePasswordLink } from "../users/issue-password-link.js";
 import { loadDecidableRequest } from "./load-listening-request.js";
 

@@ -4,10 +4,10 @@ import type { Role } from "@kuulo/domain/access";
 import { conflict, DomainError, notFound } from "@kuulo/domain/errors";
 import { and, eq, isNull } from "drizzle-orm";
 import { deleteUserSessions } from "../../auth/sessions.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../shared/db-errors.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadTargetUser } from "../users/load-target-user.js";
 import { grantNeedsApproval, insertListeningRequest } from "./listening-requests.js";
 

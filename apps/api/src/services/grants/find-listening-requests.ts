@@ -1,4 +1,4 @@
-import type { AuthedContext } from "../../trpc/procedures.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import {
   approverCovers,
   type ListeningRequestView,

@@ -4,8 +4,8 @@ import type { Role } from "@kuulo/domain/access";
 import { decide } from "@kuulo/domain/access";
 import { asc, eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { coversUser, unitScope } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { grantUnitIdsOf } from "../users/user-view.js";
 
 interface PersonView {

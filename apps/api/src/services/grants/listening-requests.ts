@@ -2,8 +2,8 @@ import type { DbOrTx } from "@kuulo/db/client";
 import { listeningRequests, roleGrants } from "@kuulo/db/schema";
 import { type Role, roleLetsListen } from "@kuulo/domain/access";
 import { and, eq, isNull } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 /**
  * R10, "managing users does not by itself let anyone listen": with four-eyes on, a role that lets its

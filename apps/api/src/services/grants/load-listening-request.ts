@@ -1,8 +1,8 @@
 import { type ListeningRequest, listeningRequests } from "@kuulo/db/schema";
 import { DomainError, notFound } from "@kuulo/domain/errors";
 import { eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { auditDenied } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { approverCovers } from "./listening-request-view.js";
 
 /**

@@ -1,8 +1,8 @@
 import { listeningRequests } from "@kuulo/db/schema";
 import { conflict } from "@kuulo/domain/errors";
 import { and, eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadDecidableRequest } from "./load-listening-request.js";
 
 /** The second person says no (R10): nothing is granted, no link is issued; the refusal is audited. */

@@ -2,9 +2,9 @@ import { roleGrants } from "@kuulo/db/schema";
 import { DomainError, notFound } from "@kuulo/domain/errors";
 import { and, eq, isNull } from "drizzle-orm";
 import { deleteUserSessions } from "../../auth/sessions.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadTargetUser } from "../users/load-target-user.js";
 
 /** Revokes a grant (kept with revoked_at for history) and ends the person's sessions. */

@@ -1,7 +1,7 @@
 import { legalHolds, recordings, users } from "@kuulo/db/schema";
 import { and, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { unitScope } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 export interface LegalHoldView {
   id: string;

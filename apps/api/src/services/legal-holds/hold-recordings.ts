@@ -1,12 +1,12 @@
 import type { DbOrTx } from "@kuulo/db/client";
 import { legalHolds } from "@kuulo/db/schema";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import type { Context } from "../../trpc/context.js";
 import { loadRetentionPolicy } from "../retention/load-policy.js";
 import { recomputeRetention } from "../retention/recompute-retention.js";
 import { audit } from "../shared/audit.js";
+import type { ServiceContext } from "../shared/service-context.js";
 
-type AuditCtx = Pick<Context, "auth" | "request" | "clock">;
+type AuditCtx = Pick<ServiceContext, "auth" | "request" | "clock">;
 
 /**
  * Places a hold on each recording (R13), one `legal_hold.place` audit row each. A database trigger keeps

@@ -1,5 +1,5 @@
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { loadSelectedRecordings } from "../disclosures/load-disclosed-recordings.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { placeHolds } from "./hold-recordings.js";
 
 /** Places a legal hold on recordings (R13): purge and erasure are blocked until it is released. */

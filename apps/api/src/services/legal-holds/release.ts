@@ -1,8 +1,8 @@
 import { legalHolds, recordings } from "@kuulo/db/schema";
 import { DomainError } from "@kuulo/domain/errors";
 import { eq, inArray } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { releaseHolds } from "./hold-recordings.js";
 
 /**

@@ -1,10 +1,10 @@
 import { organisations } from "@kuulo/db/schema";
 import { conflict, DomainError } from "@kuulo/domain/errors";
 import { isEuEea } from "@kuulo/domain/eu-eea";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../shared/db-errors.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type OrganisationView, toOrganisationView } from "./organisation-view.js";
 
 export interface CreateOrganisationInput {

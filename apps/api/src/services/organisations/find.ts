@@ -1,7 +1,7 @@
 import { organisations, units } from "@kuulo/db/schema";
 import { asc, inArray } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { unitScope } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type OrganisationView, toOrganisationView } from "./organisation-view.js";
 
 /** All organisations for an all-units administrator; otherwise those owning the actor's units. */

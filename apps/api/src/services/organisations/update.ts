@@ -1,9 +1,9 @@
 import { organisations } from "@kuulo/db/schema";
 import { DomainError, notFound } from "@kuulo/domain/errors";
 import { eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type OrganisationView, toOrganisationView } from "./organisation-view.js";
 
 export interface UpdateOrganisationInput {

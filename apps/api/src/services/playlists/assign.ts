@@ -1,7 +1,7 @@
 import { playlistAssignments } from "@kuulo/db/schema";
 import { validationError } from "@kuulo/domain/errors";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type AssignmentTargetsInput, checkAssignmentTargets } from "./assignment-targets.js";
 import { loadPlaylistInScope } from "./load-playlist.js";
 import { loadPlaylistDetail, type PlaylistDetail } from "./playlist-view.js";

@@ -1,9 +1,9 @@
 import { roleGrants, units, users } from "@kuulo/db/schema";
 import { DomainError, validationError } from "@kuulo/domain/errors";
 import { and, inArray } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { authorize, unitScope } from "../shared/authorize.js";
 import { refuseOutsideScope } from "../shared/refuse-outside-scope.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { ASSIGNABLE_USER_STATUS, assignableEmployeeGrant } from "./assignable-employees.js";
 
 export interface AssignmentTargetsInput {

@@ -1,9 +1,9 @@
 import { playlists, units } from "@kuulo/db/schema";
 import { notFound } from "@kuulo/domain/errors";
 import { eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadPlaylistDetail, type PlaylistDetail } from "./playlist-view.js";
 
 export interface CreatePlaylistInput {

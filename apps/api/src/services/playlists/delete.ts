@@ -1,8 +1,8 @@
 import { listeningProgress, playlistItems, playlists } from "@kuulo/db/schema";
 import { DomainError } from "@kuulo/domain/errors";
 import { eq, sql } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadPlaylistInScope } from "./load-playlist.js";
 import { recordingIdsOf, refreshRetention } from "./refresh-retention.js";
 

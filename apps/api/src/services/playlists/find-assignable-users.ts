@@ -1,7 +1,7 @@
 import { roleGrants, users } from "@kuulo/db/schema";
 import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { unitScope } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { ASSIGNABLE_USER_STATUS, assignableEmployeeGrant } from "./assignable-employees.js";
 import { loadPlaylistInScope } from "./load-playlist.js";
 

@@ -1,9 +1,9 @@
 import { playlists } from "@kuulo/db/schema";
 import { DomainError } from "@kuulo/domain/errors";
 import { and, desc, eq, ilike, inArray, lt, or, type SQL } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { auditDenied } from "../shared/audit.js";
 import { unitScope } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { decodePlaylistCursor, encodePlaylistCursor } from "./playlist-cursor.js";
 import { loadPlaylistSummaries, type PlaylistSummary } from "./playlist-view.js";
 

@@ -1,4 +1,4 @@
-import type { AuthedContext } from "../../trpc/procedures.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadPlaylistInScope } from "./load-playlist.js";
 import { loadPlaylistDetail, type PlaylistDetail } from "./playlist-view.js";
 

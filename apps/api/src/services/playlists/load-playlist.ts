@@ -3,8 +3,8 @@ import { type Playlist, playlists } from "@kuulo/db/schema";
 import type { Permission } from "@kuulo/domain/access";
 import { notFound } from "@kuulo/domain/errors";
 import { eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 /**
  * Loads the playlist a trainer verb acts on and checks the actor holds `permission` in the playlist's unit

@@ -1,6 +1,6 @@
 import { playlistAssignments, playlistItems, recordings, roleGrants, users } from "@kuulo/db/schema";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { effectiveClip, loadProgressRows } from "../training/item-progress.js";
 import { loadPlaylistInScope } from "./load-playlist.js";
 

@@ -1,9 +1,9 @@
 import { listeningProgress, type PlaylistItem, playlistItems, playlists, recordings } from "@kuulo/db/schema";
 import { DomainError, validationError } from "@kuulo/domain/errors";
 import { and, eq, inArray } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadPlaylistInScope } from "./load-playlist.js";
 import { loadPlaylistDetail, type PlaylistDetail } from "./playlist-view.js";
 import { refreshRetention } from "./refresh-retention.js";

@@ -1,8 +1,8 @@
 import { playlistAssignments } from "@kuulo/db/schema";
 import { validationError } from "@kuulo/domain/errors";
 import { and, eq, inArray, or, type SQL } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import type { AssignmentTargetsInput } from "./assignment-targets.js";
 import { loadPlaylistInScope } from "./load-playlist.js";
 import { loadPlaylistDetail, type PlaylistDetail } from "./playlist-view.js";

@@ -1,7 +1,7 @@
 import { playlists } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadPlaylistInScope } from "./load-playlist.js";
 import { loadPlaylistDetail, type PlaylistDetail } from "./playlist-view.js";
 import { recordingIdsOf, refreshRetention } from "./refresh-retention.js";

@@ -13,9 +13,9 @@ import {
   type DisputeDecision,
 } from "@kuulo/domain/quality";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { unitScope } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type EvaluationView, loadEvaluationViews } from "./evaluation-view.js";
 import { auditEvaluationRead, loadEvaluationFor } from "./evaluations.js";
 import { scoreAnswers } from "./score-answers.js";

@@ -3,8 +3,8 @@ import { type QualityEvaluation, qualityEvaluations, qualityMoments, units } fro
 import { DomainError, isDomainError, notFound } from "@kuulo/domain/errors";
 import { type Answer, assertMomentWithinCall, formCriteria, type MomentInput } from "@kuulo/domain/quality";
 import { and, desc, eq, isNull, lt, or, type SQL } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { type EvaluationView, loadEvaluationViews, loadMoments, type MomentView } from "./evaluation-view.js";
 import { loadUsableFormVersion } from "./forms.js";
 import { assertRecordingAccess, isOwnCall, loadRecordingFor } from "./quality-access.js";

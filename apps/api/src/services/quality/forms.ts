@@ -8,8 +8,8 @@ import {
   formVersionTransition,
 } from "@kuulo/domain/quality";
 import { and, desc, eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 export interface FormVersionView {
   id: string;

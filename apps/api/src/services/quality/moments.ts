@@ -9,8 +9,8 @@ import {
 import { DomainError, notFound } from "@kuulo/domain/errors";
 import { assertMomentWithinCall, type MomentInput } from "@kuulo/domain/quality";
 import { eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadMoments, type MomentView } from "./evaluation-view.js";
 import { assertRecordingAccess, isOwnCall, loadRecordingFor } from "./quality-access.js";
 

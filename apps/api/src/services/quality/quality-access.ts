@@ -3,9 +3,9 @@ import { recordings, units } from "@kuulo/db/schema";
 import type { Permission } from "@kuulo/domain/access";
 import { notFound } from "@kuulo/domain/errors";
 import { and, eq, isNull } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { decideRecordingAccess } from "../recordings/recording-access.js";
 import { refuseOutsideScope } from "../shared/refuse-outside-scope.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 export interface QualityRecording {
   id: string;

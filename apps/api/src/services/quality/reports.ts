@@ -3,9 +3,9 @@ import { qualityDisputes, qualityEvaluations, staffMembers, units, users } from 
 import { DomainError, notFound } from "@kuulo/domain/errors";
 import { type FormContent, formCriteria } from "@kuulo/domain/quality";
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import {
   afterCursor,
   auditEvaluationRead,

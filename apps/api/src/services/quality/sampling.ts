@@ -3,9 +3,9 @@ import { qualitySamplingRules, units } from "@kuulo/db/schema";
 import { DomainError, notFound } from "@kuulo/domain/errors";
 import { samplingPeriod } from "@kuulo/domain/quality";
 import { and, eq, sql } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize, unitScope } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 async function loadUnit(ctx: AuthedContext, unitId: string) {
   const [unit] = await ctx.db

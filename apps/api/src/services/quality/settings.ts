@@ -1,7 +1,7 @@
 import { qualitySettings } from "@kuulo/db/schema";
 import { QUALITY_COOPERATION_PROCEDURE, type QualitySettings } from "@kuulo/domain/quality";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadQualitySettings } from "./load-settings.js";
 
 export interface QualitySettingsView extends QualitySettings {

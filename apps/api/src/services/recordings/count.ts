@@ -1,6 +1,6 @@
 import { countRecordings as countInScope } from "@kuulo/db/queries";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { recordingScopeOf } from "./recording-access.js";
 import {
   assertUnitFilterInScope,

@@ -1,8 +1,8 @@
 import { recordingScopeCondition } from "@kuulo/db/queries";
 import { recordings, staffMembers } from "@kuulo/db/schema";
 import { and, asc, eq, exists, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { recordingScopeOf } from "./recording-access.js";
 
 export interface StaffMemberOptionView {

@@ -1,7 +1,7 @@
 import { notFound } from "@kuulo/domain/errors";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { refuseOutsideScope } from "../shared/refuse-outside-scope.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { decideRecordingAccess } from "./recording-access.js";
 import { loadRecordingDetail, type RecordingDetailView } from "./recording-view.js";
 

@@ -1,7 +1,7 @@
 import type { Database } from "@kuulo/db/client";
 import type { MachineActor, SystemActor } from "@kuulo/domain/access";
 import type { IngestConfig } from "../../env.js";
-import type { Clock } from "../../trpc/context.js";
+import type { Clock } from "../shared/service-context.js";
 import type { RecordingStorage } from "./recording-storage.js";
 
 /** Who brings recordings in (R5): the call recording system's machine token, or the operator's import. */

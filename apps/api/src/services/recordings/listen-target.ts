@@ -1,8 +1,8 @@
 import { playlistItems, recordings, units } from "@kuulo/db/schema";
 import { notFound, validationError } from "@kuulo/domain/errors";
 import { and, eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { refuseOutsideScope } from "../shared/refuse-outside-scope.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { recordListeningSession } from "./record-listening-session.js";
 import { clipWindow, decideRecordingAccess, type ReachVia } from "./recording-access.js";
 

@@ -6,8 +6,8 @@ import {
 } from "@kuulo/db/queries";
 import { scopeOf } from "@kuulo/domain/access";
 import { DomainError } from "@kuulo/domain/errors";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { refuseOutsideScope } from "../shared/refuse-outside-scope.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 /** The search filters as clients send them: ISO date-times, half-open [from, to), inclusive durations. */
 export interface RecordingFilterInput {

@@ -1,7 +1,7 @@
 import { type Locale, type PrivacyNotice, renderPrivacyNotice } from "@kuulo/domain/register";
-import type { Context } from "../../trpc/context.js";
 import { loadQualitySettings } from "../quality/load-settings.js";
 import { loadRetentionPolicy } from "../retention/load-policy.js";
+import type { ServiceContext } from "../shared/service-context.js";
 
 /**
  * The public privacy notice (R1), rendered from the register data with this deployment's controller and
@@ -11,7 +11,7 @@ export async function privacyNotice({
   ctx,
   input,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   input: { locale: Locale };
 }): Promise<PrivacyNotice> {
   const { policy } = await loadRetentionPolicy(ctx.db);

@@ -1,7 +1,7 @@
 import { queryRows } from "@kuulo/db/client";
 import { sql } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { unitScope } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 const WEEK_MS = 7 * 86_400_000;
 

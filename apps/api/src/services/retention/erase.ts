@@ -3,8 +3,8 @@ import { DomainError } from "@kuulo/domain/errors";
 import { inArray } from "drizzle-orm";
 import { journalOf } from "../../backup/journal-of.js";
 import { purgeRecording } from "../../jobs/purge-recording.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { storeOf } from "./store-of.js";
 
 /**

@@ -1,5 +1,5 @@
 import { DEFAULT_RETENTION_POLICY, type RetentionPolicy } from "@kuulo/domain/retention";
-import type { AuthedContext } from "../../trpc/procedures.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadRetentionPolicy } from "./load-policy.js";
 
 export interface RetentionPolicyView {

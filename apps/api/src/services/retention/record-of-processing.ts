@@ -1,7 +1,7 @@
 import { type Locale, type RecordOfProcessing, recordOfProcessing } from "@kuulo/domain/register";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { loadQualitySettings } from "../quality/load-settings.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadRetentionPolicy } from "./load-policy.js";
 
 /**

@@ -1,6 +1,6 @@
 import { createEncryptedStore, type EncryptedBlobStore } from "../../storage/index.js";
-import type { AppDeps } from "../../trpc/context.js";
 import { createBlobStore, createKeyring } from "../recordings/recording-storage.js";
+import type { AppDeps } from "../shared/service-context.js";
 
 const built = new WeakMap<object, EncryptedBlobStore>();
 

@@ -1,8 +1,8 @@
 import { retentionSettings } from "@kuulo/db/schema";
 import { parseRetentionPolicy } from "@kuulo/domain/retention";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadRetentionPolicy } from "./load-policy.js";
 import { type RetentionPolicyView, retentionPolicy } from "./policy.js";
 import { recomputeRetention } from "./recompute-retention.js";

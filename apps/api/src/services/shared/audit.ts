@@ -2,12 +2,12 @@ import { type AuditEventInput, appendAuditEvent } from "@kuulo/db/audit";
 import type { DbOrTx } from "@kuulo/db/client";
 import type { Permission } from "@kuulo/domain/access";
 import type { AuthState } from "../../auth/auth-state.js";
-import type { Context } from "../../trpc/context.js";
+import type { ServiceContext } from "./service-context.js";
 
 type ActorFields = Pick<AuditEventInput, "actorType" | "actorId" | "actorLabel" | "ip" | "occurredAt">;
 
 /** Who did it, from where, when: the common part of every audit row written for a request. */
-export function auditActor(ctx: Pick<Context, "auth" | "request" | "clock">): ActorFields {
+export function auditActor(ctx: Pick<ServiceContext, "auth" | "request" | "clock">): ActorFields {
   const auth: AuthState | null = ctx.auth;
   return {
     actorType: auth ? "user" : "anonymous",
@@ -23,13 +23,13 @@ export type AuditWhat = Omit<AuditEventInput, keyof ActorFields> &
   Partial<Pick<ActorFields, "actorType" | "actorId" | "actorLabel">>;
 
 /** Appends an audit row in the caller's transaction (tx), so it commits only with the change. */
-export function audit(tx: DbOrTx, ctx: Pick<Context, "auth" | "request" | "clock">, what: AuditWhat) {
+export function audit(tx: DbOrTx, ctx: Pick<ServiceContext, "auth" | "request" | "clock">, what: AuditWhat) {
   return appendAuditEvent(tx, { ...auditActor(ctx), ...what });
 }
 
 /** A denied access, written in its own transaction because the refused request changes nothing. */
 export function auditDenied(
-  ctx: Pick<Context, "auth" | "request" | "clock" | "db">,
+  ctx: Pick<ServiceContext, "auth" | "request" | "clock" | "db">,
   denial: { permission: Permission; targetType: string; targetId: string | null; reason?: string },
 ) {
   return appendAuditEvent(ctx.db, {

@@ -1,6 +1,6 @@
 import { type AccessResource, decide, type Permission, scopeOf } from "@kuulo/domain/access";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { refuseOutsideScope } from "./refuse-outside-scope.js";
+import type { AuthedContext } from "./service-context.js";
 
 /**
  * Object-level check (IDOR): the actor must hold the permission for this very resource. A denial is

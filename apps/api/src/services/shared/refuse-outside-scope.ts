@@ -1,7 +1,7 @@
 import type { Permission } from "@kuulo/domain/access";
 import { DomainError } from "@kuulo/domain/errors";
-import type { Context } from "../../trpc/context.js";
 import { auditDenied } from "./audit.js";
+import type { ServiceContext } from "./service-context.js";
 
 export interface ScopeRefusal {
   permission: Permission;
@@ -20,7 +20,7 @@ export interface ScopeRefusal {
  * FORBIDDEN with rule R10 and reason `scope.outside` for the caller to throw.
  */
 export async function refuseOutsideScope(
-  ctx: Pick<Context, "auth" | "request" | "clock" | "db">,
+  ctx: Pick<ServiceContext, "auth" | "request" | "clock" | "db">,
   refusal: ScopeRefusal,
 ): Promise<DomainError> {
   await auditDenied(ctx, {

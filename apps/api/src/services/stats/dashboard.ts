@@ -1,8 +1,8 @@
 import { queryRows } from "@kuulo/db/client";
 import { ROLES, type Role } from "@kuulo/domain/access";
 import { type SQL, sql } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { unitScope } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { dailySeries, isoDay, utcDayStart } from "./daily-series.js";
 
 export const DASHBOARD_DAYS = 30;

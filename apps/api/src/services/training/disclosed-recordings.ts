@@ -1,7 +1,7 @@
 import { playlists, recordings } from "@kuulo/db/schema";
 import { and, asc, inArray, isNull } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { activeDisclosuresOf } from "../recordings/recording-access.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import type { TrainingRecording } from "./playlist.js";
 
 export interface DisclosedSet {

@@ -2,8 +2,8 @@ import { decodeRecordingCursor, listRecordingsPage } from "@kuulo/db/queries";
 import { units } from "@kuulo/db/schema";
 import { validationError } from "@kuulo/domain/errors";
 import { inArray } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { recordingScopeOf } from "../recordings/recording-access.js";
+import type { AuthedContext } from "../shared/service-context.js";
 
 export interface MyCallsInput {
   callStartedFrom?: string | undefined;

@@ -2,8 +2,8 @@ import { assignmentReaches } from "@kuulo/db/queries";
 import { playlistAssignments, playlistItems, playlists, recordings, units } from "@kuulo/db/schema";
 import { scopeOf } from "@kuulo/domain/access";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { assigneeOf } from "../recordings/recording-access.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadProgressRows } from "./item-progress.js";
 
 export interface MyPlaylist {

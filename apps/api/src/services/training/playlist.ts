@@ -1,7 +1,6 @@
 import { playlists, recordings, units } from "@kuulo/db/schema";
 import { notFound } from "@kuulo/domain/errors";
 import { eq, inArray, sql } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { loadPlaylistItems } from "../playlists/playlist-view.js";
 import {
   activeDisclosuresOf,
@@ -10,6 +9,7 @@ import {
   isPlaylistAssignedTo,
 } from "../recordings/recording-access.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { effectiveClip, type ItemProgress, loadProgressRows, toItemProgress } from "./item-progress.js";
 import { resumePoint } from "./resume-point.js";
 

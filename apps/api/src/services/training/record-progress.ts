@@ -1,10 +1,10 @@
 import { listeningProgress, playlistItems, playlists, recordings } from "@kuulo/db/schema";
 import { DomainError, notFound, validationError } from "@kuulo/domain/errors";
 import { and, eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { isPlaylistAssignedTo } from "../recordings/recording-access.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { effectiveClip, type ItemProgress, toItemProgress } from "./item-progress.js";
 import {
   clampToClip,

@@ -1,6 +1,6 @@
 import { auditEvents, organisations, playlists, recordings, roleGrants, users } from "@kuulo/db/schema";
 import { and, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { listenGrounds } from "./listen-grounds.js";
 
 export interface WhoListenedInput {

@@ -1,7 +1,7 @@
 import { units } from "@kuulo/db/schema";
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { unitScope } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { toUnitView, type UnitView } from "./unit-view.js";
 
 /** The units the actor administers (all of them with an all-units grant). Units are few: no paging. */

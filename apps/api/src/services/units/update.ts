@@ -1,10 +1,10 @@
 import { units } from "@kuulo/db/schema";
 import { conflict, notFound } from "@kuulo/domain/errors";
 import { eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../shared/db-errors.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { toUnitView, type UnitView } from "./unit-view.js";
 
 export interface UpdateUnitInput {

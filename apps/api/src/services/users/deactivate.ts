@@ -2,8 +2,8 @@ import { users } from "@kuulo/db/schema";
 import { conflict } from "@kuulo/domain/errors";
 import { eq } from "drizzle-orm";
 import { deleteUserSessions } from "../../auth/sessions.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadTargetUser } from "./load-target-user.js";
 
 /** Deactivation ends every session of the person at once (ASVS 7.4.2). */

@@ -1,5 +1,5 @@
 import { type EffectiveAccess, explainAccess, type UserActor } from "@kuulo/domain/access";
-import type { AuthedContext } from "../../trpc/procedures.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadTargetUser } from "./load-target-user.js";
 import { loadUserViews } from "./user-view.js";
 

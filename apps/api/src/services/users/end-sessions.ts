@@ -1,6 +1,6 @@
 import { deleteUserSessions } from "../../auth/sessions.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadTargetUser } from "./load-target-user.js";
 
 export async function endUserSessions({

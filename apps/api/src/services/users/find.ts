@@ -1,8 +1,8 @@
 import { roleGrants, users } from "@kuulo/db/schema";
 import type { Role } from "@kuulo/domain/access";
 import { and, asc, eq, exists, gt, ilike, inArray, isNull, notInArray, or, type SQL, sql } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { unitScope } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadUserViews, type UserView } from "./user-view.js";
 
 export interface FindUsersInput {

@@ -1,6 +1,6 @@
 import { notFound } from "@kuulo/domain/errors";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { authorizeUser } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadUserViews, type UserView } from "./user-view.js";
 
 export async function getUser({

@@ -2,8 +2,8 @@ import { type User, users } from "@kuulo/db/schema";
 import type { Permission } from "@kuulo/domain/access";
 import { notFound } from "@kuulo/domain/errors";
 import { eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { authorizeUser } from "../shared/authorize.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { grantUnitIdsOf } from "./user-view.js";
 
 /** Loads the account an administrative verb acts on and checks it is within the actor's units (IDOR). */

@@ -1,8 +1,8 @@
 import { users } from "@kuulo/db/schema";
 import { conflict } from "@kuulo/domain/errors";
 import { eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadTargetUser } from "./load-target-user.js";
 
 export async function reactivateUser({

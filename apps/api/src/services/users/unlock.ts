@@ -1,8 +1,8 @@
 import { loginThrottles, users } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import { throttleKeys } from "../../auth/login-throttle.js";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadTargetUser } from "./load-target-user.js";
 
 /** Lifts the sign-in throttle lock of an account (R11), e.g. after the hourly cap was reached. */

@@ -1,7 +1,7 @@
 import { users } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
-import type { AuthedContext } from "../../trpc/procedures.js";
 import { audit } from "../shared/audit.js";
+import type { AuthedContext } from "../shared/service-context.js";
 import { loadTargetUser } from "./load-target-user.js";
 import { loadUserViews, type UserView } from "./user-view.js";
 
