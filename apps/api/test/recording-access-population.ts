@@ -104,7 +104,7 @@ export interface Population {
   stored: Uint8Array;
 }
 
-/** A rising tone: no two 20 ms Opus frames are alike, so a frame's bytes say where in the call it was. */
+/** A rising tone: no two Opus packets are alike, so a frame's bytes say where in the call it was. */
 function chirpPcm16(sampleRate: number, seconds: number): Uint8Array {
   const frames = Math.round(sampleRate * seconds);
   const bytes = new Uint8Array(frames * 2);

@@ -10,6 +10,9 @@ const key = z
   .trim()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, "lower-case letters, digits and _ (at most 40), starting with a letter");
 
+/** A criterion's key as answers and moments name it: the same shape as the form's own keys. */
+export const criterionKeySchema = key;
+
 export const criterionSchema = z
   .strictObject({
     key,
@@ -79,7 +82,7 @@ export const answerValueSchema = z.union([z.enum(["yes", "no", "na"]), z.number(
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 
 export const answerSchema = z.strictObject({
-  criterionKey: z.string().min(1).max(40),
+  criterionKey: criterionKeySchema,
   value: answerValueSchema,
   comment: freeText({ min: 0, max: 2000 }).optional(),
 });

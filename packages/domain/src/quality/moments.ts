@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "../errors/index.js";
 import { freeText } from "../privacy/index.js";
+import { criterionKeySchema } from "./evaluation-form.js";
 
 export const MOMENT_KINDS = ["praise", "improve", "question"] as const;
 export type MomentKind = (typeof MOMENT_KINDS)[number];
@@ -12,7 +13,7 @@ export const momentInputSchema = z.strictObject({
   endMs: z.number().int().min(0).nullable().default(null),
   text: freeText({ max: 2000 }),
   /** Links the moment to a criterion of the evaluation's form (optional). */
-  criterionKey: z.string().min(1).max(40).nullable().default(null),
+  criterionKey: criterionKeySchema.nullable().default(null),
 });
 export type MomentInput = z.infer<typeof momentInputSchema>;
 
