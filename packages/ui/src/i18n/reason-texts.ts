@@ -9,6 +9,134 @@ type Texts = { readonly fi: string; readonly en: string };
  * way for its screens (admin's `reasons.*` and `disclosures.refusals.*`); these cover the rest.
  */
 export const REASON_TEXTS: Partial<Record<ReasonCode, Texts>> = {
+  "api_token.expiry_past": {
+    fi: "Vanhenemisajan on oltava tulevaisuudessa.",
+    en: "The expiry must be in the future.",
+  },
+  "approval.decided": {
+    fi: "Pyyntö on jo hyväksytty tai hylätty.",
+    en: "This request has already been approved or refused.",
+  },
+  "batch.too_large": {
+    fi: "Liian monta pyyntöä kerralla. Yritä uudelleen.",
+    en: "Too many requests at once. Try again.",
+  },
+  "cursor.invalid": {
+    fi: "Luettelo on vanhentunut. Lataa sivu uudelleen.",
+    en: "The list is out of date. Reload the page.",
+  },
+  "disclosure.agreement_window": {
+    fi: "Käsittelijän sopimus ei kata luovutuksen voimassaoloaikaa.",
+    en: "The processor's agreement does not cover the disclosure's validity period.",
+  },
+  "grant.awaiting_approval": {
+    fi: "Kuunteluoikeus tulee voimaan, kun toinen henkilö hyväksyy sen.",
+    en: "The listening right takes effect once a second person approves it.",
+  },
+  "ingest.rate_limited": {
+    fi: "Liian monta tallennetta lyhyessä ajassa. Yritä hetken kuluttua uudelleen.",
+    en: "Too many recordings in a short time. Try again in a moment.",
+  },
+  "quality.disabled": {
+    fi: "Laadunarviointi ei ole käytössä. Pääkäyttäjä voi ottaa sen käyttöön.",
+    en: "Quality review is off. An administrator can turn it on.",
+  },
+  "quality.already_disputed": {
+    fi: "Arviosta on jo tehty kiista.",
+    en: "This evaluation has already been disputed.",
+  },
+  "quality.answers_required": {
+    fi: "Vastaa kaikkiin kriteereihin ennen tallentamista.",
+    en: "Answer every criterion before saving.",
+  },
+  "quality.calibration_blind": {
+    fi: "Kalibroinnin vastaukset näkyvät vasta, kun vetäjä vertailee niitä.",
+    en: "Calibration answers stay hidden until the lead compares them.",
+  },
+  "quality.calibration_not_disputable": {
+    fi: "Kalibrointiarviosta ei voi tehdä kiistaa.",
+    en: "A calibration evaluation cannot be disputed.",
+  },
+  "quality.calibration_not_lead": {
+    fi: "Vain kalibroinnin vetäjä näkee vastausten hajonnan.",
+    en: "Only the calibration's lead sees the spread of answers.",
+  },
+  "quality.calibration_not_participant": {
+    fi: "Et ole tämän kalibroinnin arvioija.",
+    en: "You are not a reviewer in this calibration.",
+  },
+  "quality.calibration_reviewer": {
+    fi: "Valitse kalibrointiin arvioijia, joilla on oikeus arvioida tämän yksikön puheluita.",
+    en: "Choose reviewers who may evaluate this unit's calls.",
+  },
+  "quality.calibration_submitted": {
+    fi: "Olet jo lähettänyt arviosi tähän kalibrointiin.",
+    en: "You have already submitted your evaluation for this calibration.",
+  },
+  "quality.dispute_closed": {
+    fi: "Kiista on jo ratkaistu.",
+    en: "This dispute has already been resolved.",
+  },
+  "quality.dispute_own_evaluation": {
+    fi: "Et voi ratkaista kiistaa omasta arviostasi. Toinen arvioija ratkaisee sen.",
+    en: "You cannot resolve a dispute about your own evaluation. Another reviewer resolves it.",
+  },
+  "quality.dispute_self": {
+    fi: "Et voi ratkaista kiistaa oman puhelusi arviosta.",
+    en: "You cannot resolve a dispute about an evaluation of your own call.",
+  },
+  "quality.duplicate_criterion": {
+    fi: "Kahdella kriteerillä on sama tunniste.",
+    en: "Two criteria have the same key.",
+  },
+  "quality.evaluate_self": {
+    fi: "Et voi arvioida omaa puheluasi.",
+    en: "You cannot evaluate your own call.",
+  },
+  "quality.form_not_draft": {
+    fi: "Vain luonnosta voi muokata tai julkaista.",
+    en: "Only a draft can be edited or published.",
+  },
+  "quality.form_not_published": {
+    fi: "Lomake ei ole julkaistu.",
+    en: "The form is not published.",
+  },
+  "quality.form_version_draft": {
+    fi: "Luonnoksella ei voi arvioida. Julkaise lomake ensin.",
+    en: "A draft cannot be used for evaluations. Publish the form first.",
+  },
+  "quality.form_version_retired": {
+    fi: "Tämä lomakeversio on poistettu käytöstä. Käytä uusinta versiota.",
+    en: "This form version is retired. Use the latest version.",
+  },
+  "quality.moment_beyond_call": {
+    fi: "Hetki on puhelun pituuden ulkopuolella.",
+    en: "The moment lies beyond the end of the call.",
+  },
+  "quality.moment_evaluation": {
+    fi: "Hetki kuuluu toisen puhelun arvioon.",
+    en: "The moment belongs to an evaluation of another call.",
+  },
+  "quality.moment_range": {
+    fi: "Hetken loppu ei voi olla ennen sen alkua.",
+    en: "A moment cannot end before it starts.",
+  },
+  "quality.no_weight": {
+    fi: "Anna vähintään yhdelle kriteerille paino.",
+    en: "Give at least one criterion a weight.",
+  },
+  "quality.not_own": {
+    fi: "Tämä koskee vain omia puheluitasi.",
+    en: "This applies to your own calls only.",
+  },
+  "quality.person_required": {
+    fi: "Valitse henkilö.",
+    en: "Choose a person.",
+  },
+  "quality.unknown_criterion": {
+    fi: "Lomakkeessa ei ole tällaista kriteeriä.",
+    en: "The form has no such criterion.",
+  },
   "validation.invalid": {
     fi: "Tarkista arvo.",
     en: "Check the value.",
