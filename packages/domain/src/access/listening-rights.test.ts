@@ -7,6 +7,7 @@ describe("roles that let someone listen (R10)", () => {
       "employee",
       "external_trainer",
       "privacy_officer",
+      "quality_reviewer",
       "trainer",
     ]);
     expect(roleLetsListen("administrator")).toBe(false);
