@@ -43,7 +43,12 @@ describe("assigning a playlist to a named employee", () => {
     page.getByRole("listbox", { name: texts(lang).tr.assign.people }).getByRole("option");
 
   beforeAll(async () => {
-    [kuulo, browser] = await Promise.all([startKuulo(), launchChromium()]);
+    // The administrator sets up this suite's accounts directly; the second person's approval of listening
+    // rights (separation of duties) has its own API test and admin browser test.
+    [kuulo, browser] = await Promise.all([
+      startKuulo({ env: { KUULO_FOUR_EYES_LISTENING_GRANTS: "0" } }),
+      launchChromium(),
+    ]);
     // The administrator creates an employee of the trainer's unit (HKI-ASPA) and one of another unit.
     const admin = await newPage();
     await admin.goto(kuulo.baseUrl);

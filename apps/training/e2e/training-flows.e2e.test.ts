@@ -43,7 +43,12 @@ describe("training portal against the real API", () => {
   };
 
   beforeAll(async () => {
-    [kuulo, browser] = await Promise.all([startKuulo(), launchChromium()]);
+    // The administrator sets up this suite's accounts directly; the second person's approval of listening
+    // rights (separation of duties) has its own API test and admin browser test.
+    [kuulo, browser] = await Promise.all([
+      startKuulo({ env: { KUULO_FOUR_EYES_LISTENING_GRANTS: "0" } }),
+      launchChromium(),
+    ]);
     // The administrator prepares what the demo data set lacks: an employee of another unit (HKI-MYYNTI).
     const admin = await newPage();
     await admin.goto(kuulo.baseUrl);
