@@ -118,9 +118,11 @@ describe("tamper evidence (R14)", () => {
       t.db,
       sql`select seq from audit_events where chain_seq is null order by seq desc limit 1`,
     );
-    await t.db.execute(sql`alter table audit_events disable trigger user`);
-    await t.db.execute(sql`update audit_events set outcome = 'denied' where seq = ${pending?.seq}`);
-    await t.db.execute(sql`alter table audit_events enable trigger user`);
+    await t.testDb.asOwner(async (db) => {
+      await db.execute(sql`alter table audit_events disable trigger user`);
+      await db.execute(sql`update audit_events set outcome = 'denied' where seq = ${pending?.seq}`);
+      await db.execute(sql`alter table audit_events enable trigger user`);
+    });
     const result = await verify();
     expect(result).toMatchObject({ ok: false, brokenAt: Number(pending?.seq), reason: "hash_mismatch" });
   });

@@ -64,6 +64,7 @@ describe("pnpm cli backup / restore", () => {
     if (serverUrl) {
       sourceDb = await createTestDb();
       source.DATABASE_URL = sourceDb.databaseUrl ?? "";
+      if (sourceDb.ownerDatabaseUrl) source.KUULO_MIGRATION_DATABASE_URL = sourceDb.ownerDatabaseUrl;
       const empty = await createEmptyPostgresDatabase(serverUrl);
       target.DATABASE_URL = empty.url;
       dropTarget = empty.drop;

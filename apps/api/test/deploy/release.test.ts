@@ -77,6 +77,8 @@ describe.skipIf(!testDatabaseUrl())("the release artifact", { timeout: 900_000 }
     env = {
       KUULO_MODE: "production",
       DATABASE_URL: db.databaseUrl ?? "",
+      // Migrations run as the tables' owner; the server runs as the role that owns none (README).
+      ...(db.ownerDatabaseUrl ? { KUULO_MIGRATION_DATABASE_URL: db.ownerDatabaseUrl } : {}),
       KUULO_DATA_DIR: join(work, "data"),
       KUULO_ALLOWED_CIDRS: "127.0.0.0/8",
       KUULO_MASTER_KEY: randomBytes(32).toString("base64"),

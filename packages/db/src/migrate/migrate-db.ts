@@ -43,6 +43,10 @@ async function grantRuntimeAccess(db: ReturnType<typeof drizzlePostgres>, role: 
     // The audit sequencer links rows into the chain: only the link columns (its trigger allows it once).
     `GRANT UPDATE (chain_seq, prev_hash, hash, linked_at) ON audit_events TO ${quoted}`,
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${quoted}`,
+    // Read-only view of drizzle's journal: /readyz compares it with the build, and a backup dumps it.
+    `GRANT USAGE ON SCHEMA drizzle TO ${quoted}`,
+    `GRANT SELECT ON ALL TABLES IN SCHEMA drizzle TO ${quoted}`,
+    `GRANT SELECT ON ALL SEQUENCES IN SCHEMA drizzle TO ${quoted}`,
   ]) {
     await db.execute(sql.raw(statement));
   }
