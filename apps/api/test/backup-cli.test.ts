@@ -72,7 +72,8 @@ describe("pnpm cli backup / restore", () => {
     const config = { ...loadConfig(source), passwordHash: TEST_PASSWORD_HASH };
     const kuuloDb = sourceDb ?? (await createDb({ dataDir: join(config.dataDir, "pglite") }));
     try {
-      await migrateDb(kuuloDb);
+      // createTestDb has migrated PostgreSQL as the owner already; the runtime role could not.
+      if (!sourceDb) await migrateDb(kuuloDb);
       await seedDemoIfEmpty(kuuloDb.db, config, MASTER_KEY);
       const [unit] = await kuuloDb.db.select().from(units).where(eq(units.code, "HKI-ASPA"));
       const [staff] = await kuuloDb.db
