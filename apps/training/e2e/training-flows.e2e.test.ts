@@ -179,13 +179,24 @@ describe("training portal against the real API", () => {
     const firstLabel = await trainer.getByTestId("item-1").locator(".item-card__label").textContent();
     const handle = trainer.getByRole("button", { name: tr.editor.dragHandle.replace("{{number}}", "1") });
     await handle.focus();
-    // Each step waits for dnd-kit's own live announcement, so keys never race the sensor.
-    const announced = (text: string) =>
-      trainer.getByText(text, { exact: true }).waitFor({ state: "attached" });
+    // Each step waits for dnd-kit's own live announcement, so keys never race the sensor. On a busy
+    // machine the sensor may start listening after aria-pressed flips and miss the first ArrowDown, so
+    // the key is pressed again until the announcement says so (with two items, position 2 is the last:
+    // an extra ArrowDown changes nothing).
+    const over = trainer.getByText(tr.editor.dndOver.replace("{{number}}", "1").replace("{{target}}", "2"), {
+      exact: true,
+    });
     await handle.press("Space");
     await expect.poll(() => handle.getAttribute("aria-pressed")).toBe("true");
-    await trainer.keyboard.press("ArrowDown");
-    await announced(tr.editor.dndOver.replace("{{number}}", "1").replace("{{target}}", "2"));
+    await expect
+      .poll(
+        async () => {
+          if ((await over.count()) === 0) await trainer.keyboard.press("ArrowDown");
+          return over.count();
+        },
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(0);
     await trainer.keyboard.press("Space");
     await expect
       .poll(() => trainer.getByTestId("item-2").locator(".item-card__label").textContent())
