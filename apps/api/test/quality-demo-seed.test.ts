@@ -1,5 +1,8 @@
-import { qualityEvaluations, qualityFormVersions, qualityMoments } from "@kuulo/db/schema";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { qualityEvaluations, qualityFormVersions, qualityMoments, staffMembers } from "@kuulo/db/schema";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DEMO_ACCOUNTS } from "../src/seed/demo-accounts.js";
+import { printDemoLogins } from "../src/seed/print-demo-logins.js";
 import { seedQualityDemo } from "../src/seed/seed-quality-demo.js";
 import { createTestApp, dataOf, type TestApp } from "./helpers/test-app.js";
 import { enableQuality, mikkosRecording } from "./quality-fixtures.js";
@@ -28,5 +31,24 @@ describe("demo quality data", () => {
       await t.query("quality.evaluations.list", {}, mikko),
     );
     expect(on.items).toHaveLength(3);
+  });
+
+  it("has a demo quality reviewer in the demo unit, listed in the start banner", async () => {
+    const reviewer = DEMO_ACCOUNTS.find((account) => account.role === "quality_reviewer");
+    expect(reviewer).toMatchObject({ username: "laatuarvioija", unitCode: "HKI-ASPA" });
+    const lines: string[] = [];
+    const log = vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+    printDemoLogins(DEMO_ACCOUNTS);
+    log.mockRestore();
+    expect(lines.join("\n")).toContain(`quality_reviewer  laatuarvioija`);
+    await enableQuality(t);
+    const session = await t.signIn("laatuarvioija");
+    const [mikko] = await t.db.select().from(staffMembers).where(eq(staffMembers.username, "mikko.korhonen"));
+    const evaluations = dataOf<{ items: unknown[] }>(
+      await t.query("quality.evaluations.list", { staffMemberId: mikko?.id }, session),
+    );
+    expect(evaluations.items).toHaveLength(3);
+    const rules = dataOf<{ unitName: string }[]>(await t.query("quality.sampling.rules", undefined, session));
+    expect(rules.map((rule) => rule.unitName)).toEqual(["Helsinki, asiakaspalvelu"]);
   });
 });

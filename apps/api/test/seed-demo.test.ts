@@ -30,7 +30,14 @@ describe("demo seed", () => {
     const roles = (await db.db.select({ role: roleGrants.role }).from(roleGrants))
       .map((row) => row.role)
       .sort();
-    expect(roles).toEqual(["administrator", "employee", "external_trainer", "privacy_officer", "trainer"]);
+    expect(roles).toEqual([
+      "administrator",
+      "employee",
+      "external_trainer",
+      "privacy_officer",
+      "quality_reviewer",
+      "trainer",
+    ]);
     const [admin] = await db.db.select().from(users).where(eq(users.username, "admin"));
     expect(admin?.totpEnabledAt).not.toBeNull();
     expect(admin?.totpSecretEncrypted).not.toContain(DEMO_ACCOUNTS[0]?.totpSecret);

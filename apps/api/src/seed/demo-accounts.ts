@@ -51,6 +51,15 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     organisation: "controller",
   },
   {
+    username: "laatuarvioija",
+    firstName: "Sanna",
+    lastName: "Saarinen",
+    password: "oranssi pöllö kuuntelee yöllä",
+    role: "quality_reviewer",
+    unitCode: "HKI-ASPA",
+    organisation: "controller",
+  },
+  {
     username: "mikko.korhonen",
     firstName: "Mikko",
     lastName: "Korhonen",
