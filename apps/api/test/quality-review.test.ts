@@ -96,6 +96,15 @@ describe("quality review", () => {
       expect(on.cooperationProcedure.fi.join(" ")).toContain("yhteistoimintamenettely");
       const [row] = await auditRows(t, "quality.settings_update");
       expect(row?.details).toMatchObject({ enabled: true, wasEnabled: false, retentionDays: 400 });
+      // The privacy officer reads the switch change in the audit log: who, when, from what to what.
+      const seen = dataOf<{ items: { action: string; actorLabel: string | null; details: unknown }[] }>(
+        await t.query("audit.find", { action: "quality.settings_update", limit: 5 }, officer),
+      );
+      expect(seen.items[0]).toMatchObject({
+        action: "quality.settings_update",
+        actorLabel: "admin",
+        details: { enabled: true, wasEnabled: false },
+      });
       for (const locale of ["fi", "en"] as const) {
         const notice = JSON.stringify(dataOf(await t.query("register.privacyNotice", { locale })));
         expect(notice).toContain(QUALITY_DATA_CATEGORY[locale]);

@@ -1,9 +1,11 @@
 import { Dialog, ErrorState, Loading, useFormat, useTRPC } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { useQualityAuditLabel } from "../quality/quality-audit-label.js";
 
 export function AuditEventDialog({ seq, onClose }: { seq: number | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const qualityLabel = useQualityAuditLabel();
   const trpc = useTRPC();
   const format = useFormat();
   const event = useQuery({ ...trpc.audit.get.queryOptions({ seq: seq ?? 0 }), enabled: seq !== null });
@@ -24,6 +26,7 @@ export function AuditEventDialog({ seq, onClose }: { seq: number | null; onClose
           </dd>
           <dt>{t("audit.action")}</dt>
           <dd>
+            {qualityLabel(event.data) ? <span>{qualityLabel(event.data)} </span> : null}
             <code>{event.data.action}</code>
           </dd>
           <dt>{t("audit.target")}</dt>

@@ -17,6 +17,7 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { CursorPager, useCursorPages } from "../../lib/cursor-pager.js";
 import { columnHelper, DataTable } from "../../lib/data-table.js";
+import { useQualityAuditLabel } from "../quality/quality-audit-label.js";
 import { AuditEventDialog } from "./audit-event-dialog.js";
 import { AUDIT_OUTCOMES, AUDIT_TARGET_TYPES, type AuditSearch, auditFilter } from "./audit-search.js";
 import { ChainStatus } from "./chain-status.js";
@@ -35,6 +36,7 @@ const OUTCOME_TONE: Record<string, string> = {
 
 export function AuditPage() {
   const { t } = useTranslation();
+  const qualityLabel = useQualityAuditLabel();
   const trpc = useTRPC();
   const can = useCan();
   const format = useFormat();
@@ -81,7 +83,15 @@ export function AuditPage() {
       }),
       helper.accessor("action", {
         header: () => t("audit.action"),
-        cell: (info) => <code>{info.getValue()}</code>,
+        cell: ({ row }) => {
+          const label = qualityLabel(row.original);
+          return (
+            <>
+              {label ? <span className="audit-label">{label} </span> : null}
+              <code>{row.original.action}</code>
+            </>
+          );
+        },
       }),
       helper.display({
         id: "target",
@@ -109,7 +119,7 @@ export function AuditPage() {
         cell: (info) => <span className="muted">#{info.getValue()}</span>,
       }),
     ],
-    [t, format],
+    [t, format, qualityLabel],
   );
   return (
     <>

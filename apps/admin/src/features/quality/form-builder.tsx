@@ -1,128 +1,147 @@
-import { ANSWER_TYPES, type AnswerType } from "@kuulo/domain/quality";
+import { ANSWER_TYPES, type AnswerType, type FormContent } from "@kuulo/domain/quality";
 import { FormError, readDomainError, SelectField, TextField, useTRPC } from "@kuulo/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDescribeRefusal } from "../disclosures/describe-refusal.js";
+import {
+  blankCriterion,
+  blankForm,
+  blankSection,
+  type CriterionDraft,
+  contentOf,
+  draftOf,
+  type FormDraft,
+  forgetDraft,
+  readStoredDraft,
+  type SectionDraft,
+  storeDraft,
+  swap,
+} from "./form-draft.js";
 
-interface CriterionDraft {
-  title: string;
-  guidance: string;
-  answerType: AnswerType;
-  weight: string;
-  allowNa: boolean;
-  critical: boolean;
+export interface FormBuilderProps {
+  /** Editing an existing form: saving makes (or updates) its draft version; published versions never change. */
+  edit?: { formId: string; content: FormContent; version: number } | undefined;
+  onDone: () => void;
 }
-interface SectionDraft {
-  title: string;
-  criteria: CriterionDraft[];
-}
-
-const blankCriterion = (): CriterionDraft => ({
-  title: "",
-  guidance: "",
-  answerType: "yes_no",
-  weight: "10",
-  allowNa: false,
-  critical: false,
-});
 
 /**
- * Builds a new form as a draft: sections, criteria with guidance, answer type, weight, N/A and critical.
- * Keys are derived from positions (people never type ids); the API and domain validate the rest.
+ * Builds a form, or the next version of one: sections, criteria with guidance, answer type, weight, N/A
+ * and critical. Unsaved work stays in this tab across reloads; the API and domain validate the rest.
  */
-export function FormBuilder({ onDone }: { onDone: () => void }) {
+export function FormBuilder({ edit, onDone }: FormBuilderProps) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const describe = useDescribeRefusal();
-  const [name, setName] = useState("");
-  const [passMark, setPassMark] = useState("80");
-  const [sections, setSections] = useState<SectionDraft[]>([{ title: "", criteria: [blankCriterion()] }]);
-  const [error, setError] = useState<string | null>(null);
-  const create = useMutation(
-    trpc.quality.forms.create.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.quality.forms.pathKey() });
-        onDone();
-      },
-      onError: (failure) => {
-        const domain = readDomainError(failure);
-        setError(domain ? describe(domain) : t("quality.saveFailed"));
-      },
-    }),
+  const storageId = edit?.formId ?? "new";
+  const [draft, setDraft] = useState<FormDraft>(
+    () => readStoredDraft(storageId) ?? (edit ? draftOf(edit.content) : blankForm()),
   );
+  const [focus, setFocus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => storeDraft(storageId, draft), [storageId, draft]);
+  const mutationHandlers = {
+    onSuccess: async () => {
+      forgetDraft(storageId);
+      await queryClient.invalidateQueries({ queryKey: trpc.quality.forms.pathKey() });
+      onDone();
+    },
+    onError: (failure: unknown) => {
+      const domain = readDomainError(failure);
+      setError(domain?.reason ? describe(domain) : t("quality.saveFailed"));
+    },
+  };
+  const create = useMutation(trpc.quality.forms.create.mutationOptions(mutationHandlers));
+  const save = useMutation(trpc.quality.forms.saveDraft.mutationOptions(mutationHandlers));
+  const pending = create.isPending || save.isPending;
+  // A section or criterion just added takes focus once, so a keyboard user lands in its title.
+  const focusOnce = (id: string) =>
+    focus === id
+      ? (element: HTMLInputElement | null) => {
+          if (!element) return;
+          element.focus();
+          setFocus(null);
+        }
+      : undefined;
+
+  const setSections = (change: (sections: SectionDraft[]) => SectionDraft[]) =>
+    setDraft((current) => ({ ...current, sections: change(current.sections) }));
   const setSection = (index: number, change: Partial<SectionDraft>) =>
     setSections((all) => all.map((s, i) => (i === index ? { ...s, ...change } : s)));
-  const setCriterion = (s: number, c: number, change: Partial<CriterionDraft>) =>
+  const setCriteria = (s: number, change: (criteria: CriterionDraft[]) => CriterionDraft[]) =>
     setSections((all) =>
-      all.map((section, i) =>
-        i === s
-          ? {
-              ...section,
-              criteria: section.criteria.map((item, j) => (j === c ? { ...item, ...change } : item)),
-            }
-          : section,
-      ),
+      all.map((section, i) => (i === s ? { ...section, criteria: change(section.criteria) } : section)),
     );
+  const setCriterion = (s: number, c: number, change: Partial<CriterionDraft>) =>
+    setCriteria(s, (criteria) => criteria.map((item, j) => (j === c ? { ...item, ...change } : item)));
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({
-      content: {
-        name,
-        passMark: Number.parseInt(passMark, 10),
-        sections: sections.map((section, s) => ({
-          key: `s${s + 1}`,
-          title: section.title,
-          criteria: section.criteria.map((c, i) => ({
-            key: `s${s + 1}_c${i + 1}`,
-            title: c.title,
-            guidance: c.guidance,
-            answerType: c.answerType,
-            weight: Number.parseInt(c.weight, 10) || 0,
-            allowNa: c.allowNa,
-            critical: c.critical && c.answerType === "yes_no",
-          })),
-        })),
-      },
-    });
+    setError(null);
+    const content = contentOf(draft);
+    if (edit) save.mutate({ formId: edit.formId, content });
+    else create.mutate({ content });
   };
+  const cancel = () => {
+    forgetDraft(storageId);
+    onDone();
+  };
+  const heading = edit ? t("qualityForms.editHeading", { name: edit.content.name }) : t("quality.newForm");
+
   return (
-    <form className="stack form-builder" onSubmit={submit} aria-label={t("quality.newForm")}>
+    <form className="stack form-builder" onSubmit={submit} aria-label={heading}>
+      <h3>{heading}</h3>
+      {edit ? <p className="muted">{t("qualityForms.editExplained")}</p> : null}
       <TextField
         label={t("quality.formName")}
-        value={name}
+        value={draft.name}
         required
-        onChange={(e) => setName(e.target.value)}
+        maxLength={120}
+        onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+      />
+      <TextField
+        label={t("qualityForms.description")}
+        value={draft.description}
+        maxLength={2000}
+        onChange={(e) => setDraft({ ...draft, description: e.target.value })}
       />
       <TextField
         label={t("quality.passMark")}
         hint={t("quality.passMarkHint")}
-        inputMode="numeric"
-        value={passMark}
-        onChange={(e) => setPassMark(e.target.value)}
+        type="number"
+        min={0}
+        max={100}
+        required
+        value={draft.passMark}
+        onChange={(e) => setDraft({ ...draft, passMark: e.target.value })}
       />
-      {sections.map((section, s) => (
-        <fieldset key={`section-${s + 1}`} className="card">
+      {draft.sections.map((section, s) => (
+        <fieldset key={section.uid} className="card">
           <legend>{t("quality.sectionN", { n: s + 1 })}</legend>
           <TextField
             label={t("quality.sectionTitle", { n: s + 1 })}
             value={section.title}
             required
+            maxLength={200}
+            ref={focusOnce(`s${s}`)}
             onChange={(e) => setSection(s, { title: e.target.value })}
           />
           {section.criteria.map((criterion, c) => (
-            <fieldset key={`criterion-${s + 1}-${c + 1}`} className="criterion-editor">
+            <fieldset key={criterion.uid} className="criterion-editor">
               <legend>{t("quality.criterionN", { section: s + 1, n: c + 1 })}</legend>
               <TextField
                 label={t("quality.criterionTitle", { section: s + 1, n: c + 1 })}
                 value={criterion.title}
                 required
+                maxLength={200}
+                ref={focusOnce(`s${s}c${c}`)}
                 onChange={(e) => setCriterion(s, c, { title: e.target.value })}
               />
               <TextField
                 label={t("quality.guidance")}
                 value={criterion.guidance}
+                maxLength={2000}
                 onChange={(e) => setCriterion(s, c, { guidance: e.target.value })}
               />
               <SelectField
@@ -138,7 +157,11 @@ export function FormBuilder({ onDone }: { onDone: () => void }) {
               </SelectField>
               <TextField
                 label={t("quality.weight")}
-                inputMode="numeric"
+                hint={t("qualityForms.weightHint")}
+                type="number"
+                min={0}
+                max={100}
+                required
                 value={criterion.weight}
                 onChange={(e) => setCriterion(s, c, { weight: e.target.value })}
               />
@@ -160,30 +183,64 @@ export function FormBuilder({ onDone }: { onDone: () => void }) {
                   {t("quality.critical")}
                 </label>
               ) : null}
+              <div className="row">
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={c === 0}
+                  onClick={() => setCriteria(s, (all) => swap(all, c - 1, c))}
+                >
+                  {t("qualityForms.moveUp", { section: s + 1, n: c + 1 })}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={section.criteria.length === 1}
+                  onClick={() => setCriteria(s, (all) => all.filter((_, j) => j !== c))}
+                >
+                  {t("qualityForms.removeCriterion", { section: s + 1, n: c + 1 })}
+                </button>
+              </div>
             </fieldset>
           ))}
-          <button
-            type="button"
-            className="button"
-            onClick={() => setSection(s, { criteria: [...section.criteria, blankCriterion()] })}
-          >
-            {t("quality.addCriterion", { n: s + 1 })}
-          </button>
+          <div className="row">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setFocus(`s${s}c${section.criteria.length}`);
+                setCriteria(s, (all) => [...all, blankCriterion()]);
+              }}
+            >
+              {t("quality.addCriterion", { n: s + 1 })}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={draft.sections.length === 1}
+              onClick={() => setSections((all) => all.filter((_, i) => i !== s))}
+            >
+              {t("qualityForms.removeSection", { n: s + 1 })}
+            </button>
+          </div>
         </fieldset>
       ))}
       <button
         type="button"
         className="button"
-        onClick={() => setSections((all) => [...all, { title: "", criteria: [blankCriterion()] }])}
+        onClick={() => {
+          setFocus(`s${draft.sections.length}`);
+          setSections((all) => [...all, blankSection()]);
+        }}
       >
         {t("quality.addSection")}
       </button>
       <FormError message={error} />
       <div className="row">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {t("quality.saveDraft")}
+        <button type="submit" className="button button--primary" disabled={pending}>
+          {edit ? t("qualityForms.saveVersion", { n: edit.version }) : t("quality.saveDraft")}
         </button>
-        <button type="button" className="button" onClick={onDone}>
+        <button type="button" className="button" onClick={cancel}>
           {t("quality.cancel")}
         </button>
       </div>

@@ -1,26 +1,32 @@
+import type { FormContent } from "@kuulo/domain/quality";
 import { ErrorState, Loading, useCan, useTRPC } from "@kuulo/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormBuilder } from "./form-builder.js";
+import { FormVersions } from "./form-versions.js";
 
-/** Evaluation forms: the published version, the open draft, and the builder for a new form. */
+type Editing =
+  | { kind: "new" }
+  | { kind: "edit"; formId: string; content: FormContent; version: number }
+  | null;
+
+const criteriaCount = (content: FormContent | undefined) =>
+  content?.sections.reduce((n, s) => n + s.criteria.length, 0) ?? 0;
+
+/** Evaluation forms: each form's published and draft version, its versions, and the builder. */
 export function FormsSection() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const can = useCan();
-  const queryClient = useQueryClient();
+  const manage = can("quality_form.manage");
   const settings = useQuery(trpc.qualitySettings.get.queryOptions());
   const forms = useQuery({
     ...trpc.quality.forms.list.queryOptions(),
     enabled: settings.data?.enabled === true,
   });
-  const [building, setBuilding] = useState(false);
-  const publish = useMutation(
-    trpc.quality.forms.publish.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.quality.forms.pathKey() }),
-    }),
-  );
+  const [editing, setEditing] = useState<Editing>(null);
+  const [openFormId, setOpenFormId] = useState<string | null>(null);
   if (settings.data && !settings.data.enabled) {
     return (
       <section className="card" aria-labelledby="quality-forms">
@@ -29,17 +35,20 @@ export function FormsSection() {
       </section>
     );
   }
+  const openForm = forms.data?.find((form) => form.formId === openFormId);
   return (
-    <section className="card" aria-labelledby="quality-forms">
+    <section className="card stack" aria-labelledby="quality-forms">
       <div className="row row--between">
         <h2 id="quality-forms">{t("quality.forms")}</h2>
-        {can("quality_form.manage") && !building ? (
-          <button type="button" className="button" onClick={() => setBuilding(true)}>
+        {manage && !editing ? (
+          <button type="button" className="button" onClick={() => setEditing({ kind: "new" })}>
             {t("quality.newForm")}
           </button>
         ) : null}
       </div>
-      {building ? <FormBuilder onDone={() => setBuilding(false)} /> : null}
+      {editing ? (
+        <FormBuilder edit={editing.kind === "edit" ? editing : undefined} onDone={() => setEditing(null)} />
+      ) : null}
       {forms.isPending ? (
         <Loading />
       ) : forms.isError ? (
@@ -56,44 +65,56 @@ export function FormsSection() {
                 <th scope="col">{t("quality.published")}</th>
                 <th scope="col">{t("quality.draft")}</th>
                 <th scope="col">{t("quality.criteria")}</th>
+                <th scope="col">{t("actions")}</th>
               </tr>
             </thead>
             <tbody>
-              {forms.data.map((form) => (
-                <tr key={form.formId}>
-                  <th scope="row">{form.name}</th>
-                  <td>{form.published ? t("quality.versionN", { n: form.published.version }) : "—"}</td>
-                  <td>
-                    {form.draft ? (
-                      <>
-                        {t("quality.versionN", { n: form.draft.version })}{" "}
-                        {can("quality_form.manage") ? (
+              {forms.data.map((form) => {
+                const latest = form.draft ?? form.published;
+                return (
+                  <tr key={form.formId}>
+                    <th scope="row">{form.name}</th>
+                    <td>{form.published ? t("quality.versionN", { n: form.published.version }) : "—"}</td>
+                    <td>{form.draft ? t("quality.versionN", { n: form.draft.version }) : "—"}</td>
+                    <td>{criteriaCount(latest?.content)}</td>
+                    <td>
+                      <div className="row">
+                        <button
+                          type="button"
+                          className="button button--small"
+                          aria-expanded={openFormId === form.formId}
+                          aria-controls="quality-form-versions"
+                          onClick={() => setOpenFormId(openFormId === form.formId ? null : form.formId)}
+                        >
+                          {t("qualityForms.versionsOf", { name: form.name })}
+                        </button>
+                        {manage && latest && !editing ? (
                           <button
                             type="button"
                             className="button button--small"
-                            disabled={publish.isPending}
-                            onClick={() => publish.mutate({ versionId: form.draft?.id ?? "" })}
+                            onClick={() =>
+                              setEditing({
+                                kind: "edit",
+                                formId: form.formId,
+                                content: latest.content,
+                                // A draft is edited in place; editing a published version makes the next one.
+                                version: form.draft ? form.draft.version : latest.version + 1,
+                              })
+                            }
                           >
-                            {t("quality.publish", { name: form.draft.content.name })}
+                            {t("qualityForms.edit", { name: form.name })}
                           </button>
                         ) : null}
-                      </>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td>
-                    {(form.published ?? form.draft)?.content.sections.reduce(
-                      (n, s) => n + s.criteria.length,
-                      0,
-                    ) ?? 0}
-                  </td>
-                </tr>
-              ))}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
       )}
+      {openForm ? <FormVersions formId={openForm.formId} name={openForm.name} /> : null}
     </section>
   );
 }

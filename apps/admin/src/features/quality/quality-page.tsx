@@ -1,9 +1,10 @@
 import { PageHeader, useCan } from "@kuulo/ui";
 import { useTranslation } from "react-i18next";
 import { FormsSection } from "./forms-section.js";
+import { SamplingSection } from "./sampling-section.js";
 import { SwitchSection } from "./switch-section.js";
 
-/** Quality review: the installation's switch (with the cooperation procedure) and the evaluation forms. */
+/** Quality review: the installation's switch (with the cooperation procedure) the evaluation forms and the sampling rules. */
 export function QualityPage() {
   const { t } = useTranslation();
   const can = useCan();
@@ -13,6 +14,7 @@ export function QualityPage() {
       <div className="stack">
         <SwitchSection />
         {can("quality_form.read") ? <FormsSection /> : null}
+        {can("evaluation.sample") ? <SamplingSection /> : null}
       </div>
     </>
   );

@@ -9,6 +9,7 @@ import {
   useTRPC,
 } from "@kuulo/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDescribeRefusal } from "../disclosures/describe-refusal.js";
@@ -55,7 +56,14 @@ export function SwitchSection() {
         <p key={paragraph}>{paragraph}</p>
       ))}
       {settings.data.updatedAt ? (
-        <p className="muted">{t("quality.updatedAt", { when: format.dateTime(settings.data.updatedAt) })}</p>
+        <p className="muted">
+          {t("quality.updatedAt", { when: format.dateTime(settings.data.updatedAt) })}{" "}
+          {can("audit.read") ? (
+            <Link to="/audit" search={{ action: "quality.settings_update" }}>
+              {t("qualityForms.switchHistory")}
+            </Link>
+          ) : null}
+        </p>
       ) : null}
       {can("quality.configure") ? (
         <div className="stack">

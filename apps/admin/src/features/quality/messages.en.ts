@@ -1,0 +1,56 @@
+/** English strings of the quality forms' versions, sampling rules and quality audit events (spread into `admin`). */
+export const qualityAdminEn = {
+  qualityForms: {
+    description: "Description (optional)",
+    weightHint: "Relative weight in the score, 0–100; 0 = asked but not scored.",
+    editHeading: "Edit {{name}}",
+    editExplained:
+      "Saving makes a new draft version (or updates the open draft). The published version stays as it is until the draft is published, and every evaluation keeps the version it was made with.",
+    edit: "Edit {{name}}",
+    saveVersion: "Save as draft version {{n}}",
+    moveUp: "Move criterion {{section}}.{{n}} up",
+    removeCriterion: "Remove criterion {{section}}.{{n}}",
+    removeSection: "Remove section {{n}}",
+    versionsOf: "Versions of {{name}}",
+    versionsHeading: "Versions of {{name}}",
+    versionsExplained:
+      "Publishing a draft retires the version published before it. A retired version can no longer be used for new evaluations; evaluations made with it keep it.",
+    version: "Version",
+    status: "Status",
+    statuses: { draft: "Draft", published: "Published", retired: "Retired" },
+    publishedAt: "Published",
+    retiredAt: "Retired",
+    publishVersion: "Publish version {{n}}",
+    retireVersion: "Retire version {{n}}",
+    retireTitle: "Retire version {{n}} of {{name}}?",
+    retireBody:
+      "Reviewers can no longer evaluate with this version. Evaluations already made with it stay as they are. Retiring cannot be undone; publish a new version to evaluate with the form again.",
+    retireConfirm: "Retire",
+    publishedVersion: "Version {{n}} published.",
+    retiredVersion: "Version {{n}} retired.",
+    switchHistory: "See who turned it on or off (audit log)",
+  },
+  qualitySampling: {
+    heading: "Sampling",
+    whenOn: "Sampling rules can be set once quality review is on.",
+    explained:
+      "Per unit: how many calls of each employee are evaluated a month. The reviewers' queue offers that many unreviewed calls, drawn at random, due at the end of the month.",
+    findUnit: "Find a unit by name",
+    noUnits: "No unit matches.",
+    noRule: "No sampling rule.",
+    currentRule_one: "Now: {{count}} call per employee per month.",
+    currentRule_other: "Now: {{count}} calls per employee per month.",
+    perEmployee: "Calls per employee per month in {{unit}}",
+    perEmployeeHint: "1–50.",
+    save: "Save the rule of {{unit}}",
+    remove: "Remove the rule of {{unit}}",
+    savedRule_one: "{{unit}}: {{count}} call per employee per month.",
+    savedRule_other: "{{unit}}: {{count}} calls per employee per month.",
+    removed: "{{unit}}: no sampling rule.",
+  },
+  qualityAudit: {
+    switchedOn: "Quality review turned on (kept {{days}} days)",
+    switchedOff: "Quality review turned off",
+    retentionChanged: "Quality review retention set to {{days}} days",
+  },
+};
