@@ -44,8 +44,9 @@ export function FormVersions({ formId, name }: { formId: string; name: string })
     trpc.quality.forms.publish.mutationOptions({
       onSuccess: async (published) => {
         setError(null);
-        setDone(t("qualityForms.publishedVersion", { n: published.version }));
+        // Said once the lists show it, so "Edit" right after offers the next version, not the old draft.
         await refresh();
+        setDone(t("qualityForms.publishedVersion", { n: published.version }));
       },
       onError: (failure) => setError(wordOf(failure)),
     }),
@@ -55,8 +56,8 @@ export function FormVersions({ formId, name }: { formId: string; name: string })
       onSuccess: async (retired) => {
         setRetiring(null);
         setError(null);
-        setDone(t("qualityForms.retiredVersion", { n: retired.version }));
         await refresh();
+        setDone(t("qualityForms.retiredVersion", { n: retired.version }));
       },
       onError: (failure) => setError(wordOf(failure)),
     }),

@@ -32,7 +32,7 @@ export const qualityAdminEn = {
   },
   qualitySampling: {
     heading: "Sampling",
-    whenOn: "Sampling rules can be set once quality review is on.",
+    whenOn: "Sampling rules can be set once quality review has been turned on.",
     explained:
       "Per unit: how many calls of each employee are evaluated a month. The reviewers' queue offers that many unreviewed calls, drawn at random, due at the end of the month.",
     findUnit: "Find a unit by name",

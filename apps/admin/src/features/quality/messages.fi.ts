@@ -34,7 +34,7 @@ export const qualityAdminFi: typeof qualityAdminEn = {
   },
   qualitySampling: {
     heading: "Otanta",
-    whenOn: "Otantasääntöjä voi asettaa, kun laadunarviointi on käytössä.",
+    whenOn: "Otantasääntöjä voi asettaa, kun laadunarviointi on otettu käyttöön.",
     explained:
       "Yksiköittäin: kuinka monta kunkin työntekijän puhelua arvioidaan kuukaudessa. Arvioijien jonoon arvotaan satunnaisesti niin monta arvioimatonta puhelua, ja ne erääntyvät kuun lopussa.",
     findUnit: "Etsi yksikkö nimellä",
