@@ -15,7 +15,13 @@ import { TEST_ORIGIN, testConfig } from "./test-config.js";
 
 export const MASTER_KEY = new Uint8Array(32).fill(7);
 
-export type DemoUsername = "admin" | "tietosuoja" | "kouluttaja" | "mikko.korhonen" | "ulkoinen.kouluttaja";
+export type DemoUsername =
+  | "admin"
+  | "tietosuoja"
+  | "kouluttaja"
+  | "laatuarvioija"
+  | "mikko.korhonen"
+  | "ulkoinen.kouluttaja";
 
 export function account(username: DemoUsername): DemoAccount {
   const found = DEMO_ACCOUNTS.find((candidate) => candidate.username === username);
