@@ -29,7 +29,7 @@ const fill = (template: string, values: Record<string, string | number>): string
 const FORM_NAME: Record<Lang, string> = { fi: "Myyntipuhelun laatu", en: "Sales call quality" };
 const UNIT = "Helsinki, asiakaspalvelu";
 
-async function signedInPage(lang: Lang, role: "administrator" | "privacy_officer") {
+async function signedInPage(lang: Lang, role: "administrator" | "privacy_officer" | "quality_reviewer") {
   const context = await newContext(browser, lang === "fi" ? "fi-FI" : "en-GB");
   const page = await context.newPage();
   const errors = collectPageErrors(page);
@@ -165,6 +165,22 @@ describe("quality forms and sampling in the admin app", () => {
       await unit.getByText(fill(admin.qualitySampling.currentRule_other, { count: 3 })).waitFor();
       await checkA11y(admPage, `${lang} quality sampling rules`);
       await screenshot(admPage, `${lang}-quality-sampling`);
+
+      // The demo quality reviewer holds the same permission for their own unit only: its rule, no other unit.
+      const reviewer = await signedInPage(lang, "quality_reviewer");
+      await openNav(reviewer.page, lang, admin.quality.nav);
+      const own = reviewer.page.getByRole("form", { name: UNIT });
+      await own.getByText(fill(admin.qualitySampling.currentRule_other, { count: 3 })).waitFor();
+      await expect(
+        reviewer.page.getByRole("form", { name: "Tampere, asiakaspalvelu" }).count(),
+      ).resolves.toBe(0);
+      await expect(reviewer.page.getByRole("button", { name: admin.quality.turnOff }).count()).resolves.toBe(
+        0,
+      );
+      await checkA11y(reviewer.page, `${lang} quality page of a quality reviewer`);
+      await screenshot(reviewer.page, `${lang}-quality-reviewer-sampling`);
+      expect(reviewer.errors).toEqual([]);
+      await reviewer.context.close();
 
       // Off again, so the next language starts from the demo's default.
       await admPage.getByRole("button", { name: admin.quality.turnOff }).click();

@@ -55,7 +55,7 @@ export function FormBuilder({ edit, onDone }: FormBuilderProps) {
   const create = useMutation(trpc.quality.forms.create.mutationOptions(mutationHandlers));
   const save = useMutation(trpc.quality.forms.saveDraft.mutationOptions(mutationHandlers));
   const pending = create.isPending || save.isPending;
-  // A section or criterion just added takes focus once, so a keyboard user lands in its title.
+  // After adding, moving or removing, focus lands once in the title concerned, never on the page body.
   const focusOnce = (id: string) =>
     focus === id
       ? (element: HTMLInputElement | null) => {
@@ -188,7 +188,10 @@ export function FormBuilder({ edit, onDone }: FormBuilderProps) {
                   type="button"
                   className="button button--small"
                   disabled={c === 0}
-                  onClick={() => setCriteria(s, (all) => swap(all, c - 1, c))}
+                  onClick={() => {
+                    setFocus(`s${s}c${c - 1}`);
+                    setCriteria(s, (all) => swap(all, c - 1, c));
+                  }}
                 >
                   {t("qualityForms.moveUp", { section: s + 1, n: c + 1 })}
                 </button>
@@ -196,7 +199,10 @@ export function FormBuilder({ edit, onDone }: FormBuilderProps) {
                   type="button"
                   className="button button--small"
                   disabled={section.criteria.length === 1}
-                  onClick={() => setCriteria(s, (all) => all.filter((_, j) => j !== c))}
+                  onClick={() => {
+                    setFocus(`s${s}c${Math.max(c - 1, 0)}`);
+                    setCriteria(s, (all) => all.filter((_, j) => j !== c));
+                  }}
                 >
                   {t("qualityForms.removeCriterion", { section: s + 1, n: c + 1 })}
                 </button>
@@ -218,7 +224,10 @@ export function FormBuilder({ edit, onDone }: FormBuilderProps) {
               type="button"
               className="button"
               disabled={draft.sections.length === 1}
-              onClick={() => setSections((all) => all.filter((_, i) => i !== s))}
+              onClick={() => {
+                setFocus(`s${Math.max(s - 1, 0)}`);
+                setSections((all) => all.filter((_, i) => i !== s));
+              }}
             >
               {t("qualityForms.removeSection", { n: s + 1 })}
             </button>
