@@ -9,7 +9,7 @@ import {
   useFormat,
   useTRPC,
 } from "@kuulo/ui";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -47,8 +47,15 @@ export function EvaluatePage() {
   const [text, setText] = useState("");
   const [criterionKey, setCriterionKey] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const create = useMutation(
-    trpc.quality.evaluations.create.mutationOptions({ onError: (failure) => setError(refusal(failure)) }),
+    trpc.quality.evaluations.create.mutationOptions({
+      onSuccess: () =>
+        queryClient.invalidateQueries({
+          queryKey: trpc.quality.evaluations.forRecording.queryKey({ recordingId }),
+        }),
+      onError: (failure) => setError(refusal(failure)),
+    }),
   );
   if (recording.isPending || forms.isPending) return <Loading />;
   if (recording.isError) return <ErrorState error={recording.error} onRetry={() => recording.refetch()} />;

@@ -32,7 +32,7 @@ export function LinkedMoments({
   return (
     <ul className="linked-moments" aria-label={t("qualityLoop.momentsOf", { criterion: criterionTitle })}>
       {linked.map((moment) => (
-        <li key={moment.id} className={`moment moment--${moment.kind}`}>
+        <li key={moment.id} className={`linked-moment linked-moment--${moment.kind}`}>
           <span className="muted">{momentRange(moment)}</span> {t(`quality.kinds.${moment.kind}`)}:{" "}
           {moment.text}
         </li>
