@@ -279,6 +279,9 @@ describe.each(["en", "fi"] as const)("the evaluation loop (%s)", (lang: Lang) =>
     await status.waitFor();
     const [, to] = changed.exec((await status.textContent()) ?? "") ?? [];
     expect(Number(to)).toBeLessThan(100);
+    // The answer as it was before the dispute stands beside the changed one.
+    const was = fill(loop.before, { answer: fill(tr.quality.scaleValue, { value: "5" }) });
+    await evaluation.getByRole("row").filter({ hasText: NEED }).getByText(was).waitFor();
     await view(mikko, "resolved");
   });
 });

@@ -166,7 +166,7 @@ function AddClipForm({
             {playlist.title} <span className="muted">({playlist.unitName})</span>
           </label>
         ))}
-        {found.isSuccess && playlists.length === 0 ? (
+        {found.isSuccess && playlists.length === 0 && search.trim() !== "" ? (
           <p className="muted">{t("qualityLoop.noPlaylists")}</p>
         ) : null}
         <label className="radio">

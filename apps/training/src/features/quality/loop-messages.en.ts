@@ -20,6 +20,7 @@ export const qualityLoopEn = {
     added: "The clip was added to the playlist {{title}}.",
     openPlaylist: "Open the playlist {{title}}",
     cancel: "Cancel",
+    before: "before the dispute: {{answer}}",
     weak: "weak",
     coach: "Coach",
     coachOn: "Start a coaching playlist on {{criterion}}",

@@ -22,6 +22,7 @@ export const qualityLoopFi: typeof qualityLoopEn = {
     added: "Ote lisättiin soittolistalle {{title}}.",
     openPlaylist: "Avaa soittolista {{title}}",
     cancel: "Peruuta",
+    before: "ennen oikaisupyyntöä: {{answer}}",
     weak: "heikko",
     coach: "Valmenna",
     coachOn: "Aloita valmennussoittolista kriteeristä {{criterion}}",

@@ -237,6 +237,11 @@ function EvaluationCard({
     evaluation.form.content.sections.flatMap((s) => s.criteria).map((c) => [c.key, c.title] as const),
   );
   const weakKeys = new Set(weakCriterionKeys(evaluation.answers));
+  // A dispute that changed the answers keeps the earlier ones: shown beside each changed answer.
+  const before =
+    evaluation.dispute?.status === "changed"
+      ? new Map(evaluation.dispute.originalAnswers.map((a) => [a.criterionKey, a.value] as const))
+      : null;
   const headingId = `evaluation-${evaluation.id}`;
   const reasonId = `dispute-${evaluation.id}`;
   return (
@@ -274,6 +279,16 @@ function EvaluationCard({
                 <th scope="row">{title}</th>
                 <td>
                   {answerLabel(t, answer.value)}
+                  {before?.has(answer.criterionKey) && before.get(answer.criterionKey) !== answer.value ? (
+                    <span className="muted">
+                      {" "}
+                      (
+                      {t("qualityLoop.before", {
+                        answer: answerLabel(t, before.get(answer.criterionKey) ?? "na"),
+                      })}
+                      )
+                    </span>
+                  ) : null}
                   {weak ? <span className="muted"> ({t("qualityLoop.weak")})</span> : null}
                   {weak && coachFor ? (
                     <>
