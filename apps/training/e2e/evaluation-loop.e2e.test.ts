@@ -240,6 +240,8 @@ describe.each(["en", "fi"] as const)("the evaluation loop (%s)", (lang: Lang) =>
     await moment.getByRole("textbox").fill(reply);
     await moment.getByRole("button", { name: tr.quality.reply, exact: true }).click();
     await moment.getByRole("list", { name: tr.quality.replies }).getByText(reply).waitFor();
+    await moment.getByRole("button", { name: tr.quality.acknowledge, exact: true }).click();
+    await moment.getByText(tr.quality.acknowledged, { exact: true }).waitFor();
     await evaluation
       .getByLabel(tr.quality.disputeReason)
       .fill(lang === "fi" ? "Tarve selvitettiin" : "The need was clarified");
@@ -256,6 +258,8 @@ describe.each(["en", "fi"] as const)("the evaluation loop (%s)", (lang: Lang) =>
 
     await laura.goto(`${kuulo.baseUrl}/quality`);
     await laura.getByRole("heading", { name: tr.quality.openDisputes }).waitFor();
+    // The reviewer's desk also draws the unit report.
+    await laura.getByRole("img", { name: tr.quality.trendChart }).waitFor();
     const dispute = laura.locator("li.dispute").filter({ hasText: reason });
     await dispute.getByRole("button", { name: fill(tr.quality.review, { name: "Mikko Korhonen" }) }).click();
     const need = dispute.locator("fieldset.criterion").filter({ hasText: NEED });
