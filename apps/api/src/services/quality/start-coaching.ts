@@ -6,7 +6,7 @@ import { assignPlaylist } from "../playlists/assign.js";
 import { checkAssignmentTargets } from "../playlists/assignment-targets.js";
 import { createPlaylist } from "../playlists/create.js";
 import type { PlaylistDetail } from "../playlists/playlist-view.js";
-import { setPlaylistItems } from "../playlists/set-items.js";
+import { checkRecordings, setPlaylistItems } from "../playlists/set-items.js";
 import { audit } from "../shared/audit.js";
 import type { AuthedContext } from "../shared/service-context.js";
 import { loadEvaluationFor } from "./evaluations.js";
@@ -67,6 +67,8 @@ export async function startCoaching({
     return clip ? [{ recordingId: evaluation.recordingId, ...clip, note: moment.text }] : [];
   });
 
+  // The clips' recordings too, so a refusal leaves no orphan draft behind.
+  await checkRecordings(ctx, items);
   const playlist = await createPlaylist({
     ctx,
     input: { title: input.title, description: "", unitId: evaluation.unitId },
