@@ -682,6 +682,15 @@ const MATRIX: Record<string, Row> = {
     allowed: ["employee", "trainer"],
     input: withQuality(async (t) => ({ staffMemberId: await staffMemberOf(t, "mikko.korhonen") })),
   },
+  "quality.coaching.start": {
+    kind: "mutation",
+    allowed: ["trainer"],
+    input: withQuality(async (t) => ({
+      evaluationId: (await insertEvaluation(t)).evaluationId,
+      criterionKey: "need",
+      title: "Valmennus: Tarpeen selvitys",
+    })),
+  },
 };
 
 const paths = Object.keys(appRouter._def.procedures).sort();

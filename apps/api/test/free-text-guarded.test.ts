@@ -42,6 +42,7 @@ const NOT_FREE_TEXT: Readonly<Record<string, string>> = {
   "quality.evaluations.create.answers.*.criterionKey": "a criterion key, [a-z][a-z0-9_]{0,39}",
   "quality.evaluations.create.moments.*.criterionKey": "a criterion key, [a-z][a-z0-9_]{0,39}",
   "quality.moments.create.criterionKey": "a criterion key, [a-z][a-z0-9_]{0,39}",
+  "quality.coaching.start.criterionKey": "a criterion key, [a-z][a-z0-9_]{0,39}",
   "quality.disputes.resolve.answers.*.criterionKey": "a criterion key, [a-z][a-z0-9_]{0,39}",
   "quality.calibrations.submit.answers.*.criterionKey": "a criterion key, [a-z][a-z0-9_]{0,39}",
   // Audit filters: ids and names of things already in the audit log, matched, never stored.

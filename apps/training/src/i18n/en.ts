@@ -1,5 +1,7 @@
+import { qualityLoopEn } from "../features/quality/loop-messages.en.js";
 /** English strings of the training portal (namespace `training`). fi.ts has exactly the same keys (tested). */
 export const en = {
+  ...qualityLoopEn,
   appName: "Training",
   locale: "en-GB",
   actions: "Actions",

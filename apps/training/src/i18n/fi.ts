@@ -1,7 +1,9 @@
+import { qualityLoopFi } from "../features/quality/loop-messages.fi.js";
 import type { TrainingMessages } from "./en.js";
 
 /** Suomenkieliset tekstit (nimiavaruus `training`); samat avaimet kuin en.ts:ssä (testattu). */
 export const fi: TrainingMessages = {
+  ...qualityLoopFi,
   appName: "Koulutus",
   locale: "fi-FI",
   actions: "Toiminnot",

@@ -15,6 +15,7 @@ export {
   answerSchema,
   answerValueSchema,
   type Criterion,
+  criterionKeySchema,
   criterionSchema,
   type FormContent,
   type FormContentInput,
@@ -32,6 +33,13 @@ export {
   type FormVersionStatus,
   formVersionTransition,
 } from "./form-versions.js";
+export {
+  assertMomentCriterion,
+  momentClip,
+  POINT_MOMENT_CLIP_MS,
+  WEAK_ANSWER_FRACTION,
+  weakCriterionKeys,
+} from "./moment-links.js";
 export {
   assertMomentWithinCall,
   disputeReasonSchema,

@@ -133,6 +133,14 @@ export const REASON_TEXTS: Partial<Record<ReasonCode, Texts>> = {
     fi: "Valitse henkilö.",
     en: "Choose a person.",
   },
+  "quality.moment_criterion_without_evaluation": {
+    fi: "Hetken voi liittää kriteeriin vain arvioinnin sisällä.",
+    en: "A moment can be linked to a criterion only within an evaluation.",
+  },
+  "quality.coaching_no_account": {
+    fi: "Henkilöllä ei ole käyttäjätunnusta, joten soittolistaa ei voi osoittaa hänelle.",
+    en: "This person has no user account, so the playlist cannot be assigned to them.",
+  },
   "quality.unknown_criterion": {
     fi: "Lomakkeessa ei ole tällaista kriteeriä.",
     en: "The form has no such criterion.",

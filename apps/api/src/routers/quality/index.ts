@@ -1,5 +1,6 @@
 import { router } from "../../trpc/init.js";
 import { qualityCalibrationsRouter } from "./calibrations.js";
+import { qualityCoachingRouter } from "./coaching.js";
 import { qualityDisputesRouter } from "./disputes.js";
 import { qualityEvaluationsRouter } from "./evaluations.js";
 import { qualityFormsRouter } from "./forms.js";
@@ -16,4 +17,5 @@ export const qualityRouter = router({
   calibrations: qualityCalibrationsRouter,
   sampling: qualitySamplingRouter,
   reports: qualityReportsRouter,
+  coaching: qualityCoachingRouter,
 });

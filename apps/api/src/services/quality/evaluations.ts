@@ -1,7 +1,12 @@
 import type { DbOrTx } from "@kuulo/db/client";
 import { type QualityEvaluation, qualityEvaluations, qualityMoments, units } from "@kuulo/db/schema";
 import { DomainError, isDomainError, notFound } from "@kuulo/domain/errors";
-import { type Answer, assertMomentWithinCall, formCriteria, type MomentInput } from "@kuulo/domain/quality";
+import {
+  type Answer,
+  assertMomentCriterion,
+  assertMomentWithinCall,
+  type MomentInput,
+} from "@kuulo/domain/quality";
 import { and, desc, eq, isNull, lt, or, type SQL } from "drizzle-orm";
 import { audit } from "../shared/audit.js";
 import type { AuthedContext } from "../shared/service-context.js";
@@ -67,18 +72,6 @@ export async function auditEvaluationRead(
   }
 }
 
-function assertCriterionKeys(content: Parameters<typeof formCriteria>[0], moments: readonly MomentInput[]) {
-  const keys = new Set(formCriteria(content).map((c) => c.key));
-  moments.forEach((moment, index) => {
-    if (moment.criterionKey !== null && !keys.has(moment.criterionKey)) {
-      throw new DomainError("VALIDATION", "Not a criterion of this form version", {
-        field: `moments.${index}.criterionKey`,
-        reason: "quality.unknown_criterion",
-      });
-    }
-  });
-}
-
 export async function createEvaluation({
   ctx,
   input,
@@ -104,7 +97,9 @@ export async function createEvaluation({
     }
     const version = await loadUsableFormVersion(ctx, input.formVersionId, tx);
     const { result, stored } = scoreAnswers(version.content, input.answers);
-    assertCriterionKeys(version.content, input.moments);
+    for (const [index, moment] of input.moments.entries()) {
+      assertMomentCriterion(version.content, moment.criterionKey, `moments.${index}.criterionKey`);
+    }
     for (const [index, moment] of input.moments.entries()) {
       try {
         assertMomentWithinCall(moment, recording.durationMs);

@@ -1,13 +1,19 @@
 import type { DbOrTx } from "@kuulo/db/client";
 import {
   qualityEvaluations,
+  qualityFormVersions,
   qualityMomentReplies,
   qualityMoments,
   recordings,
   units,
 } from "@kuulo/db/schema";
 import { DomainError, notFound } from "@kuulo/domain/errors";
-import { assertMomentWithinCall, type MomentInput } from "@kuulo/domain/quality";
+import {
+  assertMomentCriterion,
+  assertMomentWithinCall,
+  type FormContent,
+  type MomentInput,
+} from "@kuulo/domain/quality";
 import { eq } from "drizzle-orm";
 import { audit } from "../shared/audit.js";
 import type { AuthedContext } from "../shared/service-context.js";
@@ -71,10 +77,16 @@ export async function createMoment({
       });
     }
     assertMomentWithinCall(input, recording.durationMs);
+    let form: FormContent | null = null;
     if (input.evaluationId) {
       const [evaluation] = await tx
-        .select({ recordingId: qualityEvaluations.recordingId, reviewer: qualityEvaluations.reviewerUserId })
+        .select({
+          recordingId: qualityEvaluations.recordingId,
+          reviewer: qualityEvaluations.reviewerUserId,
+          form: qualityFormVersions.content,
+        })
         .from(qualityEvaluations)
+        .innerJoin(qualityFormVersions, eq(qualityFormVersions.id, qualityEvaluations.formVersionId))
         .where(eq(qualityEvaluations.id, input.evaluationId));
       if (
         !evaluation ||
@@ -86,7 +98,10 @@ export async function createMoment({
           reason: "quality.moment_evaluation",
         });
       }
+      form = evaluation.form;
     }
+    // The link is checked against the form version the evaluation was answered with, never a newer one.
+    assertMomentCriterion(form, input.criterionKey);
     const [moment] = await tx
       .insert(qualityMoments)
       .values({

@@ -1,20 +1,26 @@
 import type { AnswerValue, FormContent } from "@kuulo/domain/quality";
 import { useTranslation } from "react-i18next";
 import { answerLabel } from "./answer-label.js";
+import { type LinkedMoment, LinkedMoments } from "./linked-moments.js";
 
 export type AnswerMap = Record<string, AnswerValue | undefined>;
 
-/** The form's criteria as radio groups (yes/no or 1–5, and N/A where allowed), with the guidance. */
+/**
+ * The form's criteria as radio groups (yes/no or 1–5, and N/A where allowed), with the guidance and the
+ * moments of the call linked to each criterion.
+ */
 export function AnswersEditor({
   form,
   answers,
   onChange,
   idPrefix,
+  moments = [],
 }: {
   form: FormContent;
   answers: AnswerMap;
   onChange: (next: AnswerMap) => void;
   idPrefix: string;
+  moments?: readonly LinkedMoment[];
 }) {
   const { t } = useTranslation();
   return (
@@ -48,6 +54,11 @@ export function AnswersEditor({
                     </label>
                   ))}
                 </div>
+                <LinkedMoments
+                  moments={moments}
+                  criterionKey={criterion.key}
+                  criterionTitle={criterion.title}
+                />
               </fieldset>
             );
           })}

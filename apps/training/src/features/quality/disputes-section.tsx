@@ -76,6 +76,7 @@ function ResolveForm({ disputeId, evaluationId }: { disputeId: string; evaluatio
         answers={current}
         onChange={setAnswers}
         idPrefix={disputeId}
+        moments={evaluation.data.moments}
       />
       <div className="field">
         <label htmlFor={resolutionId}>{t("quality.resolution")}</label>

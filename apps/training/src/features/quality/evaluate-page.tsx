@@ -1,4 +1,4 @@
-import { MOMENT_KINDS, type MomentKind } from "@kuulo/domain/quality";
+import { formCriteria, MOMENT_KINDS, type MomentKind } from "@kuulo/domain/quality";
 import {
   ErrorState,
   FormError,
@@ -9,7 +9,7 @@ import {
   useFormat,
   useTRPC,
 } from "@kuulo/ui";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,6 +17,7 @@ import { audioUrl } from "../../lib/media-urls.js";
 import { ClipPlayer } from "../player/clip-player.js";
 import type { ClipRange } from "../player/use-clip-playback.js";
 import { type AnswerMap, AnswersEditor, toAnswerList } from "./answers-editor.js";
+import { QualityOnCall } from "./quality-on-call.js";
 import { useQualityRefusal } from "./use-refusal.js";
 
 interface MomentDraft {
@@ -25,6 +26,7 @@ interface MomentDraft {
   startMs: number;
   endMs: number | null;
   text: string;
+  criterionKey: string | null;
 }
 
 /** A reviewer evaluates a call: the player with moments marked on the waveform, the form beside it. */
@@ -43,9 +45,17 @@ export function EvaluatePage() {
   const [selection, setSelection] = useState<ClipRange | null>(null);
   const [kind, setKind] = useState<MomentKind>("praise");
   const [text, setText] = useState("");
+  const [criterionKey, setCriterionKey] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const create = useMutation(
-    trpc.quality.evaluations.create.mutationOptions({ onError: (failure) => setError(refusal(failure)) }),
+    trpc.quality.evaluations.create.mutationOptions({
+      onSuccess: () =>
+        queryClient.invalidateQueries({
+          queryKey: trpc.quality.evaluations.forRecording.queryKey({ recordingId }),
+        }),
+      onError: (failure) => setError(refusal(failure)),
+    }),
   );
   if (recording.isPending || forms.isPending) return <Loading />;
   if (recording.isError) return <ErrorState error={recording.error} onRetry={() => recording.refetch()} />;
@@ -57,6 +67,13 @@ export function EvaluatePage() {
     time: format.dateTime(recording.data.callStartedAt),
   });
   const durationMs = recording.data.durationMs;
+  const reviewedCall = {
+    durationMs,
+    unitId: recording.data.unit.id,
+    personName: `${recording.data.staffMember.firstName} ${recording.data.staffMember.lastName}`,
+  };
+  const criteria = chosen?.published ? formCriteria(chosen.published.content) : [];
+  const criterionTitle = (key: string | null) => criteria.find((c) => c.key === key)?.title ?? null;
   const clip = selection ?? { startMs: 0, endMs: Math.min(durationMs, 5000) };
   if (create.data) {
     return (
@@ -68,6 +85,7 @@ export function EvaluatePage() {
             : t("quality.saved", { score: create.data.score })}
         </div>
         <Link to="/quality">{t("quality.backToQueue")}</Link>
+        <QualityOnCall recordingId={recordingId} own={false} call={reviewedCall} />
       </>
     );
   }
@@ -125,6 +143,18 @@ export function EvaluatePage() {
                     </option>
                   ))}
                 </SelectField>
+                <SelectField
+                  label={t("qualityLoop.criterion")}
+                  value={criterionKey ?? ""}
+                  onChange={(event) => setCriterionKey(event.target.value || null)}
+                >
+                  <option value="">{t("qualityLoop.noCriterion")}</option>
+                  {criteria.map((criterion) => (
+                    <option key={criterion.key} value={criterion.key}>
+                      {criterion.title}
+                    </option>
+                  ))}
+                </SelectField>
                 <div className="field">
                   <label htmlFor="moment-text">{t("quality.feedback")}</label>
                   <textarea id="moment-text" value={text} onChange={(event) => setText(event.target.value)} />
@@ -136,7 +166,14 @@ export function EvaluatePage() {
                   onClick={() => {
                     setMoments((all) => [
                       ...all,
-                      { id: String(all.length + 1), kind, startMs: clip.startMs, endMs: clip.endMs, text },
+                      {
+                        id: String(all.length + 1),
+                        kind,
+                        startMs: clip.startMs,
+                        endMs: clip.endMs,
+                        text,
+                        criterionKey,
+                      },
                     ]);
                     setText("");
                   }}
@@ -155,6 +192,11 @@ export function EvaluatePage() {
                     {formatDuration(moment.startMs)}–{formatDuration(moment.endMs ?? moment.startMs)}
                   </span>{" "}
                   — {moment.text}{" "}
+                  {moment.criterionKey ? (
+                    <span className="muted">
+                      ({t("qualityLoop.linkedTo", { criterion: criterionTitle(moment.criterionKey) })}){" "}
+                    </span>
+                  ) : null}
                   <button
                     type="button"
                     className="button button--small"
@@ -178,12 +220,12 @@ export function EvaluatePage() {
               formVersionId: chosen.published.id,
               answers: toAnswerList(answers),
               summary,
-              moments: moments.map(({ kind: k, startMs, endMs, text: feedback }) => ({
+              moments: moments.map(({ kind: k, startMs, endMs, text: feedback, criterionKey: key }) => ({
                 kind: k,
                 startMs,
                 endMs,
                 text: feedback,
-                criterionKey: null,
+                criterionKey: key,
               })),
             });
           }}
@@ -198,6 +240,9 @@ export function EvaluatePage() {
                 onChange={(event) => {
                   setFormId(event.target.value);
                   setAnswers({});
+                  // Links name criteria of the form they were made with.
+                  setCriterionKey(null);
+                  setMoments((all) => all.map((moment) => ({ ...moment, criterionKey: null })));
                 }}
               >
                 {published.map((form) => (
@@ -212,6 +257,7 @@ export function EvaluatePage() {
                   answers={answers}
                   onChange={setAnswers}
                   idPrefix="eval"
+                  moments={moments}
                 />
               ) : null}
               <div className="field">
@@ -230,6 +276,7 @@ export function EvaluatePage() {
           )}
         </form>
       </div>
+      <QualityOnCall recordingId={recordingId} own={false} call={reviewedCall} />
     </>
   );
 }

@@ -1,9 +1,13 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { FormError, formatDuration, useFormat, useTRPC } from "@kuulo/ui";
+import { weakCriterionKeys } from "@kuulo/domain/quality";
+import { FormError, useCan, useFormat, useTRPC } from "@kuulo/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AddMomentToPlaylist } from "./add-moment-to-playlist.js";
 import { answerLabel } from "./answer-label.js";
+import { LinkedMoments, momentRange as range } from "./linked-moments.js";
+import { StartCoaching } from "./start-coaching.js";
 import { useQualityRefusal } from "./use-refusal.js";
 
 type OnCall = RouterOutputs["quality"]["evaluations"]["forRecording"];
@@ -20,17 +24,40 @@ export function useQualityOfCall(recordingId: string) {
   });
 }
 
-const range = (moment: { startMs: number; endMs: number | null }) =>
-  moment.endMs === null
-    ? formatDuration(moment.startMs)
-    : `${formatDuration(moment.startMs)}–${formatDuration(moment.endMs)}`;
+/** What a reviewer's view knows of the call, for turning feedback into clips and coaching. */
+export interface ReviewedCall {
+  durationMs: number;
+  unitId: string;
+  personName: string;
+}
 
-/** Feedback moments and evaluations of a call; the person whose call it is replies, acknowledges, disputes. */
-export function QualityOnCall({ recordingId, own }: { recordingId: string; own: boolean }) {
+/**
+ * Feedback moments and evaluations of a call; the person whose call it is replies, acknowledges, disputes.
+ * In a reviewer's view (`call` given) people who curate playlists turn moments into clips and coach.
+ */
+export function QualityOnCall({
+  recordingId,
+  own,
+  call,
+}: {
+  recordingId: string;
+  own: boolean;
+  call?: ReviewedCall;
+}) {
   const { t } = useTranslation();
+  const can = useCan();
   const quality = useQualityOfCall(recordingId);
   if (!quality.data) return null;
   const { moments, evaluations } = quality.data;
+  const curating =
+    own || !call ? null : { ...call, addClips: can("playlist.update"), coach: can("playlist.create") };
+  const criterionTitles = new Map(
+    evaluations.flatMap((evaluation) =>
+      evaluation.form.content.sections
+        .flatMap((section) => section.criteria)
+        .map((criterion) => [`${evaluation.id}/${criterion.key}`, criterion.title] as const),
+    ),
+  );
   return (
     <section className="card quality-on-call" aria-labelledby="quality-on-call">
       <h2 id="quality-on-call">{t("quality.onCall")}</h2>
@@ -42,19 +69,44 @@ export function QualityOnCall({ recordingId, own }: { recordingId: string; own: 
           <h3>{t("quality.moments")}</h3>
           <ul className="moment-list">
             {moments.map((moment) => (
-              <MomentItem key={moment.id} moment={moment} own={own} recordingId={recordingId} />
+              <MomentItem
+                key={moment.id}
+                moment={moment}
+                own={own}
+                recordingId={recordingId}
+                criterionTitle={criterionTitles.get(`${moment.evaluationId}/${moment.criterionKey}`) ?? null}
+                clipTo={curating?.addClips ? curating : null}
+              />
             ))}
           </ul>
         </>
       ) : null}
       {evaluations.map((evaluation) => (
-        <EvaluationCard key={evaluation.id} evaluation={evaluation} own={own} recordingId={recordingId} />
+        <EvaluationCard
+          key={evaluation.id}
+          evaluation={evaluation}
+          own={own}
+          recordingId={recordingId}
+          coachFor={curating?.coach && !evaluation.calibration ? curating.personName : null}
+        />
       ))}
     </section>
   );
 }
 
-function MomentItem({ moment, own, recordingId }: { moment: Moment; own: boolean; recordingId: string }) {
+function MomentItem({
+  moment,
+  own,
+  recordingId,
+  criterionTitle,
+  clipTo,
+}: {
+  moment: Moment;
+  own: boolean;
+  recordingId: string;
+  criterionTitle: string | null;
+  clipTo: ReviewedCall | null;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -82,6 +134,12 @@ function MomentItem({ moment, own, recordingId }: { moment: Moment; own: boolean
       <p>
         <strong>{t(`quality.kinds.${moment.kind}`)}</strong> <span className="muted">{range(moment)}</span> —{" "}
         {moment.text} <span className="muted">({moment.author.name})</span>
+        {criterionTitle ? (
+          <>
+            {" "}
+            <span className="muted">— {t("qualityLoop.linkedTo", { criterion: criterionTitle })}</span>
+          </>
+        ) : null}
       </p>
       {moment.replies.length > 0 ? (
         <ul className="moment__replies" aria-label={t("quality.replies")}>
@@ -126,6 +184,14 @@ function MomentItem({ moment, own, recordingId }: { moment: Moment; own: boolean
         ) : moment.acknowledgedAt ? (
           <span className="muted">{t("quality.acknowledgedByPerson")}</span>
         ) : null}
+        {clipTo ? (
+          <AddMomentToPlaylist
+            moment={moment}
+            recordingId={recordingId}
+            durationMs={clipTo.durationMs}
+            unitId={clipTo.unitId}
+          />
+        ) : null}
       </div>
       <FormError message={error} />
     </li>
@@ -136,10 +202,13 @@ function EvaluationCard({
   evaluation,
   own,
   recordingId,
+  coachFor,
 }: {
   evaluation: Evaluation;
   own: boolean;
   recordingId: string;
+  /** The person's name when the viewer may start coaching from a weak criterion. */
+  coachFor: string | null;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -167,6 +236,12 @@ function EvaluationCard({
   const titles = new Map(
     evaluation.form.content.sections.flatMap((s) => s.criteria).map((c) => [c.key, c.title] as const),
   );
+  const weakKeys = new Set(weakCriterionKeys(evaluation.answers));
+  // A dispute that changed the answers keeps the earlier ones: shown beside each changed answer.
+  const before =
+    evaluation.dispute?.status === "changed"
+      ? new Map(evaluation.dispute.originalAnswers.map((a) => [a.criterionKey, a.value] as const))
+      : null;
   const headingId = `evaluation-${evaluation.id}`;
   const reasonId = `dispute-${evaluation.id}`;
   return (
@@ -192,15 +267,54 @@ function EvaluationCard({
           <tr>
             <th scope="col">{t("quality.criterion")}</th>
             <th scope="col">{t("quality.answer")}</th>
+            <th scope="col">{t("qualityLoop.momentsColumn")}</th>
           </tr>
         </thead>
         <tbody>
-          {evaluation.answers.map((answer) => (
-            <tr key={answer.criterionKey}>
-              <th scope="row">{titles.get(answer.criterionKey) ?? answer.criterionKey}</th>
-              <td>{answerLabel(t, answer.value)}</td>
-            </tr>
-          ))}
+          {evaluation.answers.map((answer) => {
+            const title = titles.get(answer.criterionKey) ?? answer.criterionKey;
+            const weak = weakKeys.has(answer.criterionKey);
+            return (
+              <tr key={answer.criterionKey}>
+                <th scope="row">{title}</th>
+                <td>
+                  {answerLabel(t, answer.value)}
+                  {before?.has(answer.criterionKey) && before.get(answer.criterionKey) !== answer.value ? (
+                    <span className="muted">
+                      {" "}
+                      (
+                      {t("qualityLoop.before", {
+                        answer: answerLabel(t, before.get(answer.criterionKey) ?? "na"),
+                      })}
+                      )
+                    </span>
+                  ) : null}
+                  {weak ? <span className="muted"> ({t("qualityLoop.weak")})</span> : null}
+                  {weak && coachFor ? (
+                    <>
+                      {" "}
+                      <StartCoaching
+                        evaluationId={evaluation.id}
+                        criterionKey={answer.criterionKey}
+                        criterionTitle={title}
+                        personName={coachFor}
+                        linkedMoments={
+                          evaluation.moments.filter((m) => m.criterionKey === answer.criterionKey).length
+                        }
+                      />
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <LinkedMoments
+                    moments={evaluation.moments}
+                    criterionKey={answer.criterionKey}
+                    criterionTitle={title}
+                  />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {evaluation.dispute ? (
