@@ -189,13 +189,10 @@ describe("training portal against the real API", () => {
     await handle.press("Space");
     await expect.poll(() => handle.getAttribute("aria-pressed")).toBe("true");
     await expect
-      .poll(
-        async () => {
-          if ((await over.count()) === 0) await trainer.keyboard.press("ArrowDown");
-          return over.count();
-        },
-        { timeout: 60_000 },
-      )
+      .poll(async () => {
+        if ((await over.count()) === 0) await trainer.keyboard.press("ArrowDown");
+        return over.count();
+      })
       .toBeGreaterThan(0);
     await trainer.keyboard.press("Space");
     await expect
@@ -245,7 +242,7 @@ describe("training portal against the real API", () => {
     const saved = employee.waitForResponse((response) => response.url().includes("training.recordProgress"));
     await employee.getByTestId("play-pause").click();
     await expect
-      .poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime), { timeout: 10_000 })
+      .poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime))
       .toBeGreaterThan(1.2);
     await employee.getByTestId("play-pause").click();
     await saved;
@@ -278,7 +275,7 @@ describe("training portal against the real API", () => {
       await play.click();
       await employee
         .getByTestId("item-completed")
-        .waitFor({ timeout: 30_000 })
+        .waitFor()
         .catch(async (error) => {
           const state = await employee.getByTestId("audio").evaluate((audio: HTMLAudioElement) => ({
             paused: audio.paused,
