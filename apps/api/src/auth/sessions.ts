@@ -160,7 +160,11 @@ async function checkSessionToken(
   if (!/^[a-z2-7]{52}$/.test(token)) return { ok: false, reason: "unknown" };
   const id = hashToken(token);
   const cache = options.cache === false ? null : sessionCacheOf(db);
-  const epoch = cache ? (options.epoch === undefined ? await cache.sync(db) : cache.observe(options.epoch)) : null;
+  const epoch = cache
+    ? options.epoch === undefined
+      ? await cache.sync(db)
+      : cache.observe(options.epoch)
+    : null;
   const cached = cache?.get(id);
   if (cached && refusalOf(cached, now) === null) return { ok: true, state: await stateOf(db, cached, now) };
 

@@ -1,7 +1,10 @@
 import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { metrics } from "../observability/metrics.js";
-import { type AudioRepresentation, audioRepresentation } from "../services/recordings/audio-representation.js";
+import {
+  type AudioRepresentation,
+  audioRepresentation,
+} from "../services/recordings/audio-representation.js";
 import { readListenFreshness } from "../services/recordings/listen-freshness.js";
 import { loadListenTarget, recordListen } from "../services/recordings/listen-target.js";
 import type { RecordingStorage } from "../services/recordings/recording-storage.js";

@@ -211,7 +211,10 @@ export function createEncryptedStore(
       if (timer) timer.blobRead(performance.now() - readStarted);
       for (let i = group; i <= groupEnd; i++) {
         const decryptStarted = timer ? performance.now() : 0;
-        const chunk = sealed.subarray((i - group) * stride, Math.min(sealed.length, (i - group + 1) * stride));
+        const chunk = sealed.subarray(
+          (i - group) * stride,
+          Math.min(sealed.length, (i - group + 1) * stride),
+        );
         const decipher = createDecipheriv("aes-256-gcm", dataKey, chunkNonce(header.baseNonce, i));
         aadPrefix.writeBigUInt64BE(BigInt(i), HEADER_BYTES);
         decipher.setAAD(aadPrefix);
@@ -222,7 +225,11 @@ export function createEncryptedStore(
           decipher.final();
         } catch (error) {
           plain.fill(0);
-          throw integrityError(key, `chunk ${i} failed authentication (tampered, truncated or wrong key).`, error);
+          throw integrityError(
+            key,
+            `chunk ${i} failed authentication (tampered, truncated or wrong key).`,
+            error,
+          );
         }
         if (timer) timer.decrypt(performance.now() - decryptStarted);
         const from = i === firstChunk ? start - i * header.chunkSize : 0;
