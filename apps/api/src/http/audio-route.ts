@@ -66,15 +66,16 @@ export function registerAudioRoute(app: FastifyInstance, deps: AppDeps, storage:
       const ctx = await listenContext(request, deps, freshness?.epoch);
       const input = listenInput(request);
       timer?.lap("session");
-      const lookup: ListenLookup | null = freshness
-        ? {
-            sessionId: ctx.auth.session.id,
-            input,
-            actorKey: JSON.stringify(ctx.auth.actor),
-            freshness,
-            nowMs: ctx.clock.now().getTime(),
-          }
-        : null;
+      const lookup: ListenLookup | null =
+        freshness && !timing?.bypassListenCache
+          ? {
+              sessionId: ctx.auth.session.id,
+              input,
+              actorKey: JSON.stringify(ctx.auth.actor),
+              freshness,
+              nowMs: ctx.clock.now().getTime(),
+            }
+          : null;
 
       let entry: ListenEntry | null = lookup ? cache.acquire(lookup) : null;
       metrics.listenFastPath.inc({ result: entry ? "hit" : "miss" });

@@ -23,16 +23,24 @@ export interface StreamSample {
 }
 
 let sink: ((sample: StreamSample) => void) | null = null;
+let bypassListenCache = false;
 
 /**
  * Where an audio request's time goes, for the stream breakdown benchmark only: nothing is measured unless
  * a collector is installed in the same process (the bench runs the app in-process), so requests in
  * production pay one null check.
  */
-export function collectStreamTimings(collector: (sample: StreamSample) => void): () => void {
+export function collectStreamTimings(
+  collector: (sample: StreamSample) => void,
+  /** Measure every request on the full path (decision, audit check, key unwrap), as before the cache. */
+  options: { bypassListenCache?: boolean } = {},
+): () => void {
   sink = collector;
+  bypassListenCache = options.bypassListenCache === true;
   return () => {
-    if (sink === collector) sink = null;
+    if (sink !== collector) return;
+    sink = null;
+    bypassListenCache = false;
   };
 }
 
@@ -75,6 +83,10 @@ export class StreamTimer implements ReadTimer {
 }
 
 /** A timer for this request when the benchmark collects, otherwise null. */
-export function startStreamTimer(): { timer: StreamTimer; collector: (sample: StreamSample) => void } | null {
-  return sink ? { timer: new StreamTimer(), collector: sink } : null;
+export function startStreamTimer(): {
+  timer: StreamTimer;
+  collector: (sample: StreamSample) => void;
+  bypassListenCache: boolean;
+} | null {
+  return sink ? { timer: new StreamTimer(), collector: sink, bypassListenCache } : null;
 }
