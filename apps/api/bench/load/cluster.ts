@@ -33,14 +33,18 @@ export interface Cluster {
   config: Config;
   masterKey: Buffer;
   env: Record<string, string>;
-  stop(): Promise<void>;
+  /** Stops nginx and drains every instance (SIGTERM); the database and the bucket stay for the checks. */
+  stopInstances(): Promise<void>;
+  /** Drops the database, stops s3rver and removes the temporary directories. */
+  destroy(): Promise<void>;
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, what: string): Promise<void> {
   const agent = keepAliveAgent(1);
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode} before it was ready`);
+      if (child.exitCode !== null)
+        throw new Error(`${what} exited with ${child.exitCode} before it was ready`);
       try {
         const response = await httpRequest(agent, `${url}/readyz`);
         if (response.status === 200) return;
@@ -161,7 +165,6 @@ export async function startCluster(options: {
     KUULO_AUDIO_WORKERS: "1",
     KUULO_INGEST_RATE_PER_MINUTE: "100000",
     KUULO_RETENTION_INTERVAL_MINUTES: String(options.retentionMinutes ?? 1),
-    KUULO_TRUSTED_PROXIES: "127.0.0.1",
     KUULO_LOG_LEVEL: "warn",
   };
   const config = loadConfig({ ...env, PORT: String(ports[0]) });
@@ -169,9 +172,11 @@ export async function startCluster(options: {
 
   const children: ChildProcess[] = [];
   let nginx: Awaited<ReturnType<typeof startNginx>> | null = null;
-  const stop = async () => {
+  const stopInstances = async () => {
     if (nginx) await stopChild(nginx.child, "SIGQUIT");
     await Promise.all(children.map((child) => stopChild(child, "SIGTERM")));
+  };
+  const destroy = async () => {
     await kuuloDb.close();
     await s3.close();
     await admin.db.execute(sql.raw(`drop database if exists ${LOAD_DATABASE} with (force)`));
@@ -193,15 +198,18 @@ export async function startCluster(options: {
       children.push(child);
     }
     const instanceUrls = ports.map((port) => `http://127.0.0.1:${port}`);
-    await Promise.all(instanceUrls.map((url, i) => waitUntilReady(url, children[i] as ChildProcess, `instance ${i + 1}`)));
+    await Promise.all(
+      instanceUrls.map((url, i) => waitUntilReady(url, children[i] as ChildProcess, `instance ${i + 1}`)),
+    );
     nginx = await startNginx(
       options.nginxPath,
       ports.map((port) => `127.0.0.1:${port}`),
     );
     await waitUntilReady(nginx.baseUrl, nginx.child, "nginx");
-    return { baseUrl: nginx.baseUrl, instanceUrls, kuuloDb, config, masterKey, env, stop };
+    return { baseUrl: nginx.baseUrl, instanceUrls, kuuloDb, config, masterKey, env, stopInstances, destroy };
   } catch (error) {
-    await stop();
+    await stopInstances();
+    await destroy();
     throw error;
   }
 }

@@ -25,7 +25,8 @@ export interface ListeningSession {
   now: Date;
 }
 
-const sessionTag = (sessionId: string) =>
+/** The one-way tag of a sign-in session that a listen row carries (also what the load test checks). */
+export const listeningSessionTag = (sessionId: string) =>
   createHash("sha256").update("kuulo/listening-session/v1").update(sessionId).digest("hex").slice(0, 32);
 
 /** The latest listen event of this listening session still inside the window, if any. */
@@ -68,7 +69,7 @@ export async function recordListeningSession(
   db: Database,
   session: ListeningSession,
 ): Promise<ListenRecorded> {
-  const tag = sessionTag(session.sessionId);
+  const tag = listeningSessionTag(session.sessionId);
   const earlier = await alreadyRecorded(db, session, tag);
   if (earlier) return { written: false, coveredUntil: coveredUntil(earlier) };
   return db.transaction(async (tx) => {
