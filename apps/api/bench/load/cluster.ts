@@ -118,16 +118,20 @@ export async function startCluster(options: {
   serverUrl: string;
   instances: number;
   nginxPath: string;
+  /** The database created for the run (dropped first and at the end). */
+  databaseName?: string;
   /** How often each instance's retention scheduler runs (minutes; the driver also runs it). */
   retentionMinutes?: number;
 }): Promise<Cluster> {
+  const databaseName = options.databaseName ?? LOAD_DATABASE;
+  if (!/^[a-z_][a-z0-9_]*$/.test(databaseName)) throw new Error(`not a plain database name: ${databaseName}`);
   const adminUrl = new URL(options.serverUrl);
   adminUrl.pathname = "/postgres";
   const admin = await createDb({ databaseUrl: adminUrl.toString() });
-  await admin.db.execute(sql.raw(`drop database if exists ${LOAD_DATABASE} with (force)`));
-  await admin.db.execute(sql.raw(`create database ${LOAD_DATABASE}`));
+  await admin.db.execute(sql.raw(`drop database if exists ${databaseName} with (force)`));
+  await admin.db.execute(sql.raw(`create database ${databaseName}`));
   const url = new URL(options.serverUrl);
-  url.pathname = `/${LOAD_DATABASE}`;
+  url.pathname = `/${databaseName}`;
   const databaseUrl = url.toString();
   const kuuloDb = await createDb({ databaseUrl });
   await migrateDb(kuuloDb);
@@ -179,7 +183,7 @@ export async function startCluster(options: {
   const destroy = async () => {
     await kuuloDb.close();
     await s3.close();
-    await admin.db.execute(sql.raw(`drop database if exists ${LOAD_DATABASE} with (force)`));
+    await admin.db.execute(sql.raw(`drop database if exists ${databaseName} with (force)`));
     await admin.close();
     await rm(root, { recursive: true, force: true });
     if (nginx) await rm(nginx.prefix, { recursive: true, force: true });

@@ -38,6 +38,9 @@ export interface LoadOptions extends LoadPlan {
   dueRecordings: number;
   /** How often the driver runs the scheduled retention job itself, besides the instances' schedulers. */
   purgeEverySeconds: number;
+  /** How many demo calls are ingested before the load for the listeners (default 6). */
+  listenableCalls?: number;
+  databaseName?: string;
   log?: (line: string) => void;
 }
 
@@ -251,6 +254,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
     serverUrl: options.serverUrl,
     instances: options.instances,
     nginxPath: options.nginxPath,
+    ...(options.databaseName ? { databaseName: options.databaseName } : {}),
   });
   let stopped = false;
   try {
@@ -269,7 +273,11 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
     log(
       `[load] ${options.instances} instances up behind ${cluster.baseUrl}; ingesting the recordings to listen to`,
     );
-    const listenable = await ingestListenable(cluster, token, demoFiles.slice(0, 6));
+    const listenable = await ingestListenable(
+      cluster,
+      token,
+      demoFiles.slice(0, options.listenableCalls ?? 6),
+    );
     const [owner] = await db
       .select({ staffMemberId: recordings.staffMemberId, unitId: recordings.unitId })
       .from(recordings)
