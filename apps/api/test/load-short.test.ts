@@ -33,8 +33,8 @@ describe.skipIf(!serverUrl || !existsSync(nginx))(
       expect(report.kinds["listen.seek"].requests).toBeGreaterThan(0);
       expect(report.kinds["search.page"].requests).toBeGreaterThan(0);
       expect(report.checks.listenedPairs).toBeGreaterThan(0);
-    // The purge ran during the load (by whichever process held the lease), each recording once.
-    expect(report.checks.purged).toBeGreaterThan(0);
+      // The purge ran during the load (by whichever process held the lease), each recording once.
+      expect(report.checks.purged).toBeGreaterThan(0);
       expect(report.checks).toMatchObject({
         listensWithoutRow: 0,
         listensWithSeveralRows: 0,
