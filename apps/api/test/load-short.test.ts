@@ -18,6 +18,11 @@ describe.skipIf(!serverUrl || !existsSync(nginx))(
         serverUrl: serverUrl ?? "",
         nginxPath: nginx,
         databaseName: `kuulo_load_test_${process.pid}`,
+        // The same roles as every PostgreSQL test database: instances connect as the one owning no table.
+        roles: {
+          owner: process.env.KUULO_TEST_OWNER_ROLE || "kuulo_owner",
+          runtime: process.env.KUULO_TEST_RUNTIME_ROLE || "kuulo_app",
+        },
         instances: 3,
         seconds: 10,
         listeners: 20,

@@ -120,21 +120,40 @@ export async function startCluster(options: {
   nginxPath: string;
   /** The database created for the run (dropped first and at the end). */
   databaseName?: string;
+  /** The owner role that migrates and the runtime role everything else connects as (created if missing). */
+  roles?: { owner: string; runtime: string };
   /** How often each instance's retention scheduler runs (minutes; the driver also runs it). */
   retentionMinutes?: number;
 }): Promise<Cluster> {
   const databaseName = options.databaseName ?? LOAD_DATABASE;
   if (!/^[a-z_][a-z0-9_]*$/.test(databaseName)) throw new Error(`not a plain database name: ${databaseName}`);
+  const roles = options.roles ?? { owner: "kuulo_owner", runtime: "kuulo_app" };
+  for (const role of [roles.owner, roles.runtime]) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`not a plain role name: ${role}`);
+  }
   const adminUrl = new URL(options.serverUrl);
   adminUrl.pathname = "/postgres";
   const admin = await createDb({ databaseUrl: adminUrl.toString() });
+  for (const role of [roles.owner, roles.runtime]) {
+    await admin.db.execute(
+      sql.raw(
+        `do $$ begin create role "${role}" login; exception when duplicate_object or unique_violation then null; end $$`,
+      ),
+    );
+  }
   await admin.db.execute(sql.raw(`drop database if exists ${databaseName} with (force)`));
-  await admin.db.execute(sql.raw(`create database ${databaseName}`));
-  const url = new URL(options.serverUrl);
-  url.pathname = `/${databaseName}`;
-  const databaseUrl = url.toString();
+  await admin.db.execute(sql.raw(`create database ${databaseName} owner "${roles.owner}"`));
+  // As in production: the owner migrates, the instances (and the driver) connect as a role owning nothing.
+  const urlAs = (role: string) => {
+    const url = new URL(options.serverUrl);
+    url.pathname = `/${databaseName}`;
+    url.username = role;
+    url.password = "";
+    return url.toString();
+  };
+  const databaseUrl = urlAs(roles.runtime);
   const kuuloDb = await createDb({ databaseUrl });
-  await migrateDb(kuuloDb);
+  await migrateDb(kuuloDb, { ownerUrl: urlAs(roles.owner), grantTo: roles.runtime });
 
   const root = await mkdtemp(join(tmpdir(), "kuulo-load-"));
   const s3Dir = join(root, "s3");
@@ -156,6 +175,7 @@ export async function startCluster(options: {
     KUULO_MODE: "demo",
     HOST: "127.0.0.1",
     DATABASE_URL: databaseUrl,
+    KUULO_MIGRATION_DATABASE_URL: urlAs(roles.owner),
     KUULO_DATA_DIR: dataDir,
     KUULO_MASTER_KEY: masterKey.toString("base64"),
     KUULO_STORAGE: "s3",

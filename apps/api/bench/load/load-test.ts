@@ -41,6 +41,7 @@ export interface LoadOptions extends LoadPlan {
   /** How many demo calls are ingested before the load for the listeners (default 6). */
   listenableCalls?: number;
   databaseName?: string;
+  roles?: { owner: string; runtime: string };
   log?: (line: string) => void;
 }
 
@@ -255,6 +256,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
     instances: options.instances,
     nginxPath: options.nginxPath,
     ...(options.databaseName ? { databaseName: options.databaseName } : {}),
+    ...(options.roles ? { roles: options.roles } : {}),
   });
   let stopped = false;
   try {
