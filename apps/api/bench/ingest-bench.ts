@@ -76,7 +76,7 @@ export async function ingestRouteExists(bench: BenchApp): Promise<boolean> {
 /** One POST /ingest/v1/recordings; throws unless the recording was created (201). */
 export async function ingestOne(
   agent: Agent,
-  bench: BenchApp,
+  bench: Pick<BenchApp, "baseUrl" | "ingestToken">,
   file: DemoFile,
   metadata: Record<string, unknown>,
 ): Promise<IngestedRecording> {

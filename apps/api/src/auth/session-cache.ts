@@ -37,7 +37,11 @@ export class SessionCache {
       db,
       sql`select value from auth_epoch where id = 1`,
     );
-    const epoch = Number(row?.value ?? -1);
+    return this.observe(Number(row?.value ?? -1));
+  }
+
+  /** The same with an epoch the caller has just read itself (in one query with something else). */
+  observe(epoch: number): number {
     if (epoch !== this.epoch) {
       this.entries.clear();
       this.epoch = epoch;

@@ -138,8 +138,11 @@ export async function validateSessionToken(
   db: DbOrTx,
   token: string,
   now: Date,
-  /** `cache: false` reads everything afresh (the benchmark's baseline); requests always use the cache. */
-  options: { cache?: boolean } = {},
+  /**
+   * `cache: false` reads everything afresh (the benchmark's baseline); requests always use the cache.
+   * `epoch`: the auth epoch the caller read in this request, before anything else it reads.
+   */
+  options: { cache?: boolean; epoch?: number } = {},
 ): Promise<SessionCheck> {
   const result = await checkSessionToken(db, token, now, options);
   metrics.sessionChecks.inc({ result: result.ok ? "valid" : result.reason });
@@ -152,12 +155,16 @@ async function checkSessionToken(
   db: DbOrTx,
   token: string,
   now: Date,
-  options: { cache?: boolean },
+  options: { cache?: boolean; epoch?: number },
 ): Promise<SessionCheck> {
   if (!/^[a-z2-7]{52}$/.test(token)) return { ok: false, reason: "unknown" };
   const id = hashToken(token);
   const cache = options.cache === false ? null : sessionCacheOf(db);
-  const epoch = cache ? await cache.sync(db) : null;
+  const epoch = cache
+    ? options.epoch === undefined
+      ? await cache.sync(db)
+      : cache.observe(options.epoch)
+    : null;
   const cached = cache?.get(id);
   if (cached && refusalOf(cached, now) === null) return { ok: true, state: await stateOf(db, cached, now) };
 

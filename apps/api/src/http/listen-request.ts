@@ -32,10 +32,18 @@ export function assertSameSite(request: FastifyRequest, deps: AppDeps): void {
  * The service context of a media request: same-site, a fully signed-in session from the cookie, and the
  * request's address. The media routes then call one service verb with it.
  */
-export async function listenContext(request: FastifyRequest, deps: AppDeps): Promise<ListenContext> {
+export async function listenContext(
+  request: FastifyRequest,
+  deps: AppDeps,
+  /** The auth epoch this request has already read (the audio route reads it with the recording's row). */
+  epoch?: number,
+): Promise<ListenContext> {
   assertSameSite(request, deps);
   const token = readCookie(request.headers.cookie, sessionCookieName(deps.config.cookieSecure));
-  const result = token ? await validateSessionToken(deps.db, token, deps.clock.now()) : null;
+  const now = deps.clock.now();
+  const result = token
+    ? await validateSessionToken(deps.db, token, now, epoch === undefined ? {} : { epoch })
+    : null;
   if (!result?.ok || result.state.session.stage !== "full") {
     throw new DomainError("UNAUTHENTICATED", "Sign in to listen to recordings", {
       reason: "session.missing",

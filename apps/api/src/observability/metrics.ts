@@ -95,6 +95,12 @@ export const metrics = {
     labelNames: ["result"] as const,
     registers: [registry],
   }),
+  listenFastPath: new Counter({
+    name: "kuulo_listen_fast_path_total",
+    help: "Audio requests by whether this instance's cached listen decision served them (hit) or not (miss)",
+    labelNames: ["result"] as const,
+    registers: [registry],
+  }),
   ready: new Gauge({
     name: "kuulo_ready",
     help: "1 when the last /readyz check passed, 0 when it failed or the process is shutting down",

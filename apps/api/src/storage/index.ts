@@ -1,6 +1,12 @@
 export type { BlobStore } from "./blob-store.js";
 export { assertBlobKey, isBlobKey } from "./blob-store.js";
-export type { EncryptedBlobStore, EncryptedPutResult, PlaintextStream } from "./encrypted-store.js";
+export type {
+  EncryptedBlobStore,
+  EncryptedPutResult,
+  OpenedObject,
+  PlaintextStream,
+  ReadTimer,
+} from "./encrypted-store.js";
 export { createEncryptedStore, DEFAULT_CHUNK_BYTES } from "./encrypted-store.js";
 export { FsBlobStore } from "./fs-blob-store.js";
 export type { MasterKeySpec } from "./master-keyring.js";

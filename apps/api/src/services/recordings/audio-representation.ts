@@ -1,17 +1,21 @@
 import { cutWebmClip } from "../../media/cut-webm-clip.js";
+import type { ReadTimer } from "../../storage/index.js";
 import type { ListenTarget } from "./listen-target.js";
 import type { RecordingStorage } from "./recording-storage.js";
 
 /** The bytes one listener may be sent: the stored file, or for a clip-only listener a WebM of the clip. */
 export interface AudioRepresentation {
   size: number;
-  read(start: number, endInclusive: number): AsyncIterable<Uint8Array>;
+  read(start: number, endInclusive: number, timer?: ReadTimer): AsyncIterable<Uint8Array>;
+  /** Zeroes the recording's unwrapped data key (the whole file keeps it open for its reads). */
+  close(): void;
 }
 
 /**
- * The whole recording streams from the encrypted store, decrypting only the chunks a range needs. A
- * clip is cut from the decrypted file into its own WebM (the same bytes on every request, so Range
- * requests over it agree); nothing outside the clip's window is in it, whatever range is asked for.
+ * The whole recording streams from the encrypted store, decrypting only the chunks a range needs (the
+ * object is opened once: header read, data key unwrapped). A clip is cut from the decrypted file into its
+ * own WebM (the same bytes on every request, so Range requests over it agree); nothing outside the clip's
+ * window is in it, whatever range is asked for.
  */
 export async function audioRepresentation(
   storage: RecordingStorage,
@@ -19,10 +23,11 @@ export async function audioRepresentation(
 ): Promise<AudioRepresentation> {
   const { recording, window } = target;
   if (!window) {
+    const object = await storage.store.open(recording.storageKey, recording.wrappedDataKey);
     return {
       size: recording.storedSizeBytes,
-      read: (start, end) =>
-        storage.store.streamPlaintextRange(recording.storageKey, recording.wrappedDataKey, start, end),
+      read: (start, end, timer) => object.read(start, end, timer),
+      close: () => object.close(),
     };
   }
   const stored = await storage.store.getPlaintextRange(
@@ -37,5 +42,6 @@ export async function audioRepresentation(
     async *read(start, end) {
       yield clip.subarray(start, end + 1);
     },
+    close: () => {},
   };
 }

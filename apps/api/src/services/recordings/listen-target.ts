@@ -3,7 +3,7 @@ import { notFound, validationError } from "@kuulo/domain/errors";
 import { and, eq } from "drizzle-orm";
 import { refuseOutsideScope } from "../shared/refuse-outside-scope.js";
 import type { AuthedContext } from "../shared/service-context.js";
-import { recordListeningSession } from "./record-listening-session.js";
+import { type ListenRecorded, recordListeningSession } from "./record-listening-session.js";
 import { clipWindow, decideRecordingAccess, type ReachVia } from "./recording-access.js";
 
 /** What the plain media routes pass: no transport types, only who asks and when. */
@@ -21,6 +21,7 @@ export interface ListenTarget {
   recording: {
     id: string;
     unitId: string;
+    staffMemberId: string;
     storageKey: string;
     wrappedDataKey: Uint8Array;
     storedSizeBytes: number;
@@ -112,6 +113,7 @@ export async function loadListenTarget({
     recording: {
       id: recording.id,
       unitId: recording.unitId,
+      staffMemberId: recording.staffMemberId,
       storageKey: recording.storageKey,
       wrappedDataKey: recording.wrappedDataKey,
       storedSizeBytes: recording.storedSizeBytes,
@@ -126,8 +128,14 @@ export async function loadListenTarget({
 }
 
 /** R14: the listen is audited (once per listening session) before any audio leaves. */
-export async function recordListen({ ctx, target }: { ctx: ListenContext; target: ListenTarget }) {
-  await recordListeningSession(ctx.db, {
+export async function recordListen({
+  ctx,
+  target,
+}: {
+  ctx: ListenContext;
+  target: ListenTarget;
+}): Promise<ListenRecorded> {
+  return recordListeningSession(ctx.db, {
     userId: ctx.auth.user.id,
     username: ctx.auth.user.username,
     sessionId: ctx.auth.session.id,

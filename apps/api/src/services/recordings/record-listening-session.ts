@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { appendAuditEvent } from "@kuulo/db/audit";
 import type { Database, DbOrTx } from "@kuulo/db/client";
 import { auditEvents } from "@kuulo/db/schema";
-import { and, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { ReachVia } from "./recording-access.js";
 
 /** Range requests of one recording within this window of the last listen event belong to one session. */
@@ -25,12 +25,14 @@ export interface ListeningSession {
   now: Date;
 }
 
-const sessionTag = (sessionId: string) =>
+/** The one-way tag of a sign-in session that a listen row carries (also what the load test checks). */
+export const listeningSessionTag = (sessionId: string) =>
   createHash("sha256").update("kuulo/listening-session/v1").update(sessionId).digest("hex").slice(0, 32);
 
-async function alreadyRecorded(db: DbOrTx, session: ListeningSession, tag: string): Promise<boolean> {
+/** The latest listen event of this listening session still inside the window, if any. */
+async function alreadyRecorded(db: DbOrTx, session: ListeningSession, tag: string): Promise<Date | null> {
   const rows = await db
-    .select({ seq: auditEvents.seq })
+    .select({ occurredAt: auditEvents.occurredAt })
     .from(auditEvents)
     .where(
       and(
@@ -42,9 +44,18 @@ async function alreadyRecorded(db: DbOrTx, session: ListeningSession, tag: strin
         sql`${auditEvents.details}->>'listeningSession' = ${tag}`,
       ),
     )
+    .orderBy(desc(auditEvents.occurredAt))
     .limit(1);
-  return rows.length > 0;
+  return rows[0]?.occurredAt ?? null;
 }
+
+/** Whether a listen event was written now, and until when this listening session needs no other. */
+export interface ListenRecorded {
+  written: boolean;
+  coveredUntil: Date;
+}
+
+const coveredUntil = (occurredAt: Date) => new Date(occurredAt.getTime() + LISTENING_SESSION_MS);
 
 /** Namespace of the per-listening-session advisory locks (the two-int form: namespace, hash of the key). */
 const LISTENING_SESSION_LOCK_NAMESPACE = 0x6b75;
@@ -54,14 +65,19 @@ const LISTENING_SESSION_LOCK_NAMESPACE = 0x6b75;
  * re-check runs under a lock of this listening session only, so parallel Range requests of one session
  * cannot both write one while other listeners never wait for it.
  */
-export async function recordListeningSession(db: Database, session: ListeningSession): Promise<boolean> {
-  const tag = sessionTag(session.sessionId);
-  if (await alreadyRecorded(db, session, tag)) return false;
+export async function recordListeningSession(
+  db: Database,
+  session: ListeningSession,
+): Promise<ListenRecorded> {
+  const tag = listeningSessionTag(session.sessionId);
+  const earlier = await alreadyRecorded(db, session, tag);
+  if (earlier) return { written: false, coveredUntil: coveredUntil(earlier) };
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`select pg_advisory_xact_lock(${LISTENING_SESSION_LOCK_NAMESPACE}::int, hashtext(${`${tag}:${session.recordingId}`}))`,
     );
-    if (await alreadyRecorded(tx, session, tag)) return false;
+    const raced = await alreadyRecorded(tx, session, tag);
+    if (raced) return { written: false, coveredUntil: coveredUntil(raced) };
     await appendAuditEvent(tx, {
       actorType: "user",
       actorId: session.userId,
@@ -86,6 +102,6 @@ export async function recordListeningSession(db: Database, session: ListeningSes
           : {}),
       },
     });
-    return true;
+    return { written: true, coveredUntil: coveredUntil(session.now) };
   });
 }

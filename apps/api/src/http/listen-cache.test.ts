@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import type { AudioRepresentation } from "../services/recordings/audio-representation.js";
+import type { ListenTarget } from "../services/recordings/listen-target.js";
+import { LISTEN_CACHE_TTL_MS, ListenCache, type ListenLookup } from "./listen-cache.js";
+
+const RECORDING = "00000000-0000-4000-8000-000000000001";
+const target: ListenTarget = {
+  recording: {
+    id: RECORDING,
+    unitId: "unit-a",
+    staffMemberId: "staff-a",
+    storageKey: `rec/${RECORDING}`,
+    wrappedDataKey: new Uint8Array(60),
+    storedSizeBytes: 100,
+    durationMs: 1000,
+    peaks: null,
+  },
+  via: "unit",
+  playlistId: null,
+  disclosureId: null,
+  window: null,
+};
+
+function opened() {
+  const state = { closed: 0 };
+  const audio: AudioRepresentation = {
+    size: 100,
+    async *read() {},
+    close: () => {
+      state.closed++;
+    },
+  };
+  return { audio, state };
+}
+
+const lookup = (overrides: Partial<ListenLookup> = {}): ListenLookup => ({
+  sessionId: "session-1",
+  input: { recordingId: RECORDING, playlistId: null, itemId: null },
+  actorKey: "actor",
+  freshness: { epoch: 7, recording: { unitId: "unit-a", staffMemberId: "staff-a", live: true } },
+  nowMs: 1_000_000,
+  ...overrides,
+});
+
+/** A cache holding one kept (and released) entry for lookup(). */
+function cacheWithEntry() {
+  const cache = new ListenCache();
+  const { audio, state } = opened();
+  expect(cache.acquire(lookup())).toBeNull();
+  const kept = cache.keep(lookup(), target, audio, new Date(1_000_000 + 30 * 60_000));
+  if (!kept) throw new Error("not kept");
+  cache.release(kept);
+  return { cache, state };
+}
+
+describe("ListenCache", () => {
+  it("serves the same session, recording and actor while nothing has changed", () => {
+    const { cache, state } = cacheWithEntry();
+    const entry = cache.acquire(lookup({ nowMs: 1_000_000 + 1000 }));
+    expect(entry?.target).toBe(target);
+    if (entry) cache.release(entry);
+    expect(state.closed).toBe(0);
+  });
+
+  it.each([
+    ["the auth epoch moved", lookup({ freshness: { ...lookup().freshness, epoch: 8 } })],
+    ["the recording is gone", lookup({ freshness: { epoch: 7, recording: null } })],
+    [
+      "the key was erased",
+      lookup({
+        freshness: { epoch: 7, recording: { unitId: "unit-a", staffMemberId: "staff-a", live: false } },
+      }),
+    ],
+    [
+      "the recording moved to another unit",
+      lookup({
+        freshness: { epoch: 7, recording: { unitId: "unit-b", staffMemberId: "staff-a", live: true } },
+      }),
+    ],
+    ["the actor differs", lookup({ actorKey: "actor without the disclosure" })],
+    ["the TTL passed", lookup({ nowMs: 1_000_000 + LISTEN_CACHE_TTL_MS })],
+  ])("refuses the entry and zeroes its key when %s", (_, changed) => {
+    const { cache, state } = cacheWithEntry();
+    expect(cache.acquire(changed)).toBeNull();
+    expect(state.closed).toBe(1);
+    expect(cache.size).toBe(0);
+  });
+
+  it("never serves another session or recording", () => {
+    const { cache } = cacheWithEntry();
+    expect(cache.acquire(lookup({ sessionId: "session-2" }))).toBeNull();
+    expect(
+      cache.acquire(lookup({ input: { recordingId: RECORDING, playlistId: "p", itemId: null } })),
+    ).toBeNull();
+  });
+
+  it("zeroes a dropped key only once no response still reads with it", () => {
+    const { cache, state } = cacheWithEntry();
+    const reading = cache.acquire(lookup());
+    if (!reading) throw new Error("not served");
+    expect(cache.acquire(lookup({ freshness: { ...lookup().freshness, epoch: 9 } }))).toBeNull();
+    expect(state.closed).toBe(0);
+    cache.release(reading);
+    expect(state.closed).toBe(1);
+  });
+
+  it("does not keep a decision made under an epoch that has moved on meanwhile", () => {
+    const cache = new ListenCache();
+    cache.acquire(lookup({ freshness: { ...lookup().freshness, epoch: 8 } }));
+    const { audio } = opened();
+    expect(cache.keep(lookup(), target, audio, new Date(2_000_000))).toBeNull();
+  });
+
+  it("keeps no clip (a playlist item's window)", () => {
+    const cache = new ListenCache();
+    cache.acquire(lookup());
+    const { audio } = opened();
+    const clip = { ...target, window: { itemId: "i", startMs: 0, endMs: 10, clipStartMs: 0, clipEndMs: 10 } };
+    expect(cache.keep(lookup(), clip, audio, new Date(2_000_000))).toBeNull();
+  });
+});

@@ -1,0 +1,137 @@
+import type { AudioRepresentation } from "../services/recordings/audio-representation.js";
+import type { ListenFreshness } from "../services/recordings/listen-freshness.js";
+import type { ListenInput, ListenTarget } from "../services/recordings/listen-target.js";
+
+/** A cached listen lives this long at most, whatever else holds: the data key does not linger. */
+export const LISTEN_CACHE_TTL_MS = 60_000;
+const MAX_ENTRIES = 2_000;
+const SWEEP_EVERY_MS = 10_000;
+
+/** What the first request of a listening session decided and opened, for its next Range requests. */
+interface ListenEntry {
+  epoch: number;
+  /** The actor the decision was made for, as this request's session check built it (grants, disclosures). */
+  actorKey: string;
+  /** Whole recordings only: the target the one access module answered, with its audit row written. */
+  target: ListenTarget;
+  /** The opened object: header read and data key unwrapped, in memory only. */
+  audio: AudioRepresentation;
+  /** The listen event covers the listening session until then; after it the slow path writes the next. */
+  coveredUntilMs: number;
+  expiresAtMs: number;
+  users: number;
+  dropped: boolean;
+}
+
+export interface ListenLookup {
+  sessionId: string;
+  input: ListenInput;
+  actorKey: string;
+  freshness: ListenFreshness;
+  nowMs: number;
+}
+
+export const listenKey = (sessionId: string, input: ListenInput) =>
+  `${sessionId}\u0000${input.recordingId}\u0000${input.playlistId ?? ""}\u0000${input.itemId ?? ""}`;
+
+/**
+ * Per-instance cache of listens already decided and audited (R10, R14), so a listening session's later
+ * Range requests do only what the rules need. An entry is used only while the auth epoch it was decided
+ * under is still the database's, the recording's row still says what the decision saw (live, same unit
+ * and staff member), the session check built the same actor, the listen event still covers the listening
+ * session, and the short TTL has not passed. Anything else drops it and zeroes its data key (once no
+ * response is still reading with it); the request then takes the full path.
+ */
+export class ListenCache {
+  private epoch: number | null = null;
+  private readonly entries = new Map<string, ListenEntry>();
+  private lastSweepMs = 0;
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** A usable entry, acquired for one response (release() it when the response is done), or null. */
+  acquire(lookup: ListenLookup): ListenEntry | null {
+    this.observe(lookup.freshness.epoch, lookup.nowMs);
+    const key = listenKey(lookup.sessionId, lookup.input);
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    const recording = lookup.freshness.recording;
+    const usable =
+      entry.epoch === lookup.freshness.epoch &&
+      entry.actorKey === lookup.actorKey &&
+      recording?.live === true &&
+      recording.unitId === entry.target.recording.unitId &&
+      recording.staffMemberId === entry.target.recording.staffMemberId &&
+      lookup.nowMs < entry.coveredUntilMs &&
+      lookup.nowMs < entry.expiresAtMs;
+    if (!usable) {
+      this.drop(key, entry);
+      return null;
+    }
+    entry.users++;
+    return entry;
+  }
+
+  /** Keeps a decided, audited whole-recording listen; the entry is returned acquired for this response. */
+  keep(
+    lookup: ListenLookup,
+    target: ListenTarget,
+    audio: AudioRepresentation,
+    coveredUntil: Date,
+  ): ListenEntry | null {
+    if (target.window || lookup.freshness.epoch !== this.epoch) return null;
+    const key = listenKey(lookup.sessionId, lookup.input);
+    const previous = this.entries.get(key);
+    if (previous) this.drop(key, previous);
+    if (this.entries.size >= MAX_ENTRIES) {
+      const [oldestKey, oldest] = this.entries.entries().next().value ?? [];
+      if (oldestKey !== undefined && oldest) this.drop(oldestKey, oldest);
+    }
+    const entry: ListenEntry = {
+      epoch: lookup.freshness.epoch,
+      actorKey: lookup.actorKey,
+      target,
+      audio,
+      coveredUntilMs: coveredUntil.getTime(),
+      expiresAtMs: lookup.nowMs + LISTEN_CACHE_TTL_MS,
+      users: 1,
+      dropped: false,
+    };
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  release(entry: ListenEntry): void {
+    entry.users--;
+    if (entry.dropped && entry.users === 0) entry.audio.close();
+  }
+
+  /** Forgets everything (the app closes). */
+  clear(): void {
+    for (const [key, entry] of this.entries) this.drop(key, entry);
+  }
+
+  /** An epoch that moved drops every entry; expired entries are swept now and then. */
+  private observe(epoch: number, nowMs: number): void {
+    if (epoch !== this.epoch) {
+      this.clear();
+      this.epoch = epoch;
+    }
+    if (nowMs - this.lastSweepMs < SWEEP_EVERY_MS && nowMs >= this.lastSweepMs) return;
+    this.lastSweepMs = nowMs;
+    for (const [key, entry] of this.entries) {
+      if (nowMs >= entry.expiresAtMs || nowMs >= entry.coveredUntilMs) this.drop(key, entry);
+    }
+  }
+
+  private drop(key: string, entry: ListenEntry): void {
+    if (this.entries.get(key) === entry) this.entries.delete(key);
+    if (entry.dropped) return;
+    entry.dropped = true;
+    if (entry.users === 0) entry.audio.close();
+  }
+}
+
+export type { ListenEntry };
