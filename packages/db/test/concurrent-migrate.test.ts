@@ -21,8 +21,7 @@ const journalEntries = () =>
 /** Every table the drizzle schema declares: what the migrations must have made, no more and no fewer. */
 const schemaTableNames = () =>
   Object.values(schema)
-    .filter((value): value is PgTable => is(value, PgTable))
-    .map((table) => getTableConfig(table).name)
+    .flatMap((value: unknown) => (is(value, PgTable) ? [getTableConfig(value).name] : []))
     .sort();
 
 const serverUrl = testDatabaseUrl();
