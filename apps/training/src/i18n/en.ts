@@ -1,5 +1,7 @@
+import { qualityCalibrationEn } from "../features/quality/messages.en.js";
 /** English strings of the training portal (namespace `training`). fi.ts has exactly the same keys (tested). */
 export const en = {
+  ...qualityCalibrationEn,
   appName: "Training",
   locale: "en-GB",
   actions: "Actions",

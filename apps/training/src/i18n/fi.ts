@@ -1,7 +1,9 @@
+import { qualityCalibrationFi } from "../features/quality/messages.fi.js";
 import type { TrainingMessages } from "./en.js";
 
 /** Suomenkieliset tekstit (nimiavaruus `training`); samat avaimet kuin en.ts:ssä (testattu). */
 export const fi: TrainingMessages = {
+  ...qualityCalibrationFi,
   appName: "Koulutus",
   locale: "fi-FI",
   actions: "Toiminnot",

@@ -6,7 +6,7 @@ import {
   users,
 } from "@kuulo/db/schema";
 import { DomainError, notFound } from "@kuulo/domain/errors";
-import { type Answer, type CalibrationSpread, calibrationSpread } from "@kuulo/domain/quality";
+import { type Answer, type CalibrationSpread, calibrationSpread, formCriteria } from "@kuulo/domain/quality";
 import { and, eq } from "drizzle-orm";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
@@ -133,7 +133,13 @@ export async function calibrationResult({
 }: {
   ctx: AuthedContext;
   input: { calibrationId: string };
-}): Promise<CalibrationSpread & { invited: number; reviewerNames: string[] }> {
+}): Promise<
+  Omit<CalibrationSpread, "criteria"> & {
+    criteria: (CalibrationSpread["criteria"][number] & { title: string })[];
+    invited: number;
+    reviewerNames: string[];
+  }
+> {
   const [calibration] = await ctx.db
     .select()
     .from(qualityCalibrations)
@@ -178,8 +184,14 @@ export async function calibrationResult({
     targetId: calibration.id,
     details: { evaluations: evaluations.length },
   });
+  const spread = calibrationSpread(version.content, evaluations);
+  const titles = new Map(formCriteria(version.content).map((criterion) => [criterion.key, criterion.title]));
   return {
-    ...calibrationSpread(version.content, evaluations),
+    ...spread,
+    criteria: spread.criteria.map((criterion) => ({
+      ...criterion,
+      title: titles.get(criterion.criterionKey) ?? criterion.criterionKey,
+    })),
     invited: invited.length,
     reviewerNames: evaluations.map((e) => `${e.first ?? ""} ${e.last ?? ""}`.trim()),
   };
