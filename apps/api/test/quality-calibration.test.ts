@@ -52,6 +52,14 @@ describe("quality calibration lists and reviewer search", () => {
     expect(await search(recordingId, "Korhonen")).toEqual([]);
     const lead = await search(recordingId, "Liisa Laine");
     expect(lead).toEqual([{ userId: await userId(t, "kouluttaja"), name: "Liisa Laine" }]);
+    // Colleagues who cannot evaluate never crowd the reviewers out of a page.
+    const crowd: string[] = [];
+    for (let i = 0; i < 6; i++) crowd.push((await person("employee", "HKI-ASPA")).id);
+    const page = dataOf<{ userId: string }[]>(
+      await t.query("quality.calibrations.reviewers", { recordingId, limit: 2 }, trainer),
+    );
+    expect(page).toHaveLength(2);
+    expect(page.filter((p) => crowd.includes(p.userId) || p.userId === employee.id)).toEqual([]);
     // A wildcard typed into the search is a character, not a pattern.
     expect(await search(recordingId, "%")).toEqual([]);
   });

@@ -1,9 +1,14 @@
 import type { DbOrTx } from "@kuulo/db/client";
 import { roleGrants, users } from "@kuulo/db/schema";
-import { can } from "@kuulo/domain/access";
+import { can, ROLE_PERMISSIONS, ROLES } from "@kuulo/domain/access";
 import { and, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { AuthedContext } from "../shared/service-context.js";
 import { loadRecordingFor, type QualityRecording } from "./quality-access.js";
+
+// Narrows the SQL to grants that could allow evaluating; `can()` below still decides each person.
+const EVALUATING_ROLES = ROLES.filter(
+  (role) => (ROLE_PERMISSIONS[role]["evaluation.create"]?.length ?? 0) > 0,
+);
 
 export interface ReviewerCandidate {
   userId: string;
@@ -21,6 +26,7 @@ export async function eligibleReviewers(
 ): Promise<ReviewerCandidate[]> {
   const grantInUnit = and(
     isNull(roleGrants.revokedAt),
+    inArray(roleGrants.role, EVALUATING_ROLES),
     or(eq(roleGrants.unitId, recording.unitId), isNull(roleGrants.unitId)),
   );
   const words = "search" in filter ? (filter.search ?? "").split(/\s+/).filter(Boolean) : [];
@@ -45,8 +51,8 @@ export async function eligibleReviewers(
       ),
     )
     .orderBy(users.lastName, users.firstName, users.id)
-    // Candidates the rule turns away are filtered below; a margin keeps the page full.
-    .limit("limit" in filter ? filter.limit * 4 : filter.userIds.length);
+    // The call's own person is filtered below: one spare row keeps the page full.
+    .limit("limit" in filter ? filter.limit + 1 : filter.userIds.length);
   if (people.length === 0) return [];
   const grants = await db
     .select({ userId: roleGrants.userId, role: roleGrants.role, unitId: roleGrants.unitId })
