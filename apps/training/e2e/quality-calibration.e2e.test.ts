@@ -207,7 +207,9 @@ describe.each(["en", "fi"] as const)("quality calibration (%s)", (lang: Lang) =>
     await lead.goto(`${kuulo.baseUrl}/quality`);
     await lead.getByRole("heading", { name: tr.quality.unitReport }).waitFor();
     const chart = lead.getByRole("img", { name: tr.quality.trendChart });
-    await chart.locator(".recharts-bar-rectangle").first().waitFor();
+    const bar = chart.locator(".recharts-bar-rectangle path").first();
+    await bar.waitFor();
+    expect((await bar.boundingBox())?.height ?? 0).toBeGreaterThan(0);
     const table = lead.getByRole("table", { name: tr.quality.trendChart });
     const counts = await table.locator("tbody tr td:nth-of-type(1)").allTextContents();
     expect(counts.reduce((sum, text) => sum + Number(text), 0)).toBeGreaterThan(0);
@@ -229,7 +231,9 @@ describe.each(["en", "fi"] as const)("quality calibration (%s)", (lang: Lang) =>
       .locator(".recharts-line-dot")
       .first()
       .waitFor();
-    await lead.getByRole("table", { name: tr.personReport.weakest }).waitFor();
+    await lead.getByRole("table", { name: tr.personReport.criteriaCaption }).waitFor();
+    // The lead's own calibration answer is told apart from the regular evaluations.
+    await lead.getByText(tr.personReport.calibrationAnswer, { exact: false }).first().waitFor();
     await lead.getByRole("heading", { name: tr.personReport.evaluationsList }).waitFor();
     await view(lead, "person");
   });

@@ -322,6 +322,7 @@ export async function listEvaluations({
       createdAt: evaluation.createdAt.toISOString(),
       acknowledged: evaluation.acknowledgedAt !== null,
       disputeStatus: disputeStatus ?? null,
+      calibration: evaluation.calibrationId !== null,
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
   };

@@ -37,7 +37,8 @@ export function CalibrationNewPage() {
         clearCall();
         clearForm();
         clearReviewers();
-        await queryClient.invalidateQueries({ queryKey: trpc.quality.calibrations.led.queryKey() });
+        // The lead may be one of the reviewers: both lists change.
+        await queryClient.invalidateQueries({ queryKey: trpc.quality.calibrations.pathKey() });
         await navigate({ to: "/quality/calibrations", search: { started: true } });
       },
     }),

@@ -64,10 +64,7 @@ export function CalibrationSpreadPage() {
               </thead>
               <tbody>
                 {spread.data.criteria.map((criterion) => (
-                  <tr
-                    key={criterion.criterionKey}
-                    className={criterion.agreed ? undefined : "row--attention"}
-                  >
+                  <tr key={criterion.criterionKey}>
                     <th scope="row">{criterion.title}</th>
                     {criterion.answers.map((answer, index) => (
                       <td key={`${criterion.criterionKey}-${reviewerNames[index] ?? index}`}>

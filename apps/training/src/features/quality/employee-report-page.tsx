@@ -119,9 +119,9 @@ function PersonReport({
       {evaluated ? (
         <section className="card stack" aria-labelledby="person-criteria">
           <h2 id="person-criteria">{t("personReport.criteria")}</h2>
-          <CriteriaTable caption={t("personReport.weakest")} rows={data.weakestCriteria} />
-          <CriteriaTable caption={t("personReport.strongest")} rows={data.strongestCriteria} />
-          <CriteriaTable caption={t("personReport.criteria")} rows={data.criteria} />
+          <p>{t("quality.weakest", { list: data.weakestCriteria.map((c) => c.title).join(", ") })}</p>
+          <p>{t("quality.strongest", { list: data.strongestCriteria.map((c) => c.title).join(", ") })}</p>
+          <CriteriaTable caption={t("personReport.criteriaCaption")} rows={data.criteria} />
         </section>
       ) : null}
       <EvaluationsSection staffMemberId={staffMemberId} />
@@ -196,7 +196,10 @@ function EvaluationsSection({ staffMemberId }: { staffMemberId: string }) {
             {rows.map((row) => (
               <tr key={row.id}>
                 <th scope="row">{format.dateTime(row.callStartedAt)}</th>
-                <td>{row.formName}</td>
+                <td>
+                  {row.formName}
+                  {row.calibration ? ` (${t("personReport.calibrationAnswer")})` : null}
+                </td>
                 <td>{row.reviewer}</td>
                 <td>{row.score === null ? "—" : `${row.score} / 100`}</td>
                 <td>
