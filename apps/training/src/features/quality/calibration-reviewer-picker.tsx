@@ -49,7 +49,7 @@ export function CalibrationReviewerPicker({
       ) : offered.length === 0 ? (
         <p className="muted">{t("calibration.noReviewers")}</p>
       ) : (
-        <ul className="stack" aria-label={t("calibration.searchReviewers")}>
+        <ul className="stack" aria-label={t("calibration.candidates")}>
           {offered.map((candidate) => (
             <li key={candidate.userId} className="row">
               <span>{candidate.name}</span>

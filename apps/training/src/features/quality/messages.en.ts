@@ -28,6 +28,7 @@ export const qualityCalibrationEn = {
     chooseForm: "2. Choose the form",
     chooseReviewers: "3. Choose the reviewers",
     searchReviewers: "Search reviewers by name",
+    candidates: "Reviewers matching the search",
     noReviewers: "Nobody who evaluates in the call's unit matches the search.",
     add: "Add {{name}}",
     remove: "Remove {{name}}",
@@ -64,6 +65,7 @@ export const qualityCalibrationEn = {
     description:
       "Choose a person to see their evaluations over the months and their criteria. Each view is recorded in the audit log.",
     search: "Search a person by name",
+    matches: "People matching the search",
     choose: "Show the quality of {{name}}",
     noMatches: "Nobody in your units matches the search.",
     chosen: "Quality of {{name}}",

@@ -30,6 +30,7 @@ export const qualityCalibrationFi: typeof qualityCalibrationEn = {
     chooseForm: "2. Valitse lomake",
     chooseReviewers: "3. Valitse arvioijat",
     searchReviewers: "Hae arvioijia nimellä",
+    candidates: "Hakuun sopivat arvioijat",
     noReviewers: "Haulla ei löydy ketään, joka arvioi puhelun yksikössä.",
     add: "Lisää {{name}}",
     remove: "Poista {{name}}",
@@ -66,6 +67,7 @@ export const qualityCalibrationFi: typeof qualityCalibrationEn = {
     description:
       "Valitse henkilö nähdäksesi hänen arviointinsa kuukausittain ja kriteereittäin. Jokainen katselu kirjataan tapahtumalokiin.",
     search: "Hae henkilöä nimellä",
+    matches: "Hakuun sopivat henkilöt",
     choose: "Näytä henkilön {{name}} laatu",
     noMatches: "Yksiköissäsi ei ole hakuun sopivaa henkilöä.",
     chosen: "Henkilön {{name}} laatu",
