@@ -123,6 +123,15 @@ describe("quality calibration lists and reviewer search", () => {
       ),
     );
     expect(listed.items.map((item) => item.id)).not.toContain(first.id);
+    // Its own reviewer sees it, told apart from the regular evaluations.
+    const own = dataOf<{ items: { id: string; calibration: boolean }[] }>(
+      await t.query(
+        "quality.evaluations.list",
+        { staffMemberId: await staffMemberOf(t, "mikko.korhonen") },
+        trainer,
+      ),
+    );
+    expect(own.items.find((item) => item.id === first.id)?.calibration).toBe(true);
     dataOf(
       await t.call(
         "quality.calibrations.submit",

@@ -216,7 +216,14 @@ describe.each(["en", "fi"] as const)("quality calibration (%s)", (lang: Lang) =>
     expect((await bar.boundingBox())?.height ?? 0).toBeGreaterThan(0);
     const table = lead.getByRole("table", { name: tr.quality.trendChart });
     const counts = await table.locator("tbody tr td:nth-of-type(1)").allTextContents();
-    expect(counts.reduce((sum, text) => sum + Number(text), 0)).toBeGreaterThan(0);
+    const evaluated = counts.reduce((sum, text) => sum + Number(text), 0);
+    expect(evaluated).toBeGreaterThan(0);
+    // The distribution's table counts the same evaluations the trend does.
+    const buckets = await lead
+      .getByRole("table", { name: tr.quality.distributionChart })
+      .locator("tbody tr td")
+      .allTextContents();
+    expect(buckets.reduce((sum, text) => sum + Number(text), 0)).toBe(evaluated);
     await view(lead, "unit-report");
   });
 

@@ -59,6 +59,7 @@ export const qualityCalibrationEn = {
     totalScore: "Score",
     scoreRange: "Scores differ by {{range}} points.",
   },
+  qualityCharts: { scoreBucket: "Score range" },
   personReport: {
     nav: "People's quality",
     title: "Quality per person",

@@ -61,6 +61,7 @@ export const qualityCalibrationFi: typeof qualityCalibrationEn = {
     totalScore: "Pisteet",
     scoreRange: "Pisteet eroavat {{range}} pistettä.",
   },
+  qualityCharts: { scoreBucket: "Pistealue" },
   personReport: {
     nav: "Henkilöiden laatu",
     title: "Laatu henkilöittäin",

@@ -27,6 +27,7 @@ export default function UnitReportChart({ report }: { report: UnitReport }) {
               dataKey="averageScore"
               name={t("quality.averageScore")}
               fill="#1f5f8b"
+              maxBarSize={80}
               isAnimationActive={false}
             />
           </BarChart>
@@ -64,6 +65,23 @@ export default function UnitReportChart({ report }: { report: UnitReport }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <table className="table">
+        <caption>{t("quality.distributionChart")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("qualityCharts.scoreBucket")}</th>
+            <th scope="col">{t("quality.evaluations")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {buckets.map((bucket) => (
+            <tr key={bucket.range}>
+              <th scope="row">{bucket.range}</th>
+              <td>{bucket.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <table className="table">
         <caption>{t("quality.weakestCriteria")}</caption>
         <thead>
