@@ -49,7 +49,7 @@ export function CalibrationReviewerPicker({
       ) : offered.length === 0 ? (
         <p className="muted">{t("calibration.noReviewers")}</p>
       ) : (
-        <ul className="stack" aria-label={t("calibration.candidates")}>
+        <ul className="name-list" aria-label={t("calibration.candidates")}>
           {offered.map((candidate) => (
             <li key={candidate.userId} className="row">
               <span>{candidate.name}</span>
@@ -68,7 +68,7 @@ export function CalibrationReviewerPicker({
       {chosen.length === 0 ? (
         <p className="muted">{t("calibration.noneChosen")}</p>
       ) : (
-        <ul className="stack" aria-labelledby="calibration-chosen">
+        <ul className="name-list" aria-labelledby="calibration-chosen">
           {chosen.map((reviewer) => (
             <li key={reviewer.userId} className="row">
               <span>{reviewer.name}</span>

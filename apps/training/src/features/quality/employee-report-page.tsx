@@ -58,7 +58,7 @@ function PersonSearch({ onChoose }: { onChoose: (staffMemberId: string) => void 
       ) : people.data.items.length === 0 ? (
         <p className="muted">{t("personReport.noMatches")}</p>
       ) : (
-        <ul className="stack" aria-label={t("personReport.matches")}>
+        <ul className="name-list" aria-label={t("personReport.matches")}>
           {people.data.items.map((item) => (
             <li key={item.id}>
               <button type="button" className="button" onClick={() => onChoose(item.id)}>
