@@ -649,6 +649,12 @@ const MATRIX: Record<string, Row> = {
       ],
     })),
   },
+  "quality.calibrations.reviewers": {
+    kind: "query",
+    allowed: ["trainer"],
+    input: withQuality(async (t) => ({ recordingId: await mikkosRecording(t), search: "Laine" })),
+  },
+  "quality.calibrations.led": { kind: "query", allowed: ["trainer"], input: withQuality(none) },
   "quality.calibrations.mine": { kind: "query", allowed: ["trainer"], input: withQuality(none) },
   "quality.calibrations.submit": {
     kind: "mutation",

@@ -26,6 +26,7 @@ const NOT_FREE_TEXT: Readonly<Record<string, string>> = {
   "playlists.find.search": "a search query, never stored",
   "playlists.assignableUsers.search": "a search query, never stored",
   "recordings.staffMembers.search": "a search query, never stored",
+  "quality.calibrations.reviewers.search": "a search query for a reviewer's name, never stored",
   "users.find.after": "an opaque paging cursor the API issued",
   "playlists.find.after": "an opaque paging cursor the API issued",
   "recordings.find.cursor": "an opaque paging cursor the API issued",

@@ -56,9 +56,10 @@ describe("quality review", () => {
       expect(QUALITY_PATHS.length).toBeGreaterThan(20);
       for (const cookie of [admin, officer, trainer, mikko]) {
         for (const path of QUALITY_PATHS) {
-          const kind = /\.(list|get|forRecording|open|mine|spread|rules|queue|unit|employee)$/.test(path)
-            ? "query"
-            : "mutation";
+          const kind =
+            /\.(list|get|forRecording|open|mine|led|reviewers|spread|rules|queue|unit|employee)$/.test(path)
+              ? "query"
+              : "mutation";
           const response = await t.call(path, { evaluationId: evaluation.evaluationId }, { cookie, kind });
           expect(response.status, path).toBe(403);
           const domain = domainOf(response);

@@ -120,6 +120,61 @@ const evaluateRoute = createRoute({
   ),
 });
 
+const calibrationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "quality/calibrations",
+  validateSearch: (search: Record<string, unknown>): { started?: boolean } =>
+    search.started === true ? { started: true } : {},
+  component: guarded(
+    "evaluation.create",
+    lazyRouteComponent(() => import("./features/quality/calibrations-page.js"), "CalibrationsPage"),
+  ),
+});
+
+const newCalibrationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "quality/calibrations/new",
+  component: guarded(
+    "evaluation.calibrate",
+    lazyRouteComponent(() => import("./features/quality/calibration-new-page.js"), "CalibrationNewPage"),
+  ),
+});
+
+const calibrationAnswerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "quality/calibrations/$calibrationId/answer",
+  component: guarded(
+    "evaluation.create",
+    lazyRouteComponent(
+      () => import("./features/quality/calibration-answer-page.js"),
+      "CalibrationAnswerPage",
+    ),
+  ),
+});
+
+const calibrationSpreadRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "quality/calibrations/$calibrationId/spread",
+  component: guarded(
+    "evaluation.calibrate",
+    lazyRouteComponent(
+      () => import("./features/quality/calibration-spread-page.js"),
+      "CalibrationSpreadPage",
+    ),
+  ),
+});
+
+const peopleReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "quality/people",
+  validateSearch: (search: Record<string, unknown>): { person?: string } =>
+    typeof search.person === "string" ? { person: search.person } : {},
+  component: guarded(
+    "evaluation.report",
+    lazyRouteComponent(() => import("./features/quality/employee-report-page.js"), "EmployeeReportPage"),
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
@@ -134,6 +189,11 @@ const routeTree = rootRoute.addChildren([
     disclosedRoute,
     qualityRoute,
     evaluateRoute,
+    calibrationsRoute,
+    newCalibrationRoute,
+    calibrationAnswerRoute,
+    calibrationSpreadRoute,
+    peopleReportRoute,
   ]),
 ]);
 

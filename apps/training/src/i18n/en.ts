@@ -1,7 +1,9 @@
 import { qualityLoopEn } from "../features/quality/loop-messages.en.js";
+import { qualityCalibrationEn } from "../features/quality/messages.en.js";
 /** English strings of the training portal (namespace `training`). fi.ts has exactly the same keys (tested). */
 export const en = {
   ...qualityLoopEn,
+  ...qualityCalibrationEn,
   appName: "Training",
   locale: "en-GB",
   actions: "Actions",

@@ -1,9 +1,11 @@
 import { qualityLoopFi } from "../features/quality/loop-messages.fi.js";
+import { qualityCalibrationFi } from "../features/quality/messages.fi.js";
 import type { TrainingMessages } from "./en.js";
 
 /** Suomenkieliset tekstit (nimiavaruus `training`); samat avaimet kuin en.ts:ssä (testattu). */
 export const fi: TrainingMessages = {
   ...qualityLoopFi,
+  ...qualityCalibrationFi,
   appName: "Koulutus",
   locale: "fi-FI",
   actions: "Toiminnot",

@@ -48,6 +48,11 @@ export const CreateCalibrationInput = z.object({
   reviewerUserIds: z.array(z.uuid("Not a user id")).min(2).max(20),
 });
 export const CalibrationId = z.object({ calibrationId: z.uuid("Not a calibration id") });
+export const FindCalibrationReviewersInput = z.object({
+  recordingId: z.uuid("Not a recording id"),
+  search: z.string().trim().max(100).optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
 export const SubmitCalibrationInput = CalibrationId.extend({ answers: Answers, summary: Summary });
 
 export const SetSamplingRuleInput = z.object({

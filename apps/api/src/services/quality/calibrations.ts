@@ -3,17 +3,15 @@ import {
   qualityCalibrations,
   qualityEvaluations,
   qualityFormVersions,
-  recordings,
-  roleGrants,
   users,
 } from "@kuulo/db/schema";
-import { can } from "@kuulo/domain/access";
 import { DomainError, notFound } from "@kuulo/domain/errors";
-import { type Answer, type CalibrationSpread, calibrationSpread } from "@kuulo/domain/quality";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { type Answer, type CalibrationSpread, calibrationSpread, formCriteria } from "@kuulo/domain/quality";
+import { and, eq } from "drizzle-orm";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
 import type { AuthedContext } from "../shared/service-context.js";
+import { eligibleReviewers } from "./calibration-reviewers.js";
 import type { EvaluationView } from "./evaluation-view.js";
 import { createEvaluation } from "./evaluations.js";
 import { loadUsableFormVersion } from "./forms.js";
@@ -32,37 +30,9 @@ export async function createCalibration({
   return ctx.db.transaction(async (tx) => {
     const version = await loadUsableFormVersion(ctx, input.formVersionId, tx);
     const reviewerIds = [...new Set(input.reviewerUserIds)];
-    const people = await tx
-      .select({
-        id: users.id,
-        organisationId: users.organisationId,
-        status: users.status,
-        staffMemberId: users.staffMemberId,
-      })
-      .from(users)
-      .where(inArray(users.id, reviewerIds));
-    const grants = await tx
-      .select({ userId: roleGrants.userId, role: roleGrants.role, unitId: roleGrants.unitId })
-      .from(roleGrants)
-      .where(and(inArray(roleGrants.userId, reviewerIds), isNull(roleGrants.revokedAt)));
+    const eligible = await eligibleReviewers(tx, recording, { userIds: reviewerIds });
     reviewerIds.forEach((id, index) => {
-      const person = people.find((p) => p.id === id);
-      const actor = person && {
-        kind: "user" as const,
-        userId: id,
-        organisationId: person.organisationId,
-        grants: grants.filter((g) => g.userId === id).map((g) => ({ role: g.role, unitId: g.unitId })),
-        staffMemberId: person.staffMemberId,
-        disclosureIds: [],
-      };
-      const eligible =
-        person?.status === "active" &&
-        person.staffMemberId !== recording.staffMemberId &&
-        can(actor, "evaluation.create", {
-          unitId: recording.unitId,
-          organisationId: recording.organisationId,
-        });
-      if (!eligible) {
+      if (!eligible.some((person) => person.userId === id)) {
         throw new DomainError("VALIDATION", "Every calibrating reviewer must evaluate in the call's unit", {
           field: `reviewerUserIds.${index}`,
           reason: "quality.calibration_reviewer",
@@ -92,44 +62,6 @@ export async function createCalibration({
     });
     return { calibrationId: calibration.id };
   });
-}
-
-export interface CalibrationAssignment {
-  calibrationId: string;
-  recordingId: string;
-  formVersionId: string;
-  callStartedAt: string;
-  submitted: boolean;
-}
-
-/** Calibrations the reviewer is asked to answer. */
-export async function myCalibrations({ ctx }: { ctx: AuthedContext }): Promise<CalibrationAssignment[]> {
-  const rows = await ctx.db
-    .select({
-      calibration: qualityCalibrations,
-      callStartedAt: recordings.callStartedAt,
-      evaluationId: qualityEvaluations.id,
-    })
-    .from(qualityCalibrationReviewers)
-    .innerJoin(qualityCalibrations, eq(qualityCalibrations.id, qualityCalibrationReviewers.calibrationId))
-    .innerJoin(recordings, eq(recordings.id, qualityCalibrations.recordingId))
-    .leftJoin(
-      qualityEvaluations,
-      and(
-        eq(qualityEvaluations.calibrationId, qualityCalibrations.id),
-        eq(qualityEvaluations.reviewerUserId, ctx.auth.user.id),
-      ),
-    )
-    .where(eq(qualityCalibrationReviewers.userId, ctx.auth.user.id))
-    .orderBy(qualityCalibrations.createdAt)
-    .limit(100);
-  return rows.map((row) => ({
-    calibrationId: row.calibration.id,
-    recordingId: row.calibration.recordingId,
-    formVersionId: row.calibration.formVersionId,
-    callStartedAt: row.callStartedAt.toISOString(),
-    submitted: row.evaluationId !== null,
-  }));
 }
 
 /** A participant's blind answers: an evaluation tied to the calibration (one per reviewer). */
@@ -201,7 +133,13 @@ export async function calibrationResult({
 }: {
   ctx: AuthedContext;
   input: { calibrationId: string };
-}): Promise<CalibrationSpread & { invited: number; reviewerNames: string[] }> {
+}): Promise<
+  Omit<CalibrationSpread, "criteria"> & {
+    criteria: (CalibrationSpread["criteria"][number] & { title: string })[];
+    invited: number;
+    reviewerNames: string[];
+  }
+> {
   const [calibration] = await ctx.db
     .select()
     .from(qualityCalibrations)
@@ -246,8 +184,14 @@ export async function calibrationResult({
     targetId: calibration.id,
     details: { evaluations: evaluations.length },
   });
+  const spread = calibrationSpread(version.content, evaluations);
+  const titles = new Map(formCriteria(version.content).map((criterion) => [criterion.key, criterion.title]));
   return {
-    ...calibrationSpread(version.content, evaluations),
+    ...spread,
+    criteria: spread.criteria.map((criterion) => ({
+      ...criterion,
+      title: titles.get(criterion.criterionKey) ?? criterion.criterionKey,
+    })),
     invited: invited.length,
     reviewerNames: evaluations.map((e) => `${e.first ?? ""} ${e.last ?? ""}`.trim()),
   };

@@ -264,6 +264,8 @@ export interface EvaluationListItem {
   createdAt: string;
   acknowledged: boolean;
   disputeStatus: string | null;
+  /** A calibration answer (listed only to its own reviewer and the person), not a regular evaluation. */
+  calibration: boolean;
 }
 
 export const encodeCursor = (at: Date, id: string) =>

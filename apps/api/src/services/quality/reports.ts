@@ -223,6 +223,8 @@ export interface EmployeeReport {
   trend: TrendPoint[];
   strongestCriteria: CriterionAverage[];
   weakestCriteria: CriterionAverage[];
+  /** Every criterion answered in the period, weakest first. */
+  criteria: CriterionAverage[];
   openDisputes: number;
 }
 
@@ -260,6 +262,7 @@ export async function employeeReport({
     trend: await trend(ctx, filter),
     strongestCriteria: [...all].reverse().slice(0, 3),
     weakestCriteria: all.slice(0, 3),
+    criteria: all,
     openDisputes: Number(open?.n ?? 0),
   };
 }
@@ -319,6 +322,7 @@ export async function listEvaluations({
       createdAt: evaluation.createdAt.toISOString(),
       acknowledged: evaluation.acknowledgedAt !== null,
       disputeStatus: disputeStatus ?? null,
+      calibration: evaluation.calibrationId !== null,
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
   };

@@ -29,6 +29,7 @@ export function QualityHomePage() {
       <PageHeader title={t("quality.title")} description={t("quality.description")} />
       {settings.data.enabled ? (
         <div className="stack">
+          <QualityLinks />
           <QueueSection />
           <DisputesSection />
           <UnitReportSection />
@@ -37,6 +38,17 @@ export function QualityHomePage() {
         <p className="alert alert--info">{t("quality.off")}</p>
       )}
     </>
+  );
+}
+
+function QualityLinks() {
+  const { t } = useTranslation();
+  const can = useCan();
+  return (
+    <nav className="row" aria-label={t("quality.title")}>
+      <Link to="/quality/calibrations">{t("calibration.nav")}</Link>
+      {can("evaluation.report") ? <Link to="/quality/people">{t("personReport.nav")}</Link> : null}
+    </nav>
   );
 }
 

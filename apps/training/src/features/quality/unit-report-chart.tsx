@@ -4,7 +4,10 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 
 type UnitReport = RouterOutputs["quality"]["reports"]["unit"];
 
-/** Average score per month and the score distribution; the tables beside carry the same data. */
+/**
+ * Average score per month and the score distribution; the tables beside carry the same data. Bars are
+ * drawn at once: an animation that starts at zero height shows an empty chart to whoever looks early.
+ */
 export default function UnitReportChart({ report }: { report: UnitReport }) {
   const { t } = useTranslation();
   const buckets = report.distribution.map((count, index) => ({
@@ -20,7 +23,13 @@ export default function UnitReportChart({ report }: { report: UnitReport }) {
             <XAxis dataKey="month" />
             <YAxis domain={[0, 100]} />
             <Tooltip />
-            <Bar dataKey="averageScore" name={t("quality.averageScore")} fill="#1f5f8b" />
+            <Bar
+              dataKey="averageScore"
+              name={t("quality.averageScore")}
+              fill="#1f5f8b"
+              maxBarSize={80}
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>
@@ -52,10 +61,27 @@ export default function UnitReportChart({ report }: { report: UnitReport }) {
             <XAxis dataKey="range" />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Bar dataKey="count" name={t("quality.evaluations")} fill="#1a7f4b" />
+            <Bar dataKey="count" name={t("quality.evaluations")} fill="#1a7f4b" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <table className="table">
+        <caption>{t("quality.distributionChart")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("qualityCharts.scoreBucket")}</th>
+            <th scope="col">{t("quality.evaluations")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {buckets.map((bucket) => (
+            <tr key={bucket.range}>
+              <th scope="row">{bucket.range}</th>
+              <td>{bucket.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <table className="table">
         <caption>{t("quality.weakestCriteria")}</caption>
         <thead>
