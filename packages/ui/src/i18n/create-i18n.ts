@@ -54,3 +54,18 @@ export async function createKuuloI18n(loadApp: AppCatalogueLoader, defaultNS = "
   syncDocument(instance.language ?? lng);
   return instance;
 }
+
+/**
+ * Switches only once the language's catalogues are in; if they cannot be fetched (offline, or a new
+ * release replaced the chunks) the page stays in its language instead of showing keys. Returns whether
+ * it switched. reloadResources, because i18next never retries a read that has failed once.
+ */
+export async function switchLanguage(instance: i18n, locale: Locale): Promise<boolean> {
+  if (instance.language === locale) return true;
+  const namespaces = [instance.options.ns ?? []].flat();
+  const loaded = () => namespaces.every((namespace) => instance.hasResourceBundle(locale, namespace));
+  if (!loaded()) await instance.reloadResources(locale, namespaces);
+  if (!loaded()) return false;
+  await instance.changeLanguage(locale);
+  return true;
+}
