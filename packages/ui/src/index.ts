@@ -20,7 +20,7 @@ export {
   type GlossaryTerm,
   glossaryFindings,
 } from "./glossary/glossary.js";
-export { createKuuloI18n } from "./i18n/create-i18n.js";
+export { type AppCatalogueLoader, createKuuloI18n, switchLanguage } from "./i18n/create-i18n.js";
 export { formatDuration, formatDurationPrecise, parseDuration } from "./i18n/duration.js";
 export { createFormatters, type Formatters, useFormat } from "./i18n/format.js";
 export { LanguageSwitcher } from "./i18n/language-switcher.js";

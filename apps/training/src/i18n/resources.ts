@@ -1,5 +1,7 @@
-import type { Resource } from "i18next";
-import { en } from "./en.js";
-import { fi } from "./fi.js";
+import type { AppCatalogueLoader } from "@kuulo/ui";
 
-export const trainingResources: Resource = { fi: { training: fi }, en: { training: en } };
+/** Namespace `training` in one language, as its own chunk: a first visit loads only the language it shows. */
+export const loadTrainingCatalogue: AppCatalogueLoader = (locale) =>
+  locale === "en"
+    ? import("./en.js").then((module) => module.en)
+    : import("./fi.js").then((module) => module.fi);

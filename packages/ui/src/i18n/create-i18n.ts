@@ -1,34 +1,71 @@
-import i18next, { type i18n, type Resource } from "i18next";
+import i18next, { type BackendModule, type i18n, type ResourceKey } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { detectLocale, storedLocale } from "./locale.js";
+import { detectLocale, type Locale, storedLocale } from "./locale.js";
 import { uiMessages } from "./ui-messages.js";
 
+/** The app's own namespace in one language; a dynamic import, so each language is its own chunk. */
+export type AppCatalogueLoader = (locale: Locale) => Promise<ResourceKey>;
+
 /**
- * One i18next instance per SPA. The app passes its own namespaces; `ui` (this package's screens)
- * is merged in. Bundled resources, so initialisation is synchronous and nothing flashes.
+ * Only the active language's catalogue is fetched: the other loads when the user switches (i18next
+ * changes language only once it has arrived, so no key flashes). No fallback language, because a
+ * fallback would be fetched too; the apps' message tests keep Finnish and English key-for-key equal.
  */
-export function createKuuloI18n(appResources: Resource, defaultNS = "app"): i18n {
+function catalogueBackend(loadApp: AppCatalogueLoader, appNamespace: string): BackendModule {
+  return {
+    type: "backend",
+    init: () => {},
+    read: (language, namespace, callback) => {
+      const locale = language === "en" ? "en" : "fi";
+      if (namespace === "ui") return callback(null, uiMessages[locale]);
+      if (namespace !== appNamespace) return callback(new Error(`unknown namespace ${namespace}`), false);
+      loadApp(locale).then(
+        (catalogue) => callback(null, catalogue),
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+      );
+    },
+  };
+}
+
+/**
+ * One i18next instance per SPA: the app's namespace plus `ui` (this package's screens). Resolves once
+ * the active language is loaded; render after it so the first paint is already translated.
+ */
+export async function createKuuloI18n(loadApp: AppCatalogueLoader, defaultNS = "app"): Promise<i18n> {
   const instance = i18next.createInstance();
   const lng = detectLocale(storedLocale(), typeof navigator === "undefined" ? [] : navigator.languages);
-  const resources: Resource = {
-    fi: { ...appResources.fi, ui: uiMessages.fi },
-    en: { ...appResources.en, ui: uiMessages.en },
-  };
-  void instance.use(initReactI18next).init({
-    resources,
-    lng,
-    fallbackLng: "fi",
-    supportedLngs: ["fi", "en"],
-    defaultNS,
-    ns: [defaultNS, "ui"],
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
-  });
   const syncDocument = (language: string) => {
     if (typeof document !== "undefined") document.documentElement.lang = language;
   };
-  syncDocument(lng);
   instance.on("languageChanged", syncDocument);
+  await instance
+    .use(catalogueBackend(loadApp, defaultNS))
+    .use(initReactI18next)
+    .init({
+      lng,
+      fallbackLng: false,
+      supportedLngs: ["fi", "en"],
+      load: "currentOnly",
+      defaultNS,
+      ns: [defaultNS, "ui"],
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  syncDocument(instance.language ?? lng);
   return instance;
+}
+
+/**
+ * Switches only once the language's catalogues are in; if they cannot be fetched (offline, or a new
+ * release replaced the chunks) the page stays in its language instead of showing keys. Returns whether
+ * it switched. reloadResources, because i18next never retries a read that has failed once.
+ */
+export async function switchLanguage(instance: i18n, locale: Locale): Promise<boolean> {
+  if (instance.language === locale) return true;
+  const namespaces = [instance.options.ns ?? []].flat();
+  const loaded = () => namespaces.every((namespace) => instance.hasResourceBundle(locale, namespace));
+  if (!loaded()) await instance.reloadResources(locale, namespaces);
+  if (!loaded()) return false;
+  await instance.changeLanguage(locale);
+  return true;
 }

@@ -2,6 +2,7 @@ import { use, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { MeContext } from "../session/me-context.js";
 import { useTRPCClient } from "../trpc/context.js";
+import { switchLanguage } from "./create-i18n.js";
 import { isLocale, LOCALES, type Locale, rememberLocale } from "./locale.js";
 import { saveLocaleOnAccount } from "./save-locale.js";
 
@@ -15,9 +16,11 @@ export function LanguageSwitcher() {
   const id = useId();
   const change = (value: string) => {
     if (!isLocale(value)) return;
-    rememberLocale(value);
-    void i18n.changeLanguage(value);
-    if (me) void saveLocaleOnAccount(client, value);
+    void switchLanguage(i18n, value).then((switched) => {
+      if (!switched) return;
+      rememberLocale(value);
+      if (me) void saveLocaleOnAccount(client, value);
+    });
   };
   return (
     <div className="language-switcher">

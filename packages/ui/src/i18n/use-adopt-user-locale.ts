@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { switchLanguage } from "./create-i18n.js";
 import { isLocale, rememberLocale, storedLocale } from "./locale.js";
 
 /** On a browser with no remembered choice, the account's saved language applies. */
@@ -8,6 +9,6 @@ export function useAdoptUserLocale(userLocale: string | null | undefined): void 
   useEffect(() => {
     if (!isLocale(userLocale) || storedLocale() !== null) return;
     rememberLocale(userLocale);
-    if (i18n.language !== userLocale) void i18n.changeLanguage(userLocale);
+    void switchLanguage(i18n, userLocale);
   }, [userLocale, i18n]);
 }

@@ -1,0 +1,65 @@
+import {
+  checkA11y,
+  collectPageErrors,
+  launchChromium,
+  type RunningKuulo,
+  screenshot,
+  startKuulo,
+} from "@kuulo/e2e";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { texts } from "./helpers.js";
+
+/** The app catalogue's chunks are named after their modules (src/i18n/fi.ts, en.ts). */
+const catalogueOf = (url: string) => /\/assets\/(fi|en)-[\w-]+\.js$/.exec(new URL(url).pathname)?.[1];
+
+describe("the portal's languages", () => {
+  let kuulo: RunningKuulo;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [kuulo, browser] = await Promise.all([startKuulo(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await kuulo?.stop();
+  });
+
+  const appName = (page: Page) => page.locator(".brand__app").textContent();
+
+  it("loads only the language it shows, and switching keeps what was typed", async () => {
+    const context = await browser.newContext({ locale: "fi-FI" });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const catalogues: string[] = [];
+    page.on("request", (request) => {
+      const language = catalogueOf(request.url());
+      if (language) catalogues.push(language);
+    });
+    const fi = texts("fi");
+    const en = texts("en");
+
+    await page.goto(kuulo.baseUrl);
+    // The first paint is already translated: the shell waits for its catalogue.
+    expect(await appName(page)).toBe(fi.tr.appName);
+    await page.getByLabel(fi.ui.signIn.username).fill("kirjoitettu.nimi");
+    expect(catalogues).toEqual(["fi"]);
+
+    await page.getByLabel(fi.ui.language).selectOption("en");
+    await expect.poll(() => appName(page)).toBe(en.tr.appName);
+    expect(await page.getByLabel(en.ui.signIn.username).inputValue()).toBe("kirjoitettu.nimi");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    expect(catalogues).toEqual(["fi", "en"]);
+    await checkA11y(page, "en sign-in after switching language");
+    await screenshot(page, "en-sign-in-switched-language");
+
+    catalogues.length = 0;
+    await page.reload();
+    await page.getByLabel(en.ui.signIn.username).waitFor();
+    expect(await appName(page)).toBe(en.tr.appName);
+    expect(catalogues).toEqual(["en"]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
