@@ -1,0 +1,33 @@
+import type { Role } from "../access/roles.js";
+import type { AuditAction, AuditActionArea } from "./audit-actions.js";
+
+/**
+ * A sentence template per action. Placeholders: {{actor}}, {{target}}, {{role}}, {{unitIn}} ("in Helsinki,
+ * customer service (HKI-ASPA)" / "in all units"), {{playlist}}, {{recording}}, {{count}}. `notDone` is the
+ * sentence when the outcome was a failure or refusal; without it the generic `notDone` wrapper applies.
+ */
+export interface AuditActionText {
+  label: string;
+  sentence: string;
+  notDone?: string;
+}
+
+export interface AuditTexts {
+  actions: Record<AuditAction, AuditActionText>;
+  areas: Record<AuditActionArea, string>;
+  /** Wraps a sentence whose action did not happen: "{{sentence}} (refused)". */
+  notDone: string;
+  /** An action no longer in the registry (an old row): still readable, never a bare code. */
+  unknownAction: string;
+  actors: { system: string; machine: string; anonymous: string; anonymousAs: string; unknown: string };
+  /** "{{name}}'s call of {{time}}" */
+  recording: string;
+  unitIn: string;
+  allUnits: string;
+  roles: Record<Role, string>;
+  /** Targets without a name of their own (a search, the register settings…), by target type. */
+  targetTypes: Record<string, string>;
+  /** What a removed target reads as, by target type ("other" for the rest). */
+  removed: Record<string, string> & { other: string };
+  someRole: string;
+}

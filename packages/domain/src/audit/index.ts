@@ -1,0 +1,3 @@
+export * from "./audit-actions.js";
+export * from "./audit-sentence.js";
+export type { AuditActionText, AuditTexts } from "./audit-texts.js";
