@@ -30,4 +30,28 @@ export interface AuditTexts {
   /** What a removed target reads as, by target type ("other" for the rest). */
   removed: Record<string, string> & { other: string };
   someRole: string;
+  outcomes: Record<"success" | "failure" | "denied", string>;
+  /** Column headings of the CSV export, in the reader's language. */
+  csv: Record<(typeof AUDIT_CSV_COLUMNS)[number], string>;
 }
+
+export const AUDIT_CSV_COLUMNS = [
+  "seq",
+  "occurredAt",
+  "time",
+  "actor",
+  "event",
+  "actionLabel",
+  "target",
+  "outcome",
+  "actorType",
+  "actorId",
+  "actorLabel",
+  "action",
+  "targetType",
+  "targetId",
+  "ip",
+  "details",
+  "prevHash",
+  "hash",
+] as const;
