@@ -78,10 +78,8 @@ export function AuditNamePicker({
         : language.describe({ kind: "removed" }, type);
     return (
       <div className="field name-picker">
-        <span className="field__label" id={`${id}-label`}>
-          {label}
-        </span>
-        <span className="name-picker__chosen" role="group" aria-labelledby={`${id}-label`}>
+        <span className="field__label">{label}</span>
+        <span className="name-picker__chosen">
           <span data-testid="name-picker-chosen">{name}</span>
           <button
             type="button"
