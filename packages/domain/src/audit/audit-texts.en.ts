@@ -15,7 +15,10 @@ export const AUDIT_TEXTS_EN: AuditTexts = {
       label: "API token revoked",
       sentence: "{{actor}} revoked the API token {{target}}",
     },
-    "audit.export": { label: "Audit log exported", sentence: "{{actor}} exported {{count}} audit events" },
+    "audit.export": {
+      label: "Audit log exported",
+      sentence: "{{actor}} exported the audit log to a file (events: {{count}})",
+    },
     "audit.verify": { label: "Audit chain verified", sentence: "{{actor}} verified the audit chain" },
     "auth.locale_change": { label: "Language changed", sentence: "{{actor}} changed their language" },
     "auth.lockout": {

@@ -12,7 +12,7 @@ export const AUDIT_TEXTS_FI: AuditTexts = {
     "api_token.revoke": { label: "API-avain peruttu", sentence: "{{actor}} perui API-avaimen {{target}}" },
     "audit.export": {
       label: "Tapahtumaloki viety",
-      sentence: "{{actor}} vei tapahtumalokista {{count}} tapahtumaa tiedostoon",
+      sentence: "{{actor}} vei tapahtumalokin tiedostoon (tapahtumia: {{count}})",
     },
     "audit.verify": {
       label: "Tapahtumaloki tarkistettu",

@@ -97,51 +97,53 @@ export function AuditNamePicker({
   return (
     <div className="field name-picker">
       <label htmlFor={`${id}-input`}>{label}</label>
-      <input
-        id={`${id}-input`}
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-describedby={`${id}-hint`}
-        aria-activedescendant={expanded ? optionId(activeIndex) : undefined}
-        placeholder={t("audit.searchPlaceholder")}
-        value={text}
-        onChange={(event) => {
-          setText(event.target.value);
-          setActive(0);
-          setOpen(true);
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={onKeyDown}
-      />
+      <div className="name-picker__control">
+        <input
+          id={`${id}-input`}
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-describedby={`${id}-hint`}
+          aria-activedescendant={expanded ? optionId(activeIndex) : undefined}
+          placeholder={t("audit.searchPlaceholder")}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setActive(0);
+            setOpen(true);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+          onKeyDown={onKeyDown}
+        />
+        <div id={listId} role="listbox" aria-label={label} className="name-picker__list" hidden={!expanded}>
+          {options.map((option, index) => (
+            <div
+              key={option.id}
+              tabIndex={-1}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === activeIndex}
+              className="name-picker__option"
+              // mousedown, not click: picking must happen before the input's blur closes the list.
+              onMouseDown={(event) => {
+                event.preventDefault();
+                pick(option.id);
+              }}
+              onMouseMove={() => setActive(index)}
+            >
+              {nameOf(option)}
+              {option.ref.kind === "person" ? <span className="muted"> ({option.ref.username})</span> : null}
+            </div>
+          ))}
+        </div>
+      </div>
       <span id={`${id}-hint`} className="field__hint">
         {hint}
       </span>
-      <div id={listId} role="listbox" aria-label={label} className="name-picker__list" hidden={!expanded}>
-        {options.map((option, index) => (
-          <div
-            key={option.id}
-            tabIndex={-1}
-            id={optionId(index)}
-            role="option"
-            aria-selected={index === activeIndex}
-            className="name-picker__option"
-            // mousedown, not click: picking must happen before the input's blur closes the list.
-            onMouseDown={(event) => {
-              event.preventDefault();
-              pick(option.id);
-            }}
-            onMouseMove={() => setActive(index)}
-          >
-            {nameOf(option)}
-            {option.ref.kind === "person" ? <span className="muted"> ({option.ref.username})</span> : null}
-          </div>
-        ))}
-      </div>
       {open && search.length >= 2 && found.isSuccess && options.length === 0 ? (
         <p className="muted" role="status">
           {t("audit.noMatches")}
