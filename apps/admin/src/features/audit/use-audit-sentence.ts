@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@kuulo/api";
 import {
   type AuditLocale,
+  type AuditSentenceEvent,
   auditActionLabel,
   auditSentence,
   auditTexts,
@@ -24,9 +25,9 @@ export function useAuditLanguage() {
     return {
       locale,
       texts,
-      sentence: (event: AuditEventRow) => auditSentence(texts, event, sentenceFormat),
-      actor: (event: AuditEventRow) => describeAuditActor(texts, event, sentenceFormat),
-      target: (event: AuditEventRow) =>
+      sentence: (event: AuditSentenceEvent) => auditSentence(texts, event, sentenceFormat),
+      actor: (event: AuditSentenceEvent) => describeAuditActor(texts, event, sentenceFormat),
+      target: (event: AuditSentenceEvent) =>
         describeAuditRef(texts, event.refs.target, event.targetType, sentenceFormat),
       actionLabel: (action: string) => auditActionLabel(texts, action),
       describe: (ref: AuditEventRow["refs"]["target"], type: string) =>
