@@ -32,7 +32,7 @@ function writtenActions(): Map<string, string> {
   const found = new Map<string, string>();
   for (const file of sourceFiles(SOURCE)) {
     const text = readFileSync(file, "utf8");
-    for (const match of text.matchAll(/\baction:\s*([^,\n]+)/g)) {
+    for (const match of text.matchAll(/\baction:\s*([^,]+)/g)) {
       for (const literal of (match[1] ?? "").matchAll(/["'`]([a-z0-9_]+(?:\.[a-z0-9_]+)+)["'`]/g))
         found.set(literal[1] ?? "", file.slice(SOURCE.length + 1));
     }
