@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { auditTexts, fillTemplate } from "@kuulo/domain/audit";
 import {
   checkA11y,
   collectPageErrors,
@@ -9,7 +10,6 @@ import {
   secondsLeftInWindow,
   startKuulo,
 } from "@kuulo/e2e";
-import { auditTexts, fillTemplate } from "@kuulo/domain/audit";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { adminLogin, type Lang, newContext, openNav, signIn, texts } from "./helpers.js";
