@@ -38,8 +38,9 @@ export function describeAuditRef(
   if (!ref) return type ? (texts.targetTypes[type] ?? "") : "";
   switch (ref.kind) {
     case "person":
-    case "named":
       return ref.name;
+    case "named":
+      return ref.name || ((type ? texts.targetTypes[type] : undefined) ?? texts.removed.other);
     case "unit":
       return ref.name && ref.code ? `${ref.name} (${ref.code})` : ref.name || ref.code;
     case "recording":

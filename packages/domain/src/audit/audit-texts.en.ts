@@ -350,6 +350,7 @@ export const AUDIT_TEXTS_EN: AuditTexts = {
   },
   someRole: "a role",
   targetTypes: {
+    disclosure: "the data subject (access request)",
     recording_search: "the list of recordings",
     recording_count: "the number of recordings",
     staff_member_list: "the list of staff members",

@@ -372,6 +372,7 @@ export const AUDIT_TEXTS_FI: AuditTexts = {
   },
   someRole: "roolin",
   targetTypes: {
+    disclosure: "rekisteröity (tarkastuspyyntö)",
     recording_search: "tallenneluettelo",
     recording_count: "tallenteiden määrä",
     staff_member_list: "työntekijäluettelo",

@@ -87,7 +87,7 @@ async function search(
           .limit(SUGGESTIONS),
       );
     case "disclosure": {
-      const recipient = sql<string>`coalesce(nullif(${disclosures.fields}->>'recipientOrganisation', ''), nullif(${disclosures.fields}->>'recipientName', ''), '')`;
+      const recipient = sql<string>`coalesce(nullif(${disclosures.fields}->>'recipientOrganisation', ''), nullif(${disclosures.fields}->>'recipientName', ''), nullif(${disclosures.fields}->>'authority', ''), '')`;
       return named(
         await ctx.db
           .select({ id: disclosures.id, name: recipient })

@@ -44,6 +44,7 @@ interface NameRow extends Record<string, unknown> {
 const staffName = sql`s.first_name || ' ' || s.last_name`;
 const iso = (column: ReturnType<typeof sql>) =>
   sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+// An access request's requester is a data subject: never named in the audit log, only its kind.
 /** A recording soft-deleted under retention or erasure reads as removed; its people are not named. */
 const recordingState = sql`case when r.deleted_at is null then 'kept' else 'removed' end`;
 
@@ -77,7 +78,8 @@ async function loadNames(db: DbOrTx, ids: Map<Kind, Set<string>>): Promise<Map<s
         select 'playlist', p.id::text, p.title, null, null from playlists p where p.id = any(${list("playlist")})
         union all
         select 'disclosure', d.id::text,
-               coalesce(nullif(d.fields->>'recipientOrganisation', ''), nullif(d.fields->>'recipientName', ''), ''),
+               coalesce(nullif(d.fields->>'recipientOrganisation', ''), nullif(d.fields->>'recipientName', ''),
+                        nullif(d.fields->>'authority', ''), ''),
                d.kind::text, null
           from disclosures d where d.id = any(${list("disclosure")})
         union all
