@@ -163,7 +163,7 @@ describe("audit read and export", () => {
     const cookie = await t.signIn("tietosuoja");
     const exported = dataOf<{ csv: string; rowCount: number }>(await t.call("audit.export", {}, { cookie }));
     expect(exported.csv.split("\r\n")[0]).toBe(
-      "seq,occurred_at,actor_type,actor_id,actor_label,action,target_type,target_id,outcome,ip,details,prev_hash,hash",
+      "No.,Time (UTC),Time,Who,Event,Action,Target,Outcome,Actor type (code),Actor id,Actor username,Action (code),Target type (code),Target id,Address,Details (JSON),Previous hash,Hash",
     );
     expect(exported.csv).toContain("'=cmd|calc");
     expect(exported.csv).not.toMatch(/,=cmd/);

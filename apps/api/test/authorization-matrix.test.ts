@@ -356,6 +356,11 @@ const MATRIX: Record<string, Row> = {
     allowed: ["administrator", "privacy_officer"],
     input: async () => ({ seq: 1 }),
   },
+  "audit.names": {
+    kind: "query",
+    allowed: ["administrator", "privacy_officer"],
+    input: async () => ({ type: "user", search: "mikko" }),
+  },
   "audit.verify": { kind: "mutation", allowed: ["administrator", "privacy_officer"], input: none },
   "audit.export": { kind: "mutation", allowed: ["privacy_officer"], input: async () => ({}) },
   "register.privacyNotice": { kind: "query", allowed: EVERYONE, input: async () => ({ locale: "en" }) },

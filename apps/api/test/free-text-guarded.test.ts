@@ -55,6 +55,8 @@ const NOT_FREE_TEXT: Readonly<Record<string, string>> = {
   "audit.export.targetId": "a target id to filter the audit log by",
   "audit.export.targetType": "a target type to filter the audit log by",
   "audit.export.action": "an action name (a-z, digits, dot, underscore) to filter the audit log by",
+  "audit.export.timeZone": "an IANA time zone name checked by Intl, for the export's times",
+  "audit.names.search": "a search query for a person's or a target's name, never stored",
   // Addresses that are e-mail on purpose: the guard's e-mail detector would refuse every value.
   "users.create.email": "the staff member's own work address, for one-time links",
   "users.update.email": "the staff member's own work address, for one-time links",

@@ -1,5 +1,6 @@
 /** @kuulo/domain: the Kuulo call-recording register as code. Each concern is also its own subpath export. */
 export * from "./access/index.js";
+export * from "./audit/index.js";
 export * from "./credentials/index.js";
 export * from "./disclosure/index.js";
 export * from "./errors/index.js";

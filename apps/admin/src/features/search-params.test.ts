@@ -40,6 +40,16 @@ describe("audit search", () => {
     expect(parseAuditSearch({ action: "DROP TABLE", outcome: "maybe" })).toEqual({});
   });
 
+  it("keeps ids of people and named targets only, and a target only with its type", () => {
+    expect(parseAuditSearch({ actor: UUID, targetType: "recording", targetId: UUID })).toEqual({
+      actor: UUID,
+      targetType: "recording",
+      targetId: UUID,
+    });
+    expect(parseAuditSearch({ actor: "admin", targetType: "session", targetId: UUID })).toEqual({});
+    expect(parseAuditSearch({ targetId: UUID })).toEqual({});
+  });
+
   it("turns calendar days into an inclusive instant range", () => {
     const range = dayRangeToInstants("2026-11-01", "2026-11-01");
     expect(new Date(range.to ?? "").getTime() - new Date(range.from ?? "").getTime()).toBe(86_400_000 - 1);

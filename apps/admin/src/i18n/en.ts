@@ -1,3 +1,4 @@
+import { auditEn } from "../features/audit/messages.en.js";
 import { privacyOperationsEn } from "../features/disclosures/messages.en.js";
 import { qualityAdminEn } from "../features/quality/messages.en.js";
 
@@ -462,58 +463,7 @@ export const en = {
     empty: "No API tokens",
     emptyHint: "Create a token for the call recording system with “New token”.",
   },
-  audit: {
-    title: "Audit log",
-    description:
-      "Every sign-in, administrative change, listen, disclosure and purge, in a tamper-evident chain (R14).",
-    filters: "Filter events",
-    actor: "Actor",
-    actorHint: "User id (open a user to see their events)",
-    action: "Action",
-    actionHint: "e.g. user.deactivate",
-    target: "Target",
-    targetHint: "Id of the object",
-    targetType: "Target type",
-    anyType: "Any",
-    moreEvents: "Older events",
-    from: "From",
-    to: "To",
-    time: "Time",
-    outcome: "Outcome",
-    seq: "No.",
-    address: "Address",
-    details: "Details",
-    hash: "Hash",
-    prevHash: "Previous hash",
-    notLinked: "not linked into the chain yet",
-    eventTitle: "Event #{{seq}}",
-    outcomes: { success: "Success", failure: "Failure", denied: "Denied" },
-    actorTypes: { user: "user", machine: "machine", system: "system", anonymous: "anonymous" },
-    empty: "No events match",
-    emptyHint: "Widen the time range or clear the filters.",
-    export: "Export CSV",
-    exporting: "Exporting…",
-    exported_one: "{{count}} event exported.",
-    exported_other: "{{count}} events exported.",
-    chain: {
-      ok: "Chain intact.",
-      okDetail_one: "{{count}} event verified ({{when}}).",
-      okDetail_other: "{{count}} events verified ({{when}}).",
-      broken: "Chain broken!",
-      brokenDetail: "First broken link at event #{{seq}}: {{reason}}. Inform the privacy officer.",
-      checking: "Verifying the chain…",
-      recheck: "Verify again",
-      reasons: {
-        hash_mismatch: "the event's content does not match its hash (altered)",
-        prev_mismatch: "the link to the previous event does not match",
-        gap: "an event is missing (removed)",
-        unlinked:
-          "an event waited longer than the maximum merge delay to be linked into the chain (audit sequencer stopped?)",
-        checkpoint_mismatch:
-          "a signed checkpoint kept outside the database no longer matches (newest events removed?)",
-      },
-    },
-  },
+  audit: auditEn,
   register: {
     title: "Register description",
     description: "The public privacy notice, generated from the register's data. The public sees it at",

@@ -1,3 +1,4 @@
+import { auditFi } from "../features/audit/messages.fi.js";
 import { privacyOperationsFi } from "../features/disclosures/messages.fi.js";
 import { qualityAdminFi } from "../features/quality/messages.fi.js";
 import type { AdminMessages } from "./en.js";
@@ -481,58 +482,7 @@ export const fi: AdminMessages = {
     empty: "Ei API-tunnisteita",
     emptyHint: "Luo tunniste puhelutallennusjärjestelmälle painikkeella ”Uusi tunniste”.",
   },
-  audit: {
-    title: "Tapahtumaloki",
-    description:
-      "Jokainen kirjautuminen, ylläpitomuutos, kuuntelu, luovutus ja poisto muuttamattomaksi todennettavassa ketjussa (R14).",
-    filters: "Suodata tapahtumia",
-    actor: "Tekijä",
-    actorHint: "Käyttäjän tunniste (avaa käyttäjä nähdäksesi hänen tapahtumansa)",
-    action: "Toiminto",
-    actionHint: "esim. user.deactivate",
-    target: "Kohde",
-    targetHint: "Kohteen tunniste",
-    targetType: "Kohteen tyyppi",
-    anyType: "Mikä tahansa",
-    moreEvents: "Vanhemmat tapahtumat",
-    from: "Alkaen",
-    to: "Asti",
-    time: "Aika",
-    outcome: "Tulos",
-    seq: "Nro",
-    address: "Osoite",
-    details: "Tiedot",
-    hash: "Tiiviste",
-    prevHash: "Edellinen tiiviste",
-    notLinked: "ei vielä liitetty ketjuun",
-    eventTitle: "Tapahtuma #{{seq}}",
-    outcomes: { success: "Onnistui", failure: "Epäonnistui", denied: "Estetty" },
-    actorTypes: { user: "käyttäjä", machine: "kone", system: "järjestelmä", anonymous: "tuntematon" },
-    empty: "Ei tapahtumia",
-    emptyHint: "Laajenna aikaväliä tai tyhjennä suodattimet.",
-    export: "Vie CSV",
-    exporting: "Viedään…",
-    exported_one: "{{count}} tapahtuma viety.",
-    exported_other: "{{count}} tapahtumaa viety.",
-    chain: {
-      ok: "Ketju on eheä.",
-      okDetail_one: "{{count}} tapahtuma tarkistettu ({{when}}).",
-      okDetail_other: "{{count}} tapahtumaa tarkistettu ({{when}}).",
-      broken: "Ketju on katkennut!",
-      brokenDetail: "Ensimmäinen katkos tapahtumassa #{{seq}}: {{reason}}. Ilmoita tietosuojavastaavalle.",
-      checking: "Tarkistetaan ketjua…",
-      recheck: "Tarkista uudelleen",
-      reasons: {
-        hash_mismatch: "tapahtuman sisältö ei vastaa tiivistettä (muutettu)",
-        prev_mismatch: "linkki edelliseen tapahtumaan ei täsmää",
-        gap: "tapahtuma puuttuu (poistettu)",
-        unlinked:
-          "tapahtumaa ei ole liitetty ketjuun enimmäisviiveen kuluessa (onko audit-sekvensoija pysähtynyt?)",
-        checkpoint_mismatch:
-          "tietokannan ulkopuolelle allekirjoitettu tarkistuspiste ei enää täsmää (uusimpia tapahtumia poistettu?)",
-      },
-    },
-  },
+  audit: auditFi,
   register: {
     title: "Rekisteriseloste",
     description:

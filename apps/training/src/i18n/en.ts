@@ -208,7 +208,7 @@ export const en = {
   listeners: {
     title: "Who has listened to my calls",
     description:
-      "Every listen is recorded. This list shows who listened to your calls, when, and through which path.",
+      "Every listen is recorded. This list shows when other people listened to your calls, who they were and through which path. When a call was disclosed for training, the listener is an external trainer, named here by their organisation.",
     emptyTitle: "Nobody has listened to your calls",
     emptyBody: "When someone listens to one of your calls, it is shown here.",
     when: "When",
@@ -216,12 +216,13 @@ export const en = {
     call: "Call",
     how: "Through",
     external: "External trainer ({{organisation}})",
-    unknown: "Unknown",
+    externalUnnamed: "External trainer under a training disclosure",
+    unknown: "A person whose account has been removed",
     viaPlaylist: "Playlist “{{title}}”",
     viaRole: "As {{role}} of the unit",
     via: {
       disclosure: "Training disclosure",
-      role: "Role (own calls or unit trainer)",
+      role: "Their role in your unit",
       playlist: "Playlist",
     },
   },

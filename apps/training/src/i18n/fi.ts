@@ -210,7 +210,7 @@ export const fi: TrainingMessages = {
   listeners: {
     title: "Kuka on kuunnellut puheluitani",
     description:
-      "Jokainen kuuntelu kirjataan. Luettelossa näkyy, kuka kuunteli puhelujasi, milloin ja minkä kautta.",
+      "Jokainen kuuntelu kirjataan. Luettelossa näkyy, milloin muut kuuntelivat puheluitasi, keitä he olivat ja minkä kautta. Kun puhelu on luovutettu koulutukseen, kuuntelija on ulkoinen kouluttaja, joka näkyy tässä organisaationsa nimellä.",
     emptyTitle: "Kukaan ei ole kuunnellut puheluitasi",
     emptyBody: "Kun joku kuuntelee puhelusi, se näkyy tässä.",
     when: "Milloin",
@@ -218,12 +218,13 @@ export const fi: TrainingMessages = {
     call: "Puhelu",
     how: "Minkä kautta",
     external: "Ulkoinen kouluttaja ({{organisation}})",
-    unknown: "Tuntematon",
+    externalUnnamed: "Ulkoinen kouluttaja koulutusluovutuksen perusteella",
+    unknown: "Henkilö, jonka käyttäjätili on poistettu",
     viaPlaylist: "Soittolista ”{{title}}”",
     viaRole: "Yksikön roolissa: {{role}}",
     via: {
       disclosure: "Koulutusluovutus",
-      role: "Rooli (omat puhelut tai yksikön kouluttaja)",
+      role: "Roolinsa yksikössäsi",
       playlist: "Soittolista",
     },
   },

@@ -1,4 +1,3 @@
-import type { RouterOutputs } from "@kuulo/api";
 import {
   EmptyState,
   ErrorState,
@@ -17,29 +16,26 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { CursorPager, useCursorPages } from "../../lib/cursor-pager.js";
 import { columnHelper, DataTable } from "../../lib/data-table.js";
-import { useQualityAuditLabel } from "../quality/quality-audit-label.js";
+import { AuditActionSelect } from "./audit-action-select.js";
 import { AuditEventDialog } from "./audit-event-dialog.js";
+import { AuditNamePicker } from "./audit-name-picker.js";
 import { AUDIT_OUTCOMES, AUDIT_TARGET_TYPES, type AuditSearch, auditFilter } from "./audit-search.js";
 import { ChainStatus } from "./chain-status.js";
 import { ExportButton } from "./export-button.js";
+import { OutcomeBadge } from "./outcome-badge.js";
+import { type AuditEventRow, useAuditLanguage } from "./use-audit-sentence.js";
 
-type AuditRow = RouterOutputs["audit"]["find"]["items"][number];
 type FilterValues = Required<{ [K in keyof AuditSearch]: string }>;
 const PAGE_SIZE = 50;
 const route = getRouteApi("/app/audit");
-const helper = columnHelper<AuditRow>();
-const OUTCOME_TONE: Record<string, string> = {
-  success: "badge--success",
-  failure: "badge--warning",
-  denied: "badge--danger",
-};
+const helper = columnHelper<AuditEventRow>();
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const qualityLabel = useQualityAuditLabel();
   const trpc = useTRPC();
   const can = useCan();
   const format = useFormat();
+  const language = useAuditLanguage();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const [openSeq, setOpenSeq] = useState<number | null>(null);
@@ -60,6 +56,7 @@ export function AuditPage() {
       to: search.to ?? "",
     },
   });
+  const targetType = form.watch("targetType") as AuditSearch["targetType"] | "";
   const apply = form.handleSubmit((values) =>
     navigate({
       search: Object.fromEntries(Object.entries(values).filter(([, value]) => value !== "")) as AuditSearch,
@@ -71,55 +68,28 @@ export function AuditPage() {
         id: "time",
         header: () => t("audit.time"),
         cell: ({ row }) => (
-          <button type="button" className="button button--link" onClick={() => setOpenSeq(row.original.seq)}>
+          <button
+            type="button"
+            className="button button--link"
+            aria-label={`${format.dateTime(row.original.occurredAt)} – ${t("audit.openEvent", { seq: row.original.seq })}`}
+            onClick={() => setOpenSeq(row.original.seq)}
+          >
             {format.dateTime(row.original.occurredAt)}
           </button>
         ),
       }),
       helper.display({
-        id: "actor",
-        header: () => t("audit.actor"),
-        cell: ({ row }) => row.original.actorLabel ?? t(`audit.actorTypes.${row.original.actorType}`),
-      }),
-      helper.accessor("action", {
-        header: () => t("audit.action"),
-        cell: ({ row }) => {
-          const label = qualityLabel(row.original);
-          return (
-            <>
-              {label ? <span className="audit-label">{label} </span> : null}
-              <code>{row.original.action}</code>
-            </>
-          );
-        },
-      }),
-      helper.display({
-        id: "target",
-        header: () => t("audit.target"),
-        cell: ({ row }) =>
-          row.original.targetType ? (
-            <span>
-              {row.original.targetType} <code className="muted">{row.original.targetId?.slice(0, 8)}</code>
-            </span>
-          ) : (
-            "–"
-          ),
+        id: "event",
+        header: () => t("audit.event"),
+        cell: ({ row }) => <span data-testid="audit-sentence">{language.sentence(row.original)}</span>,
       }),
       helper.display({
         id: "outcome",
         header: () => t("audit.outcome"),
-        cell: ({ row }) => (
-          <span className={`badge ${OUTCOME_TONE[row.original.outcome] ?? ""}`}>
-            {t(`audit.outcomes.${row.original.outcome}`)}
-          </span>
-        ),
-      }),
-      helper.accessor("seq", {
-        header: () => t("audit.seq"),
-        cell: (info) => <span className="muted">#{info.getValue()}</span>,
+        cell: ({ row }) => <OutcomeBadge outcome={row.original.outcome} />,
       }),
     ],
-    [t, format, qualityLabel],
+    [t, format, language],
   );
   return (
     <>
@@ -130,17 +100,35 @@ export function AuditPage() {
       />
       {can("audit.verify") ? <ChainStatus /> : null}
       <form className="filters" onSubmit={apply} aria-label={t("audit.filters")}>
-        <TextField label={t("audit.action")} hint={t("audit.actionHint")} {...form.register("action")} />
-        <TextField label={t("audit.actor")} hint={t("audit.actorHint")} {...form.register("actor")} />
-        <SelectField label={t("audit.targetType")} {...form.register("targetType")}>
+        <AuditNamePicker
+          type="user"
+          label={t("audit.person")}
+          hint={t("audit.personHint")}
+          value={form.watch("actor") || undefined}
+          onChange={(id) => form.setValue("actor", id ?? "")}
+        />
+        <AuditActionSelect {...form.register("action")} />
+        <SelectField
+          label={t("audit.targetType")}
+          {...form.register("targetType", { onChange: () => form.setValue("targetId", "") })}
+        >
           <option value="">{t("audit.anyType")}</option>
           {AUDIT_TARGET_TYPES.map((type) => (
             <option key={type} value={type}>
-              {type}
+              {t(`audit.targetTypes.${type}`)}
             </option>
           ))}
         </SelectField>
-        <TextField label={t("audit.target")} hint={t("audit.targetHint")} {...form.register("targetId")} />
+        {targetType ? (
+          <AuditNamePicker
+            key={targetType}
+            type={targetType}
+            label={t("audit.target")}
+            hint={t("audit.targetHint")}
+            value={form.watch("targetId") || undefined}
+            onChange={(id) => form.setValue("targetId", id ?? "")}
+          />
+        ) : null}
         <SelectField label={t("audit.outcome")} {...form.register("outcome")}>
           <option value="">{t("filters.all")}</option>
           {AUDIT_OUTCOMES.map((outcome) => (

@@ -1,8 +1,13 @@
-/** Audit filters live in the URL: a privacy officer can bookmark or share the exact range examined. */
+import { AUDIT_NAMED_TARGET_TYPES, type AuditNamedTargetType } from "@kuulo/domain/audit";
+
+/**
+ * Audit filters live in the URL: a privacy officer can bookmark or share the exact range examined. The URL
+ * keeps ids (people pick by name; the page shows names); `action` is an action or an area prefix ("auth.").
+ */
 export interface AuditSearch {
   actor?: string;
   action?: string;
-  targetType?: string;
+  targetType?: AuditNamedTargetType;
   targetId?: string;
   outcome?: "success" | "denied" | "failure";
   from?: string;
@@ -10,15 +15,7 @@ export interface AuditSearch {
 }
 
 export const AUDIT_OUTCOMES = ["success", "denied", "failure"] as const;
-export const AUDIT_TARGET_TYPES = [
-  "user",
-  "grant",
-  "unit",
-  "organisation",
-  "api_token",
-  "session",
-  "audit",
-] as const;
+export const AUDIT_TARGET_TYPES = AUDIT_NAMED_TARGET_TYPES;
 
 const text = (value: unknown, max = 100): string | undefined =>
   typeof value === "string" && value.trim().length > 0 ? value.trim().slice(0, max) : undefined;
@@ -26,17 +23,23 @@ const isoDate = (value: unknown): string | undefined => {
   const candidate = text(value);
   return candidate && /^\d{4}-\d{2}-\d{2}$/.test(candidate) ? candidate : undefined;
 };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuid = (value: unknown): string | undefined => {
+  const candidate = text(value);
+  return candidate && UUID.test(candidate) ? candidate : undefined;
+};
 
 export function parseAuditSearch(search: Record<string, unknown>): AuditSearch {
   const result: AuditSearch = {};
-  const actor = text(search.actor);
+  const actor = uuid(search.actor);
   if (actor) result.actor = actor;
   const action = text(search.action);
   if (action && /^[a-z0-9_.]+$/.test(action)) result.action = action;
   const targetType = text(search.targetType, 50);
-  if (targetType) result.targetType = targetType;
-  const targetId = text(search.targetId);
-  if (targetId) result.targetId = targetId;
+  if (targetType && (AUDIT_TARGET_TYPES as readonly string[]).includes(targetType))
+    result.targetType = targetType as AuditNamedTargetType;
+  const targetId = uuid(search.targetId);
+  if (targetId && result.targetType) result.targetId = targetId;
   const outcome = text(search.outcome);
   if (outcome && (AUDIT_OUTCOMES as readonly string[]).includes(outcome))
     result.outcome = outcome as AuditSearch["outcome"];

@@ -2,10 +2,16 @@ import type { RouterInputs } from "@kuulo/api";
 import { readDomainError, useTRPC } from "@kuulo/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { useAuditLanguage } from "./use-audit-sentence.js";
 
 /** CSV of exactly the filtered range, for the privacy officer; the export itself is audited by the API. */
-export function ExportButton({ filter }: { filter: RouterInputs["audit"]["export"] }) {
+export function ExportButton({
+  filter,
+}: {
+  filter: Omit<RouterInputs["audit"]["export"], "locale" | "timeZone">;
+}) {
   const { t } = useTranslation();
+  const { locale } = useAuditLanguage();
   const trpc = useTRPC();
   const exportCsv = useMutation(
     trpc.audit.export.mutationOptions({
@@ -24,7 +30,9 @@ export function ExportButton({ filter }: { filter: RouterInputs["audit"]["export
       <button
         type="button"
         className="button"
-        onClick={() => exportCsv.mutate(filter)}
+        onClick={() =>
+          exportCsv.mutate({ ...filter, locale, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone })
+        }
         disabled={exportCsv.isPending}
       >
         {exportCsv.isPending ? t("audit.exporting") : t("audit.export")}

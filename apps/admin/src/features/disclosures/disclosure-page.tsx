@@ -4,6 +4,7 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { useAuditLanguage } from "../audit/use-audit-sentence.js";
 import "./disclosures.css";
 import { DisclosureActions } from "./disclosure-actions.js";
 import { DisclosureStatusBadge, recipientOf } from "./disclosure-badges.js";
@@ -188,6 +189,7 @@ function RecordCard({ disclosure }: { disclosure: Disclosure }) {
 function Trail({ trail, training }: { trail: Detail["trail"]; training: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const language = useAuditLanguage();
   const listens = trail.filter((event) => event.action === "recording.listen");
   const lifecycle = trail.filter((event) => event.action !== "recording.listen");
   return (
@@ -201,10 +203,7 @@ function Trail({ trail, training }: { trail: Detail["trail"]; training: boolean 
             {lifecycle.map((event) => (
               <li key={event.seq}>
                 <time dateTime={String(event.occurredAt)}>{format.dateTime(event.occurredAt)}</time>{" "}
-                <code>{event.action}</code> {event.actorLabel ?? ""}
-                {event.outcome !== "success" ? (
-                  <span className="badge badge--warning">{event.outcome}</span>
-                ) : null}
+                {language.sentence(event)}
               </li>
             ))}
           </ol>
@@ -220,7 +219,7 @@ function Trail({ trail, training }: { trail: Detail["trail"]; training: boolean 
               {listens.map((event) => (
                 <li key={event.seq}>
                   <time dateTime={String(event.occurredAt)}>{format.dateTime(event.occurredAt)}</time>{" "}
-                  {event.actorLabel ?? ""} <code>{event.targetId}</code>
+                  {language.sentence(event)}
                 </li>
               ))}
             </ol>

@@ -48,9 +48,4 @@ export const qualityAdminEn = {
     savedRule_other: "{{unit}}: {{count}} calls per employee per month.",
     removed: "{{unit}}: no sampling rule.",
   },
-  qualityAudit: {
-    switchedOn: "Quality review turned on (kept {{days}} days)",
-    switchedOff: "Quality review turned off",
-    retentionChanged: "Quality review retention set to {{days}} days",
-  },
 };

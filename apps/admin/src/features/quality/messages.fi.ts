@@ -50,9 +50,4 @@ export const qualityAdminFi: typeof qualityAdminEn = {
     savedRule_other: "{{unit}}: {{count}} puhelua työntekijää kohden kuukaudessa.",
     removed: "{{unit}}: ei otantasääntöä.",
   },
-  qualityAudit: {
-    switchedOn: "Laadunarviointi otettu käyttöön (säilytys {{days}} päivää)",
-    switchedOff: "Laadunarviointi poistettu käytöstä",
-    retentionChanged: "Laadunarvioinnin säilytysajaksi asetettu {{days}} päivää",
-  },
 };

@@ -14,3 +14,18 @@ export const AuditFilterInput = z.object({
   from: z.iso.datetime({ offset: true, message: "ISO date-time" }).optional(),
   to: z.iso.datetime({ offset: true, message: "ISO date-time" }).optional(),
 });
+
+const isTimeZone = (value: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The export is written in the reader's language and time zone, as the page shows the events. */
+export const AuditExportInput = AuditFilterInput.extend({
+  locale: z.enum(["fi", "en"]).default("en"),
+  timeZone: z.string().max(64).refine(isTimeZone).optional(),
+});

@@ -3,7 +3,8 @@ import { notFound } from "@kuulo/domain/errors";
 import { eq } from "drizzle-orm";
 import { authorize } from "../shared/authorize.js";
 import type { AuthedContext } from "../shared/service-context.js";
-import { type AuditEventView, toAuditEventView } from "./audit-view.js";
+import { type AuditEventView, NO_REFS, toAuditEventView } from "./audit-view.js";
+import { resolveAuditRefs } from "./resolve-audit-refs.js";
 
 export async function getAuditEvent({
   ctx,
@@ -15,5 +16,6 @@ export async function getAuditEvent({
   await authorize(ctx, "audit.read", {}, { type: "audit", id: String(input.seq) });
   const [row] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.seq, input.seq));
   if (!row) throw notFound("Audit event");
-  return toAuditEventView(row);
+  const [refs] = await resolveAuditRefs(ctx.db, [row]);
+  return toAuditEventView(row, refs ?? NO_REFS);
 }

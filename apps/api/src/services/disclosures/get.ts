@@ -1,5 +1,8 @@
 import { auditEvents } from "@kuulo/db/schema";
+import type { AuditRefs } from "@kuulo/domain/audit";
 import { and, asc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
+import { NO_REFS } from "../audit/audit-view.js";
+import { resolveAuditRefs } from "../audit/resolve-audit-refs.js";
 import type { AuthedContext } from "../shared/service-context.js";
 import { type DisclosureView, toDisclosureView } from "./disclosure-view.js";
 import { loadDisclosureInScope } from "./load-disclosure.js";
@@ -13,6 +16,9 @@ export interface DisclosureTrailEntry {
   targetType: string | null;
   targetId: string | null;
   details: Record<string, unknown>;
+  actorType: string;
+  /** The names behind the ids, so the trail reads as sentences (one query for the whole trail). */
+  refs: AuditRefs;
 }
 
 /**
@@ -51,9 +57,10 @@ export async function getDisclosure({
     .where(listens ? or(own, linked, listens) : or(own, linked))
     .orderBy(asc(auditEvents.seq))
     .limit(5000);
+  const refs = await resolveAuditRefs(ctx.db, events);
   return {
     disclosure,
-    trail: events.map((event) => ({
+    trail: events.map((event, index) => ({
       seq: Number(event.seq),
       occurredAt: event.occurredAt,
       action: event.action,
@@ -62,6 +69,8 @@ export async function getDisclosure({
       targetType: event.targetType,
       targetId: event.targetId,
       details: event.details,
+      actorType: event.actorType,
+      refs: refs[index] ?? NO_REFS,
     })),
   };
 }

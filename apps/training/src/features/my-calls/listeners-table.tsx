@@ -6,7 +6,10 @@ import { LoadMoreButton } from "../../lib/load-more.js";
 
 type ListenEvent = RouterOutputs["training"]["whoListenedToMyCalls"]["items"][number];
 
-/** "Who has listened to my calls", from the audit log: who, when, and through which path. */
+/**
+ * "Who has listened to my calls", from the audit log: who, when, and through which path. A listen under a
+ * training disclosure names the external trainer's organisation, never the person (the intro says so).
+ */
 export function ListenersTable() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -24,7 +27,9 @@ export function ListenersTable() {
     event.listener.kind === "person"
       ? `${event.listener.name} (${event.listener.username})`
       : event.listener.kind === "external_trainer"
-        ? t("listeners.external", { organisation: event.listener.organisationName ?? "–" })
+        ? event.listener.organisationName
+          ? t("listeners.external", { organisation: event.listener.organisationName })
+          : t("listeners.externalUnnamed")
         : t("listeners.unknown");
   const via = (event: ListenEvent) => {
     switch (event.via.kind) {
