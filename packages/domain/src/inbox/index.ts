@@ -1,0 +1,12 @@
+export { INBOX_ITEM_KINDS, INBOX_KIND_RULES, type InboxItemKind, inboxKindsFor } from "./inbox-kinds.js";
+export {
+  ACCESS_REQUEST_WARNING_DAYS,
+  accessRequestDeadline,
+  calendarDay,
+  DEFAULT_LEGAL_HOLD_REVIEW_DAYS,
+  ENDING_SOON_DAYS,
+  endsWithinDays,
+  isAccessRequestDeadlineNear,
+  isOverdue,
+  openLongerThanDays,
+} from "./inbox-timing.js";
