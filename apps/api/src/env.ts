@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { countryOfStorageRegion, isEuEea } from "@kuulo/domain/eu-eea";
+import { DEFAULT_LEGAL_HOLD_REVIEW_DAYS } from "@kuulo/domain/inbox";
 import { type RegisterConfig, resolveRegisterConfig } from "@kuulo/domain/register";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
@@ -79,6 +80,8 @@ export interface Config {
   fourEyes: { training: boolean; statutory: boolean; accessRequest: boolean; listeningGrants: boolean };
   /** Minutes between retention purge runs inside the API (R13); 0 turns the in-process schedule off. */
   retentionIntervalMinutes: number;
+  /** Days a legal hold may stay open before the privacy officer's inbox asks whether the case still holds. */
+  inboxLegalHoldReviewDays: number;
   /** Signed audit chain heads kept outside the database (R14); production requires the signing key. */
   auditCheckpoints: {
     signingKey: { path: string; generateIfMissing: boolean } | undefined;
@@ -422,6 +425,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .min(0)
         .max(7 * 24 * 60, "at most a week (10080 minutes)"),
       read(env, "KUULO_RETENTION_INTERVAL_MINUTES") ?? "60",
+    ),
+    inboxLegalHoldReviewDays: parseWith(
+      "KUULO_INBOX_LEGAL_HOLD_REVIEW_DAYS",
+      z.coerce.number().int().min(1).max(3653),
+      read(env, "KUULO_INBOX_LEGAL_HOLD_REVIEW_DAYS") ?? String(DEFAULT_LEGAL_HOLD_REVIEW_DAYS),
     ),
     auditCheckpoints: loadAuditCheckpoints(env, mode, dataDir),
     erasureJournal: loadErasureJournal(env, dataDir),

@@ -48,3 +48,7 @@ export function calendarDay(at: Date, timeZone = "Europe/Helsinki"): string {
     .reduce<Record<string, string>>((acc, part) => Object.assign(acc, { [part.type]: part.value }), {});
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
+
+/** Of two optional due days ("YYYY-MM-DD"), the earlier one: a person reached twice must meet the first. */
+export const earliestDueDay = (a: string | null, b: string | null): string | null =>
+  a === null ? b : b === null ? a : a < b ? a : b;

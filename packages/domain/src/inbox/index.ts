@@ -3,6 +3,7 @@ export {
   ACCESS_REQUEST_WARNING_DAYS,
   accessRequestDeadline,
   calendarDay,
+  earliestDueDay,
   DEFAULT_LEGAL_HOLD_REVIEW_DAYS,
   ENDING_SOON_DAYS,
   endsWithinDays,
