@@ -43,7 +43,12 @@ export function isOverdue(dueOn: string, now: Date, timeZone = "Europe/Helsinki"
 
 /** The calendar day of an instant in a time zone, as "YYYY-MM-DD". */
 export function calendarDay(at: Date, timeZone = "Europe/Helsinki"): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  })
     .formatToParts(at)
     .reduce<Record<string, string>>((acc, part) => Object.assign(acc, { [part.type]: part.value }), {});
   return `${parts.year}-${parts.month}-${parts.day}`;

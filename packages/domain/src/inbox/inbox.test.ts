@@ -27,7 +27,11 @@ describe("inbox kinds follow permissions", () => {
         "purge_failed",
       ],
     ],
-    [["administrator"], false, ["account_locked", "processor_agreement_ending", "ingest_refused", "purge_failed"]],
+    [
+      ["administrator"],
+      false,
+      ["account_locked", "processor_agreement_ending", "ingest_refused", "purge_failed"],
+    ],
     [["trainer"], false, ["assignment_overdue"]],
     [["trainer"], true, ["review_queue", "dispute_open", "assignment_overdue"]],
     [["quality_reviewer"], true, ["review_queue", "dispute_open"]],
@@ -41,9 +45,12 @@ describe("inbox kinds follow permissions", () => {
   it("gives nothing to a malformed or machine actor", () => {
     expect(inboxKindsFor({ kind: "user" }, { qualityEnabled: true })).toEqual([]);
     expect(inboxKindsFor(null, { qualityEnabled: true })).toEqual([]);
-    expect(inboxKindsFor({ kind: "machine", tokenId: "t", scopes: ["recording.ingest"] }, { qualityEnabled: true })).toEqual(
-      [],
-    );
+    expect(
+      inboxKindsFor(
+        { kind: "machine", tokenId: "t", scopes: ["recording.ingest"] },
+        { qualityEnabled: true },
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -72,7 +72,11 @@ export async function findMyInbox({ ctx }: { ctx: AuthedContext }): Promise<MyIn
 }
 
 /** The badge: how many items wait, per app, from the same computation as the page. */
-export async function countMyInbox({ ctx }: { ctx: AuthedContext }): Promise<{ admin: number; training: number }> {
+export async function countMyInbox({
+  ctx,
+}: {
+  ctx: AuthedContext;
+}): Promise<{ admin: number; training: number }> {
   const { items } = await findMyInbox({ ctx });
   return {
     admin: items.filter((item) => item.app === "admin").length,

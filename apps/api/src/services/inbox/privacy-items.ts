@@ -63,7 +63,10 @@ export const listeningRightsToApprove: InboxFinder = async (ctx) => {
 
 /** A training disclosure's NDA window closing within two weeks: extend, or let it end on purpose. */
 export const disclosureWindowsEnding: InboxFinder = async (ctx, { now }) => {
-  const { items } = await findDisclosures({ ctx, input: { kind: "training", status: "active", limit: PAGE } });
+  const { items } = await findDisclosures({
+    ctx,
+    input: { kind: "training", status: "active", limit: PAGE },
+  });
   return items
     .filter((item) => item.validUntil !== null && endsWithinDays(item.validUntil, now))
     .map((item) => ({
@@ -138,7 +141,11 @@ export const longOpenLegalHolds: InboxFinder = async (ctx, { now, legalHoldRevie
 /** Switching quality review on or off changes what the register declares; the officer hears of it. */
 export const qualitySettingChanged: InboxFinder = async (ctx, { since }) => {
   const rows = await ctx.db
-    .select({ occurredAt: auditEvents.occurredAt, actorId: auditEvents.actorId, details: auditEvents.details })
+    .select({
+      occurredAt: auditEvents.occurredAt,
+      actorId: auditEvents.actorId,
+      details: auditEvents.details,
+    })
     .from(auditEvents)
     .where(
       and(

@@ -42,7 +42,15 @@ export const openDisputes: InboxFinder = async (ctx) => {
   const total = row?.total ?? 0;
   if (total === 0) return [];
   return [
-    { kind: "dispute_open", key: "dispute_open", app: "training", path: "/quality", at: null, count: total, names: {} },
+    {
+      kind: "dispute_open",
+      key: "dispute_open",
+      app: "training",
+      path: "/quality",
+      at: null,
+      count: total,
+      names: {},
+    },
   ];
 };
 
@@ -75,7 +83,10 @@ export const overdueAssignments: InboxFinder = async (ctx, { now }) => {
       path: `/playlists/${progress.playlistId}/progress`,
       at: firstDue,
       count: overdue.length,
-      names: { playlist: progress.title, ...(overdue.length === 1 ? { person: overdue[0]?.name ?? "" } : {}) },
+      names: {
+        playlist: progress.title,
+        ...(overdue.length === 1 ? { person: overdue[0]?.name ?? "" } : {}),
+      },
     });
   }
   return items;

@@ -93,7 +93,8 @@ export async function myPlaylists({ ctx }: { ctx: AuthedContext }): Promise<{ it
       lastActivityAt: last === undefined ? null : new Date(last).toISOString(),
       completed: itemIds.size > 0 && completedCount === itemIds.size,
       dueOn,
-      overdue: dueOn !== null && !(itemIds.size > 0 && completedCount === itemIds.size) && isOverdue(dueOn, today),
+      overdue:
+        dueOn !== null && !(itemIds.size > 0 && completedCount === itemIds.size) && isOverdue(dueOn, today),
     };
   });
   const newest = (entry: MyPlaylist) =>
