@@ -30,6 +30,12 @@ const playerRoute = createRoute({
   ),
 });
 
+const inboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "inbox",
+  component: lazyRouteComponent(() => import("./features/inbox/inbox-page.js"), "InboxPage"),
+});
+
 const myCallsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "my-calls",
@@ -123,6 +129,7 @@ const evaluateRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
+    inboxRoute,
     playerRoute,
     myCallsRoute,
     myCallRoute,

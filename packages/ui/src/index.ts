@@ -29,6 +29,8 @@ export { personalDataMessage } from "./i18n/personal-data-message.js";
 export { REASON_TEXTS, reasonText } from "./i18n/reason-texts.js";
 export { uiMessages } from "./i18n/ui-messages.js";
 export { formatUnit, type UnitLike } from "./i18n/unit-label.js";
+export { InboxNavLabel } from "./inbox/inbox-nav-label.js";
+export { InboxView, type InboxViewProps } from "./inbox/inbox-view.js";
 export { AppShell, type AppShellProps } from "./layout/app-shell.js";
 export { PageHeader } from "./layout/page-header.js";
 export { SignOutButton } from "./layout/sign-out-button.js";

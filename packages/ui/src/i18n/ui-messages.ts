@@ -1,7 +1,9 @@
 import type { PersonalDataKind } from "@kuulo/domain/privacy";
+import { inboxEn, inboxFi } from "../inbox/inbox-messages.js";
 
 /** Strings of the shared screens (namespace `ui`). Apps add their own namespaces. */
 const en = {
+  inbox: inboxEn,
   loading: "Loading…",
   retry: "Try again",
   cancel: "Cancel",
@@ -99,6 +101,7 @@ const en = {
 type Messages = typeof en;
 
 const fi: Messages = {
+  inbox: inboxFi,
   loading: "Ladataan…",
   retry: "Yritä uudelleen",
   cancel: "Peruuta",

@@ -21,6 +21,8 @@ export interface InboxItem {
     organisation?: string;
     disclosureKind?: "training" | "statutory" | "access_request";
     enabled?: boolean;
+    /** The person's own assignment is past its due day. */
+    overdue?: boolean;
   };
 }
 

@@ -104,7 +104,7 @@ export const myNewAssignments: InboxFinder = async (ctx, { since }) => {
       path: `/training/${item.id}`,
       at: item.dueOn,
       count: null,
-      names: { playlist: item.title },
+      names: { playlist: item.title, ...(item.overdue ? { overdue: true } : {}) },
     }));
 };
 
