@@ -21,6 +21,7 @@ export {
   glossaryFindings,
 } from "./glossary/glossary.js";
 export { createKuuloI18n } from "./i18n/create-i18n.js";
+export { calendarDayPattern, formatCalendarDay, parseCalendarDay } from "./i18n/calendar-day.js";
 export { formatDuration, formatDurationPrecise, parseDuration } from "./i18n/duration.js";
 export { createFormatters, type Formatters, useFormat } from "./i18n/format.js";
 export { LanguageSwitcher } from "./i18n/language-switcher.js";

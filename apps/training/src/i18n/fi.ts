@@ -1,3 +1,4 @@
+import { dueFi } from "../features/playlists/due-messages.fi.js";
 import type { TrainingMessages } from "./en.js";
 
 /** Suomenkieliset tekstit (nimiavaruus `training`); samat avaimet kuin en.ts:ssä (testattu). */
@@ -314,6 +315,7 @@ export const fi: TrainingMessages = {
     confirmBody:
       "Se on osoitettu {{count}} kertaa. Koulutettavat menettävät pääsyn siihen ja heidän edistymisensä siinä poistetaan.",
   },
+  due: dueFi,
   assign: {
     title: "Osoitettu",
     draftNote: "Osoitetut näkevät soittolistan, kun se on julkaistu.",
