@@ -20,8 +20,8 @@ export {
   type GlossaryTerm,
   glossaryFindings,
 } from "./glossary/glossary.js";
-export { createKuuloI18n } from "./i18n/create-i18n.js";
 export { calendarDayPattern, formatCalendarDay, parseCalendarDay } from "./i18n/calendar-day.js";
+export { createKuuloI18n } from "./i18n/create-i18n.js";
 export { formatDuration, formatDurationPrecise, parseDuration } from "./i18n/duration.js";
 export { createFormatters, type Formatters, useFormat } from "./i18n/format.js";
 export { LanguageSwitcher } from "./i18n/language-switcher.js";
@@ -31,7 +31,6 @@ export { REASON_TEXTS, reasonText } from "./i18n/reason-texts.js";
 export { uiMessages } from "./i18n/ui-messages.js";
 export { formatUnit, type UnitLike } from "./i18n/unit-label.js";
 export { InboxNavLabel } from "./inbox/inbox-nav-label.js";
-export { InboxView, type InboxViewProps } from "./inbox/inbox-view.js";
 export { AppShell, type AppShellProps } from "./layout/app-shell.js";
 export { PageHeader } from "./layout/page-header.js";
 export { SignOutButton } from "./layout/sign-out-button.js";

@@ -1,9 +1,9 @@
 import type { PersonalDataKind } from "@kuulo/domain/privacy";
-import { inboxEn, inboxFi } from "../inbox/inbox-messages.js";
+import { inboxNavEn, inboxNavFi } from "../inbox/inbox-nav-messages.js";
 
 /** Strings of the shared screens (namespace `ui`). Apps add their own namespaces. */
 const en = {
-  inbox: inboxEn,
+  inbox: inboxNavEn,
   loading: "Loading…",
   retry: "Try again",
   cancel: "Cancel",
@@ -101,7 +101,7 @@ const en = {
 type Messages = typeof en;
 
 const fi: Messages = {
-  inbox: inboxFi,
+  inbox: inboxNavFi,
   loading: "Ladataan…",
   retry: "Yritä uudelleen",
   cancel: "Peruuta",

@@ -6,7 +6,17 @@ import { EmptyState, ErrorState, Loading } from "../feedback/states.js";
 import { useFormat } from "../i18n/format.js";
 import { PageHeader } from "../layout/page-header.js";
 import { useTRPC } from "../trpc/context.js";
+import { inboxPageMessages } from "./inbox-messages.js";
 import { inboxSentence } from "./inbox-sentence.js";
+
+/** Adds the page's strings beside the navigation's (deep merge, never overwriting). */
+function useInboxMessages() {
+  const { i18n } = useTranslation("ui");
+  for (const lang of ["fi", "en"] as const) {
+    if (!i18n.exists("inbox.title", { ns: "ui", lng: lang }))
+      i18n.addResourceBundle(lang, "ui", { inbox: inboxPageMessages[lang] }, true, false);
+  }
+}
 
 export interface InboxViewProps {
   app: "admin" | "training";
@@ -21,6 +31,7 @@ export interface InboxViewProps {
  * loaded the last-seen marker moves, so the badge drops the news while the page keeps showing it.
  */
 export function InboxView({ app, LinkTo, otherAppHref }: InboxViewProps) {
+  useInboxMessages();
   const { t } = useTranslation("ui");
   const format = useFormat();
   const trpc = useTRPC();

@@ -1,4 +1,4 @@
-import { InboxView } from "@kuulo/ui";
+import { InboxView } from "@kuulo/ui/inbox";
 import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 
