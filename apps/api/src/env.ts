@@ -80,6 +80,8 @@ export interface Config {
   fourEyes: { training: boolean; statutory: boolean; accessRequest: boolean; listeningGrants: boolean };
   /** Minutes between retention purge runs inside the API (R13); 0 turns the in-process schedule off. */
   retentionIntervalMinutes: number;
+  /** Outgoing e-mail (one-time links, the daily inbox digest); null: off, the default. */
+  email: EmailConfig | null;
   /** Days a legal hold may stay open before the privacy officer's inbox asks whether the case still holds. */
   inboxLegalHoldReviewDays: number;
   /** Signed audit chain heads kept outside the database (R14); production requires the signing key. */
@@ -112,6 +114,20 @@ export interface OperationsConfig {
   shutdownGraceMs: number;
   /** A separate listener for GET /metrics (Prometheus); undefined = no metrics listener. */
   metrics: { host: string; port: number } | undefined;
+}
+
+export interface EmailConfig {
+  host: string;
+  port: number;
+  /** Implicit TLS (port 465); otherwise STARTTLS is required (never plain text to a remote relay). */
+  secure: boolean;
+  user: string | undefined;
+  password: string | undefined;
+  from: string;
+  /** Hour of the day (Europe/Helsinki) after which the daily digest goes out. */
+  digestHour: number;
+  /** Where links in e-mails point (the first public origin). */
+  linkOrigin: string;
 }
 
 export class ConfigError extends Error {
@@ -434,6 +450,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auditCheckpoints: loadAuditCheckpoints(env, mode, dataDir),
     erasureJournal: loadErasureJournal(env, dataDir),
     operations: loadOperations(env),
+    email: loadEmail(env, publicOrigins[0] ?? `http://localhost:${port}`),
+  };
+}
+
+/** Off unless KUULO_EMAIL=1; then an SMTP relay and a sender are required. */
+function loadEmail(env: Record<string, string | undefined>, linkOrigin: string): EmailConfig | null {
+  if (booleanFlag("KUULO_EMAIL", read(env, "KUULO_EMAIL")) !== true) return null;
+  const host = read(env, "KUULO_SMTP_HOST");
+  if (!host) throw new ConfigError("KUULO_SMTP_HOST", "required when KUULO_EMAIL=1: the SMTP relay's host name");
+  const from = parseWith("KUULO_EMAIL_FROM", z.email("must be an e-mail address"), read(env, "KUULO_EMAIL_FROM"));
+  const secure = booleanFlag("KUULO_SMTP_SECURE", read(env, "KUULO_SMTP_SECURE")) ?? false;
+  return {
+    host,
+    port: parseWith(
+      "KUULO_SMTP_PORT",
+      z.coerce.number().int().min(1).max(65535, "must be a TCP port"),
+      read(env, "KUULO_SMTP_PORT") ?? (secure ? "465" : "587"),
+    ),
+    secure,
+    user: read(env, "KUULO_SMTP_USER"),
+    password: read(env, "KUULO_SMTP_PASSWORD"),
+    from,
+    digestHour: parseWith(
+      "KUULO_EMAIL_DIGEST_HOUR",
+      z.coerce.number().int().min(0).max(23, "an hour of the day, 0–23"),
+      read(env, "KUULO_EMAIL_DIGEST_HOUR") ?? "7",
+    ),
+    linkOrigin,
   };
 }
 

@@ -119,7 +119,9 @@ describe("inbox in the training portal", () => {
       // A day written the other language's way is refused with the expected pattern, in this language.
       await due.fill(typed(day, lang === "fi" ? "en" : "fi"));
       await trainer.getByRole("button", { name: tr.assign.assign, exact: true }).click();
-      await trainer.getByText(tr.due.invalid.split("{{")[0] ?? "").waitFor();
+      const pattern = lang === "fi" ? "pp.kk.vvvv" : "dd/mm/yyyy";
+      await trainer.getByText(tr.due.invalid.replace("{{pattern}}", pattern).split("{{example}}")[0] ?? "").waitFor();
+      expect(await due.getAttribute("aria-invalid")).toBe("true");
       await due.fill(typed(day, lang));
       await trainer.getByRole("button", { name: tr.assign.assign, exact: true }).click();
       await trainer

@@ -7,6 +7,7 @@ import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../shared/db-errors.js";
 import type { AuthedContext } from "../shared/service-context.js";
+import { emailPasswordLink } from "../../email/email-password-link.js";
 import { issuePasswordLink } from "./issue-password-link.js";
 import { loadUserViews, type UserView } from "./user-view.js";
 
@@ -107,6 +108,7 @@ export async function createUser({
     });
     const [view] = await loadUserViews(ctx.db, [userId], now);
     if (!view) throw new Error("created user not found");
+    if (link) await emailPasswordLink(ctx, { userId, ...link });
     return {
       user: view,
       setPasswordToken: link?.token ?? null,
