@@ -98,11 +98,7 @@ describe("inbox in the admin app", () => {
 
     await adminPage.goto(`${kuulo.baseUrl}/admin/inbox`);
     await adminPage.getByRole("heading", { level: 1, name: inbox.title }).waitFor();
-    await adminPage
-      .getByTestId("inbox-items")
-      .or(adminPage.getByText(inbox.empty))
-      .first()
-      .waitFor();
+    await adminPage.getByTestId("inbox-items").or(adminPage.getByText(inbox.empty)).first().waitFor();
     await checkA11y(adminPage, `${lang} inbox administrator`);
     await screenshot(adminPage, `${lang}-inbox-administrator`);
 

@@ -458,8 +458,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function loadEmail(env: Record<string, string | undefined>, linkOrigin: string): EmailConfig | null {
   if (booleanFlag("KUULO_EMAIL", read(env, "KUULO_EMAIL")) !== true) return null;
   const host = read(env, "KUULO_SMTP_HOST");
-  if (!host) throw new ConfigError("KUULO_SMTP_HOST", "required when KUULO_EMAIL=1: the SMTP relay's host name");
-  const from = parseWith("KUULO_EMAIL_FROM", z.email("must be an e-mail address"), read(env, "KUULO_EMAIL_FROM"));
+  if (!host)
+    throw new ConfigError("KUULO_SMTP_HOST", "required when KUULO_EMAIL=1: the SMTP relay's host name");
+  const from = parseWith(
+    "KUULO_EMAIL_FROM",
+    z.email("must be an e-mail address"),
+    read(env, "KUULO_EMAIL_FROM"),
+  );
   const secure = booleanFlag("KUULO_SMTP_SECURE", read(env, "KUULO_SMTP_SECURE")) ?? false;
   return {
     host,

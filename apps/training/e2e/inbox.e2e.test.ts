@@ -120,7 +120,9 @@ describe("inbox in the training portal", () => {
       await due.fill(typed(day, lang === "fi" ? "en" : "fi"));
       await trainer.getByRole("button", { name: tr.assign.assign, exact: true }).click();
       const pattern = lang === "fi" ? "pp.kk.vvvv" : "dd/mm/yyyy";
-      await trainer.getByText(tr.due.invalid.replace("{{pattern}}", pattern).split("{{example}}")[0] ?? "").waitFor();
+      await trainer
+        .getByText(tr.due.invalid.replace("{{pattern}}", pattern).split("{{example}}")[0] ?? "")
+        .waitFor();
       expect(await due.getAttribute("aria-invalid")).toBe("true");
       await due.fill(typed(day, lang));
       await trainer.getByRole("button", { name: tr.assign.assign, exact: true }).click();

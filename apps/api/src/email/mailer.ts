@@ -27,5 +27,10 @@ function transportOf(config: EmailConfig): Transporter {
 }
 
 export async function sendMail(config: EmailConfig, mail: OutgoingMail): Promise<void> {
-  await transportOf(config).sendMail({ from: config.from, to: mail.to, subject: mail.subject, text: mail.text });
+  await transportOf(config).sendMail({
+    from: config.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+  });
 }

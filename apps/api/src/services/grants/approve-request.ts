@@ -1,9 +1,9 @@
-import { emailPasswordLink } from "../../email/email-password-link.js";
 import type { Transaction } from "@kuulo/db/client";
 import { listeningRequests, passwordSetupTokens, roleGrants, users } from "@kuulo/db/schema";
 import { conflict } from "@kuulo/domain/errors";
 import { and, eq, isNull, or } from "drizzle-orm";
 import { deleteUserSessions } from "../../auth/sessions.js";
+import { emailPasswordLink } from "../../email/email-password-link.js";
 import { audit } from "../shared/audit.js";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../shared/db-errors.js";
 import type { AuthedContext } from "../shared/service-context.js";

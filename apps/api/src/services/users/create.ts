@@ -2,12 +2,12 @@ import { organisations, roleGrants, units, users } from "@kuulo/db/schema";
 import type { Role } from "@kuulo/domain/access";
 import { conflict, DomainError, notFound } from "@kuulo/domain/errors";
 import { eq, inArray } from "drizzle-orm";
+import { emailPasswordLink } from "../../email/email-password-link.js";
 import { grantNeedsApproval, insertListeningRequest } from "../grants/listening-requests.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../shared/db-errors.js";
 import type { AuthedContext } from "../shared/service-context.js";
-import { emailPasswordLink } from "../../email/email-password-link.js";
 import { issuePasswordLink } from "./issue-password-link.js";
 import { loadUserViews, type UserView } from "./user-view.js";
 

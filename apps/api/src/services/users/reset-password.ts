@@ -1,10 +1,10 @@
 import { users } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import { deleteUserSessions } from "../../auth/sessions.js";
+import { emailPasswordLink } from "../../email/email-password-link.js";
 import { accountListens, insertListeningRequest } from "../grants/listening-requests.js";
 import { audit } from "../shared/audit.js";
 import type { AuthedContext } from "../shared/service-context.js";
-import { emailPasswordLink } from "../../email/email-password-link.js";
 import { issuePasswordLink, voidPasswordLinks } from "./issue-password-link.js";
 import { loadTargetUser } from "./load-target-user.js";
 
