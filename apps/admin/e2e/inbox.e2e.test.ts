@@ -40,10 +40,10 @@ async function mutate(page: Page, path: string, input: unknown): Promise<void> {
   expect(status).toBe(200);
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A sentence of the catalogue with its names left open: "{{person}} turned …" → /^.+ turned …$/. */
 const sentencePattern = (template: string) =>
-  new RegExp(`^${escape(template).replace(/\\\{\\\{\w+\\\}\\\}/g, ".+")}$`);
+  new RegExp(`^${escapeRegExp(template).replace(/\\\{\\\{\w+\\\}\\\}/g, ".+")}$`);
 
 /**
  * The privacy officer hears that quality review was switched (it changes what the register declares): the
@@ -75,7 +75,7 @@ describe("inbox in the admin app", () => {
     expect(Number(await badge.textContent())).toBeGreaterThanOrEqual(2);
     await screenshot(officer, `${lang}-inbox-badge-officer`);
 
-    await nav.getByRole("link", { name: new RegExp(`^${escape(ui.inbox.nav)}`) }).click();
+    await nav.getByRole("link", { name: new RegExp(`^${escapeRegExp(ui.inbox.nav)}`) }).click();
     await officer.getByRole("heading", { level: 1, name: inbox.title }).waitFor();
     const items = officer.getByTestId("inbox-items");
     const switchedOn = items.getByRole("link", { name: sentencePattern(inbox.item.quality_setting_on) });
