@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { playlistAssignments, users } from "@kuulo/db/schema";
+import { EMAIL_DATA_CATEGORY } from "@kuulo/domain/register";
 import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -62,10 +63,14 @@ describe("e-mail (off by default): one-time links and the daily inbox digest", (
     await new Promise<void>((resolve) => smtp?.server.close(() => resolve()));
   });
 
-  it("is off unless turned on", async () => {
+  it("is off unless turned on, and the privacy notice declares the e-mail address only while on", async () => {
     const plain = await createTestApp();
+    const noticeOf = async (app: TestApp) =>
+      JSON.stringify(dataOf(await app.query("register.privacyNotice", { locale: "en" })));
     try {
       expect(plain.config.email).toBeNull();
+      expect(await noticeOf(plain)).not.toContain(EMAIL_DATA_CATEGORY.en);
+      expect(await noticeOf(t)).toContain(EMAIL_DATA_CATEGORY.en);
     } finally {
       await plain.close();
     }
