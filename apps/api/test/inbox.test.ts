@@ -253,14 +253,12 @@ describe("inbox: what waits for each person, within their scope", () => {
       details: { permission: "recording.ingest", reason: "token.invalid" },
     });
     await t.db.insert(jobs).values({ name: RETENTION_JOB_NAME }).onConflictDoNothing();
-    await t.db
-      .insert(jobRuns)
-      .values({
-        jobName: RETENTION_JOB_NAME,
-        instanceId: "i1",
-        startedAt: t.clock.now(),
-        outcome: "failure",
-      });
+    await t.db.insert(jobRuns).values({
+      jobName: RETENTION_JOB_NAME,
+      instanceId: "i1",
+      startedAt: t.clock.now(),
+      outcome: "failure",
+    });
     t.clock.advanceSeconds(60);
 
     const items = await inbox(admin);
