@@ -1,5 +1,6 @@
 import { INBOX_KIND_RULES } from "@kuulo/domain/inbox";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { i18n } from "i18next";
 import { type ComponentType, type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorState, Loading } from "../feedback/states.js";
@@ -10,10 +11,10 @@ import { inboxPageMessages } from "./inbox-messages.js";
 import { inboxSentence } from "./inbox-sentence.js";
 
 /** Adds the page's strings beside the navigation's (deep merge, never overwriting). */
-function useInboxMessages() {
-  const { i18n } = useTranslation("ui");
+export function addInboxMessages(i18n: i18n) {
   for (const lang of ["fi", "en"] as const) {
-    if (!i18n.exists("inbox.title", { ns: "ui", lng: lang }))
+    // getResource, not exists(): exists() would find the fallback language's string and skip this one.
+    if (i18n.getResource(lang, "ui", "inbox.title") === undefined)
       i18n.addResourceBundle(lang, "ui", { inbox: inboxPageMessages[lang] }, true, false);
   }
 }
@@ -31,8 +32,8 @@ export interface InboxViewProps {
  * loaded the last-seen marker moves, so the badge drops the news while the page keeps showing it.
  */
 export function InboxView({ app, LinkTo, otherAppHref }: InboxViewProps) {
-  useInboxMessages();
-  const { t } = useTranslation("ui");
+  const { t, i18n } = useTranslation("ui");
+  addInboxMessages(i18n);
   const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
