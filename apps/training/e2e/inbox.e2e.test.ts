@@ -141,13 +141,7 @@ describe("inbox in the training portal", () => {
       expect(Number(await badge.textContent())).toBeGreaterThanOrEqual(1);
       await view(employee, lang, "41-inbox-badge");
       await nav.getByRole("link", { name: new RegExp(`^${ui.inbox.nav}`) }).click();
-      await employee
-        .getByRole("heading", { level: 1, name: inbox.title })
-        .waitFor()
-        .catch(async (error) => {
-          await screenshot(employee, `${lang}-debug-inbox`);
-          throw error;
-        });
+      await employee.getByRole("heading", { level: 1, name: inbox.title }).waitFor();
       const sentence = inbox.item.assignment_new_due
         .replace("{{playlist}}", TITLES[lang])
         .replace("{{date}}", shownDay);
