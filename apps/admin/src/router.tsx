@@ -37,6 +37,12 @@ const dashboardRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/dashboard/dashboard-page.js"), "DashboardPage"),
 });
 
+const inboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "inbox",
+  component: lazyRouteComponent(() => import("./features/inbox/inbox-page.js"), "InboxPage"),
+});
+
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "users",
@@ -188,6 +194,7 @@ const routeTree = rootRoute.addChildren([
   setPasswordRoute,
   appRoute.addChildren([
     dashboardRoute,
+    inboxRoute,
     usersRoute,
     userRoute,
     approvalsRoute,

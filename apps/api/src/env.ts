@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { countryOfStorageRegion, isEuEea } from "@kuulo/domain/eu-eea";
+import { DEFAULT_LEGAL_HOLD_REVIEW_DAYS } from "@kuulo/domain/inbox";
 import { type RegisterConfig, resolveRegisterConfig } from "@kuulo/domain/register";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
@@ -79,6 +80,10 @@ export interface Config {
   fourEyes: { training: boolean; statutory: boolean; accessRequest: boolean; listeningGrants: boolean };
   /** Minutes between retention purge runs inside the API (R13); 0 turns the in-process schedule off. */
   retentionIntervalMinutes: number;
+  /** Outgoing e-mail (one-time links, the daily inbox digest); null: off, the default. */
+  email: EmailConfig | null;
+  /** Days a legal hold may stay open before the privacy officer's inbox asks whether the case still holds. */
+  inboxLegalHoldReviewDays: number;
   /** Signed audit chain heads kept outside the database (R14); production requires the signing key. */
   auditCheckpoints: {
     signingKey: { path: string; generateIfMissing: boolean } | undefined;
@@ -109,6 +114,20 @@ export interface OperationsConfig {
   shutdownGraceMs: number;
   /** A separate listener for GET /metrics (Prometheus); undefined = no metrics listener. */
   metrics: { host: string; port: number } | undefined;
+}
+
+export interface EmailConfig {
+  host: string;
+  port: number;
+  /** Implicit TLS (port 465); otherwise STARTTLS is required (never plain text to a remote relay). */
+  secure: boolean;
+  user: string | undefined;
+  password: string | undefined;
+  from: string;
+  /** Hour of the day (Europe/Helsinki) after which the daily digest goes out. */
+  digestHour: number;
+  /** Where links in e-mails point (the first public origin). */
+  linkOrigin: string;
 }
 
 export class ConfigError extends Error {
@@ -423,9 +442,47 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .max(7 * 24 * 60, "at most a week (10080 minutes)"),
       read(env, "KUULO_RETENTION_INTERVAL_MINUTES") ?? "60",
     ),
+    inboxLegalHoldReviewDays: parseWith(
+      "KUULO_INBOX_LEGAL_HOLD_REVIEW_DAYS",
+      z.coerce.number().int().min(1).max(3653),
+      read(env, "KUULO_INBOX_LEGAL_HOLD_REVIEW_DAYS") ?? String(DEFAULT_LEGAL_HOLD_REVIEW_DAYS),
+    ),
     auditCheckpoints: loadAuditCheckpoints(env, mode, dataDir),
     erasureJournal: loadErasureJournal(env, dataDir),
     operations: loadOperations(env),
+    email: loadEmail(env, publicOrigins[0] ?? `http://localhost:${port}`),
+  };
+}
+
+/** Off unless KUULO_EMAIL=1; then an SMTP relay and a sender are required. */
+function loadEmail(env: Record<string, string | undefined>, linkOrigin: string): EmailConfig | null {
+  if (booleanFlag("KUULO_EMAIL", read(env, "KUULO_EMAIL")) !== true) return null;
+  const host = read(env, "KUULO_SMTP_HOST");
+  if (!host)
+    throw new ConfigError("KUULO_SMTP_HOST", "required when KUULO_EMAIL=1: the SMTP relay's host name");
+  const from = parseWith(
+    "KUULO_EMAIL_FROM",
+    z.email("must be an e-mail address"),
+    read(env, "KUULO_EMAIL_FROM"),
+  );
+  const secure = booleanFlag("KUULO_SMTP_SECURE", read(env, "KUULO_SMTP_SECURE")) ?? false;
+  return {
+    host,
+    port: parseWith(
+      "KUULO_SMTP_PORT",
+      z.coerce.number().int().min(1).max(65535, "must be a TCP port"),
+      read(env, "KUULO_SMTP_PORT") ?? (secure ? "465" : "587"),
+    ),
+    secure,
+    user: read(env, "KUULO_SMTP_USER"),
+    password: read(env, "KUULO_SMTP_PASSWORD"),
+    from,
+    digestHour: parseWith(
+      "KUULO_EMAIL_DIGEST_HOUR",
+      z.coerce.number().int().min(0).max(23, "an hour of the day, 0–23"),
+      read(env, "KUULO_EMAIL_DIGEST_HOUR") ?? "7",
+    ),
+    linkOrigin,
   };
 }
 

@@ -533,6 +533,9 @@ const MATRIX: Record<string, Row> = {
     }),
   },
   "stats.dashboard": { kind: "query", allowed: ["administrator"], input: none },
+  "inbox.mine": { kind: "query", allowed: SIGNED_IN, input: none },
+  "inbox.count": { kind: "query", allowed: SIGNED_IN, input: none },
+  "inbox.markSeen": { kind: "mutation", allowed: SIGNED_IN, input: none },
   "register.recordOfProcessing": {
     kind: "mutation",
     allowed: OFFICERS,

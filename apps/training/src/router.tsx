@@ -30,6 +30,12 @@ const playerRoute = createRoute({
   ),
 });
 
+const inboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "inbox",
+  component: lazyRouteComponent(() => import("./features/inbox/inbox-page.js"), "InboxPage"),
+});
+
 const myCallsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "my-calls",
@@ -178,6 +184,7 @@ const peopleReportRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
+    inboxRoute,
     playerRoute,
     myCallsRoute,
     myCallRoute,

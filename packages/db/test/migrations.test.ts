@@ -22,6 +22,7 @@ const EXPECTED_TABLES = [
   "disclosure_recordings",
   "disclosures",
   "export_packages",
+  "inbox_last_seen",
   "job_runs",
   "jobs",
   "legal_holds",

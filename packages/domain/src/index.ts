@@ -5,6 +5,7 @@ export * from "./credentials/index.js";
 export * from "./disclosure/index.js";
 export * from "./errors/index.js";
 export * from "./eu-eea/index.js";
+export * from "./inbox/index.js";
 export * from "./privacy/index.js";
 export * from "./quality/index.js";
 export * from "./recording/index.js";

@@ -20,6 +20,7 @@ export {
   type GlossaryTerm,
   glossaryFindings,
 } from "./glossary/glossary.js";
+export { calendarDayPattern, formatCalendarDay, parseCalendarDay } from "./i18n/calendar-day.js";
 export { type AppCatalogueLoader, createKuuloI18n, switchLanguage } from "./i18n/create-i18n.js";
 export { formatDuration, formatDurationPrecise, parseDuration } from "./i18n/duration.js";
 export { createFormatters, type Formatters, useFormat } from "./i18n/format.js";
@@ -29,6 +30,7 @@ export { personalDataMessage } from "./i18n/personal-data-message.js";
 export { REASON_TEXTS, reasonText } from "./i18n/reason-texts.js";
 export { uiMessages } from "./i18n/ui-messages.js";
 export { formatUnit, type UnitLike } from "./i18n/unit-label.js";
+export { InboxNavLabel } from "./inbox/inbox-nav-label.js";
 export { AppShell, type AppShellProps } from "./layout/app-shell.js";
 export { PageHeader } from "./layout/page-header.js";
 export { SignOutButton } from "./layout/sign-out-button.js";

@@ -1,10 +1,11 @@
 import type { Permission } from "@kuulo/domain/access";
-import { useCan } from "@kuulo/ui";
+import { InboxNavLabel, useCan } from "@kuulo/ui";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 
 type NavTarget =
   | "/"
+  | "/inbox"
   | "/users"
   | "/approvals"
   | "/units"
@@ -19,6 +20,7 @@ type NavTarget =
 
 const ITEMS: { to: NavTarget; label: string; permission?: Permission }[] = [
   { to: "/", label: "nav.dashboard" },
+  { to: "/inbox", label: "inbox" },
   { to: "/users", label: "nav.users", permission: "user.read" },
   { to: "/approvals", label: "nav.approvals", permission: "grant.approve" },
   { to: "/units", label: "nav.units", permission: "unit.read" },
@@ -44,7 +46,7 @@ export function AdminNav() {
             activeOptions={{ exact: item.to === "/" }}
             activeProps={{ "aria-current": "page" }}
           >
-            {t(item.label)}
+            {item.to === "/inbox" ? <InboxNavLabel app="admin" /> : t(item.label)}
           </Link>
         </li>
       ))}

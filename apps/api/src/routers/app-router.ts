@@ -4,6 +4,7 @@ import { auditRouter } from "./audit/index.js";
 import { authRouter } from "./auth/index.js";
 import { disclosuresRouter } from "./disclosures/index.js";
 import { grantsRouter } from "./grants/index.js";
+import { inboxRouter } from "./inbox/index.js";
 import { legalHoldsRouter } from "./legal-holds/index.js";
 import { organisationsRouter } from "./organisations/index.js";
 import { playlistsRouter } from "./playlists/index.js";
@@ -35,6 +36,7 @@ export const appRouter = router({
   stats: statsRouter,
   qualitySettings: qualitySettingsRouter,
   quality: qualityRouter,
+  inbox: inboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import { exportDownloadRoutes } from "../http/export-download.js";
 import { recordingsPlugin } from "../http/recordings-plugin.js";
 import { auditCheckpointSchedulerPlugin } from "../jobs/audit-checkpoint-scheduler.js";
 import { auditSequencerPlugin } from "../jobs/audit-sequencer.js";
+import { inboxDigestPlugin } from "../jobs/inbox-digest.js";
 import { retentionSchedulerPlugin } from "../jobs/retention-scheduler.js";
 import type { AppPlugin } from "./build-app.js";
 
@@ -16,4 +17,5 @@ export const PLAIN_ROUTES: AppPlugin[] = [
   retentionSchedulerPlugin,
   auditCheckpointSchedulerPlugin,
   auditSequencerPlugin,
+  inboxDigestPlugin,
 ];

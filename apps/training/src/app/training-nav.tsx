@@ -1,10 +1,10 @@
 import type { Permission, Role } from "@kuulo/domain/access";
-import { useCan } from "@kuulo/ui";
+import { InboxNavLabel, useCan } from "@kuulo/ui";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useRoles } from "./use-roles.js";
 
-type NavTarget = "/" | "/my-calls" | "/recordings" | "/playlists" | "/quality" | "/disclosed";
+type NavTarget = "/" | "/inbox" | "/my-calls" | "/recordings" | "/playlists" | "/quality" | "/disclosed";
 
 interface NavItem {
   to: NavTarget;
@@ -16,6 +16,7 @@ interface NavItem {
 
 const ITEMS: readonly NavItem[] = [
   { to: "/", label: "nav.myTraining", permission: "progress.update" },
+  { to: "/inbox", label: "inbox", permission: "self.read" },
   { to: "/my-calls", label: "nav.myCalls", permission: "recording.listen", roles: ["employee"] },
   { to: "/recordings", label: "nav.recordings", permission: "playlist.create" },
   { to: "/playlists", label: "nav.playlists", permission: "playlist.create" },
@@ -39,7 +40,7 @@ export function TrainingNav() {
             activeOptions={{ exact: item.to === "/" }}
             activeProps={{ "aria-current": "page" }}
           >
-            {t(item.label)}
+            {item.to === "/inbox" ? <InboxNavLabel app="training" /> : t(item.label)}
           </Link>
         </li>
       ))}

@@ -1,5 +1,6 @@
 import { qualityLoopEn } from "../features/quality/loop-messages.en.js";
 import { qualityCalibrationEn } from "../features/quality/messages.en.js";
+import { dueEn } from "../features/playlists/due-messages.en.js";
 /** English strings of the training portal (namespace `training`). fi.ts has exactly the same keys (tested). */
 export const en = {
   ...qualityLoopEn,
@@ -317,6 +318,7 @@ export const en = {
     confirmBody:
       "It is assigned {{count}} times. Learners lose access to it and their progress on it is deleted.",
   },
+  due: dueEn,
   assign: {
     title: "Assigned to",
     draftNote: "Assignees see the playlist once it is published.",

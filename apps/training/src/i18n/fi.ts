@@ -1,5 +1,6 @@
 import { qualityLoopFi } from "../features/quality/loop-messages.fi.js";
 import { qualityCalibrationFi } from "../features/quality/messages.fi.js";
+import { dueFi } from "../features/playlists/due-messages.fi.js";
 import type { TrainingMessages } from "./en.js";
 
 /** Suomenkieliset tekstit (nimiavaruus `training`); samat avaimet kuin en.ts:ssä (testattu). */
@@ -319,6 +320,7 @@ export const fi: TrainingMessages = {
     confirmBody:
       "Se on osoitettu {{count}} kertaa. Koulutettavat menettävät pääsyn siihen ja heidän edistymisensä siinä poistetaan.",
   },
+  due: dueFi,
   assign: {
     title: "Osoitettu",
     draftNote: "Osoitetut näkevät soittolistan, kun se on julkaistu.",

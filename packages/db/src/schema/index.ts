@@ -2,6 +2,7 @@ export * from "./audit.js";
 export * from "./auth.js";
 export * from "./disclosures.js";
 export * from "./enums.js";
+export * from "./inbox.js";
 export * from "./jobs.js";
 export * from "./organisations.js";
 export * from "./playlists.js";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz, updatedAt } from "./columns.js";
 import { playlistStatusEnum } from "./enums.js";
 import { units } from "./organisations.js";
@@ -74,6 +74,8 @@ export const playlistAssignments = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     assignedBy: uuid("assigned_by").references(() => users.id, { onDelete: "set null" }),
     assignedAt: timestamptz("assigned_at").notNull().defaultNow(),
+    /** Optional calendar day by which the playlist should be completed (a day, not an instant: no time zone). */
+    dueOn: date("due_on", { mode: "string" }),
   },
   (t) => [
     check("playlist_assignments_one_target", sql`num_nonnulls(${t.unitId}, ${t.userId}) = 1`),

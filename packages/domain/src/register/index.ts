@@ -1,3 +1,4 @@
+export { EMAIL_DATA_CATEGORY, EMAIL_RECIPIENT } from "./email-register-texts.js";
 export { type RecordOfProcessing, recordOfProcessing } from "./record-of-processing.js";
 export {
   DEFAULT_REGISTER_CONFIG,

@@ -4,6 +4,7 @@ import {
   qualityRetentionText,
 } from "../quality/quality-register-texts.js";
 import { DEFAULT_RETENTION_POLICY, parseRetentionPolicy } from "../retention/index.js";
+import { EMAIL_DATA_CATEGORY, EMAIL_RECIPIENT } from "./email-register-texts.js";
 import { NOTICE_TEXTS } from "./privacy-notice-texts.js";
 import { LOCALES, type Locale, type RegisterConfig, resolveRegisterConfig } from "./register-config.js";
 import { REGISTER_NAME, registerDescription } from "./register-description.js";
@@ -97,8 +98,9 @@ export const recordOfProcessing = (
     personalDataCategories: [
       ...texts.categories(STAFF_DATA_FIELD_LABELS.map(({ label }) => label[locale])),
       ...(quality.enabled ? [QUALITY_DATA_CATEGORY[locale]] : []),
+      ...(options.emailDelivery ? [EMAIL_DATA_CATEGORY[locale]] : []),
     ],
-    recipients: [...texts.recipients],
+    recipients: [...texts.recipients, ...(options.emailDelivery ? [EMAIL_RECIPIENT[locale]] : [])],
     transfersOutsideEuEea: {
       any: false,
       description: [...(transfers?.paragraphs[locale] ?? []), notice.transfersStorage].join(" "),

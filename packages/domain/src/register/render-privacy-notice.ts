@@ -11,6 +11,7 @@ import {
   qualitySettingsSchema,
 } from "../quality/quality-settings.js";
 import { DEFAULT_RETENTION_POLICY, parseRetentionPolicy, type RetentionPolicy } from "../retention/index.js";
+import { EMAIL_DATA_CATEGORY } from "./email-register-texts.js";
 import { NOTICE_TEXTS } from "./privacy-notice-texts.js";
 import {
   LOCALES,
@@ -45,6 +46,8 @@ export interface PrivacyNoticeOptions {
   retention?: RetentionPolicy;
   /** The installation's quality-review setting: when enabled, the notice declares its data category. */
   quality?: QualitySettings;
+  /** E-mail delivery switched on: the account e-mail address is then processed and declared. */
+  emailDelivery?: boolean;
 }
 
 /** The quality settings in force, validated; off unless the installation turned them on. */
@@ -99,6 +102,7 @@ export const renderPrivacyNotice = (locale: Locale, options: PrivacyNoticeOption
         list: [
           ...STAFF_DATA_FIELD_LABELS.map(({ label }) => label[locale]),
           ...(qualityOn ? [QUALITY_DATA_CATEGORY[locale]] : []),
+          ...(options.emailDelivery ? [EMAIL_DATA_CATEGORY[locale]] : []),
         ],
       },
       item("sources"),

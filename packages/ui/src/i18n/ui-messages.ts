@@ -1,7 +1,9 @@
 import type { PersonalDataKind } from "@kuulo/domain/privacy";
+import { inboxNavEn, inboxNavFi } from "../inbox/inbox-nav-messages.js";
 
 /** Strings of the shared screens (namespace `ui`). Apps add their own namespaces. */
 const en = {
+  inbox: inboxNavEn,
   loading: "Loading…",
   retry: "Try again",
   cancel: "Cancel",
@@ -99,6 +101,7 @@ const en = {
 type Messages = typeof en;
 
 const fi: Messages = {
+  inbox: inboxNavFi,
   loading: "Ladataan…",
   retry: "Yritä uudelleen",
   cancel: "Peruuta",

@@ -25,4 +25,6 @@ export const PlaylistItemInput = z.object({
 export const AssignmentTargets = PlaylistId.extend({
   unitIds: z.array(z.uuid("Not a unit id")).max(100).default([]),
   userIds: z.array(z.uuid("Not a user id")).max(500).default([]),
+  /** Optional calendar day ("YYYY-MM-DD") by which the assignees should have finished. */
+  dueOn: z.iso.date().optional(),
 });

@@ -3,6 +3,7 @@ import { listeningRequests, passwordSetupTokens, roleGrants, users } from "@kuul
 import { conflict } from "@kuulo/domain/errors";
 import { and, eq, isNull, or } from "drizzle-orm";
 import { deleteUserSessions } from "../../auth/sessions.js";
+import { emailPasswordLink } from "../../email/email-password-link.js";
 import { audit } from "../shared/audit.js";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../shared/db-errors.js";
 import type { AuthedContext } from "../shared/service-context.js";
@@ -61,7 +62,7 @@ export async function approveListeningRequest({
   const request = await loadDecidableRequest(ctx, input.requestId);
   const now = ctx.clock.now();
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const result = await ctx.db.transaction(async (tx) => {
       const decided = await tx
         .update(listeningRequests)
         .set({ status: "approved", decidedBy: ctx.auth.user.id, decidedAt: now })
@@ -117,6 +118,13 @@ export async function approveListeningRequest({
         setPasswordExpiresAt: link?.expiresAt.toISOString() ?? null,
       };
     });
+    if (result.setPasswordToken && result.setPasswordExpiresAt)
+      await emailPasswordLink(ctx, {
+        userId: request.userId,
+        token: result.setPasswordToken,
+        expiresAt: result.setPasswordExpiresAt,
+      });
+    return result;
   } catch (error) {
     if (pgErrorCode(error) === UNIQUE_VIOLATION) {
       throw conflict("The person already has this role in this unit", { reason: "grant.exists" });

@@ -29,6 +29,7 @@ export async function assignPlaylist({
       playlistId: playlist.id,
       assignedBy: ctx.auth.user.id,
       assignedAt: now,
+      dueOn: input.dueOn ?? null,
     }));
     const inserted = await tx
       .insert(playlistAssignments)
@@ -44,6 +45,7 @@ export async function assignPlaylist({
       details: {
         unitIds: inserted.flatMap((row) => (row.unitId ? [row.unitId] : [])),
         userIds: inserted.flatMap((row) => (row.userId ? [row.userId] : [])),
+        ...(input.dueOn ? { dueOn: input.dueOn } : {}),
       },
     });
   });

@@ -10,6 +10,7 @@ export interface AssignmentTargetsInput {
   playlistId: string;
   unitIds: string[];
   userIds: string[];
+  dueOn?: string | undefined;
 }
 
 /**

@@ -59,6 +59,7 @@ export interface AssignmentView {
   userName: string | null;
   username: string | null;
   assignedAt: string;
+  dueOn: string | null;
 }
 
 export interface PlaylistDetail extends PlaylistSummary {
@@ -185,6 +186,7 @@ export async function loadAssignments(db: DbOrTx, playlistId: string): Promise<A
     userName: user ? `${user.firstName} ${user.lastName}` : null,
     username: user?.username ?? null,
     assignedAt: assignment.assignedAt.toISOString(),
+    dueOn: assignment.dueOn,
   }));
 }
 

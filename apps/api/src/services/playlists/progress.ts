@@ -1,4 +1,5 @@
 import { playlistAssignments, playlistItems, recordings, roleGrants, users } from "@kuulo/db/schema";
+import { earliestDueDay, isOverdue } from "@kuulo/domain/inbox";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { AuthedContext } from "../shared/service-context.js";
 import { effectiveClip, loadProgressRows } from "../training/item-progress.js";
@@ -22,6 +23,10 @@ export interface AssigneeProgress {
   lastActivityAt: string | null;
   /** When the last playable item was completed, if all are. */
   completedAt: string | null;
+  /** The earliest due day among the assignments that reach this person (null: none). */
+  dueOn: string | null;
+  /** Not finished and past the due day. */
+  overdue: boolean;
   items: AssigneeItemProgress[];
 }
 
@@ -32,7 +37,7 @@ export interface PlaylistProgressView {
   /** Playable items in order, with their clip length (for a chart). */
   items: { id: string; position: number; clipMs: number }[];
   assignees: AssigneeProgress[];
-  totals: { assignees: number; completed: number; started: number; notStarted: number };
+  totals: { assignees: number; completed: number; started: number; notStarted: number; overdue: number };
 }
 
 /** Each assignee's progress (named people, and the employees of assigned units), for a chart and a table. */
@@ -49,13 +54,17 @@ export async function playlistProgress({
     .from(playlistAssignments)
     .where(eq(playlistAssignments.playlistId, playlist.id));
   const via = new Map<string, Set<"unit" | "user">>();
-  const add = (userId: string, kind: "unit" | "user") =>
+  const due = new Map<string, string | null>();
+  const add = (userId: string, kind: "unit" | "user", dueOn: string | null) => {
     via.set(userId, (via.get(userId) ?? new Set()).add(kind));
-  for (const assignment of assignments) if (assignment.userId) add(assignment.userId, "user");
+    due.set(userId, earliestDueDay(due.get(userId) ?? null, dueOn));
+  };
+  for (const assignment of assignments)
+    if (assignment.userId) add(assignment.userId, "user", assignment.dueOn);
   const unitIds = assignments.flatMap((assignment) => (assignment.unitId ? [assignment.unitId] : []));
   if (unitIds.length > 0) {
     const members = await ctx.db
-      .select({ userId: roleGrants.userId })
+      .select({ userId: roleGrants.userId, unitId: roleGrants.unitId })
       .from(roleGrants)
       .where(
         and(
@@ -64,7 +73,12 @@ export async function playlistProgress({
           isNull(roleGrants.revokedAt),
         ),
       );
-    for (const member of members) add(member.userId, "unit");
+    for (const member of members)
+      add(
+        member.userId,
+        "unit",
+        assignments.find((assignment) => assignment.unitId === member.unitId)?.dueOn ?? null,
+      );
   }
   const userIds = [...via.keys()];
   const people =
@@ -91,6 +105,7 @@ export async function playlistProgress({
     people.map((person) => person.id),
     items.map((row) => row.item.id),
   );
+  const now = ctx.clock.now();
   const assignees = people.map((person): AssigneeProgress => {
     const mine = progress.filter((row) => row.userId === person.id);
     const perItem = items.map(({ item }) => {
@@ -105,6 +120,7 @@ export async function playlistProgress({
     const completedCount = perItem.filter((entry) => entry.completed).length;
     const allDone = items.length > 0 && completedCount === items.length;
     const lastActivity = mine.map((row) => row.updatedAt.getTime()).sort((a, b) => b - a)[0];
+    const dueOn = due.get(person.id) ?? null;
     return {
       userId: person.id,
       name: `${person.firstName} ${person.lastName}`,
@@ -120,6 +136,8 @@ export async function playlistProgress({
             .sort()
             .at(-1) ?? null)
         : null,
+      dueOn,
+      overdue: dueOn !== null && !allDone && isOverdue(dueOn, now),
       items: perItem,
     };
   });
@@ -141,6 +159,7 @@ export async function playlistProgress({
       completed,
       started,
       notStarted: assignees.length - completed - started,
+      overdue: assignees.filter((assignee) => assignee.overdue).length,
     },
   };
 }

@@ -21,5 +21,6 @@ export async function privacyNotice({
     config: ctx.config.register,
     retention: policy,
     quality: { enabled, retentionDays },
+    emailDelivery: ctx.config.email !== null,
   });
 }

@@ -21,6 +21,7 @@ export async function exportRecordOfProcessing({
     config: ctx.config.register,
     retention: policy,
     quality: { enabled, retentionDays },
+    emailDelivery: ctx.config.email !== null,
   });
   await audit(ctx.db, ctx, {
     action: "register.record_of_processing_export",

@@ -1,6 +1,7 @@
 import { assignmentReaches } from "@kuulo/db/queries";
 import { playlistAssignments, playlistItems, playlists, recordings, units } from "@kuulo/db/schema";
 import { scopeOf } from "@kuulo/domain/access";
+import { earliestDueDay, isOverdue } from "@kuulo/domain/inbox";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { assigneeOf } from "../recordings/recording-access.js";
 import type { AuthedContext } from "../shared/service-context.js";
@@ -20,6 +21,10 @@ export interface MyPlaylist {
   listenedMs: number;
   lastActivityAt: string | null;
   completed: boolean;
+  /** The earliest due day of the assignments that reach me (null: no due day). */
+  dueOn: string | null;
+  /** Not completed and the due day has passed. */
+  overdue: boolean;
 }
 
 /**
@@ -37,14 +42,16 @@ export async function myPlaylists({ ctx }: { ctx: AuthedContext }): Promise<{ it
     .where(and(eq(playlists.status, "published"), assignmentReaches(assigneeOf(ctx.auth.actor))));
   const byPlaylist = new Map<
     string,
-    { row: (typeof rows)[number]; via: Set<"unit" | "user">; assignedAt: Date }
+    { row: (typeof rows)[number]; via: Set<"unit" | "user">; assignedAt: Date; dueOn: string | null }
   >();
   for (const row of rows) {
     const entry = byPlaylist.get(row.playlist.id) ?? {
       row,
       via: new Set(),
       assignedAt: row.assignment.assignedAt,
+      dueOn: null,
     };
+    entry.dueOn = earliestDueDay(entry.dueOn, row.assignment.dueOn);
     entry.via.add(row.assignment.userId ? "user" : "unit");
     if (row.assignment.assignedAt > entry.assignedAt) entry.assignedAt = row.assignment.assignedAt;
     byPlaylist.set(row.playlist.id, entry);
@@ -64,7 +71,8 @@ export async function myPlaylists({ ctx }: { ctx: AuthedContext }): Promise<{ it
     [ctx.auth.user.id],
     items.map((item) => item.id),
   );
-  const result = [...byPlaylist.values()].map(({ row, via, assignedAt }): MyPlaylist => {
+  const today = ctx.clock.now();
+  const result = [...byPlaylist.values()].map(({ row, via, assignedAt, dueOn }): MyPlaylist => {
     const itemIds = new Set(
       items.filter((item) => item.playlistId === row.playlist.id).map((item) => item.id),
     );
@@ -84,6 +92,9 @@ export async function myPlaylists({ ctx }: { ctx: AuthedContext }): Promise<{ it
       listenedMs: mine.reduce((sum, entry) => sum + entry.listenedMs, 0),
       lastActivityAt: last === undefined ? null : new Date(last).toISOString(),
       completed: itemIds.size > 0 && completedCount === itemIds.size,
+      dueOn,
+      overdue:
+        dueOn !== null && !(itemIds.size > 0 && completedCount === itemIds.size) && isOverdue(dueOn, today),
     };
   });
   const newest = (entry: MyPlaylist) =>

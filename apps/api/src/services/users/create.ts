@@ -2,6 +2,7 @@ import { organisations, roleGrants, units, users } from "@kuulo/db/schema";
 import type { Role } from "@kuulo/domain/access";
 import { conflict, DomainError, notFound } from "@kuulo/domain/errors";
 import { eq, inArray } from "drizzle-orm";
+import { emailPasswordLink } from "../../email/email-password-link.js";
 import { grantNeedsApproval, insertListeningRequest } from "../grants/listening-requests.js";
 import { audit } from "../shared/audit.js";
 import { authorize } from "../shared/authorize.js";
@@ -107,6 +108,7 @@ export async function createUser({
     });
     const [view] = await loadUserViews(ctx.db, [userId], now);
     if (!view) throw new Error("created user not found");
+    if (link) await emailPasswordLink(ctx, { userId, ...link });
     return {
       user: view,
       setPasswordToken: link?.token ?? null,

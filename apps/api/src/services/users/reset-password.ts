@@ -1,6 +1,7 @@
 import { users } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import { deleteUserSessions } from "../../auth/sessions.js";
+import { emailPasswordLink } from "../../email/email-password-link.js";
 import { accountListens, insertListeningRequest } from "../grants/listening-requests.js";
 import { audit } from "../shared/audit.js";
 import type { AuthedContext } from "../shared/service-context.js";
@@ -27,7 +28,7 @@ export async function resetPassword({
 }> {
   const user = await loadTargetUser(ctx, "user.reset_password", input.userId);
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash: null, passwordSetAt: null, updatedAt: now })
@@ -54,4 +55,11 @@ export async function resetPassword({
       awaitingApproval: false,
     };
   });
+  if (result.setPasswordToken && result.setPasswordExpiresAt)
+    await emailPasswordLink(ctx, {
+      userId: user.id,
+      token: result.setPasswordToken,
+      expiresAt: result.setPasswordExpiresAt,
+    });
+  return result;
 }

@@ -31,7 +31,9 @@ export function MyTrainingPage() {
                     {playlist.title}
                   </Link>
                 </h2>
-                {playlist.completed ? (
+                {playlist.overdue ? (
+                  <span className="badge badge--danger">{t("due.overdue")}</span>
+                ) : playlist.completed ? (
                   <span className="badge badge--success">{t("progress.completed")}</span>
                 ) : playlist.itemsCompleted > 0 ? (
                   <span className="badge badge--info">{t("progress.inProgress")}</span>
@@ -53,6 +55,7 @@ export function MyTrainingPage() {
                   unit: playlist.unitName,
                   assigned: format.date(playlist.assignedAt),
                 })}
+                {playlist.dueOn ? ` · ${t("due.mine", { date: format.date(playlist.dueOn) })}` : null}
               </p>
               <Link
                 className="button button--primary"

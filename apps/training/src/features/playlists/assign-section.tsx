@@ -1,4 +1,12 @@
-import { FormError, useFormat, useTRPC } from "@kuulo/ui";
+import {
+  calendarDayPattern,
+  FormError,
+  formatCalendarDay,
+  parseCalendarDay,
+  TextField,
+  useFormat,
+  useTRPC,
+} from "@kuulo/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,6 +28,9 @@ export function AssignSection({ playlist }: { playlist: PlaylistDetail }) {
   const available = units.filter((unit) => !assignedUnits.has(unit.id));
   const [chosen, setChosen] = useState<string[]>([]);
   const [people, setPeople] = useState<PickedEmployee[]>([]);
+  const [dueText, setDueText] = useState("");
+  const [dueError, setDueError] = useState<string | undefined>(undefined);
+  const pattern = calendarDayPattern(i18n.language);
   const excludedPeople = new Set([
     ...playlist.assignments.flatMap((assignment) => (assignment.userId ? [assignment.userId] : [])),
     ...people.map((person) => person.id),
@@ -29,6 +40,7 @@ export function AssignSection({ playlist }: { playlist: PlaylistDetail }) {
     await queryClient.invalidateQueries({ queryKey: trpc.playlists.find.queryKey() });
     setChosen([]);
     setPeople([]);
+    setDueText("");
   };
   const assign = useMutation(trpc.playlists.assign.mutationOptions({ onSuccess }));
   const unassign = useMutation(trpc.playlists.unassign.mutationOptions({ onSuccess }));
@@ -36,7 +48,23 @@ export function AssignSection({ playlist }: { playlist: PlaylistDetail }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (chosen.length === 0 && people.length === 0) return;
-    assign.mutate({ playlistId: playlist.id, unitIds: chosen, userIds: people.map((person) => person.id) });
+    const dueOn = dueText.trim() === "" ? undefined : parseCalendarDay(dueText, i18n.language);
+    if (dueOn === null) {
+      const example = formatCalendarDay(new Date().toISOString().slice(0, 10), i18n.language);
+      setDueError(t("due.invalid", { pattern, example }));
+      return;
+    }
+    if (dueOn !== undefined && dueOn < new Date().toISOString().slice(0, 10)) {
+      setDueError(t("due.past"));
+      return;
+    }
+    setDueError(undefined);
+    assign.mutate({
+      playlistId: playlist.id,
+      unitIds: chosen,
+      userIds: people.map((person) => person.id),
+      ...(dueOn ? { dueOn } : {}),
+    });
   };
   return (
     <section className="card stack" aria-labelledby="assign-title">
@@ -61,6 +89,12 @@ export function AssignSection({ playlist }: { playlist: PlaylistDetail }) {
                       username: assignment.username ?? "",
                     })}
                 <span className="muted"> · {format.date(assignment.assignedAt)}</span>
+                {assignment.dueOn ? (
+                  <span className="muted">
+                    {" "}
+                    · {t("due.assigned", { date: format.date(assignment.dueOn) })}
+                  </span>
+                ) : null}
               </span>
               <button
                 type="button"
@@ -126,6 +160,16 @@ export function AssignSection({ playlist }: { playlist: PlaylistDetail }) {
             ))}
           </ul>
         ) : null}
+        <TextField
+          label={t("due.label")}
+          hint={t("due.hint", { pattern })}
+          error={dueError}
+          name="dueOn"
+          inputMode="numeric"
+          autoComplete="off"
+          value={dueText}
+          onChange={(event) => setDueText(event.target.value)}
+        />
         <button
           type="submit"
           className="button button--primary"

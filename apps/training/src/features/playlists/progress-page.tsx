@@ -22,12 +22,12 @@ export function ProgressPage() {
     <>
       <PageHeader
         title={t("progressPage.title", { title: data.title })}
-        description={t("progressPage.totals", {
+        description={`${t("progressPage.totals", {
           assignees: t("progressPage.assignees", { count: data.totals.assignees }),
           completed: t("progressPage.completed", { count: data.totals.completed }),
           started: t("progressPage.started", { count: data.totals.started }),
           notStarted: t("progressPage.notStarted", { count: data.totals.notStarted }),
-        })}
+        })}${data.totals.overdue > 0 ? ` · ${t("due.overdueCount", { count: data.totals.overdue })}` : ""}`}
         actions={
           <Link to="/playlists/$playlistId" params={{ playlistId }}>
             {t("progressPage.back")}
@@ -65,6 +65,7 @@ export function ProgressPage() {
                   <th scope="col">{t("progressPage.items")}</th>
                   <th scope="col">{t("progressPage.listened")}</th>
                   <th scope="col">{t("progressPage.lastActivity")}</th>
+                  <th scope="col">{t("due.column")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -86,6 +87,15 @@ export function ProgressPage() {
                       {assignee.lastActivityAt
                         ? format.dateTime(assignee.lastActivityAt)
                         : t("progress.notStarted")}
+                    </td>
+                    <td>
+                      {assignee.dueOn ? format.date(assignee.dueOn) : t("due.none")}
+                      {assignee.overdue ? (
+                        <>
+                          {" "}
+                          <span className="badge badge--danger">{t("due.overdue")}</span>
+                        </>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
