@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   "quality.calibration_create",
   "quality.calibration_read",
   "quality.calibration_submit",
+  "quality.coaching_start",
   "quality.demo_seed",
   "quality.dispute_raise",
   "quality.dispute_resolve",

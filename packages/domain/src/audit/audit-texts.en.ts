@@ -182,6 +182,11 @@ export const AUDIT_TEXTS_EN: AuditTexts = {
       label: "Calibration evaluation submitted",
       sentence: "{{actor}} submitted a calibration evaluation of {{recording}}",
     },
+    "quality.coaching_start": {
+      label: "Coaching started",
+      sentence:
+        "{{actor}} started coaching on a weak criterion of an evaluation with the playlist {{target}}",
+    },
     "quality.demo_seed": {
       label: "Demo evaluations added",
       sentence: "{{actor}} added demo evaluations",

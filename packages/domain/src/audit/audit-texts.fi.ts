@@ -195,6 +195,10 @@ export const AUDIT_TEXTS_FI: AuditTexts = {
       label: "Kalibrointiarvio lähetetty",
       sentence: "{{actor}} lähetti kalibrointiarvion tallenteesta ({{recording}})",
     },
+    "quality.coaching_start": {
+      label: "Valmennus aloitettu",
+      sentence: "{{actor}} aloitti valmennuksen arvioinnin heikosta kriteeristä soittolistalla {{target}}",
+    },
     "quality.demo_seed": { label: "Esittelyarviot lisätty", sentence: "{{actor}} lisäsi esittelyarviot" },
     "quality.dispute_raise": {
       label: "Arvio kiistetty",
