@@ -370,6 +370,7 @@ const MATRIX: Record<string, Row> = {
   },
   "playlists.find": { kind: "query", allowed: ["trainer"], input: async () => ({}) },
   "playlists.get": { kind: "query", allowed: ["trainer"], input: hkiPlaylistId },
+  "playlists.listTitles": { kind: "query", allowed: ["privacy_officer"], input: async () => ({}) },
   "playlists.create": {
     kind: "mutation",
     allowed: ["trainer"],

@@ -362,6 +362,7 @@ export const en = {
     "playlist.delete": "Delete playlists",
     "playlist.publish": "Publish playlists",
     "playlist.assign": "Assign playlists",
+    "playlist.list_titles": "See playlist titles",
     "progress.read": "See training progress",
     "progress.update": "Record own training progress",
     "disclosure.read": "See disclosures",

@@ -373,6 +373,7 @@ export const fi: AdminMessages = {
     "playlist.delete": "Poistaa soittolistoja",
     "playlist.publish": "Julkaista soittolistoja",
     "playlist.assign": "Osoittaa soittolistoja",
+    "playlist.list_titles": "Nähdä soittolistojen nimet",
     "progress.read": "Nähdä koulutuksen eteneminen",
     "progress.update": "Kirjata oma eteneminen",
     "disclosure.read": "Nähdä luovutukset",

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { listPlaylistTitles } from "../../services/playlists/list-titles.js";
+import { requirePermission } from "../../trpc/procedures.js";
+
+export const ListPlaylistTitlesInput = z.object({
+  search: z.string().trim().max(100).optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+
+export const listPlaylistTitlesProcedure = requirePermission("playlist.list_titles")
+  .input(ListPlaylistTitlesInput)
+  .query(({ ctx, input }) => listPlaylistTitles({ ctx, input }));
