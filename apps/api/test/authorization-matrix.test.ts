@@ -427,6 +427,7 @@ const MATRIX: Record<string, Row> = {
   "training.myCalls": { kind: "query", allowed: RECORDING_READERS, input: async () => ({}) },
   "training.whoListenedToMyCalls": { kind: "query", allowed: SIGNED_IN, input: async () => ({}) },
   // The external trainer holds recording.listen and playlist.read only while a disclosure to them is active.
+  "training.upcomingDisclosures": { kind: "query", allowed: SIGNED_IN, input: none },
   "training.disclosedRecordings": {
     kind: "query",
     allowed: [...RECORDING_READERS, "external_trainer"],

@@ -47,7 +47,11 @@ describe("a legal hold placed directly (R13)", () => {
       reason: "Reklamaatio käsittelyssä",
       caseReference: "KO-2026/114",
       disclosureId: null,
-      recording: { staffName: "Saara Virtanen", callStartedAt: callStartedAt.toISOString(), durationMs: 42_000 },
+      recording: {
+        staffName: "Saara Virtanen",
+        callStartedAt: callStartedAt.toISOString(),
+        durationMs: 42_000,
+      },
     });
     expect(listed.find((hold) => hold.recordingId === withoutCase.id)).toMatchObject({
       reason: "Sisäinen selvitys",

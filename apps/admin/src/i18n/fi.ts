@@ -1,4 +1,5 @@
 import { privacyOperationsFi } from "../features/disclosures/messages.fi.js";
+import { pickersFi } from "../features/pickers/messages.fi.js";
 import type { AdminMessages } from "./en.js";
 
 /** Suomenkieliset tekstit (nimiavaruus `admin`). */
@@ -568,4 +569,5 @@ export const fi: AdminMessages = {
     endSessionBody: "Selain kirjataan heti ulos.",
   },
   ...privacyOperationsFi,
+  ...pickersFi,
 };

@@ -14,6 +14,10 @@ const en = {
   signOut: "Sign out",
   skipToContent: "Skip to content",
   mainNavigation: "Main navigation",
+  dateField: {
+    shape: "Write it as {{pattern}}.",
+    invalid: "Not a date. Write it as {{pattern}}.",
+  },
   error: {
     generic: "Something went wrong. Try again; if it keeps happening, contact your administrator.",
     forbidden: "You do not have access to this.",
@@ -111,6 +115,10 @@ const fi: Messages = {
   signOut: "Kirjaudu ulos",
   skipToContent: "Siirry sisältöön",
   mainNavigation: "Päävalikko",
+  dateField: {
+    shape: "Kirjoita muodossa {{pattern}}.",
+    invalid: "Ei päivämäärä. Kirjoita muodossa {{pattern}}.",
+  },
   error: {
     generic: "Jokin meni vikaan. Yritä uudelleen; jos vika toistuu, ota yhteys ylläpitäjään.",
     forbidden: "Sinulla ei ole pääsyä tähän.",
