@@ -5,6 +5,7 @@ import { countryOfStorageRegion, isEuEea } from "@kuulo/domain/eu-eea";
 import { type RegisterConfig, resolveRegisterConfig } from "@kuulo/domain/register";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
+import { DEMO_REGISTER } from "./seed/demo-register.js";
 
 /** The only reader of process.env: everything else receives a typed Config. */
 
@@ -393,7 +394,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     previousMasterKeys: loadPreviousMasterKeys(env),
     storage,
     ingest: loadIngest(env),
-    register: loadRegister(env),
+    // A demo names its own made-up organisation unless told otherwise; production keeps the defaults.
+    register: mode === "demo" ? { ...DEMO_REGISTER, ...loadRegister(env) } : loadRegister(env),
     passwordHash: DEFAULT_PASSWORD_HASH,
     spaDirs: IS_RELEASE
       ? { admin: resolve(PACKAGE_ROOT, "public/admin"), training: resolve(PACKAGE_ROOT, "public/training") }
