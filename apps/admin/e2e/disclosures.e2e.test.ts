@@ -64,10 +64,6 @@ export async function createSecondOfficer(
   return officer;
 }
 
-const pad = (value: number) => String(value).padStart(2, "0");
-/** The value a datetime-local input holds for an instant (the browser runs in this machine's zone). */
-const localInput = (date: Date) =>
-  `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 const DAY = 86_400_000;
 
 let kuulo: RunningKuulo;
@@ -309,8 +305,8 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
     await openNav(page, lang, d.nav);
     await page.getByRole("link", { name: d.newAccessRequest }).click();
     await heading(d.access.title).waitFor();
-    await page.getByLabel(d.access.from).fill("2000-01-01T00:00");
-    await page.getByLabel(d.access.to).fill(localInput(new Date(Date.now() + DAY)));
+    await page.getByLabel(d.access.from).fill(typedDate(lang, new Date(2000, 0, 1), true));
+    await page.getByLabel(d.access.to).fill(typedDate(lang, new Date(Date.now() + DAY), true));
     await page.getByRole("button", { name: d.access.find }).click();
     await page.getByRole("heading", { name: d.access.candidates }).waitFor();
     await page.locator("fieldset input[type=checkbox]").first().check();
