@@ -36,6 +36,10 @@ describe("playlist titles for the privacy officer", () => {
       await app.t.query("playlists.listTitles", { search: "ei tällaista" }, officer),
     );
     expect(none.items).toEqual([]);
+    const byId = dataOf<{ items: { title: string }[] }>(
+      await app.t.query("playlists.listTitles", { playlistId }, officer),
+    );
+    expect(byId.items.map((item) => item.title)).toEqual(["Valmis soittolista"]);
   });
 
   it("does not open the playlist or its items to the privacy officer", async () => {

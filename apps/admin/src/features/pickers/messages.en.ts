@@ -30,6 +30,7 @@ export const pickersEn = {
     listenTo: "Listen to the call of {{when}}, {{who}}",
     player: "Call of {{when}}, {{who}}",
     closePlayer: "Close player",
+    staffGone: "A staff member no longer in your units",
   },
   playlistPicker: {
     search: "Find a playlist by title",
@@ -41,6 +42,7 @@ export const pickersEn = {
     item_other: "{{count}} recordings",
     change: "Choose another",
     draft: "Draft",
+    gone: "A playlist that has since been deleted",
   },
   holdForm: {
     title: "Place a legal hold",

@@ -32,6 +32,7 @@ export const pickersFi: typeof pickersEn = {
     listenTo: "Kuuntele puhelu {{when}}, {{who}}",
     player: "Puhelu {{when}}, {{who}}",
     closePlayer: "Sulje soitin",
+    staffGone: "Työntekijä, joka ei enää ole yksiköissäsi",
   },
   playlistPicker: {
     search: "Hae soittolistaa nimellä",
@@ -43,6 +44,7 @@ export const pickersFi: typeof pickersEn = {
     item_other: "{{count}} tallennetta",
     change: "Valitse toinen",
     draft: "Luonnos",
+    gone: "Soittolista, joka on sittemmin poistettu",
   },
   holdForm: {
     title: "Aseta lakisääteinen säilytys",

@@ -22,12 +22,13 @@ export async function listPlaylistTitles({
   input,
 }: {
   ctx: AuthedContext;
-  input: { search?: string | undefined; limit: number };
+  input: { search?: string | undefined; playlistId?: string | undefined; limit: number };
 }): Promise<{ items: PlaylistTitleView[] }> {
   const scope = unitScope(ctx, "playlist.list_titles");
   if (!scope.all && scope.unitIds.length === 0) return { items: [] };
   const conditions: SQL[] = [];
   if (!scope.all) conditions.push(inArray(playlists.unitId, scope.unitIds));
+  if (input.playlistId) conditions.push(eq(playlists.id, input.playlistId));
   if (input.search) {
     conditions.push(ilike(playlists.title, `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   }
