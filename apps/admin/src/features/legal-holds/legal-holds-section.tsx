@@ -62,7 +62,11 @@ export function LegalHoldsSection() {
                   <td>{format.dateTime(hold.placedAt)}</td>
                   <td>
                     {hold.disclosureId ? (
-                      <Link to="/disclosures/$disclosureId" params={{ disclosureId: hold.disclosureId }}>
+                      <Link
+                        to="/disclosures/$disclosureId"
+                        params={{ disclosureId: hold.disclosureId }}
+                        aria-label={`${t("holdForm.disclosureLink")}: ${hold.recording.staffName}, ${format.dateTime(hold.recording.callStartedAt)}`}
+                      >
                         {t("holdForm.disclosureLink")}
                       </Link>
                     ) : (
