@@ -37,7 +37,7 @@ export const pickersEn = {
     results: "Playlists found",
     none: "No playlist has that title.",
     use: "Choose",
-    chosen: "Chosen: {{title}} ({{unit}}, {{count}} recordings)",
+    chosen: "Chosen: {{title}} ({{unit}}, {{items}})",
     item_one: "{{count}} recording",
     item_other: "{{count}} recordings",
     change: "Choose another",

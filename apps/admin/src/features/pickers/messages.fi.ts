@@ -39,7 +39,7 @@ export const pickersFi: typeof pickersEn = {
     results: "Löytyneet soittolistat",
     none: "Sen nimistä soittolistaa ei ole.",
     use: "Valitse",
-    chosen: "Valittu: {{title}} ({{unit}}, {{count}} tallennetta)",
+    chosen: "Valittu: {{title}} ({{unit}}, {{items}})",
     item_one: "{{count}} tallenne",
     item_other: "{{count}} tallennetta",
     change: "Valitse toinen",
