@@ -132,6 +132,8 @@ describe.each<Lang>(["en", "fi"])("pickers in %s", (lang) => {
     await page.getByRole("button", { name: `${admin.playlistPicker.use}: ${playlistTitle(lang)}` }).click();
     await page.getByTestId("picked-playlist").getByText(playlistTitle(lang)).waitFor();
     const now = new Date();
+    // The demo trainer's account has no e-mail yet; the disclosure record needs one (R6a).
+    await page.getByLabel(d.field.recipientEmail).fill(`eero.${lang}@koulutuspalvelu.example`);
     await page.getByLabel(d.field.ndaReference).fill(`NDA-DEMO-${lang}`);
     await page.getByLabel(d.field.ndaSignedOn).fill(typedDate(lang, new Date(now.getTime() - DAY)));
     await page.getByLabel(d.training.validFrom).fill(typedDate(lang, now, true));

@@ -102,9 +102,9 @@ function DisclosedRecordings({ ids }: { ids: string[] }) {
                 {format.duration(recording.durationMs)}{" "}
               </>
             ) : details[index]?.isError ? (
-              <>{t("disclosures.detail.recordingGone")}</>
+              t("disclosures.detail.recordingGone")
             ) : (
-              <>…</>
+              "…"
             )}
           </li>
         );

@@ -35,7 +35,7 @@ export function PlaylistPicker({
           {t("playlistPicker.chosen", {
             title: picked.title,
             unit: picked.unitName,
-            count: picked.itemCount,
+            items: t("playlistPicker.item", { count: picked.itemCount }),
           })}
         </span>
         <button type="button" className="button" onClick={() => onPick(null)}>
