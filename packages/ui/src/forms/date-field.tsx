@@ -57,7 +57,7 @@ export function DateField({
       placeholder={pattern}
       value={text}
       hint={hint ? `${hint} ${shape}` : shape}
-      error={error ?? (invalid ? t("dateField.invalid", { pattern }) : undefined)}
+      error={error ?? (invalid ? t("dateField.invalid") : undefined)}
       onChange={(event) => {
         setText(event.target.value);
         const parsed = parseDateInput(event.target.value, kind);
