@@ -16,7 +16,7 @@ const en = {
   mainNavigation: "Main navigation",
   dateField: {
     shape: "Write it as {{pattern}}.",
-    invalid: "Not a date that exists.",
+    invalid: "Not a date.",
   },
   error: {
     generic: "Something went wrong. Try again; if it keeps happening, contact your administrator.",
@@ -117,7 +117,7 @@ const fi: Messages = {
   mainNavigation: "Päävalikko",
   dateField: {
     shape: "Kirjoita muodossa {{pattern}}.",
-    invalid: "Tällaista päivämäärää ei ole.",
+    invalid: "Ei päivämäärä.",
   },
   error: {
     generic: "Jokin meni vikaan. Yritä uudelleen; jos vika toistuu, ota yhteys ylläpitäjään.",
