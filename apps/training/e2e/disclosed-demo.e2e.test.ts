@@ -39,7 +39,7 @@ describe("the demo external trainer's disclosed material", () => {
   });
 
   const openAs = async (lang: Lang): Promise<Page> => {
-    const page = await newPage(lang === "fi" ? "fi-FI" : "en-GB");
+    const page = await newPage("en-GB");
     await page.goto(kuulo.baseUrl);
     if (lang === "fi") await page.getByLabel(texts("en").ui.language).selectOption("fi");
     await signIn(page, lang, loginOf(kuulo, "ulkoinen.kouluttaja"));
@@ -84,7 +84,7 @@ describe("the demo external trainer's disclosed material", () => {
           recipientName: "Eero Ekstra",
           recipientOrganisation: "Koulutuspalvelu Oy",
           recipientCountry: "FI",
-          recipientEmail: "",
+          recipientEmail: "eero.ekstra@koulutuspalvelu.example",
           ndaReference: "NDA-LATER-1",
           ndaSignedOn: new Date().toISOString().slice(0, 10),
           purpose: "Customer service training, second part",
