@@ -286,8 +286,8 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
     const heldRow = erase.locator(".picker-table tbody tr").filter({ hasText: admin.recordingPicker.held });
     await heldRow.first().getByRole("checkbox").check();
     await erase.getByRole("list", { name: admin.recordingPicker.selectedList }).waitFor();
-    await page.getByLabel(r.eraseReason).fill("Rekisteröidyn pyyntö 29.11.2026, tiketti 4411");
-    await page.getByRole("button", { name: r.eraseSubmit }).click();
+    await erase.getByLabel(r.eraseReason).fill("Rekisteröidyn pyyntö 29.11.2026, tiketti 4411");
+    await erase.getByRole("button", { name: r.eraseSubmit }).click();
     const confirm = page.getByRole("dialog", { name: r.eraseTitle });
     await confirm.waitFor();
     await checkA11y(page, "erase confirmation");
