@@ -68,3 +68,17 @@ export async function newContext(browser: Browser, locale: string): Promise<Brow
   context.setDefaultTimeout(60_000);
   return context;
 }
+
+const pad = (value: number) => String(value).padStart(2, "0");
+
+/** A date (and time) as a person of that language types it into a date field (this machine's zone). */
+export function typedDate(lang: Lang, date: Date, withTime = false): string {
+  const day =
+    lang === "fi"
+      ? `${date.getDate()}.${date.getMonth() + 1}.${date.getFullYear()}`
+      : `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
+  if (!withTime) return day;
+  return lang === "fi"
+    ? `${day} klo ${date.getHours()}.${pad(date.getMinutes())}`
+    : `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./env.js";
+import { DEMO_CONTROLLER } from "./seed/demo-accounts.js";
+import { DEMO_REGISTER } from "./seed/demo-register.js";
 
 const PRODUCTION = {
   KUULO_MODE: "production",
@@ -151,9 +153,24 @@ describe("loadConfig", () => {
       KUULO_CONTROLLER_NAME: "Tukkuri Oy",
       KUULO_CONTACT_EMAIL: "tietosuoja@tukkuri.example",
     });
-    expect(config.register).toEqual({
+    expect(config.register).toMatchObject({
       controllerName: "Tukkuri Oy",
       contactEmail: "tietosuoja@tukkuri.example",
     });
+  });
+
+  it("names the demo organisation as the controller of a demo install, never a real company", () => {
+    const demo = loadConfig({});
+    expect(demo.mode).toBe("demo");
+    expect(demo.register).toEqual(DEMO_REGISTER);
+    expect(demo.register.controllerName).toBe(DEMO_CONTROLLER.name);
+    expect(JSON.stringify(demo.register)).not.toMatch(/Kespro|KESKO/);
+    expect(loadConfig({ KUULO_CONTROLLER_NAME: "Tukkuri Oy" }).register.controllerName).toBe("Tukkuri Oy");
+  });
+
+  it("keeps the configured controller of a real install, and no demo details", () => {
+    expect(loadConfig(PRODUCTION).register).toEqual({});
+    const configured = loadConfig({ ...PRODUCTION, KUULO_CONTROLLER_NAME: "Kespro Oy" });
+    expect(configured.register).toEqual({ controllerName: "Kespro Oy" });
   });
 });

@@ -6,6 +6,7 @@ import { DEFAULT_LEGAL_HOLD_REVIEW_DAYS } from "@kuulo/domain/inbox";
 import { type RegisterConfig, resolveRegisterConfig } from "@kuulo/domain/register";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
+import { DEMO_REGISTER } from "./seed/demo-register.js";
 
 /** The only reader of process.env: everything else receives a typed Config. */
 
@@ -412,7 +413,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     previousMasterKeys: loadPreviousMasterKeys(env),
     storage,
     ingest: loadIngest(env),
-    register: loadRegister(env),
+    // A demo names its own made-up organisation unless told otherwise; production keeps the defaults.
+    register: mode === "demo" ? { ...DEMO_REGISTER, ...loadRegister(env) } : loadRegister(env),
     passwordHash: DEFAULT_PASSWORD_HASH,
     spaDirs: IS_RELEASE
       ? { admin: resolve(PACKAGE_ROOT, "public/admin"), training: resolve(PACKAGE_ROOT, "public/training") }

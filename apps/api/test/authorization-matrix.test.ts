@@ -375,6 +375,7 @@ const MATRIX: Record<string, Row> = {
   },
   "playlists.find": { kind: "query", allowed: ["trainer"], input: async () => ({}) },
   "playlists.get": { kind: "query", allowed: ["trainer"], input: hkiPlaylistId },
+  "playlists.listTitles": { kind: "query", allowed: ["privacy_officer"], input: async () => ({}) },
   "playlists.create": {
     kind: "mutation",
     allowed: ["trainer"],
@@ -431,6 +432,7 @@ const MATRIX: Record<string, Row> = {
   "training.myCalls": { kind: "query", allowed: RECORDING_READERS, input: async () => ({}) },
   "training.whoListenedToMyCalls": { kind: "query", allowed: SIGNED_IN, input: async () => ({}) },
   // The external trainer holds recording.listen and playlist.read only while a disclosure to them is active.
+  "training.upcomingDisclosures": { kind: "query", allowed: SIGNED_IN, input: none },
   "training.disclosedRecordings": {
     kind: "query",
     allowed: [...RECORDING_READERS, "external_trainer"],

@@ -24,6 +24,7 @@ const NOT_FREE_TEXT: Readonly<Record<string, string>> = {
   // person may already see; refusing digits would only make calls harder to find.
   "users.find.search": "a search query, never stored",
   "playlists.find.search": "a search query, never stored",
+  "playlists.listTitles.search": "a search query, never stored",
   "playlists.assignableUsers.search": "a search query, never stored",
   "recordings.staffMembers.search": "a search query, never stored",
   "quality.calibrations.reviewers.search": "a search query for a reviewer's name, never stored",

@@ -102,8 +102,9 @@ const progressRoute = createRoute({
 const disclosedRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "disclosed",
+  // self.read: before a disclosure opens its recipient holds no listening right, yet may see when it opens.
   component: guarded(
-    "recording.listen",
+    "self.read",
     lazyRouteComponent(() => import("./features/disclosed/disclosed-page.js"), "DisclosedPage"),
   ),
 });

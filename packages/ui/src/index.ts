@@ -10,6 +10,8 @@ export { CopyButton } from "./feedback/copy-button.js";
 export { Dialog, type DialogProps } from "./feedback/dialog.js";
 export { EmptyState, ErrorState, Loading } from "./feedback/states.js";
 export { applyServerError } from "./forms/apply-server-error.js";
+export { DateField, type DateFieldProps } from "./forms/date-field.js";
+export { datePattern, formatDateInput, parseDateInput } from "./forms/date-input.js";
 export { FormError } from "./forms/form-error.js";
 export { SelectField, type SelectFieldProps } from "./forms/select-field.js";
 export { TextField, type TextFieldProps } from "./forms/text-field.js";

@@ -1,5 +1,6 @@
 import { auditEn } from "../features/audit/messages.en.js";
 import { privacyOperationsEn } from "../features/disclosures/messages.en.js";
+import { pickersEn } from "../features/pickers/messages.en.js";
 import { qualityAdminEn } from "../features/quality/messages.en.js";
 
 /** English strings of the admin app (namespace `admin`). fi.ts must have exactly the same keys (tested). */
@@ -364,6 +365,7 @@ export const en = {
     "playlist.delete": "Delete playlists",
     "playlist.publish": "Publish playlists",
     "playlist.assign": "Assign playlists",
+    "playlist.list_titles": "See playlist titles",
     "progress.read": "See training progress",
     "progress.update": "Record own training progress",
     "disclosure.read": "See disclosures",
@@ -499,6 +501,7 @@ export const en = {
   },
   ...privacyOperationsEn,
   ...qualityAdminEn,
+  ...pickersEn,
 };
 
 export type AdminMessages = typeof en;

@@ -1,5 +1,6 @@
 import { auditFi } from "../features/audit/messages.fi.js";
 import { privacyOperationsFi } from "../features/disclosures/messages.fi.js";
+import { pickersFi } from "../features/pickers/messages.fi.js";
 import { qualityAdminFi } from "../features/quality/messages.fi.js";
 import type { AdminMessages } from "./en.js";
 
@@ -375,6 +376,7 @@ export const fi: AdminMessages = {
     "playlist.delete": "Poistaa soittolistoja",
     "playlist.publish": "Julkaista soittolistoja",
     "playlist.assign": "Osoittaa soittolistoja",
+    "playlist.list_titles": "Nähdä soittolistojen nimet",
     "progress.read": "Nähdä koulutuksen eteneminen",
     "progress.update": "Kirjata oma eteneminen",
     "disclosure.read": "Nähdä luovutukset",
@@ -519,4 +521,5 @@ export const fi: AdminMessages = {
   },
   ...privacyOperationsFi,
   ...qualityAdminFi,
+  ...pickersFi,
 };

@@ -7,6 +7,7 @@ import { type Config, ConfigError, loadConfig } from "../env.js";
 import { startMetricsServer } from "../observability/metrics-server.js";
 import { printDemoLogins, printQualityStatus } from "../seed/print-demo-logins.js";
 import { seedDemoIfEmpty } from "../seed/seed-demo.js";
+import { seedDisclosureDemo } from "../seed/seed-disclosure-demo.js";
 import { seedQualityDemo } from "../seed/seed-quality-demo.js";
 import { loadCheckpointKey } from "../services/audit/checkpoint-key.js";
 import { loadQualitySettings } from "../services/quality/load-settings.js";
@@ -60,6 +61,7 @@ export async function serve(): Promise<void> {
   if (seeded) {
     await importDemoRecordings(kuuloDb.db, config, masterKey);
     await seedQualityDemo(kuuloDb.db);
+    await seedDisclosureDemo(kuuloDb.db);
   }
 
   const app = await buildApp({ config, db: kuuloDb.db, masterKey });

@@ -21,7 +21,7 @@ const ITEMS: readonly NavItem[] = [
   { to: "/recordings", label: "nav.recordings", permission: "playlist.create" },
   { to: "/playlists", label: "nav.playlists", permission: "playlist.create" },
   { to: "/quality", label: "nav.quality", permission: "evaluation.create" },
-  { to: "/disclosed", label: "nav.disclosed", permission: "recording.listen", roles: ["external_trainer"] },
+  { to: "/disclosed", label: "nav.disclosed", permission: "self.read", roles: ["external_trainer"] },
 ];
 
 export function TrainingNav() {

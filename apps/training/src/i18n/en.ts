@@ -376,6 +376,9 @@ export const en = {
     setTitle: "Disclosed recordings",
     validity: "Valid {{from}} – {{until}}",
     openPlaylist: "Open the disclosed playlist",
+    opensOn:
+      "A disclosure to you opens on {{from}} and is valid until {{until}}. Its recordings appear here then.",
+    opensOnOpenEnded: "A disclosure to you opens on {{from}}. Its recordings appear here then.",
     listen: "Listen",
     close: "Close player",
   },

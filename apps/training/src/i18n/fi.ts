@@ -378,6 +378,9 @@ export const fi: TrainingMessages = {
     setTitle: "Luovutetut tallenteet",
     validity: "Voimassa {{from}} – {{until}}",
     openPlaylist: "Avaa luovutettu soittolista",
+    opensOn:
+      "Sinulle tehty luovutus avautuu {{from}} ja on voimassa {{until}} asti. Sen tallenteet näkyvät täällä silloin.",
+    opensOnOpenEnded: "Sinulle tehty luovutus avautuu {{from}}. Sen tallenteet näkyvät täällä silloin.",
     listen: "Kuuntele",
     close: "Sulje soitin",
   },

@@ -111,6 +111,8 @@ export const legalHolds = pgTable(
       .references(() => recordings.id, { onDelete: "cascade" }),
     disclosureId: uuid("disclosure_id").references(() => disclosures.id, { onDelete: "restrict" }),
     reason: text("reason").notNull(),
+    /** The matter the hold serves (court or authority case number), as the privacy officer wrote it. */
+    caseReference: text("case_reference"),
     placedBy: uuid("placed_by").references(() => users.id, { onDelete: "set null" }),
     placedAt: timestamptz("placed_at").notNull().defaultNow(),
     releasedBy: uuid("released_by").references(() => users.id, { onDelete: "set null" }),

@@ -61,6 +61,7 @@ const EXPECTED: Record<Role, Partial<Record<Permission, readonly Scope[]>>> = {
       "disclosure.export",
       "legal_hold.place",
       "legal_hold.release",
+      "playlist.list_titles",
       "retention.read",
       "retention.update",
       "retention.run",

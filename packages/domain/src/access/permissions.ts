@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   "playlist.delete",
   "playlist.publish",
   "playlist.assign",
+  /** Titles and item counts only, so a training disclosure can name a playlist; never its items or audio. */
+  "playlist.list_titles",
   "progress.read",
   "progress.update",
   // disclosures, hold, retention (R6, R13)

@@ -59,6 +59,8 @@ export const ROLE_PERMISSIONS: RolePermissionMatrix = {
     "disclosure.export": unit,
     "legal_hold.place": unit,
     "legal_hold.release": unit,
+    // A training disclosure names a playlist by title; its items and audio stay with the trainers.
+    "playlist.list_titles": unit,
     "retention.read": unit,
     "retention.update": unit,
     "retention.run": unit,

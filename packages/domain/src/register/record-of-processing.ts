@@ -4,6 +4,7 @@ import {
   qualityRetentionText,
 } from "../quality/quality-register-texts.js";
 import { DEFAULT_RETENTION_POLICY, parseRetentionPolicy } from "../retention/index.js";
+import { forController } from "./controller-naming.js";
 import { EMAIL_DATA_CATEGORY, EMAIL_RECIPIENT } from "./email-register-texts.js";
 import { NOTICE_TEXTS } from "./privacy-notice-texts.js";
 import { LOCALES, type Locale, type RegisterConfig, resolveRegisterConfig } from "./register-config.js";
@@ -82,37 +83,44 @@ export const recordOfProcessing = (
   const purpose = registerDescription(config).items.find((item) => item.id === "purpose");
   const transfers = registerDescription(config).items.find((item) => item.id === "transfers");
   const quality = resolveQualitySettings(options.quality);
-  return {
-    locale,
-    name: REGISTER_NAME[locale],
-    controller: {
-      controllerName: config.controllerName,
-      postalAddress: config.postalAddress,
-      visitingAddress: config.visitingAddress,
-      phone: config.phone,
-    },
-    contact: { name: config.contactName, phone: config.contactPhone, email: config.contactEmail },
-    purposes: [...(purpose?.paragraphs[locale] ?? []), ...(quality.enabled ? [QUALITY_PURPOSE[locale]] : [])],
-    legalBasis: notice.legalBasis,
-    dataSubjectCategories: [...texts.subjects],
-    personalDataCategories: [
-      ...texts.categories(STAFF_DATA_FIELD_LABELS.map(({ label }) => label[locale])),
-      ...(quality.enabled ? [QUALITY_DATA_CATEGORY[locale]] : []),
-      ...(options.emailDelivery ? [EMAIL_DATA_CATEGORY[locale]] : []),
-    ],
-    recipients: [...texts.recipients, ...(options.emailDelivery ? [EMAIL_RECIPIENT[locale]] : [])],
-    transfersOutsideEuEea: {
-      any: false,
-      description: [...(transfers?.paragraphs[locale] ?? []), notice.transfersStorage].join(" "),
-    },
-    retention: {
-      ...policy,
-      qualityDays: quality.enabled ? quality.retentionDays : null,
-      description: [
-        ...notice.retention(policy),
-        ...(quality.enabled ? [qualityRetentionText(locale, quality.retentionDays)] : []),
+  return forController<RecordOfProcessing>(
+    {
+      locale,
+      name: REGISTER_NAME[locale],
+      controller: {
+        controllerName: config.controllerName,
+        postalAddress: config.postalAddress,
+        visitingAddress: config.visitingAddress,
+        phone: config.phone,
+      },
+      contact: { name: config.contactName, phone: config.contactPhone, email: config.contactEmail },
+      purposes: [
+        ...(purpose?.paragraphs[locale] ?? []),
+        ...(quality.enabled ? [QUALITY_PURPOSE[locale]] : []),
       ],
+      legalBasis: notice.legalBasis,
+      dataSubjectCategories: [...texts.subjects],
+      personalDataCategories: [
+        ...texts.categories(STAFF_DATA_FIELD_LABELS.map(({ label }) => label[locale])),
+        ...(quality.enabled ? [QUALITY_DATA_CATEGORY[locale]] : []),
+        ...(options.emailDelivery ? [EMAIL_DATA_CATEGORY[locale]] : []),
+      ],
+      recipients: [...texts.recipients, ...(options.emailDelivery ? [EMAIL_RECIPIENT[locale]] : [])],
+      transfersOutsideEuEea: {
+        any: false,
+        description: [...(transfers?.paragraphs[locale] ?? []), notice.transfersStorage].join(" "),
+      },
+      retention: {
+        ...policy,
+        qualityDays: quality.enabled ? quality.retentionDays : null,
+        description: [
+          ...notice.retention(policy),
+          ...(quality.enabled ? [qualityRetentionText(locale, quality.retentionDays)] : []),
+        ],
+      },
+      securityMeasures: [...notice.securityList],
     },
-    securityMeasures: [...notice.securityList],
-  };
+    locale,
+    config.controllerName,
+  );
 };

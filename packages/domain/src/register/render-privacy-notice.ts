@@ -11,6 +11,7 @@ import {
   qualitySettingsSchema,
 } from "../quality/quality-settings.js";
 import { DEFAULT_RETENTION_POLICY, parseRetentionPolicy, type RetentionPolicy } from "../retention/index.js";
+import { forController } from "./controller-naming.js";
 import { EMAIL_DATA_CATEGORY } from "./email-register-texts.js";
 import { NOTICE_TEXTS } from "./privacy-notice-texts.js";
 import {
@@ -74,55 +75,59 @@ export const renderPrivacyNotice = (locale: Locale, options: PrivacyNoticeOption
   const quality = resolveQualitySettings(options.quality);
   const qualityOn = quality.enabled;
   const contact = [config.contactName, config.contactPhone, config.contactEmail].filter(Boolean).join(", ");
-  return {
+  return forController<PrivacyNotice>(
+    {
+      locale,
+      title: texts.title(description.registerName[locale]),
+      updated: PRIVACY_NOTICE_REVISED_ON,
+      sections: [
+        item("controller"),
+        item("contact"),
+        item("register_name"),
+        {
+          ...item("purpose"),
+          paragraphs: [
+            ...item("purpose").paragraphs,
+            ...(qualityOn ? [QUALITY_PURPOSE[locale]] : []),
+            texts.legalBasis,
+            ...(qualityOn ? [QUALITY_LEGAL_BASIS[locale]] : []),
+          ],
+        },
+        {
+          ...item("data_content"),
+          paragraphs: [
+            texts.dataContentIntro,
+            texts.technical,
+            ...(qualityOn ? [QUALITY_EMPLOYEE_RIGHTS[locale]] : []),
+            texts.customers,
+          ],
+          list: [
+            ...STAFF_DATA_FIELD_LABELS.map(({ label }) => label[locale]),
+            ...(qualityOn ? [QUALITY_DATA_CATEGORY[locale]] : []),
+            ...(options.emailDelivery ? [EMAIL_DATA_CATEGORY[locale]] : []),
+          ],
+        },
+        item("sources"),
+        { ...item("disclosures"), paragraphs: [texts.disclosureTraining, texts.disclosureStatutory] },
+        { ...item("transfers"), paragraphs: [...item("transfers").paragraphs, texts.transfersStorage] },
+        { ...security, paragraphs: security.paragraphs.slice(0, 1), list: [...texts.securityList] },
+        {
+          id: "retention",
+          heading: `10. ${texts.retentionHeading}`,
+          paragraphs: [
+            ...texts.retention(policy),
+            ...(qualityOn ? [qualityRetentionText(locale, quality.retentionDays)] : []),
+          ],
+        },
+        {
+          id: "rights",
+          heading: `11. ${texts.rightsHeading}`,
+          paragraphs: [texts.rightsIntro, texts.rightsContact(contact), texts.complaint],
+          list: [...texts.rightsList],
+        },
+      ],
+    },
     locale,
-    title: texts.title(description.registerName[locale]),
-    updated: PRIVACY_NOTICE_REVISED_ON,
-    sections: [
-      item("controller"),
-      item("contact"),
-      item("register_name"),
-      {
-        ...item("purpose"),
-        paragraphs: [
-          ...item("purpose").paragraphs,
-          ...(qualityOn ? [QUALITY_PURPOSE[locale]] : []),
-          texts.legalBasis,
-          ...(qualityOn ? [QUALITY_LEGAL_BASIS[locale]] : []),
-        ],
-      },
-      {
-        ...item("data_content"),
-        paragraphs: [
-          texts.dataContentIntro,
-          texts.technical,
-          ...(qualityOn ? [QUALITY_EMPLOYEE_RIGHTS[locale]] : []),
-          texts.customers,
-        ],
-        list: [
-          ...STAFF_DATA_FIELD_LABELS.map(({ label }) => label[locale]),
-          ...(qualityOn ? [QUALITY_DATA_CATEGORY[locale]] : []),
-          ...(options.emailDelivery ? [EMAIL_DATA_CATEGORY[locale]] : []),
-        ],
-      },
-      item("sources"),
-      { ...item("disclosures"), paragraphs: [texts.disclosureTraining, texts.disclosureStatutory] },
-      { ...item("transfers"), paragraphs: [...item("transfers").paragraphs, texts.transfersStorage] },
-      { ...security, paragraphs: security.paragraphs.slice(0, 1), list: [...texts.securityList] },
-      {
-        id: "retention",
-        heading: `10. ${texts.retentionHeading}`,
-        paragraphs: [
-          ...texts.retention(policy),
-          ...(qualityOn ? [qualityRetentionText(locale, quality.retentionDays)] : []),
-        ],
-      },
-      {
-        id: "rights",
-        heading: `11. ${texts.rightsHeading}`,
-        paragraphs: [texts.rightsIntro, texts.rightsContact(contact), texts.complaint],
-        list: [...texts.rightsList],
-      },
-    ],
-  };
+    config.controllerName,
+  );
 };

@@ -16,6 +16,10 @@ const en = {
   signOut: "Sign out",
   skipToContent: "Skip to content",
   mainNavigation: "Main navigation",
+  dateField: {
+    shape: "Write it as {{pattern}}.",
+    invalid: "Not a date.",
+  },
   error: {
     generic: "Something went wrong. Try again; if it keeps happening, contact your administrator.",
     forbidden: "You do not have access to this.",
@@ -114,6 +118,10 @@ const fi: Messages = {
   signOut: "Kirjaudu ulos",
   skipToContent: "Siirry sisältöön",
   mainNavigation: "Päävalikko",
+  dateField: {
+    shape: "Kirjoita muodossa {{pattern}}.",
+    invalid: "Ei päivämäärä.",
+  },
   error: {
     generic: "Jokin meni vikaan. Yritä uudelleen; jos vika toistuu, ota yhteys ylläpitäjään.",
     forbidden: "Sinulla ei ole pääsyä tähän.",

@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@kuulo/api";
 import { IDENTITY_VERIFICATION_METHODS, type IdentityVerificationMethod } from "@kuulo/domain/disclosure";
 import {
+  DateField,
   ErrorState,
   FormError,
   Loading,
@@ -118,19 +119,19 @@ export function CreateAccessRequestPage() {
       <PageHeader title={t("disclosures.access.title")} description={t("disclosures.access.description")} />
       <form className="card stack section" onSubmit={search} noValidate>
         <div className="filters">
-          <TextField
+          <DateField
             label={t("disclosures.access.from")}
-            type="datetime-local"
+            kind="dateTime"
             error={errors.from}
             value={range.from}
-            onChange={(event) => setRange({ ...range, from: event.target.value })}
+            onChange={(from) => setRange({ ...range, from })}
           />
-          <TextField
+          <DateField
             label={t("disclosures.access.to")}
-            type="datetime-local"
+            kind="dateTime"
             error={errors.to}
             value={range.to}
-            onChange={(event) => setRange({ ...range, to: event.target.value })}
+            onChange={(to) => setRange({ ...range, to })}
           />
           <SelectField
             label={t("disclosures.field.staffMemberId")}

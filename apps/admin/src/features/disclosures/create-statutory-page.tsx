@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { fieldError } from "../../lib/field-error.js";
-import { RecordingsPicker } from "./recordings-picker.js";
+import { RecordingsPicker } from "../pickers/recordings-picker.js";
 import "./disclosures.css";
 import { useDescribeRefusal } from "./describe-refusal.js";
 import { type StatutoryFormValues, statutoryFormSchema } from "./statutory-form-schema.js";

@@ -1,16 +1,25 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { RouterOutputs } from "@kuulo/api";
-import { applyServerError, FormError, PageHeader, SelectField, TextField, useTRPC } from "@kuulo/ui";
+import {
+  applyServerError,
+  DateField,
+  FormError,
+  PageHeader,
+  SelectField,
+  TextField,
+  useTRPC,
+} from "@kuulo/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { fieldError } from "../../lib/field-error.js";
+import { PlaylistPicker, type PlaylistTitle } from "../pickers/playlist-picker.js";
+import { RecordingsPicker } from "../pickers/recordings-picker.js";
 import { OneTimeLink } from "../users/one-time-link.js";
 import { CountryOptions } from "./country-options.js";
 import { type ExternalTrainer, ExternalTrainerPicker } from "./external-trainer-picker.js";
-import { RecordingsPicker } from "./recordings-picker.js";
 import { TextAreaField } from "./text-area-field.js";
 import { type TrainingFormValues, toTrainingInput, trainingFormSchema } from "./training-form-schema.js";
 import "./disclosures.css";
@@ -40,6 +49,7 @@ export function CreateTrainingPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const [trainer, setTrainer] = useState<ExternalTrainer | null>(null);
+  const [playlist, setPlaylist] = useState<PlaylistTitle | null>(null);
   const form = useForm<TrainingFormValues>({
     resolver: zodResolver(trainingFormSchema),
     defaultValues: {
@@ -131,24 +141,51 @@ export function CreateTrainingPage() {
             error={fieldError(t, errors.ndaReference)}
             {...form.register("ndaReference")}
           />
-          <TextField
-            label={t("disclosures.field.ndaSignedOn")}
-            type="date"
-            error={fieldError(t, errors.ndaSignedOn)}
-            {...form.register("ndaSignedOn")}
+          <Controller
+            control={form.control}
+            name="ndaSignedOn"
+            render={({ field, fieldState }) => (
+              <DateField
+                label={t("disclosures.field.ndaSignedOn")}
+                kind="date"
+                name={field.name}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={fieldError(t, fieldState.error)}
+              />
+            )}
           />
-          <TextField
-            label={t("disclosures.training.validFrom")}
-            type="datetime-local"
-            error={fieldError(t, errors.validFrom)}
-            {...form.register("validFrom")}
+          <Controller
+            control={form.control}
+            name="validFrom"
+            render={({ field, fieldState }) => (
+              <DateField
+                label={t("disclosures.training.validFrom")}
+                kind="dateTime"
+                name={field.name}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={fieldError(t, fieldState.error)}
+              />
+            )}
           />
-          <TextField
-            label={t("disclosures.training.validUntil")}
-            type="datetime-local"
-            hint={t("disclosures.training.validityHint")}
-            error={fieldError(t, errors.validUntil)}
-            {...form.register("validUntil")}
+          <Controller
+            control={form.control}
+            name="validUntil"
+            render={({ field, fieldState }) => (
+              <DateField
+                label={t("disclosures.training.validUntil")}
+                kind="dateTime"
+                hint={t("disclosures.training.validityHint")}
+                name={field.name}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={fieldError(t, fieldState.error)}
+              />
+            )}
           />
         </div>
         <TextAreaField
@@ -169,10 +206,19 @@ export function CreateTrainingPage() {
           </label>
         </fieldset>
         {source === "playlist" ? (
-          <TextField
-            label={t("disclosures.field.playlistId")}
-            error={fieldError(t, errors.playlistId)}
-            {...form.register("playlistId")}
+          <PlaylistPicker
+            picked={playlist}
+            onPick={(picked) => {
+              setPlaylist(picked);
+              form.setValue("playlistId", picked?.id ?? "", { shouldValidate: form.formState.isSubmitted });
+            }}
+            error={
+              errors.playlistId
+                ? errors.playlistId.type === "server"
+                  ? errors.playlistId.message
+                  : t("validation.chooseOne")
+                : undefined
+            }
           />
         ) : (
           <Controller

@@ -103,9 +103,10 @@ function DisclosedRecordings({ ids }: { ids: string[] }) {
                 {format.duration(recording.durationMs)}{" "}
               </>
             ) : details[index]?.isError ? (
-              <>{t("disclosures.detail.recordingGone")} </>
-            ) : null}
-            <code className="recording-id">{id}</code>
+              t("disclosures.detail.recordingGone")
+            ) : (
+              "…"
+            )}
           </li>
         );
       })}
@@ -129,7 +130,15 @@ function RecordCard({ disclosure }: { disclosure: Disclosure }) {
         {fields.map((key) => (
           <Fragment key={key}>
             <dt>{t(`disclosures.field.${key}`)}</dt>
-            <dd>{describeValue(disclosure.fields[key])}</dd>
+            <dd>
+              {key === "playlistId" ? (
+                <PlaylistTitleOf playlistId={String(disclosure.fields[key])} />
+              ) : key === "staffMemberId" ? (
+                <StaffNameOf staffMemberId={String(disclosure.fields[key])} />
+              ) : (
+                describeValue(disclosure.fields[key])
+              )}
+            </dd>
           </Fragment>
         ))}
 
@@ -228,4 +237,24 @@ function Trail({ trail, training }: { trail: Detail["trail"]; training: boolean 
       ) : null}
     </div>
   );
+}
+
+/** A disclosed playlist by its title (playlist.list_titles), never its id. */
+function PlaylistTitleOf({ playlistId }: { playlistId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const found = useQuery(trpc.playlists.listTitles.queryOptions({ playlistId }));
+  const playlist = found.data?.items[0];
+  if (found.isPending) return <>…</>;
+  return <>{playlist ? playlist.title : t("playlistPicker.gone")}</>;
+}
+
+/** The data subject's staff member by name, from the same list the request was made with. */
+function StaffNameOf({ staffMemberId }: { staffMemberId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const staff = useQuery(trpc.recordings.staffMembers.queryOptions({ limit: 200 }));
+  const member = staff.data?.items.find((candidate) => candidate.id === staffMemberId);
+  if (staff.isPending) return <>…</>;
+  return <>{member ? `${member.firstName} ${member.lastName}` : t("recordingPicker.staffGone")}</>;
 }

@@ -244,8 +244,7 @@ export const privacyOperationsEn = {
     erase: "Early erasure (GDPR Art. 17)",
     eraseHint:
       "Erase specific recordings now, e.g. on a data subject's request. Audio, key and metadata are removed; a tombstone without personal data stays in the audit log.",
-    eraseIds: "Recording identifiers",
-    eraseIdsHint: "One per line, as shown on the recording or disclosure.",
+    eraseIds: "Recordings to erase",
     eraseReason: "Reason",
     eraseReasonHint: "E.g. the request's date and ticket; no customer identifiers (R4).",
     eraseSubmit: "Erase…",

@@ -256,8 +256,7 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
     erase: "Poisto etuajassa (tietosuoja-asetuksen 17 artikla)",
     eraseHint:
       "Poista yksittäiset tallenteet heti, esim. rekisteröidyn pyynnöstä. Ääni, avain ja tiedot poistetaan; lokiin jää merkintä ilman henkilötietoja.",
-    eraseIds: "Tallenteiden tunnisteet",
-    eraseIdsHint: "Yksi riviä kohden, kuten tallenteen tai luovutuksen sivulla.",
+    eraseIds: "Poistettavat tallenteet",
     eraseReason: "Syy",
     eraseReasonHint: "Esim. pyynnön päivä ja tiketti; ei asiakkaan tunnisteita (R4).",
     eraseSubmit: "Poista…",

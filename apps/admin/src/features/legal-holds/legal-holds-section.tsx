@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ReasonAction } from "../disclosures/reason-action.js";
+import { PlaceHoldForm } from "./place-hold-form.js";
 
 /** Open legal holds in the caller's units; a privacy officer releases one with a reason (audited). */
 export function LegalHoldsSection() {
@@ -24,6 +25,7 @@ export function LegalHoldsSection() {
     <section className="card" aria-labelledby="legal-holds">
       <h2 id="legal-holds">{t("holds.title")}</h2>
       <p className="muted">{t("holds.hint")}</p>
+      {can("legal_hold.place") ? <PlaceHoldForm /> : null}
       {holds.isPending ? (
         <Loading />
       ) : holds.isError ? (
@@ -36,8 +38,10 @@ export function LegalHoldsSection() {
             <caption className="visually-hidden">{t("holds.title")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("holds.recording")}</th>
+                <th scope="col">{t("holdForm.staff")}</th>
+                <th scope="col">{t("holdForm.call")}</th>
                 <th scope="col">{t("holds.reason")}</th>
+                <th scope="col">{t("holdForm.caseReferenceColumn")}</th>
                 <th scope="col">{t("holds.placedAt")}</th>
                 <th scope="col">{t("holds.disclosure")}</th>
                 <th scope="col">
@@ -48,15 +52,22 @@ export function LegalHoldsSection() {
             <tbody>
               {holds.data.items.map((hold) => (
                 <tr key={hold.id}>
+                  <td>{hold.recording.staffName}</td>
                   <td>
-                    <code className="recording-id">{hold.recordingId}</code>
+                    {format.dateTime(hold.recording.callStartedAt)} ·{" "}
+                    {format.duration(hold.recording.durationMs)}
                   </td>
                   <td>{hold.reason}</td>
+                  <td>{hold.caseReference ?? "–"}</td>
                   <td>{format.dateTime(hold.placedAt)}</td>
                   <td>
                     {hold.disclosureId ? (
-                      <Link to="/disclosures/$disclosureId" params={{ disclosureId: hold.disclosureId }}>
-                        {hold.disclosureId.slice(0, 8)}
+                      <Link
+                        to="/disclosures/$disclosureId"
+                        params={{ disclosureId: hold.disclosureId }}
+                        aria-label={`${t("holdForm.disclosureLink")}: ${hold.recording.staffName}, ${format.dateTime(hold.recording.callStartedAt)}`}
+                      >
+                        {t("holdForm.disclosureLink")}
                       </Link>
                     ) : (
                       "–"

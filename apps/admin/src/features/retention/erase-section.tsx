@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDescribeRefusal } from "../disclosures/describe-refusal.js";
-import { TextAreaField } from "../disclosures/text-area-field.js";
+import { RecordingsPicker } from "../pickers/recordings-picker.js";
 
 type Field = "recordingIds" | "reason";
 
@@ -13,19 +13,18 @@ export function EraseSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const describe = useDescribeRefusal();
-  const [ids, setIds] = useState("");
+  const [recordingIds, setRecordingIds] = useState<string[]>([]);
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [confirming, setConfirming] = useState(false);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [erased, setErased] = useState<number | null>(null);
-  const recordingIds = [...new Set(ids.split(/[\s,]+/).filter(Boolean))];
   const erase = useMutation(
     trpc.retention.erase.mutationOptions({
       onSuccess: async (result) => {
         setConfirming(false);
         setErased(result.erased.length);
-        setIds("");
+        setRecordingIds([]);
         setReason("");
         await queryClient.invalidateQueries({ queryKey: trpc.retention.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.legalHolds.pathKey() });
@@ -60,12 +59,11 @@ export function EraseSection() {
             {t("retention.erased", { count: erased })}
           </p>
         ) : null}
-        <TextAreaField
-          label={t("retention.eraseIds")}
-          hint={t("retention.eraseIdsHint")}
+        <RecordingsPicker
+          legend={t("retention.eraseIds")}
+          selected={recordingIds}
+          onChange={setRecordingIds}
           error={errors.recordingIds}
-          value={ids}
-          onChange={(event) => setIds(event.target.value)}
         />
         <TextField
           label={t("retention.eraseReason")}

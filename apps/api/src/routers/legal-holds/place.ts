@@ -10,6 +10,7 @@ export const PlaceLegalHoldInput = z.object({
     .max(1000)
     .refine((ids) => new Set(ids).size === ids.length, "must not repeat a recording"),
   reason: freeText({ max: 500 }),
+  caseReference: freeText({ max: 100 }).optional(),
 });
 
 export const placeLegalHoldProcedure = requirePermission("legal_hold.place")

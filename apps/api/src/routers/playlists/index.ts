@@ -5,6 +5,7 @@ import { createPlaylistProcedure } from "./create.js";
 import { deletePlaylistProcedure } from "./delete.js";
 import { findPlaylistsProcedure } from "./find.js";
 import { getPlaylistProcedure } from "./get.js";
+import { listPlaylistTitlesProcedure } from "./list-titles.js";
 import { playlistProgressProcedure } from "./progress.js";
 import { publishPlaylistProcedure } from "./publish.js";
 import { setPlaylistItemsProcedure } from "./set-items.js";
@@ -15,6 +16,7 @@ import { updatePlaylistProcedure } from "./update.js";
 export const playlistsRouter = router({
   find: findPlaylistsProcedure,
   get: getPlaylistProcedure,
+  listTitles: listPlaylistTitlesProcedure,
   create: createPlaylistProcedure,
   update: updatePlaylistProcedure,
   setItems: setPlaylistItemsProcedure,

@@ -4,6 +4,7 @@ import { myCallsProcedure } from "./my-calls.js";
 import { myPlaylistsProcedure } from "./my-playlists.js";
 import { trainingPlaylistProcedure } from "./playlist.js";
 import { recordProgressProcedure } from "./record-progress.js";
+import { upcomingDisclosuresProcedure } from "./upcoming-disclosures.js";
 import { whoListenedToMyCallsProcedure } from "./who-listened-to-my-calls.js";
 
 export const trainingRouter = router({
@@ -13,4 +14,5 @@ export const trainingRouter = router({
   myCalls: myCallsProcedure,
   whoListenedToMyCalls: whoListenedToMyCallsProcedure,
   disclosedRecordings: disclosedRecordingsProcedure,
+  upcomingDisclosures: upcomingDisclosuresProcedure,
 });

@@ -15,7 +15,13 @@ type AuditCtx = Pick<ServiceContext, "auth" | "request" | "clock">;
 export async function placeHolds(
   tx: DbOrTx,
   ctx: AuditCtx,
-  input: { recordingIds: readonly string[]; disclosureId: string | null; reason: string; by: string | null },
+  input: {
+    recordingIds: readonly string[];
+    disclosureId: string | null;
+    reason: string;
+    caseReference?: string | null;
+    by: string | null;
+  },
 ): Promise<{ id: string; recordingId: string }[]> {
   if (input.recordingIds.length === 0) return [];
   const now = ctx.clock.now();
@@ -26,6 +32,7 @@ export async function placeHolds(
         recordingId,
         disclosureId: input.disclosureId,
         reason: input.reason,
+        caseReference: input.caseReference ?? null,
         placedBy: input.by,
         placedAt: now,
       })),
@@ -39,7 +46,12 @@ export async function placeHolds(
       outcome: "success",
       targetType: "recording",
       targetId: row.recordingId,
-      details: { legalHoldId: row.id, disclosureId: input.disclosureId, reason: input.reason },
+      details: {
+        legalHoldId: row.id,
+        disclosureId: input.disclosureId,
+        reason: input.reason,
+        ...(input.caseReference ? { caseReference: input.caseReference } : {}),
+      },
     });
   }
   return rows;

@@ -8,7 +8,7 @@ export async function placeLegalHold({
   input,
 }: {
   ctx: AuthedContext;
-  input: { recordingIds: string[]; reason: string };
+  input: { recordingIds: string[]; reason: string; caseReference?: string | undefined };
 }): Promise<{ holds: { id: string; recordingId: string }[] }> {
   await loadSelectedRecordings(ctx, ctx.db, input.recordingIds, "legal_hold.place");
   const holds = await ctx.db.transaction((tx) =>
@@ -16,6 +16,7 @@ export async function placeLegalHold({
       recordingIds: input.recordingIds,
       disclosureId: null,
       reason: input.reason,
+      caseReference: input.caseReference ?? null,
       by: ctx.auth.user.id,
     }),
   );

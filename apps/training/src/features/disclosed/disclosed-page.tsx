@@ -1,4 +1,13 @@
-import { EmptyState, ErrorState, formatDuration, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
+import {
+  EmptyState,
+  ErrorState,
+  formatDuration,
+  Loading,
+  PageHeader,
+  useCan,
+  useFormat,
+  useTRPC,
+} from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
@@ -14,15 +23,31 @@ export function DisclosedPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const format = useFormat();
-  const sets = useQuery(trpc.training.disclosedRecordings.queryOptions());
+  const can = useCan();
+  // Before a window opens the person holds no listening right yet, so only the opening dates are asked.
+  const mayListen = can("recording.listen");
+  const sets = useQuery({ ...trpc.training.disclosedRecordings.queryOptions(), enabled: mayListen });
+  const upcoming = useQuery(trpc.training.upcomingDisclosures.queryOptions());
   const [open, setOpen] = useState<string | null>(null);
-  if (sets.isPending) return <Loading />;
+  if ((mayListen && sets.isPending) || upcoming.isPending) return <Loading />;
   if (sets.isError) return <ErrorState error={sets.error} onRetry={() => sets.refetch()} />;
-  const items = sets.data.disclosures;
+  if (upcoming.isError) return <ErrorState error={upcoming.error} onRetry={() => upcoming.refetch()} />;
+  const items = sets.data?.disclosures ?? [];
+  const waiting = upcoming.data.disclosures;
   return (
     <>
       <PageHeader title={t("disclosed.title")} description={t("disclosed.description")} />
-      {items.length === 0 ? (
+      {waiting.map((soon) => (
+        <p key={soon.disclosureId} className="alert alert--info" data-testid="disclosure-opens">
+          {soon.validUntil
+            ? t("disclosed.opensOn", {
+                from: format.dateTime(soon.validFrom),
+                until: format.dateTime(soon.validUntil),
+              })
+            : t("disclosed.opensOnOpenEnded", { from: format.dateTime(soon.validFrom) })}
+        </p>
+      ))}
+      {items.length === 0 && waiting.length === 0 ? (
         <EmptyState title={t("disclosed.emptyTitle")}>
           <p>{t("disclosed.emptyBody")}</p>
         </EmptyState>

@@ -1,0 +1,34 @@
+/** The picker's filter as typed: local days ("2026-12-06") and whole seconds as text. */
+export interface PickerFilter {
+  from: string;
+  to: string;
+  staffMemberId: string;
+  minSeconds: string;
+  maxSeconds: string;
+}
+
+const dayStart = (day: string) => new Date(`${day}T00:00:00`).toISOString();
+const dayAfter = (day: string) => {
+  const date = new Date(`${day}T00:00:00`);
+  date.setDate(date.getDate() + 1);
+  return date.toISOString();
+};
+const millis = (text: string) => {
+  const seconds = Number(text);
+  return text.trim() === "" || Number.isNaN(seconds) ? undefined : Math.max(0, Math.round(seconds * 1000));
+};
+
+/** The same search input the trainer's recordings page sends: "to" includes the whole last day. */
+export function toFindInput(filter: PickerFilter) {
+  const durationMinMs = millis(filter.minSeconds);
+  const durationMaxMs = millis(filter.maxSeconds);
+  return {
+    ...(filter.from ? { from: dayStart(filter.from) } : {}),
+    ...(filter.to ? { to: dayAfter(filter.to) } : {}),
+    ...(filter.staffMemberId ? { staffMemberId: filter.staffMemberId } : {}),
+    ...(durationMinMs !== undefined ? { durationMinMs } : {}),
+    ...(durationMaxMs !== undefined ? { durationMaxMs } : {}),
+    order: "desc" as const,
+    limit: 50,
+  };
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "legal_holds" ADD COLUMN "case_reference" text;
