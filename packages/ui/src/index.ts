@@ -9,10 +9,12 @@ export { ConfirmDialog, type ConfirmDialogProps } from "./feedback/confirm-dialo
 export { CopyButton } from "./feedback/copy-button.js";
 export { Dialog, type DialogProps } from "./feedback/dialog.js";
 export { EmptyState, ErrorState, Loading } from "./feedback/states.js";
+export { WhyLink } from "./feedback/why-link.js";
 export { applyServerError } from "./forms/apply-server-error.js";
 export { FormError } from "./forms/form-error.js";
 export { SelectField, type SelectFieldProps } from "./forms/select-field.js";
 export { TextField, type TextFieldProps } from "./forms/text-field.js";
+export { type UnsavedChangesGuard, useUnsavedChangesGuard } from "./forms/use-unsaved-changes-guard.js";
 export {
   FINNISH_SLIPS,
   GLOSSARY,

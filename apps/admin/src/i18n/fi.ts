@@ -42,7 +42,7 @@ export const fi: AdminMessages = {
     },
     agreement: { window: "Sopimus ei voi päättyä ennen kuin se alkaa." },
     country: {
-      outside_eu_eea: "Rekisterin tietoja voivat käsitellä vain EU:n tai ETA:n organisaatiot (R7).",
+      outside_eu_eea: "Rekisterin tietoja voivat käsitellä vain EU:n tai ETA:n organisaatiot.",
     },
     quality: {
       disabled:
@@ -218,7 +218,7 @@ export const fi: AdminMessages = {
     totpOff: "Ei käytössä",
     created: "Luotu",
     blockedExplained:
-      "Tämän henkilön organisaatiolla ei ole voimassa olevaa sopimusta, joten hän ei voi kirjautua eivätkä hänen istuntonsa toimi (R9).",
+      "Tämän henkilön organisaatiolla ei ole voimassa olevaa sopimusta, joten hän ei voi kirjautua eivätkä hänen istuntonsa toimi.",
     deactivate: "Poista käytöstä",
     deactivateTitle: "Poistetaanko {{name}} käytöstä?",
     deactivateBody:
@@ -248,7 +248,7 @@ export const fi: AdminMessages = {
   approvals: {
     title: "Hyväksyntää odottavat kuunteluoikeudet",
     description:
-      "Käyttäjien hallinta ei yksin anna kenellekään oikeutta kuunnella (R10): kuuntelun salliva rooli tai uusi salasanalinkki tällaiselle henkilölle tulee voimaan vasta, kun hyväksyt sen. Et voi päättää omista pyynnöistäsi.",
+      "Käyttäjien hallinta ei yksin anna kenellekään oikeutta kuunnella: kuuntelun salliva rooli tai uusi salasanalinkki tällaiselle henkilölle tulee voimaan vasta, kun hyväksyt sen. Et voi päättää omista pyynnöistäsi.",
     empty: "Mikään ei odota hyväksyntää",
     emptyHint: "Pyynnöt näkyvät tässä, kun ylläpitäjä antaa jollekulle kuuntelun sallivan roolin.",
     person: "Henkilö",
@@ -452,7 +452,7 @@ export const fi: AdminMessages = {
   tokens: {
     title: "API-tunnisteet",
     description:
-      "Konetunnisteilla puhelutallennusjärjestelmä toimittaa tallenteet (R5). Niillä ei voi tehdä mitään muuta.",
+      "Konetunnisteilla puhelutallennusjärjestelmä toimittaa tallenteet. Niillä ei voi tehdä mitään muuta.",
     create: "Uusi tunniste",
     createSubmit: "Luo tunniste",
     createIntro:
@@ -483,7 +483,7 @@ export const fi: AdminMessages = {
   audit: {
     title: "Tapahtumaloki",
     description:
-      "Jokainen kirjautuminen, ylläpitomuutos, kuuntelu, luovutus ja poisto muuttamattomaksi todennettavassa ketjussa (R14).",
+      "Jokainen kirjautuminen, ylläpitomuutos, kuuntelu, luovutus ja poisto muuttamattomaksi todennettavassa ketjussa.",
     filters: "Suodata tapahtumia",
     actor: "Tekijä",
     actorHint: "Käyttäjän tunniste (avaa käyttäjä nähdäksesi hänen tapahtumansa)",

@@ -1,6 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { RouterOutputs } from "@kuulo/api";
-import { applyServerError, FormError, PageHeader, SelectField, TextField, useTRPC } from "@kuulo/ui";
+import {
+  applyServerError,
+  FormError,
+  PageHeader,
+  SelectField,
+  TextField,
+  useTRPC,
+  useUnsavedChangesGuard,
+} from "@kuulo/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
@@ -58,6 +66,7 @@ export function CreateTrainingPage() {
       playlistId: "",
     },
   });
+  const guard = useUnsavedChangesGuard(form.formState.isDirty && !created);
   const create = useMutation(
     trpc.disclosures.createTraining.mutationOptions({
       onSuccess: async (result) => {
@@ -218,6 +227,7 @@ export function CreateTrainingPage() {
           </button>
         </div>
       </form>
+      {guard.prompt}
     </>
   );
 }

@@ -14,6 +14,7 @@ import {
   useCan,
   useFormat,
   useTRPC,
+  WhyLink,
 } from "@kuulo/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -89,7 +90,12 @@ export function DisclosuresPage() {
     <>
       <PageHeader
         title={t("disclosures.title")}
-        description={t("disclosures.description")}
+        description={
+          <>
+            {t("disclosures.description")}
+            <WhyLink clause="disclosures" />
+          </>
+        }
         actions={
           can("disclosure.create") ? (
             <div className="row">
