@@ -1,4 +1,5 @@
 import { privacyOperationsEn } from "../features/disclosures/messages.en.js";
+import { printingEn } from "../features/register/messages.en.js";
 
 /** English strings of the admin app (namespace `admin`). fi.ts must have exactly the same keys (tested). */
 export const en = {
@@ -547,6 +548,7 @@ export const en = {
     endSessionBody: "That browser is signed out at once.",
   },
   ...privacyOperationsEn,
+  ...printingEn,
 };
 
 export type AdminMessages = typeof en;

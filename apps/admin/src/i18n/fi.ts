@@ -1,4 +1,5 @@
 import { privacyOperationsFi } from "../features/disclosures/messages.fi.js";
+import { printingFi } from "../features/register/messages.fi.js";
 import type { AdminMessages } from "./en.js";
 
 /** Suomenkieliset tekstit (nimiavaruus `admin`). */
@@ -567,4 +568,5 @@ export const fi: AdminMessages = {
     endSessionBody: "Selain kirjataan heti ulos.",
   },
   ...privacyOperationsFi,
+  ...printingFi,
 };

@@ -85,7 +85,7 @@ const en = {
   unsaved: {
     title: "Leave without saving?",
     body: "You have changes that are not saved. If you leave now, they are lost.",
-    stay: "Stay and keep editing",
+    stay: "Stay on the page",
     leave: "Leave without saving",
   },
   why: {
@@ -192,7 +192,7 @@ const fi: Messages = {
   unsaved: {
     title: "Poistutaanko tallentamatta?",
     body: "Sinulla on tallentamattomia muutoksia. Jos poistut nyt, ne menetetään.",
-    stay: "Jää ja jatka muokkausta",
+    stay: "Jää sivulle",
     leave: "Poistu tallentamatta",
   },
   why: {
