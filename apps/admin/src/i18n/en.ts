@@ -1,3 +1,4 @@
+import { chartsEn } from "../features/dashboard/messages.en.js";
 import { privacyOperationsEn } from "../features/disclosures/messages.en.js";
 import { printingEn } from "../features/register/messages.en.js";
 
@@ -549,6 +550,7 @@ export const en = {
   },
   ...privacyOperationsEn,
   ...printingEn,
+  ...chartsEn,
 };
 
 export type AdminMessages = typeof en;

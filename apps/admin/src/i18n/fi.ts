@@ -1,3 +1,4 @@
+import { chartsFi } from "../features/dashboard/messages.fi.js";
 import { privacyOperationsFi } from "../features/disclosures/messages.fi.js";
 import { printingFi } from "../features/register/messages.fi.js";
 import type { AdminMessages } from "./en.js";
@@ -569,4 +570,5 @@ export const fi: AdminMessages = {
   },
   ...privacyOperationsFi,
   ...printingFi,
+  ...chartsFi,
 };

@@ -345,11 +345,6 @@ export const en = {
     emptyTitle: "Nobody is assigned yet",
     emptyBody: "Assign the playlist to a unit or to people; their progress appears here.",
     assignLink: "Assign the playlist",
-    chartTitle: "Items completed per person",
-    chartLabel:
-      "Bar chart of completed and remaining items per person; the table below has the same figures.",
-    completedItems: "Completed",
-    remainingItems: "Remaining",
     tableCaption: "Progress per person",
     person: "Person",
     via: "Assigned through",

@@ -347,11 +347,6 @@ export const fi: TrainingMessages = {
     emptyTitle: "Soittolistaa ei ole vielä osoitettu",
     emptyBody: "Osoita soittolista yksikölle tai henkilöille; heidän edistymisensä näkyy tässä.",
     assignLink: "Osoita soittolista",
-    chartTitle: "Suoritetut kohteet henkilöittäin",
-    chartLabel:
-      "Pylväskaavio suoritetuista ja jäljellä olevista kohteista henkilöittäin; alla oleva taulukko sisältää samat luvut.",
-    completedItems: "Suoritettu",
-    remainingItems: "Jäljellä",
     tableCaption: "Edistyminen henkilöittäin",
     person: "Henkilö",
     via: "Osoitettu",

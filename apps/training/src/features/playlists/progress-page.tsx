@@ -1,14 +1,10 @@
 import { EmptyState, ErrorState, formatDuration, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
-import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { ProgressBar } from "../../lib/progress-bar.js";
 
-// recharts is large: its own chunk, loaded only when a trainer opens progress.
-const ProgressChart = lazy(() => import("./progress-chart.js"));
-
-/** Each assignee's progress on one playlist: a chart for the overview, a table for the details. */
+/** Each assignee's progress on one playlist: one table, with a bar per person (a chart would repeat it). */
 export function ProgressPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -46,53 +42,43 @@ export function ProgressPage() {
           <p>{t("progressPage.emptyBody")}</p>
         </EmptyState>
       ) : (
-        <>
-          <section className="card section" aria-labelledby="progress-chart-title">
-            <h2 id="progress-chart-title" className="card__title">
-              {t("progressPage.chartTitle")}
-            </h2>
-            <Suspense fallback={<Loading />}>
-              <ProgressChart assignees={data.assignees} />
-            </Suspense>
-          </section>
-          <div className="table-wrap">
-            <table className="table" data-testid="progress-table">
-              <caption className="visually-hidden">{t("progressPage.tableCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("progressPage.person")}</th>
-                  <th scope="col">{t("progressPage.via")}</th>
-                  <th scope="col">{t("progressPage.items")}</th>
-                  <th scope="col">{t("progressPage.listened")}</th>
-                  <th scope="col">{t("progressPage.lastActivity")}</th>
+        <div className="table-wrap">
+          <table className="table" data-testid="progress-table">
+            <caption className="visually-hidden">{t("progressPage.tableCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("progressPage.person")}</th>
+                <th scope="col">{t("progressPage.via")}</th>
+                <th scope="col">{t("progressPage.items")}</th>
+                <th scope="col">{t("progressPage.listened")}</th>
+                <th scope="col">{t("progressPage.lastActivity")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.assignees.map((assignee) => (
+                <tr key={assignee.userId}>
+                  <td>
+                    {assignee.name} <span className="muted">({assignee.username})</span>
+                  </td>
+                  <td>{assignee.via.map((via) => t(`progressPage.viaValue.${via}`)).join(", ")}</td>
+                  <td>
+                    <ProgressBar
+                      done={assignee.itemsCompleted}
+                      total={assignee.itemsTotal}
+                      label={t("progressPage.barLabel", { name: assignee.name })}
+                    />
+                  </td>
+                  <td>{formatDuration(assignee.listenedMs)}</td>
+                  <td>
+                    {assignee.lastActivityAt
+                      ? format.dateTime(assignee.lastActivityAt)
+                      : t("progress.notStarted")}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.assignees.map((assignee) => (
-                  <tr key={assignee.userId}>
-                    <td>
-                      {assignee.name} <span className="muted">({assignee.username})</span>
-                    </td>
-                    <td>{assignee.via.map((via) => t(`progressPage.viaValue.${via}`)).join(", ")}</td>
-                    <td>
-                      <ProgressBar
-                        done={assignee.itemsCompleted}
-                        total={assignee.itemsTotal}
-                        label={t("progressPage.barLabel", { name: assignee.name })}
-                      />
-                    </td>
-                    <td>{formatDuration(assignee.listenedMs)}</td>
-                    <td>
-                      {assignee.lastActivityAt
-                        ? format.dateTime(assignee.lastActivityAt)
-                        : t("progress.notStarted")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
