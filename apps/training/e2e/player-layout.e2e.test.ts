@@ -91,9 +91,10 @@ describe("the player page uses the width", () => {
     await employee.setViewportSize(WIDTHS[size]);
     await employee.goto(`${kuulo.baseUrl}/training/${playlistId}`);
     const { ui } = texts(lang);
-    if ((await employee.getByLabel(ui.language).inputValue()) !== lang) {
-      await employee.getByLabel(ui.language).selectOption(lang);
-    }
+    const other = texts(lang === "fi" ? "en" : "fi").ui;
+    // The switcher is labelled in the language the page is in now.
+    await employee.getByLabel(ui.language).or(employee.getByLabel(other.language)).selectOption(lang);
+    await employee.getByRole("navigation", { name: ui.mainNavigation }).waitFor();
     await employee.getByRole("heading", { level: 1, name: PLAYLIST_TITLE }).waitFor();
     await employee.locator('[part~="region"]').first().waitFor();
     await employee.getByText(NOTE).waitFor();

@@ -432,7 +432,10 @@ describe("training portal against the real API", () => {
     await heading(trainer, PLAYLIST_TITLE);
     await view(trainer, "fi", "05-editor");
     await trainer.goto(`${kuulo.baseUrl}/playlists/${playlistId}/progress`);
-    await trainer.getByTestId("progress-table").getByText(/Mikko Korhonen/).waitFor();
+    await trainer
+      .getByTestId("progress-table")
+      .getByText(/Mikko Korhonen/)
+      .waitFor();
     await view(trainer, "fi", "09-progress");
 
     // Tablet (portrait iPad-sized viewport): the same views stay usable in one column.
