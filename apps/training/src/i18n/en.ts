@@ -1,3 +1,4 @@
+import { recordingListEn } from "../features/recordings/messages.en.js";
 /** English strings of the training portal (namespace `training`). fi.ts has exactly the same keys (tested). */
 export const en = {
   appName: "Training",
@@ -367,6 +368,7 @@ export const en = {
     listen: "Listen",
     close: "Close player",
   },
+  ...recordingListEn,
 };
 
 export type TrainingMessages = typeof en;

@@ -1,3 +1,4 @@
+import { recordingListFi } from "../features/recordings/messages.fi.js";
 import type { TrainingMessages } from "./en.js";
 
 /** Suomenkieliset tekstit (nimiavaruus `training`); samat avaimet kuin en.ts:ssä (testattu). */
@@ -369,4 +370,5 @@ export const fi: TrainingMessages = {
     listen: "Kuuntele",
     close: "Sulje soitin",
   },
+  ...recordingListFi,
 };

@@ -1,5 +1,5 @@
 import { PageHeader, useFormat } from "@kuulo/ui";
-import { Link } from "@tanstack/react-router";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { audioUrl } from "../../lib/media-urls.js";
@@ -11,6 +11,8 @@ export function RecordingsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const [open, setOpen] = useState<string | null>(null);
+  const search = useSearch({ from: "/app/recordings" });
+  const navigate = useNavigate({ from: "/recordings" });
   return (
     <>
       <PageHeader
@@ -23,6 +25,8 @@ export function RecordingsPage() {
         }
       />
       <RecordingBrowser
+        search={search}
+        onSearch={(next) => void navigate({ search: next })}
         action={(recording) => (
           <button
             type="button"
