@@ -8,7 +8,7 @@ import {
 } from "@kuulo/e2e";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureDemoRecordings, type Lang, loginOf, signIn, texts } from "./helpers.js";
+import { ensureDemoRecordings, loginOf, signIn, texts } from "./helpers.js";
 
 describe("the recordings list keeps its order and filters in the address", () => {
   let kuulo: RunningKuulo;
