@@ -54,7 +54,7 @@ function checkShapes(items: readonly PlaylistItemInput[]): void {
  * a nested array): checked for all items before anything is written. Only then is the clip checked against
  * the duration, so a refused recording's length is never revealed.
  */
-async function checkRecordings(ctx: AuthedContext, items: readonly PlaylistItemInput[]) {
+export async function checkRecordings(ctx: AuthedContext, items: readonly PlaylistItemInput[]) {
   const ids = [...new Set(items.flatMap((item) => (item.recordingId ? [item.recordingId] : [])))];
   const rows =
     ids.length === 0
