@@ -42,7 +42,7 @@ describe("the recordings list keeps its order and filters in the address", () =>
   const durations = async () => {
     const cells = await trainer
       .getByTestId("recordings")
-      .locator("tbody tr td:nth-child(4)")
+      .locator("tbody td.recording-duration")
       .allTextContents();
     return cells
       .filter((text) => /\d:\d\d/.test(text))

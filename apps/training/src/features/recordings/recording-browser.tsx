@@ -32,11 +32,14 @@ export function RecordingBrowser({
   expanded,
   search: controlled,
   onSearch,
+  selection,
 }: {
   action: (recording: RecordingRow) => ReactNode;
   expanded?: (recording: RecordingRow) => ReactNode;
   search?: RecordingSearch;
   onSearch?: (search: RecordingSearch) => void;
+  /** Checkboxes in the first column, for acting on several calls at once. */
+  selection?: { isSelected: (id: string) => boolean; toggle: (recording: RecordingRow) => void };
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -89,6 +92,11 @@ export function RecordingBrowser({
           <table className="table" data-testid="recordings">
             <thead>
               <tr>
+                {selection ? (
+                  <th scope="col">
+                    <span className="visually-hidden">{t("recordingList.select")}</span>
+                  </th>
+                ) : null}
                 <th scope="col">{t("recordings.callTime")}</th>
                 <th scope="col">{t("recordings.staffMember")}</th>
                 <th scope="col">{t("recordings.unit")}</th>
@@ -106,12 +114,25 @@ export function RecordingBrowser({
                   action={action}
                   expanded={expanded}
                 >
+                  {selection ? (
+                    <td>
+                      <input
+                        type="checkbox"
+                        checked={selection.isSelected(recording.id)}
+                        onChange={() => selection.toggle(recording)}
+                        aria-label={t("recordingList.selectCall", {
+                          name: `${recording.staffMember.firstName} ${recording.staffMember.lastName}`,
+                          time: format.dateTime(recording.callStartedAt),
+                        })}
+                      />
+                    </td>
+                  ) : null}
                   <td>{format.dateTime(recording.callStartedAt)}</td>
                   <td>
                     {recording.staffMember.firstName} {recording.staffMember.lastName}
                   </td>
                   <td>{format.unit(recording.unit)}</td>
-                  <td>{formatDuration(recording.durationMs)}</td>
+                  <td className="recording-duration">{formatDuration(recording.durationMs)}</td>
                 </RecordingTableRow>
               ))}
             </tbody>
@@ -147,7 +168,7 @@ function RecordingTableRow({
       </tr>
       {below ? (
         <tr className="table__expanded">
-          <td colSpan={5}>{below}</td>
+          <td colSpan={6}>{below}</td>
         </tr>
       ) : null}
     </>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { audioUrl } from "../../lib/media-urls.js";
 import { ClipPlayer } from "../player/clip-player.js";
+import { AddToPlaylistDialog } from "./add-to-playlist-dialog.js";
 import { RecordingBrowser } from "./recording-browser.js";
 
 /** A trainer's scoped browsing of their units' recordings (R2: quality review and curating). */
@@ -13,6 +14,8 @@ export function RecordingsPage() {
   const [open, setOpen] = useState<string | null>(null);
   const search = useSearch({ from: "/app/recordings" });
   const navigate = useNavigate({ from: "/recordings" });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [adding, setAdding] = useState(false);
   return (
     <>
       <PageHeader
@@ -24,7 +27,37 @@ export function RecordingsPage() {
           </Link>
         }
       />
+      {selected.length > 0 ? (
+        <section
+          className="selection-bar"
+          aria-label={t("recordingList.selected", { count: selected.length })}
+        >
+          <span>{t("recordingList.selected", { count: selected.length })}</span>
+          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+            {t("recordingList.addSelected")}
+          </button>
+          <button type="button" className="button" onClick={() => setSelected([])}>
+            {t("recordingList.clearSelection")}
+          </button>
+        </section>
+      ) : null}
+      <AddToPlaylistDialog
+        key={adding ? "open" : "closed"}
+        open={adding}
+        recordingIds={selected}
+        onClose={() => setAdding(false)}
+        onAdded={() => setSelected([])}
+      />
       <RecordingBrowser
+        selection={{
+          isSelected: (id) => selected.includes(id),
+          toggle: (recording) =>
+            setSelected((current) =>
+              current.includes(recording.id)
+                ? current.filter((id) => id !== recording.id)
+                : [...current, recording.id],
+            ),
+        }}
         search={search}
         onSearch={(next) => void navigate({ search: next })}
         action={(recording) => (
