@@ -38,6 +38,16 @@ describe("the recordings list keeps its order and filters in the address", () =>
     await kuulo?.stop();
   });
 
+  /** The switcher is labelled in the language the page is in now. */
+  const speak = async (lang: "en" | "fi") => {
+    const { ui } = texts(lang);
+    await trainer
+      .getByLabel(ui.language)
+      .or(trainer.getByLabel(texts(lang === "fi" ? "en" : "fi").ui.language))
+      .selectOption(lang);
+    await trainer.getByRole("navigation", { name: ui.mainNavigation }).waitFor();
+  };
+
   /** The duration column as seconds, in the order shown. */
   const durations = async () => {
     const cells = await trainer
@@ -54,12 +64,9 @@ describe("the recordings list keeps its order and filters in the address", () =>
 
   for (const lang of ["en", "fi"] as const) {
     it(`sorts longest and shortest first and keeps the choice and a filter over a reload (${lang})`, async () => {
-      const { tr, ui } = texts(lang);
+      const { tr } = texts(lang);
       await trainer.goto(`${kuulo.baseUrl}/recordings`);
-      await trainer
-        .getByLabel(ui.language)
-        .or(trainer.getByLabel(texts(lang === "fi" ? "en" : "fi").ui.language))
-        .selectOption(lang);
+      await speak(lang);
       await trainer.getByRole("heading", { level: 1, name: tr.recordings.title }).waitFor();
       await trainer.getByTestId("recordings").waitFor();
 
@@ -94,6 +101,59 @@ describe("the recordings list keeps its order and filters in the address", () =>
       // Back returns to the previous address, and the form follows it.
       await trainer.goBack();
       await expect.poll(() => trainer.getByLabel(tr.recordings.minSeconds).inputValue()).toBe("20");
+    });
+  }
+
+  for (const lang of ["en", "fi"] as const) {
+    it(`selects several calls and adds them to a new playlist in one step, then to it again (${lang})`, async () => {
+      const { tr } = texts(lang);
+      const title = lang === "fi" ? "Valitut puhelut" : "Chosen calls";
+      await trainer.goto(`${kuulo.baseUrl}/recordings`);
+      await speak(lang);
+      await trainer.getByTestId("recordings").waitFor();
+      const boxes = trainer.getByTestId("recordings").getByRole("checkbox");
+      await boxes.nth(0).check();
+      await boxes.nth(1).check();
+      const bar = trainer.getByRole("region", {
+        name: tr.recordingList.selected_other.replace("{{count}}", "2"),
+      });
+      await bar.getByRole("button", { name: tr.recordingList.addSelected }).click();
+      const dialog = trainer.getByRole("dialog");
+      await dialog.waitFor();
+      const toNew = dialog.getByLabel(tr.recordingList.toNew);
+      if ((await toNew.count()) > 0) await toNew.check();
+      await dialog.getByLabel(tr.playlists.fieldTitle).fill(title);
+      await checkA11y(trainer, `${lang} add to playlist`);
+      await screenshot(trainer, `${lang}-61-add-selected`);
+      await dialog
+        .getByRole("button", { name: tr.recordingList.add_other.replace("{{count}}", "2") })
+        .click();
+      await dialog
+        .getByRole("status")
+        .getByText(tr.recordingList.added_other.replace("{{count}}", "2").replace("{{title}}", title))
+        .waitFor();
+      await screenshot(trainer, `${lang}-62-added-selected`);
+      await dialog.getByRole("link", { name: tr.recordingList.openPlaylist }).click();
+      await trainer.getByRole("heading", { level: 1, name: title }).waitFor();
+      await trainer.getByTestId("item-2").waitFor();
+      expect(await trainer.getByTestId("item-3").count()).toBe(0);
+
+      // The same calls and one more into that playlist, picked by its title: only the new one is added.
+      await trainer.goto(`${kuulo.baseUrl}/recordings`);
+      await trainer.getByTestId("recordings").waitFor();
+      for (const index of [0, 1, 2]) await boxes.nth(index).check();
+      await trainer.getByRole("button", { name: tr.recordingList.addSelected }).click();
+      await dialog.getByLabel(tr.recordingList.toExisting).check();
+      await dialog.getByLabel(tr.recordingList.playlist).selectOption({ label: title });
+      await dialog
+        .getByRole("button", { name: tr.recordingList.add_other.replace("{{count}}", "3") })
+        .click();
+      await dialog
+        .getByRole("status")
+        .getByText(tr.recordingList.added_one.replace("{{count}}", "1").replace("{{title}}", title))
+        .waitFor();
+      await dialog.getByRole("button", { name: tr.close }).click();
+      expect(await trainer.getByRole("button", { name: tr.recordingList.addSelected }).count()).toBe(0);
     });
   }
 
