@@ -120,7 +120,9 @@ describe("the recordings list keeps its order and filters in the address", () =>
       await bar.getByRole("button", { name: tr.recordingList.addSelected }).click();
       const dialog = trainer.getByRole("dialog");
       await dialog.waitFor();
-      const toNew = dialog.getByLabel(tr.recordingList.toNew);
+      // The choice of where appears once the trainer's playlists are known (none yet in the en run).
+      const toNew = dialog.getByRole("radio", { name: tr.recordingList.toNew });
+      await toNew.or(dialog.getByLabel(tr.playlists.fieldTitle)).first().waitFor();
       if ((await toNew.count()) > 0) await toNew.check();
       await dialog.getByLabel(tr.playlists.fieldTitle).fill(title);
       await checkA11y(trainer, `${lang} add to playlist`);
@@ -143,8 +145,8 @@ describe("the recordings list keeps its order and filters in the address", () =>
       await trainer.getByTestId("recordings").waitFor();
       for (const index of [0, 1, 2]) await boxes.nth(index).check();
       await trainer.getByRole("button", { name: tr.recordingList.addSelected }).click();
-      await dialog.getByLabel(tr.recordingList.toExisting).check();
-      await dialog.getByLabel(tr.recordingList.playlist).selectOption({ label: title });
+      await dialog.getByRole("radio", { name: tr.recordingList.toExisting }).check();
+      await dialog.getByLabel(tr.recordingList.playlist, { exact: true }).selectOption({ label: title });
       await dialog
         .getByRole("button", { name: tr.recordingList.add_other.replace("{{count}}", "3") })
         .click();

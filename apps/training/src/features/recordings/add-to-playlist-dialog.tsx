@@ -1,4 +1,4 @@
-import { Dialog, FormError, SelectField, TextField, useTRPC } from "@kuulo/ui";
+import { Dialog, ErrorState, FormError, Loading, SelectField, TextField, useTRPC } from "@kuulo/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
@@ -84,6 +84,10 @@ export function AddToPlaylistDialog({
             </Link>
           </div>
         </div>
+      ) : playlists.isPending ? (
+        <Loading />
+      ) : playlists.isError ? (
+        <ErrorState error={playlists.error} onRetry={() => playlists.refetch()} />
       ) : (
         <form className="stack" onSubmit={submit} noValidate>
           <FormError message={error} />
@@ -148,7 +152,7 @@ export function AddToPlaylistDialog({
           )}
           <div className="dialog__actions">
             <button type="button" className="button" onClick={onClose}>
-              {t("cancel")}
+              {t("ui:cancel")}
             </button>
             <button type="submit" className="button button--primary" disabled={add.isPending}>
               {t("recordingList.add", { count: recordingIds.length })}
