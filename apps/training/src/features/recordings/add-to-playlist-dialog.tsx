@@ -13,12 +13,11 @@ export function AddToPlaylistDialog({
   open,
   recordingIds,
   onClose,
-  onAdded,
 }: {
   open: boolean;
   recordingIds: string[];
-  onClose: () => void;
-  onAdded: () => void;
+  /** `added`: the calls went in, so the caller may clear its selection. */
+  onClose: (added: boolean) => void;
 }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
@@ -52,7 +51,6 @@ export function AddToPlaylistDialog({
         ...(creating ? { newPlaylist: { title, unitId } } : { playlistId }),
       });
       await queryClient.invalidateQueries({ queryKey: trpc.playlists.pathKey() });
-      onAdded();
     } catch (failure) {
       const refusal = describeRefusal(failure, i18n.language, t("error.saveFailed"));
       if (refusal.field?.startsWith("newPlaylist.title"))
@@ -61,8 +59,9 @@ export function AddToPlaylistDialog({
     }
   };
   const result = add.data;
+  const close = () => onClose(result !== undefined);
   return (
-    <Dialog open={open} title={t("recordingList.addTitle", { count: recordingIds.length })} onClose={onClose}>
+    <Dialog open={open} title={t("recordingList.addTitle", { count: recordingIds.length })} onClose={close}>
       {result ? (
         <div className="stack">
           <p className="alert alert--success" role="status">
@@ -72,7 +71,7 @@ export function AddToPlaylistDialog({
               : null}
           </p>
           <div className="dialog__actions">
-            <button type="button" className="button" onClick={onClose}>
+            <button type="button" className="button" onClick={close}>
               {t("close")}
             </button>
             <Link
@@ -151,7 +150,7 @@ export function AddToPlaylistDialog({
             </SelectField>
           )}
           <div className="dialog__actions">
-            <button type="button" className="button" onClick={onClose}>
+            <button type="button" className="button" onClick={close}>
               {t("ui:cancel")}
             </button>
             <button type="submit" className="button button--primary" disabled={add.isPending}>

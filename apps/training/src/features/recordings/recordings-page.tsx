@@ -45,8 +45,10 @@ export function RecordingsPage() {
         key={adding ? "open" : "closed"}
         open={adding}
         recordingIds={selected}
-        onClose={() => setAdding(false)}
-        onAdded={() => setSelected([])}
+        onClose={(added) => {
+          setAdding(false);
+          if (added) setSelected([]);
+        }}
       />
       <RecordingBrowser
         selection={{
