@@ -61,8 +61,8 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     expect(await page.evaluate(() => localStorage.getItem("kuulo.locale"))).toBe(lang === "fi" ? "fi" : null);
     // The charts load in their own chunk: wait for them so the check and the screenshot see real figures.
     await page.getByRole("heading", { name: admin.dashboard.perDay }).waitFor();
-    // The demo has a history, so the per-day chart has bars; the purge forecast is a chart or, when
-    // nothing falls due, a sentence (never empty axes).
+    // The per-day chart has the demo's bars; the purge forecast is a chart or, when nothing falls due,
+    // a sentence (never empty axes).
     await page.locator("svg.recharts-surface").first().waitFor();
     await page
       .locator("section[aria-labelledby=purge-title] svg.recharts-surface")
