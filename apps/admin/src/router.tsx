@@ -9,6 +9,7 @@ import { AdminLayout } from "./app/admin-layout.js";
 import { guarded } from "./app/guarded.js";
 import { NotFoundPage } from "./app/not-found-page.js";
 import { parseAuditSearch } from "./features/audit/audit-search.js";
+import { parseDisclosuresSearch } from "./features/disclosures/disclosures-search.js";
 import { parseUsersSearch } from "./features/users/users-search.js";
 
 // Every page is its own chunk: the first load carries only the shell and sign-in.
@@ -111,6 +112,7 @@ const auditRoute = createRoute({
 const disclosuresRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "disclosures",
+  validateSearch: parseDisclosuresSearch,
   component: guarded(
     "disclosure.read",
     lazyRouteComponent(() => import("./features/disclosures/disclosures-page.js"), "DisclosuresPage"),

@@ -394,6 +394,11 @@ const MATRIX: Record<string, Row> = {
       items: [{ recordingId: await mikkosCall(t), clipStartMs: 0, clipEndMs: 1000, note: "" }],
     }),
   },
+  "playlists.addRecordings": {
+    kind: "mutation",
+    allowed: ["trainer"],
+    input: async (t) => ({ ...(await hkiPlaylistId(t)), recordingIds: [await mikkosCall(t)] }),
+  },
   "playlists.publish": { kind: "mutation", allowed: ["trainer"], input: hkiPlaylistId },
   "playlists.unpublish": { kind: "mutation", allowed: ["trainer"], input: hkiPlaylistId },
   "playlists.delete": {

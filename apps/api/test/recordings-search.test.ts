@@ -186,6 +186,34 @@ describe("recordings.find pagination", () => {
     expect(asc).toEqual([...desc].reverse());
   });
 
+  it("pages longest and shortest first over every row once, durations ordered, ties by id", async () => {
+    for (const order of ["longest", "shortest"] as const) {
+      const pages = await findAll("kouluttaja", { limit: 2, order });
+      const seen = idsOf(pages);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect([...seen].sort()).toEqual([...ids.hki].sort());
+      const keys = pages.flat().map((item) => [item.durationMs, item.id] as const);
+      const sorted = [...keys].sort(([a, x], [b, y]) => a - b || (x < y ? -1 : x > y ? 1 : 0));
+      expect(keys).toEqual(order === "shortest" ? sorted : sorted.reverse());
+    }
+  });
+
+  it("refuses a cursor of a time order in a duration order and the other way round", async () => {
+    const byTime = dataOf<Page>(await t.query("recordings.find", { limit: 1 }, cookies.kouluttaja));
+    const byDuration = dataOf<Page>(
+      await t.query("recordings.find", { limit: 1, order: "longest" }, cookies.kouluttaja),
+    );
+    for (const [order, cursor] of [
+      ["longest", byTime.nextCursor],
+      ["shortest", byDuration.nextCursor],
+      ["desc", byDuration.nextCursor],
+    ] as const) {
+      const refused = await t.query("recordings.find", { order, cursor }, cookies.kouluttaja);
+      expect(refused.status, order).toBe(400);
+      expect(refused.body.error?.data.domain).toMatchObject({ code: "VALIDATION", field: "cursor" });
+    }
+  });
+
   it("refuses a forged cursor and a cursor of the other sort order, naming the field", async () => {
     const first = dataOf<Page>(await t.query("recordings.find", { limit: 1 }, cookies.kouluttaja));
     const swapped = await t.query(

@@ -9,6 +9,7 @@ import { guarded } from "./app/guarded.js";
 import { HomePage } from "./app/home-page.js";
 import { NotFoundPage } from "./app/not-found-page.js";
 import { TrainingLayout } from "./app/training-layout.js";
+import { parseRecordingSearch } from "./features/recordings/recording-search.js";
 
 // Pages beyond the landing one are their own chunks: the first load carries the shell and sign-in.
 const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
@@ -57,6 +58,7 @@ const myCallRoute = createRoute({
 const recordingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "recordings",
+  validateSearch: parseRecordingSearch,
   component: guarded(
     "playlist.create",
     lazyRouteComponent(() => import("./features/recordings/recordings-page.js"), "RecordingsPage"),

@@ -125,6 +125,16 @@ describe("recording search queries (summaries, order, duration, assigned/disclos
     expect(await keys({ scope, order: "desc", limit: 1 })).toEqual([tie[1], tie[0], "a2", "a1"]);
   });
 
+  it("pages longest and shortest first, breaking duration ties by id", async () => {
+    const unitOnlyA: RecordingScope = { all: false, unitIds: [unitA], staffMemberIds: [] };
+    expect(await keys({ scope: unitOnlyA, order: "longest", limit: 1 })).toEqual(["a4", "a3", "a2", "a1"]);
+    expect(await keys({ scope: unitOnlyA, order: "shortest", limit: 1 })).toEqual(["a1", "a2", "a3", "a4"]);
+    const unitOnlyB: RecordingScope = { all: false, unitIds: [unitB], staffMemberIds: [] };
+    const byId = ["b1", "b2", "b3"].sort((x, y) => (ids[x]! < ids[y]! ? -1 : 1));
+    expect(await keys({ scope: unitOnlyB, order: "shortest", limit: 2 })).toEqual(byId);
+    expect(await keys({ scope: unitOnlyB, order: "longest", limit: 2 })).toEqual([...byId].reverse());
+  });
+
   it("returns unit and staff names with each summary and no key material", async () => {
     const page = await listRecordingSummaries(t.db, { scope: { all: true }, unitId: unitA, limit: 1 });
     expect(page.items[0]).toMatchObject({ unitCode: "A", staffUsername: "anna", staffLastName: "Myyjä" });
@@ -177,6 +187,35 @@ describe("recording search queries (summaries, order, duration, assigned/disclos
       });
       const lines = plan.map((row) => row["QUERY PLAN"]).join("\n");
       expect(lines, JSON.stringify(input)).toMatch(/Index Scan( Backward)? using recordings_unit_call_idx/);
+      expect(lines, JSON.stringify(input)).not.toMatch(/\bSort\b/);
+    }
+  });
+
+  it("reads longest/shortest pages in index order too, after a cursor as well (no Sort step)", async () => {
+    const scope: RecordingScope = { all: false, unitIds: [unitA], staffMemberIds: [] };
+    const after = { callStartedAt: new Date(Date.UTC(2026, 10, 2, 9, 3)), id: ids.a3!, durationMs: 120_000 };
+    for (const input of [
+      { order: "longest" as const },
+      { order: "shortest" as const },
+      { order: "longest" as const, after },
+      { order: "shortest" as const, after },
+    ]) {
+      const query = recordingSummariesQuery(t.db, { scope, limit: 10, ...input });
+      if (query === "nothing") throw new Error("scope should not be empty");
+      const { sql: text, params } = query.toSQL();
+      const plan = await t.db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_sort = off`);
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const explained = sql.empty();
+        explained.append(
+          sql.raw(`explain ${text.replace(/\$(\d+)/g, (_, n) => inlineParam(params[Number(n) - 1]))}`),
+        );
+        return queryRows<{ "QUERY PLAN": string }>(tx, explained);
+      });
+      const lines = plan.map((row) => row["QUERY PLAN"]).join("\n");
+      expect(lines, JSON.stringify(input)).toMatch(
+        /Index Scan( Backward)? using recordings_unit_duration_idx/,
+      );
       expect(lines, JSON.stringify(input)).not.toMatch(/\bSort\b/);
     }
   });

@@ -5,16 +5,19 @@ export { forgetFragment, readFragmentToken } from "./auth/read-fragment-token.js
 export { SetPasswordScreen } from "./auth/set-password-screen.js";
 export { SignInFlow } from "./auth/sign-in-flow.js";
 export { TotpEnrolment } from "./auth/totp-enrolment.js";
+export { allZero, type CountAxis, countAxis } from "./charts/count-axis.js";
 export { ConfirmDialog, type ConfirmDialogProps } from "./feedback/confirm-dialog.js";
 export { CopyButton } from "./feedback/copy-button.js";
 export { Dialog, type DialogProps } from "./feedback/dialog.js";
 export { EmptyState, ErrorState, Loading } from "./feedback/states.js";
+export { WhyLink } from "./feedback/why-link.js";
 export { applyServerError } from "./forms/apply-server-error.js";
 export { DateField, type DateFieldProps } from "./forms/date-field.js";
 export { datePattern, formatDateInput, parseDateInput } from "./forms/date-input.js";
 export { FormError } from "./forms/form-error.js";
 export { SelectField, type SelectFieldProps } from "./forms/select-field.js";
 export { TextField, type TextFieldProps } from "./forms/text-field.js";
+export { type UnsavedChangesGuard, useUnsavedChangesGuard } from "./forms/use-unsaved-changes-guard.js";
 export {
   FINNISH_SLIPS,
   GLOSSARY,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditFilter, dayRangeToInstants, parseAuditSearch } from "./audit/audit-search.js";
+import { parseDisclosuresSearch } from "./disclosures/disclosures-search.js";
 import { parseUsersSearch } from "./users/users-search.js";
 
 const UUID = "0b8c8f8e-6a55-4d1c-9a51-5b1f9c1b2a3d";
@@ -64,5 +65,15 @@ describe("audit search", () => {
       targetId: undefined,
       outcome: undefined,
     });
+  });
+});
+
+describe("parseDisclosuresSearch", () => {
+  it("keeps a known kind and status and drops anything else", () => {
+    expect(parseDisclosuresSearch({ kind: "statutory", status: "active" })).toEqual({
+      kind: "statutory",
+      status: "active",
+    });
+    expect(parseDisclosuresSearch({ kind: "everything", status: 3 })).toEqual({});
   });
 });

@@ -2,6 +2,8 @@ import { auditEn } from "../features/audit/messages.en.js";
 import { privacyOperationsEn } from "../features/disclosures/messages.en.js";
 import { pickersEn } from "../features/pickers/messages.en.js";
 import { qualityAdminEn } from "../features/quality/messages.en.js";
+import { chartsEn } from "../features/dashboard/messages.en.js";
+import { printingEn } from "../features/register/messages.en.js";
 
 /** English strings of the admin app (namespace `admin`). fi.ts must have exactly the same keys (tested). */
 export const en = {
@@ -43,7 +45,7 @@ export const en = {
       business_id_taken: "An organisation with this business ID exists already.",
     },
     agreement: { window: "The agreement cannot end before it starts." },
-    country: { outside_eu_eea: "Only organisations in the EU/EEA can process the register's data (R7)." },
+    country: { outside_eu_eea: "Only organisations in the EU/EEA can process the register's data." },
     quality: {
       disabled:
         "Quality review is off: the register as written does not declare it. An administrator can turn it on.",
@@ -210,7 +212,7 @@ export const en = {
     totpOff: "Off",
     created: "Created",
     blockedExplained:
-      "This person's organisation has no agreement in force, so they cannot sign in and their sessions do not work (R9).",
+      "This person's organisation has no agreement in force, so they cannot sign in and their sessions do not work.",
     deactivate: "Deactivate",
     deactivateTitle: "Deactivate {{name}}?",
     deactivateBody:
@@ -240,7 +242,7 @@ export const en = {
   approvals: {
     title: "Listening rights awaiting approval",
     description:
-      "Managing users does not by itself let anyone listen (R10): a role that lets someone listen, or a new password link for such a person, takes effect only when you approve it. You cannot decide on what you asked for yourself.",
+      "Managing users does not by itself let anyone listen: a role that lets someone listen, or a new password link for such a person, takes effect only when you approve it. You cannot decide on what you asked for yourself.",
     empty: "Nothing awaits approval",
     emptyHint: "Requests appear here when an administrator gives someone a role that lets them listen.",
     person: "Person",
@@ -439,7 +441,7 @@ export const en = {
   tokens: {
     title: "API tokens",
     description:
-      "Machine tokens let the call recording system deliver recordings (R5). They cannot do anything else.",
+      "Machine tokens let the call recording system deliver recordings. They cannot do anything else.",
     create: "New token",
     createSubmit: "Create token",
     createIntro: "Create one token per sending system, so each can be revoked on its own.",
@@ -502,6 +504,8 @@ export const en = {
   ...privacyOperationsEn,
   ...qualityAdminEn,
   ...pickersEn,
+  ...printingEn,
+  ...chartsEn,
 };
 
 export type AdminMessages = typeof en;

@@ -2,6 +2,8 @@ import { auditFi } from "../features/audit/messages.fi.js";
 import { privacyOperationsFi } from "../features/disclosures/messages.fi.js";
 import { pickersFi } from "../features/pickers/messages.fi.js";
 import { qualityAdminFi } from "../features/quality/messages.fi.js";
+import { chartsFi } from "../features/dashboard/messages.fi.js";
+import { printingFi } from "../features/register/messages.fi.js";
 import type { AdminMessages } from "./en.js";
 
 /** Suomenkieliset tekstit (nimiavaruus `admin`). */
@@ -45,7 +47,7 @@ export const fi: AdminMessages = {
     },
     agreement: { window: "Sopimus ei voi päättyä ennen kuin se alkaa." },
     country: {
-      outside_eu_eea: "Rekisterin tietoja voivat käsitellä vain EU:n tai ETA:n organisaatiot (R7).",
+      outside_eu_eea: "Rekisterin tietoja voivat käsitellä vain EU:n tai ETA:n organisaatiot.",
     },
     quality: {
       disabled:
@@ -221,7 +223,7 @@ export const fi: AdminMessages = {
     totpOff: "Ei käytössä",
     created: "Luotu",
     blockedExplained:
-      "Tämän henkilön organisaatiolla ei ole voimassa olevaa sopimusta, joten hän ei voi kirjautua eivätkä hänen istuntonsa toimi (R9).",
+      "Tämän henkilön organisaatiolla ei ole voimassa olevaa sopimusta, joten hän ei voi kirjautua eivätkä hänen istuntonsa toimi.",
     deactivate: "Poista käytöstä",
     deactivateTitle: "Poistetaanko {{name}} käytöstä?",
     deactivateBody:
@@ -251,7 +253,7 @@ export const fi: AdminMessages = {
   approvals: {
     title: "Hyväksyntää odottavat kuunteluoikeudet",
     description:
-      "Käyttäjien hallinta ei yksin anna kenellekään oikeutta kuunnella (R10): kuuntelun salliva rooli tai uusi salasanalinkki tällaiselle henkilölle tulee voimaan vasta, kun hyväksyt sen. Et voi päättää omista pyynnöistäsi.",
+      "Käyttäjien hallinta ei yksin anna kenellekään oikeutta kuunnella: kuuntelun salliva rooli tai uusi salasanalinkki tällaiselle henkilölle tulee voimaan vasta, kun hyväksyt sen. Et voi päättää omista pyynnöistäsi.",
     empty: "Mikään ei odota hyväksyntää",
     emptyHint: "Pyynnöt näkyvät tässä, kun ylläpitäjä antaa jollekulle kuuntelun sallivan roolin.",
     person: "Henkilö",
@@ -456,7 +458,7 @@ export const fi: AdminMessages = {
   tokens: {
     title: "API-tunnisteet",
     description:
-      "Konetunnisteilla puhelutallennusjärjestelmä toimittaa tallenteet (R5). Niillä ei voi tehdä mitään muuta.",
+      "Konetunnisteilla puhelutallennusjärjestelmä toimittaa tallenteet. Niillä ei voi tehdä mitään muuta.",
     create: "Uusi tunniste",
     createSubmit: "Luo tunniste",
     createIntro:
@@ -522,4 +524,6 @@ export const fi: AdminMessages = {
   ...privacyOperationsFi,
   ...qualityAdminFi,
   ...pickersFi,
+  ...printingFi,
+  ...chartsFi,
 };

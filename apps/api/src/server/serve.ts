@@ -60,6 +60,8 @@ export async function serve(): Promise<void> {
   const seeded = config.mode === "demo" ? await seedDemoIfEmpty(kuuloDb.db, config, masterKey) : null;
   if (seeded) {
     await importDemoRecordings(kuuloDb.db, config, masterKey);
+    // The demo history (seed-demo-history.ts) is not wired in yet: with it, training-flows' click-to-seek
+    // on the trainer's first editor item stays at 0 (cause not found yet). Before the quality demo when it is.
     await seedQualityDemo(kuuloDb.db);
     await seedDisclosureDemo(kuuloDb.db);
   }

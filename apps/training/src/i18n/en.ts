@@ -1,6 +1,7 @@
 import { qualityLoopEn } from "../features/quality/loop-messages.en.js";
 import { qualityCalibrationEn } from "../features/quality/messages.en.js";
 import { dueEn } from "../features/playlists/due-messages.en.js";
+import { recordingListEn } from "../features/recordings/messages.en.js";
 /** English strings of the training portal (namespace `training`). fi.ts has exactly the same keys (tested). */
 export const en = {
   ...qualityLoopEn,
@@ -352,11 +353,6 @@ export const en = {
     emptyTitle: "Nobody is assigned yet",
     emptyBody: "Assign the playlist to a unit or to people; their progress appears here.",
     assignLink: "Assign the playlist",
-    chartTitle: "Items completed per person",
-    chartLabel:
-      "Bar chart of completed and remaining items per person; the table below has the same figures.",
-    completedItems: "Completed",
-    remainingItems: "Remaining",
     tableCaption: "Progress per person",
     person: "Person",
     via: "Assigned through",
@@ -382,6 +378,7 @@ export const en = {
     listen: "Listen",
     close: "Close player",
   },
+  ...recordingListEn,
 };
 
 export type TrainingMessages = typeof en;

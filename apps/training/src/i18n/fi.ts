@@ -1,6 +1,7 @@
 import { qualityLoopFi } from "../features/quality/loop-messages.fi.js";
 import { qualityCalibrationFi } from "../features/quality/messages.fi.js";
 import { dueFi } from "../features/playlists/due-messages.fi.js";
+import { recordingListFi } from "../features/recordings/messages.fi.js";
 import type { TrainingMessages } from "./en.js";
 
 /** Suomenkieliset tekstit (nimiavaruus `training`); samat avaimet kuin en.ts:ssä (testattu). */
@@ -354,11 +355,6 @@ export const fi: TrainingMessages = {
     emptyTitle: "Soittolistaa ei ole vielä osoitettu",
     emptyBody: "Osoita soittolista yksikölle tai henkilöille; heidän edistymisensä näkyy tässä.",
     assignLink: "Osoita soittolista",
-    chartTitle: "Suoritetut kohteet henkilöittäin",
-    chartLabel:
-      "Pylväskaavio suoritetuista ja jäljellä olevista kohteista henkilöittäin; alla oleva taulukko sisältää samat luvut.",
-    completedItems: "Suoritettu",
-    remainingItems: "Jäljellä",
     tableCaption: "Edistyminen henkilöittäin",
     person: "Henkilö",
     via: "Osoitettu",
@@ -384,4 +380,5 @@ export const fi: TrainingMessages = {
     listen: "Kuuntele",
     close: "Sulje soitin",
   },
+  ...recordingListFi,
 };

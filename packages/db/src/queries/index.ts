@@ -29,4 +29,9 @@ export {
   recordingScopeCondition,
 } from "./recording-access.js";
 export { decodeRecordingCursor, encodeRecordingCursor, type RecordingCursor } from "./recording-cursor.js";
-export type { RecordingFilters, RecordingOrder } from "./recording-filters.js";
+export {
+  isDurationOrder,
+  RECORDING_ORDERS,
+  type RecordingFilters,
+  type RecordingOrder,
+} from "./recording-filters.js";

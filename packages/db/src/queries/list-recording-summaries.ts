@@ -60,5 +60,5 @@ export async function listRecordingSummaries(
 ): Promise<RecordingsPage<RecordingSummary>> {
   const query = recordingSummariesQuery(db, input);
   if (query === "nothing") return { items: [], nextCursor: null };
-  return toRecordingsPage(await query, input.limit);
+  return toRecordingsPage(await query, input.limit, input.order);
 }

@@ -1,13 +1,15 @@
-import { and, type SQL, sql } from "drizzle-orm";
+import { and, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client/types.js";
 import { type Recording, recordings } from "../schema/recordings.js";
 import { type RecordingScope, recordingScopeCondition } from "./recording-access.js";
 import { encodeRecordingCursor, type RecordingCursor } from "./recording-cursor.js";
 import {
   afterCursorCondition,
+  isDurationOrder,
   type RecordingFilters,
   type RecordingOrder,
   recordingFilterConditions,
+  recordingOrderBy,
 } from "./recording-filters.js";
 
 export type { RecordingScope } from "./recording-access.js";
@@ -15,7 +17,7 @@ export type { RecordingScope } from "./recording-access.js";
 export interface ListRecordingsPageInput extends RecordingFilters {
   scope: RecordingScope;
   after?: RecordingCursor | undefined;
-  /** Newest first by default. */
+  /** Newest first by default; also oldest, longest or shortest first. */
   order?: RecordingOrder | undefined;
   limit: number;
 }
@@ -41,25 +43,26 @@ export function recordingsPageQuery(
   const order = input.order ?? "desc";
   const conditions: (SQL | undefined)[] = [...recordingFilterConditions(input), scope];
   if (input.after) conditions.push(afterCursorCondition(input.after, order));
-  // The keyset indexes are (… call_started_at DESC NULLS LAST, id DESC NULLS LAST); PostgreSQL reads an
-  // index in order only when NULLS placement matches too (NOT NULL columns do not count), so say it.
-  const direction = order === "desc" ? sql.raw("desc nulls last") : sql.raw("asc nulls first");
-  return {
-    where: and(...conditions),
-    orderBy: [sql`${recordings.callStartedAt} ${direction}`, sql`${recordings.id} ${direction}`],
-  };
+  // The keyset indexes are (… call_started_at DESC NULLS LAST, id DESC NULLS LAST) and the same on
+  // duration_ms; PostgreSQL reads an index in order only when NULLS placement matches too, so say it.
+  return { where: and(...conditions), orderBy: recordingOrderBy(order) };
 }
 
 /** Cuts the limit+1 rows fetched into a page and the cursor after its last row. */
-export function toRecordingsPage<Item extends { callStartedAt: Date; id: string }>(
+export function toRecordingsPage<Item extends { callStartedAt: Date; id: string; durationMs: number }>(
   rows: Item[],
   limit: number,
+  order: RecordingOrder = "desc",
 ): RecordingsPage<Item> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   const nextCursor =
     rows.length > limit && last
-      ? encodeRecordingCursor({ callStartedAt: last.callStartedAt, id: last.id })
+      ? encodeRecordingCursor({
+          callStartedAt: last.callStartedAt,
+          id: last.id,
+          ...(isDurationOrder(order) ? { durationMs: last.durationMs } : {}),
+        })
       : null;
   return { items, nextCursor };
 }
@@ -80,5 +83,5 @@ export async function listRecordingsPage(
     .where(query.where)
     .orderBy(...query.orderBy)
     .limit(input.limit + 1);
-  return toRecordingsPage(rows, input.limit);
+  return toRecordingsPage(rows, input.limit, input.order);
 }

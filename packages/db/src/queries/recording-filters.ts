@@ -15,7 +15,13 @@ export interface RecordingFilters {
   durationMaxMs?: number | undefined;
 }
 
-export type RecordingOrder = "desc" | "asc";
+/** Newest or oldest call first ("desc", "asc"), or longest or shortest call first. */
+export const RECORDING_ORDERS = ["desc", "asc", "longest", "shortest"] as const;
+export type RecordingOrder = (typeof RECORDING_ORDERS)[number];
+
+export const isDurationOrder = (order: RecordingOrder): boolean =>
+  order === "longest" || order === "shortest";
+const descending = (order: RecordingOrder): boolean => order === "desc" || order === "longest";
 
 /** Filter conditions; purged (deleted) recordings are never matched. */
 export function recordingFilterConditions(filters: RecordingFilters): SQL[] {
@@ -34,7 +40,22 @@ export function recordingFilterConditions(filters: RecordingFilters): SQL[] {
  * PostgreSQL can start the index scan at the cursor: deep pages cost the same as the first.
  */
 export function afterCursorCondition(cursor: RecordingCursor, order: RecordingOrder): SQL {
-  const position = sql`(${cursor.callStartedAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
-  const columns = sql`(${recordings.callStartedAt}, ${recordings.id})`;
-  return order === "desc" ? sql`${columns} < ${position}` : sql`${columns} > ${position}`;
+  let position: SQL;
+  let columns: SQL;
+  if (isDurationOrder(order)) {
+    if (cursor.durationMs === undefined) throw new Error("cursor: not a cursor of a duration order");
+    position = sql`(${cursor.durationMs}::integer, ${cursor.id}::uuid)`;
+    columns = sql`(${recordings.durationMs}, ${recordings.id})`;
+  } else {
+    position = sql`(${cursor.callStartedAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
+    columns = sql`(${recordings.callStartedAt}, ${recordings.id})`;
+  }
+  return descending(order) ? sql`${columns} < ${position}` : sql`${columns} > ${position}`;
+}
+
+/** ORDER BY of a keyset page, NULLS placement spelled out to match the indexes (see recordingsPageQuery). */
+export function recordingOrderBy(order: RecordingOrder): SQL[] {
+  const direction = descending(order) ? sql.raw("desc nulls last") : sql.raw("asc nulls first");
+  const key = isDurationOrder(order) ? recordings.durationMs : recordings.callStartedAt;
+  return [sql`${key} ${direction}`, sql`${recordings.id} ${direction}`];
 }

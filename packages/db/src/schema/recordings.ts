@@ -62,6 +62,8 @@ export const recordings = pgTable(
     index("recordings_unit_call_idx").on(t.unitId, t.callStartedAt.desc(), t.id.desc()),
     index("recordings_staff_call_idx").on(t.staffMemberId, t.callStartedAt.desc(), t.id.desc()),
     index("recordings_call_idx").on(t.callStartedAt.desc(), t.id.desc()),
+    // Longest/shortest first within a unit (the trainer's list), keyset on (duration_ms, id).
+    index("recordings_unit_duration_idx").on(t.unitId, t.durationMs.desc(), t.id.desc()),
     index("recordings_purge_due_at_idx").on(t.purgeDueAt),
     check("recordings_duration_non_negative", sql`${t.durationMs} >= 0`),
     check("recordings_sizes_non_negative", sql`${t.originalSizeBytes} >= 0 and ${t.storedSizeBytes} >= 0`),

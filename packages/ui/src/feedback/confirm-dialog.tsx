@@ -8,6 +8,8 @@ export interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The safe choice's label; "Cancel" unless the question reads better otherwise. */
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
   pending?: boolean;
@@ -25,7 +27,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <div className="dialog__actions">
         {/* biome-ignore lint/a11y/noAutofocus: the safe choice takes focus when the dialog opens */}
         <button type="button" className="button" onClick={props.onCancel} autoFocus>
-          {t("cancel")}
+          {props.cancelLabel ?? t("cancel")}
         </button>
         <button
           type="button"

@@ -262,8 +262,8 @@ export const REASON_TEXTS: Partial<Record<ReasonCode, Texts>> = {
     en: "Your role does not allow this.",
   },
   "scope.outside": {
-    fi: "Tämä on yksiköidesi ulkopuolella (R10).",
-    en: "This is outside your units (R10).",
+    fi: "Tämä on yksiköidesi ulkopuolella.",
+    en: "This is outside your units.",
   },
   "scope.no_units": {
     fi: "Tähän tarvitaan kouluttajan rooli jossakin yksikössä.",
@@ -274,16 +274,16 @@ export const REASON_TEXTS: Partial<Record<ReasonCode, Texts>> = {
     en: "Your organisation's agreement with the controller is not in force.",
   },
   "storage_region.outside_eu_eea": {
-    fi: "Tallennusmaa on EU:n tai ETA:n ulkopuolella (R7).",
-    en: "The storage country is outside the EU/EEA (R7).",
+    fi: "Tallennusmaa on EU:n tai ETA:n ulkopuolella.",
+    en: "The storage country is outside the EU/EEA.",
   },
   "storage_region.country_mismatch": {
-    fi: "Tallennusalue on eri maassa kuin ilmoitettu tallennusmaa (R7).",
-    en: "The storage region is in a different country than the one given (R7).",
+    fi: "Tallennusalue on eri maassa kuin ilmoitettu tallennusmaa.",
+    en: "The storage region is in a different country than the one given.",
   },
   "storage_region.unknown": {
-    fi: "Tallennusaluetta ei tunneta, joten sen sijaintia EU:ssa tai ETA:ssa ei voi osoittaa (R7).",
-    en: "The storage region is unknown, so it cannot be shown to be in the EU/EEA (R7).",
+    fi: "Tallennusaluetta ei tunneta, joten sen sijaintia EU:ssa tai ETA:ssa ei voi osoittaa.",
+    en: "The storage region is unknown, so it cannot be shown to be in the EU/EEA.",
   },
   "audit_export.too_many_rows": {
     fi: "Liian monta tapahtumaa yhteen vientiin. Rajaa aikaväliä.",
@@ -294,16 +294,16 @@ export const REASON_TEXTS: Partial<Record<ReasonCode, Texts>> = {
     en: "The value must be text.",
   },
   "metadata.customer_data": {
-    fi: "Tallenteen tiedoissa ei saa olla asiakastietoja; ne saavat olla vain äänessä (R4).",
-    en: "Recording metadata must not contain customer data; it may exist only inside the audio (R4).",
+    fi: "Tallenteen tiedoissa ei saa olla asiakastietoja; ne saavat olla vain äänessä.",
+    en: "Recording metadata must not contain customer data; it may exist only inside the audio.",
   },
   "metadata.field_not_allowed": {
-    fi: "Tallenteen tiedoissa on kenttä, jota ei sallita (R3).",
-    en: "The recording metadata has a field that is not allowed (R3).",
+    fi: "Tallenteen tiedoissa on kenttä, jota ei sallita.",
+    en: "The recording metadata has a field that is not allowed.",
   },
   "metadata.not_object": {
-    fi: "Tallenteen tietojen on oltava yksitasoinen JSON-objekti (R3).",
-    en: "Recording metadata must be a flat JSON object (R3).",
+    fi: "Tallenteen tietojen on oltava yksitasoinen JSON-objekti.",
+    en: "Recording metadata must be a flat JSON object.",
   },
   "metadata.invalid": {
     fi: "Tallenteen tiedoissa on virheellinen arvo.",
@@ -378,12 +378,12 @@ export const REASON_TEXTS: Partial<Record<ReasonCode, Texts>> = {
     en: "The stored file was not found.",
   },
   "disclosure.invalid": {
-    fi: "Luovutuksen tiedoissa on virheellinen arvo (R6).",
-    en: "The disclosure has an invalid value (R6).",
+    fi: "Luovutuksen tiedoissa on virheellinen arvo.",
+    en: "The disclosure has an invalid value.",
   },
   "disclosure.outside_window": {
-    fi: "Tallenne on pyydetyn aikavälin ulkopuolella (R6).",
-    en: "A recording is outside the requested time range (R6).",
+    fi: "Tallenne on pyydetyn aikavälin ulkopuolella.",
+    en: "A recording is outside the requested time range.",
   },
   "export.link_unknown": {
     fi: "Latausta ei löydy.",

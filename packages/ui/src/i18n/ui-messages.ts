@@ -88,6 +88,16 @@ const en = {
     repetitive: "Too repetitive; choose a less predictable password.",
     mismatch: "The passwords do not match.",
   },
+  unsaved: {
+    title: "Leave without saving?",
+    body: "You have changes that are not saved. If you leave now, they are lost.",
+    stay: "Stay on the page",
+    leave: "Leave without saving",
+  },
+  why: {
+    link: "Why?",
+    clause: "From the register description",
+  },
   /** R4 refusals by the API's reason "personal_data.<kind>": the one wording both SPAs show. */
   personalData: {
     phone: "The text seems to contain a phone number. Customer data may exist only inside the audio.",
@@ -189,6 +199,16 @@ const fi: Messages = {
     context: "Älä käytä nimeäsi, käyttäjätunnustasi tai yrityksen tai tuotteen nimeä.",
     repetitive: "Liian toisteinen; valitse vaikeammin arvattava salasana.",
     mismatch: "Salasanat eivät täsmää.",
+  },
+  unsaved: {
+    title: "Poistutaanko tallentamatta?",
+    body: "Sinulla on tallentamattomia muutoksia. Jos poistut nyt, ne menetetään.",
+    stay: "Jää sivulle",
+    leave: "Poistu tallentamatta",
+  },
+  why: {
+    link: "Miksi?",
+    clause: "Rekisteriselosteesta",
   },
   personalData: {
     phone: "Teksti näyttää sisältävän puhelinnumeron. Asiakastiedot saavat olla vain äänitallenteessa.",

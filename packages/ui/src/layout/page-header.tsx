@@ -13,7 +13,7 @@ export function PageHeader({
     <div className="page-header">
       <div>
         <h1>{title}</h1>
-        {description ? <p className="page-header__description">{description}</p> : null}
+        {description ? <div className="page-header__description">{description}</div> : null}
       </div>
       {actions ? <div className="page-header__actions">{actions}</div> : null}
     </div>

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { EmptyState, ErrorState, Loading, PageHeader, useCan, useFormat, useTRPC } from "@kuulo/ui";
+import { EmptyState, ErrorState, Loading, PageHeader, useCan, useFormat, useTRPC, WhyLink } from "@kuulo/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -78,7 +78,12 @@ export function ApiTokensPage() {
     <>
       <PageHeader
         title={t("tokens.title")}
-        description={t("tokens.description")}
+        description={
+          <>
+            {t("tokens.description")}
+            <WhyLink clause="sources" />
+          </>
+        }
         actions={
           can("api_token.create") ? (
             <button type="button" className="button button--primary" onClick={() => setCreating(true)}>

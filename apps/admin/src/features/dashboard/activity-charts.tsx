@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { useFormat } from "@kuulo/ui";
+import { allZero, countAxis, useFormat } from "@kuulo/ui";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
@@ -21,33 +21,50 @@ export function ActivityCharts({ stats }: { stats: DashboardStats }) {
   const { t } = useTranslation();
   const format = useFormat();
   const daily = mergeDaily(stats);
+  const dailyCounts = daily.flatMap((entry) => [entry.recordings, entry.listens]);
+  const dailyAxis = countAxis(dailyCounts);
+  const dueAxis = countAxis(stats.dueForPurge.map((week) => week.count));
   return (
     <>
       <section className="card section" aria-labelledby="per-day-title">
         <h2 id="per-day-title">{t("dashboard.perDay")}</h2>
-        <div className="chart">
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={daily} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis
-                dataKey="day"
-                tickFormatter={(day: string) => format.date(day)}
-                tickLine={false}
-                minTickGap={24}
-              />
-              <YAxis allowDecimals={false} tickLine={false} />
-              <Tooltip labelFormatter={(day) => format.date(String(day))} />
-              <Legend />
-              <Bar
-                dataKey="recordings"
-                name={t("dashboard.recordingsIngested")}
-                fill="#1f5f8b"
-                isAnimationActive={false}
-              />
-              <Bar dataKey="listens" name={t("dashboard.listens")} fill="#1a7f4b" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        {allZero(dailyCounts) ? (
+          <p>{t("charts.noActivity", { days: daily.length })}</p>
+        ) : (
+          <div className="chart">
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={daily} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis
+                  dataKey="day"
+                  tickFormatter={(day: string) => format.date(day)}
+                  tickLine={false}
+                  minTickGap={24}
+                />
+                <YAxis
+                  allowDecimals={false}
+                  tickLine={false}
+                  domain={dailyAxis.domain}
+                  ticks={dailyAxis.ticks}
+                />
+                <Tooltip labelFormatter={(day) => format.date(String(day))} />
+                <Legend />
+                <Bar
+                  dataKey="recordings"
+                  name={t("dashboard.recordingsIngested")}
+                  fill="#1f5f8b"
+                  isAnimationActive={false}
+                />
+                <Bar
+                  dataKey="listens"
+                  name={t("dashboard.listens")}
+                  fill="#1a7f4b"
+                  isAnimationActive={false}
+                />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        )}
       </section>
       <section className="card section" aria-labelledby="purge-title">
         <h2 id="purge-title">{t("dashboard.dueForPurge")}</h2>
@@ -65,7 +82,7 @@ export function ActivityCharts({ stats }: { stats: DashboardStats }) {
                   tickLine={false}
                   minTickGap={24}
                 />
-                <YAxis allowDecimals={false} tickLine={false} />
+                <YAxis allowDecimals={false} tickLine={false} domain={dueAxis.domain} ticks={dueAxis.ticks} />
                 <Tooltip
                   labelFormatter={(day) => t("dashboard.weekStarting", { day: format.date(String(day)) })}
                 />

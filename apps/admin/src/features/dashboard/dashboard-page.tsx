@@ -14,8 +14,8 @@ interface RoleCount {
   more: boolean;
 }
 
-// recharts is large: its own chunk, fetched only when a chart is drawn.
-const RoleChart = lazy(() => import("./role-chart.js").then((module) => ({ default: module.RoleChart })));
+// recharts is large: its own chunk, fetched only when a chart is drawn. The users-by-role figures
+// stay as numbers: a chart beside them would only repeat them.
 const ActivityCharts = lazy(() =>
   import("./activity-charts.js").then((module) => ({ default: module.ActivityCharts })),
 );
@@ -145,9 +145,6 @@ function UsersByRole({ data }: { data: RoleCount[] }) {
           </Link>
         ))}
       </div>
-      <Suspense fallback={<Loading />}>
-        <RoleChart data={data} />
-      </Suspense>
     </section>
   );
 }

@@ -1,6 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { RouterOutputs } from "@kuulo/api";
-import { applyServerError, FormError, PageHeader, TextField, useTRPC } from "@kuulo/ui";
+import {
+  applyServerError,
+  FormError,
+  PageHeader,
+  TextField,
+  useTRPC,
+  useUnsavedChangesGuard,
+} from "@kuulo/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
@@ -27,6 +34,7 @@ export function CreateStatutoryPage() {
     resolver: zodResolver(statutoryFormSchema),
     defaultValues: { authority: "", legalBasis: "", caseReference: "", recordingIds: [] },
   });
+  const guard = useUnsavedChangesGuard(form.formState.isDirty && !created);
   const create = useMutation(
     trpc.disclosures.createStatutory.mutationOptions({
       onSuccess: async (result) => {
@@ -110,6 +118,7 @@ export function CreateStatutoryPage() {
           </button>
         </div>
       </form>
+      {guard.prompt}
     </>
   );
 }

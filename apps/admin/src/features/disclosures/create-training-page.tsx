@@ -8,6 +8,7 @@ import {
   SelectField,
   TextField,
   useTRPC,
+  useUnsavedChangesGuard,
 } from "@kuulo/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -68,6 +69,7 @@ export function CreateTrainingPage() {
       playlistId: "",
     },
   });
+  const guard = useUnsavedChangesGuard(form.formState.isDirty && !created);
   const create = useMutation(
     trpc.disclosures.createTraining.mutationOptions({
       onSuccess: async (result) => {
@@ -264,6 +266,7 @@ export function CreateTrainingPage() {
           </button>
         </div>
       </form>
+      {guard.prompt}
     </>
   );
 }

@@ -14,10 +14,11 @@ import {
   useCan,
   useFormat,
   useTRPC,
+  WhyLink,
 } from "@kuulo/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
-import { useMemo, useState } from "react";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { CursorPager, useCursorPages } from "../../lib/cursor-pager.js";
 import { columnHelper, DataTable } from "../../lib/data-table.js";
@@ -31,9 +32,14 @@ export function DisclosuresPage() {
   const trpc = useTRPC();
   const can = useCan();
   const format = useFormat();
-  const [kind, setKind] = useState<DisclosureKind | "">("");
-  const [status, setStatus] = useState<DisclosureStatus | "">("");
-  const filter = { ...(kind ? { kind } : {}), ...(status ? { status } : {}) };
+  const filter = useSearch({ from: "/app/disclosures" });
+  const navigate = useNavigate({ from: "/disclosures" });
+  const kind = filter.kind ?? "";
+  const status = filter.status ?? "";
+  const setKind = (next: DisclosureKind | "") =>
+    void navigate({ search: { ...filter, kind: next || undefined } });
+  const setStatus = (next: DisclosureStatus | "") =>
+    void navigate({ search: { ...filter, status: next || undefined } });
   const pages = useCursorPages<string>(JSON.stringify(filter));
   const found = useQuery({
     ...trpc.disclosures.find.queryOptions({
@@ -89,7 +95,12 @@ export function DisclosuresPage() {
     <>
       <PageHeader
         title={t("disclosures.title")}
-        description={t("disclosures.description")}
+        description={
+          <>
+            {t("disclosures.description")}
+            <WhyLink clause="disclosures" />
+          </>
+        }
         actions={
           can("disclosure.create") ? (
             <div className="row">

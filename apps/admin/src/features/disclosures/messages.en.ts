@@ -4,7 +4,7 @@ export const privacyOperationsEn = {
     nav: "Disclosures",
     title: "Disclosures",
     description:
-      "Every way a recording may leave the register (R6): training under NDA, statutory disclosures and data-subject access requests.",
+      "Every way a recording may leave the register: training under NDA, statutory disclosures and data-subject access requests.",
     newTraining: "New training disclosure",
     newStatutory: "New statutory disclosure",
     newAccessRequest: "New access request",
@@ -103,9 +103,9 @@ export const privacyOperationsEn = {
       title: "New training disclosure",
       description:
         "Individual recordings for a training held by an external trainer under a non-disclosure undertaking (register item 7). Streaming only, inside the validity window.",
-      countryRefused: "This country is outside the EU/EEA. Choose an EU/EEA country (R7).",
-      countryHint: "Only EU/EEA countries: nothing leaves the EU/EEA (R7).",
-      purposeHint: "No customer names, numbers or e-mail addresses here (R4).",
+      countryRefused: "This country is outside the EU/EEA. Choose an EU/EEA country.",
+      countryHint: "Only EU/EEA countries: nothing leaves the EU/EEA.",
+      purposeHint: "No customer names, numbers or e-mail addresses here.",
       validFrom: "Valid from",
       validUntil: "Valid until",
       validityHint: "At most 180 days.",
@@ -150,13 +150,13 @@ export const privacyOperationsEn = {
         other: "Other",
       },
       note: "Verification note",
-      noteHint: "How the identity was checked; no personal identity codes (R4).",
+      noteHint: "How the identity was checked; no personal identity codes.",
       submit: "Record the access request",
       createdTitle: "Access request recorded",
     },
     refusals: {
       disclosure: {
-        four_eyes: "Another privacy officer must approve a disclosure you prepared (four-eyes, R6).",
+        four_eyes: "Another privacy officer must approve a disclosure you prepared (four-eyes).",
         invalid_transition: "The disclosure's status does not allow this any more. Reload the page.",
         already_ended: "The disclosure has already ended.",
         nda_in_future: "The NDA signing date cannot be in the future.",
@@ -171,14 +171,14 @@ export const privacyOperationsEn = {
         link_gone: "The download link has expired or was already used.",
       },
       recording: {
-        legal_hold: "A recording under legal hold cannot be erased (R13). Release the hold first.",
+        legal_hold: "A recording under legal hold cannot be erased. Release the hold first.",
         not_found: "A recording does not exist or has been erased.",
         erased: "A recording has been erased.",
         busy: "A recording is being removed or was just placed under hold. Try again.",
       },
       retention: {
-        invalid: "Periods are whole days from 1 to 3653 (R13).",
-        training_shorter: "Training recordings cannot be kept for a shorter time than ordinary ones (R13).",
+        invalid: "Periods are whole days from 1 to 3653.",
+        training_shorter: "Training recordings cannot be kept for a shorter time than ordinary ones.",
       },
       legal_hold: {
         owned_by_disclosure: "This hold belongs to an open disclosure; close the case to release it.",
@@ -186,7 +186,7 @@ export const privacyOperationsEn = {
       },
       window: { inverted: "The end of the window must not be before its start." },
       playlist: { not_found: "No such playlist." },
-      country: { outside_eu_eea: "The recipient must be in the EU/EEA: nothing leaves the EU/EEA (R7)." },
+      country: { outside_eu_eea: "The recipient must be in the EU/EEA: nothing leaves the EU/EEA." },
     },
     picker: {
       legend: "Recordings",
@@ -210,7 +210,7 @@ export const privacyOperationsEn = {
   retention: {
     nav: "Retention",
     title: "Retention and legal hold",
-    description: "How long recordings are kept (R13), what falls due, and what is held or erased early.",
+    description: "How long recordings are kept, what falls due, and what is held or erased early.",
     policy: "Retention periods",
     category: "Category",
     period: "Period",
@@ -246,7 +246,7 @@ export const privacyOperationsEn = {
       "Erase specific recordings now, e.g. on a data subject's request. Audio, key and metadata are removed; a tombstone without personal data stays in the audit log.",
     eraseIds: "Recordings to erase",
     eraseReason: "Reason",
-    eraseReasonHint: "E.g. the request's date and ticket; no customer identifiers (R4).",
+    eraseReasonHint: "E.g. the request's date and ticket; no customer identifiers.",
     eraseSubmit: "Erase…",
     eraseTitle: "Erase these recordings permanently?",
     eraseBody_one: "{{count}} recording is erased at once. This cannot be undone.",

@@ -6,7 +6,7 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
     nav: "Luovutukset",
     title: "Luovutukset",
     description:
-      "Kaikki tavat, joilla tallenne voi lähteä rekisteristä (R6): koulutus vaitiolositoumuksella, lakisääteiset luovutukset ja rekisteröidyn tarkastuspyynnöt.",
+      "Kaikki tavat, joilla tallenne voi lähteä rekisteristä: koulutus vaitiolositoumuksella, lakisääteiset luovutukset ja rekisteröidyn tarkastuspyynnöt.",
     newTraining: "Uusi koulutusluovutus",
     newStatutory: "Uusi lakisääteinen luovutus",
     newAccessRequest: "Uusi tarkastuspyyntö",
@@ -111,9 +111,9 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
       title: "Uusi koulutusluovutus",
       description:
         "Yksittäisiä tallenteita ulkoisen kouluttajan pitämään koulutukseen vaitiolositoumusta vastaan (rekisteriselosteen kohta 7). Vain suoratoisto, vain voimassaoloaikana.",
-      countryRefused: "Maa on EU:n/ETA:n ulkopuolella. Valitse EU- tai ETA-maa (R7).",
-      countryHint: "Vain EU- ja ETA-maat: mitään ei luovuteta EU:n/ETA:n ulkopuolelle (R7).",
-      purposeHint: "Ei asiakkaiden nimiä, numeroita tai sähköpostiosoitteita (R4).",
+      countryRefused: "Maa on EU:n/ETA:n ulkopuolella. Valitse EU- tai ETA-maa.",
+      countryHint: "Vain EU- ja ETA-maat: mitään ei luovuteta EU:n/ETA:n ulkopuolelle.",
+      purposeHint: "Ei asiakkaiden nimiä, numeroita tai sähköpostiosoitteita.",
       validFrom: "Voimassa alkaen",
       validUntil: "Voimassa asti",
       validityHint: "Enintään 180 päivää.",
@@ -156,14 +156,13 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
         other: "Muu",
       },
       note: "Varmistuksen kuvaus",
-      noteHint: "Miten henkilöllisyys tarkistettiin; ei henkilötunnuksia (R4).",
+      noteHint: "Miten henkilöllisyys tarkistettiin; ei henkilötunnuksia.",
       submit: "Kirjaa tarkastuspyyntö",
       createdTitle: "Tarkastuspyyntö kirjattu",
     },
     refusals: {
       disclosure: {
-        four_eyes:
-          "Valmistelemasi luovutuksen hyväksyy toinen tietosuojavastaava (neljän silmän periaate, R6).",
+        four_eyes: "Valmistelemasi luovutuksen hyväksyy toinen tietosuojavastaava (neljän silmän periaate).",
         invalid_transition: "Luovutuksen tila ei enää salli tätä. Lataa sivu uudelleen.",
         already_ended: "Luovutus on jo päättynyt.",
         nda_in_future: "Vaitiolositoumuksen allekirjoituspäivä ei voi olla tulevaisuudessa.",
@@ -178,15 +177,14 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
         link_gone: "Latauslinkki on vanhentunut tai jo käytetty.",
       },
       recording: {
-        legal_hold:
-          "Lakisääteisessä säilytyksessä olevaa tallennetta ei voi poistaa (R13). Pura säilytys ensin.",
+        legal_hold: "Lakisääteisessä säilytyksessä olevaa tallennetta ei voi poistaa. Pura säilytys ensin.",
         not_found: "Tallennetta ei ole tai se on poistettu.",
         erased: "Tallenne on poistettu.",
         busy: "Tallennetta poistetaan parhaillaan tai se asetettiin juuri säilytykseen. Yritä uudelleen.",
       },
       retention: {
-        invalid: "Säilytysaika on kokonaisia päiviä väliltä 1–3653 (R13).",
-        training_shorter: "Koulutustallenteiden säilytysaika ei voi olla tavallisia lyhyempi (R13).",
+        invalid: "Säilytysaika on kokonaisia päiviä väliltä 1–3653.",
+        training_shorter: "Koulutustallenteiden säilytysaika ei voi olla tavallisia lyhyempi.",
       },
       legal_hold: {
         owned_by_disclosure: "Säilytys kuuluu avoimeen luovutukseen; se puretaan, kun asia suljetaan.",
@@ -195,7 +193,7 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
       window: { inverted: "Aikavälin loppu ei voi olla ennen alkua." },
       playlist: { not_found: "Soittolistaa ei ole." },
       country: {
-        outside_eu_eea: "Vastaanottajan on oltava EU:ssa/ETA:ssa: mitään ei luovuteta sen ulkopuolelle (R7).",
+        outside_eu_eea: "Vastaanottajan on oltava EU:ssa/ETA:ssa: mitään ei luovuteta sen ulkopuolelle.",
       },
     },
     picker: {
@@ -221,7 +219,7 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
     nav: "Säilytys",
     title: "Säilytys ja lakisääteinen säilytys",
     description:
-      "Kuinka kauan tallenteita säilytetään (R13), mitkä erääntyvät ja mitkä on asetettu säilytykseen tai poistettu etuajassa.",
+      "Kuinka kauan tallenteita säilytetään, mitkä erääntyvät ja mitkä on asetettu säilytykseen tai poistettu etuajassa.",
     policy: "Säilytysajat",
     category: "Luokka",
     period: "Säilytysaika",
@@ -258,7 +256,7 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
       "Poista yksittäiset tallenteet heti, esim. rekisteröidyn pyynnöstä. Ääni, avain ja tiedot poistetaan; lokiin jää merkintä ilman henkilötietoja.",
     eraseIds: "Poistettavat tallenteet",
     eraseReason: "Syy",
-    eraseReasonHint: "Esim. pyynnön päivä ja tiketti; ei asiakkaan tunnisteita (R4).",
+    eraseReasonHint: "Esim. pyynnön päivä ja tiketti; ei asiakkaan tunnisteita.",
     eraseSubmit: "Poista…",
     eraseTitle: "Poistetaanko tallenteet pysyvästi?",
     eraseBody_one: "{{count}} tallenne poistetaan heti. Poistoa ei voi perua.",

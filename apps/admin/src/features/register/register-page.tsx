@@ -14,6 +14,11 @@ export function RegisterPage() {
             {t("register.description")} <a href={publicUrl}>{publicUrl}</a>
           </>
         }
+        actions={
+          <button type="button" className="button" onClick={() => window.print()}>
+            {t("printing.print")}
+          </button>
+        }
       />
       <div className="card">
         <PrivacyNoticeView headingLevel={2} />

@@ -1,4 +1,4 @@
-import { ErrorState, Loading, useFormat, useTRPC } from "@kuulo/ui";
+import { allZero, countAxis, ErrorState, Loading, useFormat, useTRPC } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
@@ -18,6 +18,12 @@ export function DueChart() {
         <Loading />
       ) : due.isError ? (
         <ErrorState error={due.error} onRetry={() => due.refetch()} />
+      ) : allZero(data.map((week) => week.count)) ? (
+        <p>
+          {`${t("retention.dueNone")} `}
+          {due.data.overdue > 0 ? `${t("retention.overdue", { count: due.data.overdue })} ` : null}
+          {t("retention.held", { count: due.data.held })}
+        </p>
       ) : (
         <>
           <figure className="chart-box" aria-label={t("retention.dueTitle")}>
@@ -25,7 +31,13 @@ export function DueChart() {
               <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="day" tick={{ fontSize: 12 }} />
-                <YAxis allowDecimals={false} width={40} tick={{ fontSize: 12 }} />
+                <YAxis
+                  allowDecimals={false}
+                  width={40}
+                  tick={{ fontSize: 12 }}
+                  domain={countAxis(data.map((week) => week.count)).domain}
+                  ticks={countAxis(data.map((week) => week.count)).ticks}
+                />
                 <Tooltip formatter={(value) => [value, t("retention.count")]} />
                 <Bar dataKey="count" name={t("retention.count")} fill="#1f5f8b" isAnimationActive={false} />
               </BarChart>
@@ -44,7 +56,6 @@ export function DueChart() {
             </tbody>
           </table>
           <p>
-            {due.data.weeks.every((week) => week.count === 0) ? `${t("retention.dueNone")} ` : null}
             {due.data.overdue > 0 ? `${t("retention.overdue", { count: due.data.overdue })} ` : null}
             {t("retention.held", { count: due.data.held })}
           </p>

@@ -48,7 +48,7 @@ export function RecordOfProcessingSection() {
     ? recordAsText(exportRecord.data.record, (key) => t(`retention.recordLabels.${key}`))
     : null;
   return (
-    <section className="card" aria-labelledby="retention-record">
+    <section className={`card${text ? " print-focus" : ""}`} aria-labelledby="retention-record">
       <h2 id="retention-record">{t("retention.record")}</h2>
       <p className="muted">{t("retention.recordHint")}</p>
       <FormError
@@ -58,7 +58,12 @@ export function RecordOfProcessingSection() {
       />
       {text ? (
         <div className="stack">
-          <CopyButton value={text} label={t("retention.recordCopy")} />
+          <div className="row">
+            <CopyButton value={text} label={t("retention.recordCopy")} />
+            <button type="button" className="button" onClick={() => window.print()}>
+              {t("printing.printRecord")}
+            </button>
+          </div>
           <pre className="record-text" data-testid="record-of-processing">
             {text}
           </pre>

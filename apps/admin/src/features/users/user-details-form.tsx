@@ -1,6 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { RouterOutputs } from "@kuulo/api";
-import { applyServerError, FormError, TextField, useFormDraft, useTRPC } from "@kuulo/ui";
+import {
+  applyServerError,
+  FormError,
+  TextField,
+  useFormDraft,
+  useTRPC,
+  useUnsavedChangesGuard,
+} from "@kuulo/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -24,6 +31,7 @@ export function UserDetailsForm({ user }: { user: User }) {
     defaultValues: { firstName: user.firstName, lastName: user.lastName, email: user.email ?? "" },
   });
   const draft = useFormDraft(`users.edit.${user.id}`, form);
+  const guard = useUnsavedChangesGuard(form.formState.isDirty);
   const update = useMutation(
     trpc.users.update.mutationOptions({
       onSuccess: async () => {
@@ -77,6 +85,7 @@ export function UserDetailsForm({ user }: { user: User }) {
           {t("save")}
         </button>
       </div>
+      {guard.prompt}
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { router } from "../../trpc/init.js";
+import { addRecordingsProcedure } from "./add-recordings.js";
 import { assignPlaylistProcedure } from "./assign.js";
 import { assignableUsersProcedure } from "./assignable-users.js";
 import { createPlaylistProcedure } from "./create.js";
@@ -20,6 +21,7 @@ export const playlistsRouter = router({
   create: createPlaylistProcedure,
   update: updatePlaylistProcedure,
   setItems: setPlaylistItemsProcedure,
+  addRecordings: addRecordingsProcedure,
   publish: publishPlaylistProcedure,
   unpublish: unpublishPlaylistProcedure,
   delete: deletePlaylistProcedure,

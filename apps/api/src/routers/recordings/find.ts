@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { findRecordings } from "../../services/recordings/find.js";
+import { findRecordings, RECORDING_ORDERS } from "../../services/recordings/find.js";
 import { requirePermission } from "../../trpc/procedures.js";
 import { RecordingFilterInput } from "./schemas.js";
 
 export const FindRecordingsInput = RecordingFilterInput.extend({
-  order: z.enum(["desc", "asc"]).default("desc"),
+  order: z.enum(RECORDING_ORDERS).default("desc"),
   cursor: z.string().min(2).max(200).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 }).default({ order: "desc", limit: 50 });

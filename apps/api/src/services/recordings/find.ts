@@ -1,4 +1,4 @@
-import { listRecordingSummaries, type RecordingOrder } from "@kuulo/db/queries";
+import { listRecordingSummaries, RECORDING_ORDERS, type RecordingOrder } from "@kuulo/db/queries";
 import { audit } from "../shared/audit.js";
 import type { AuthedContext } from "../shared/service-context.js";
 import { recordingScopeOf } from "./recording-access.js";
@@ -11,6 +11,9 @@ import {
   toRecordingFilters,
 } from "./recording-filters.js";
 import { type RecordingListItemView, toRecordingListItemView } from "./recording-view.js";
+
+/** Newest, oldest, longest or shortest call first. */
+export { RECORDING_ORDERS };
 
 export interface FindRecordingsInput extends RecordingFilterInput {
   order: RecordingOrder;

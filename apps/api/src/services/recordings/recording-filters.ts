@@ -1,5 +1,6 @@
 import {
   decodeRecordingCursor,
+  isDurationOrder,
   type RecordingCursor,
   type RecordingFilters,
   type RecordingOrder,
@@ -67,18 +68,24 @@ export async function assertUnitFilterInScope(ctx: AuthedContext, unitId: string
 }
 
 /** The client's cursor: the sort direction and the database's keyset position, opaque together. */
+const ORDER_TAG: Record<RecordingOrder, string> = { desc: "d", asc: "a", longest: "l", shortest: "s" };
+
 export function encodeSearchCursor(order: RecordingOrder, dbCursor: string): string {
-  return `${order === "desc" ? "d" : "a"}${dbCursor}`;
+  return `${ORDER_TAG[order]}${dbCursor}`;
 }
 
 export function decodeSearchCursor(cursor: string, order: RecordingOrder): RecordingCursor {
-  const expected = order === "desc" ? "d" : "a";
-  if (cursor[0] !== expected) throw invalid("cursor", "belongs to a listing in the other sort order");
+  if (cursor[0] !== ORDER_TAG[order]) throw invalid("cursor", "belongs to a listing in another sort order");
+  let decoded: RecordingCursor;
   try {
-    return decodeRecordingCursor(cursor.slice(1));
+    decoded = decodeRecordingCursor(cursor.slice(1));
   } catch {
     throw invalid("cursor", "not a recording page cursor");
   }
+  if (isDurationOrder(order) !== (decoded.durationMs !== undefined)) {
+    throw invalid("cursor", "not a recording page cursor");
+  }
+  return decoded;
 }
 
 /** What the audit row records about a search: the filter only, never the rows returned. */

@@ -1,4 +1,4 @@
-import { FormError, TextField, useFormat, useTRPC } from "@kuulo/ui";
+import { FormError, TextField, useFormat, useTRPC, useUnsavedChangesGuard, WhyLink } from "@kuulo/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { type Path, useFieldArray, useForm } from "react-hook-form";
@@ -38,6 +38,7 @@ export function EditorForm({ playlist }: { playlist: PlaylistDetail }) {
   const update = useMutation(trpc.playlists.update.mutationOptions());
   const setItems = useMutation(trpc.playlists.setItems.mutationOptions());
   const items = form.watch("items");
+  const guard = useUnsavedChangesGuard(form.formState.isDirty);
 
   const save = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -126,6 +127,7 @@ export function EditorForm({ playlist }: { playlist: PlaylistDetail }) {
             <p id="playlist-description-hint" className="field__hint">
               {t("playlists.noCustomerData")}
             </p>
+            <WhyLink clause="data_content" />
             {errors.description ? (
               <p id="playlist-description-error" className="field__error">
                 {errors.description.message}
@@ -167,6 +169,7 @@ export function EditorForm({ playlist }: { playlist: PlaylistDetail }) {
           {form.formState.isDirty ? <span className="muted">{t("editor.unsaved")}</span> : null}
         </div>
       </form>
+      {guard.prompt}
       <AddRecordingDialog open={adding} onClose={() => setAdding(false)} onAdd={add} />
     </>
   );

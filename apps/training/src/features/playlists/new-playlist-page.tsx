@@ -1,4 +1,12 @@
-import { FormError, PageHeader, SelectField, TextField, useTRPC } from "@kuulo/ui";
+import {
+  FormError,
+  PageHeader,
+  SelectField,
+  TextField,
+  useTRPC,
+  useUnsavedChangesGuard,
+  WhyLink,
+} from "@kuulo/ui";
 import { useMutation } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
@@ -17,6 +25,7 @@ export function NewPlaylistPage() {
   const [unitId, setUnitId] = useState(units[0]?.id ?? "");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation(trpc.playlists.create.mutationOptions());
+  const guard = useUnsavedChangesGuard(title.trim() !== "" || description.trim() !== "");
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) {
@@ -26,6 +35,7 @@ export function NewPlaylistPage() {
     setErrors({});
     try {
       const playlist = await create.mutateAsync({ title, description, unitId });
+      guard.release();
       await navigate({ to: "/playlists/$playlistId", params: { playlistId: playlist.id } });
     } catch (error) {
       const refusal = describeRefusal(error, i18n.language, t("error.saveFailed"));
@@ -65,6 +75,7 @@ export function NewPlaylistPage() {
           <p id="new-description-hint" className="field__hint">
             {t("playlists.noCustomerData")}
           </p>
+          <WhyLink clause="data_content" />
           {errors.description ? (
             <p id="new-description-error" className="field__error">
               {errors.description}
@@ -93,6 +104,7 @@ export function NewPlaylistPage() {
           </button>
         </div>
       </form>
+      {guard.prompt}
     </>
   );
 }

@@ -1,14 +1,10 @@
 import { EmptyState, ErrorState, formatDuration, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
-import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { ProgressBar } from "../../lib/progress-bar.js";
 
-// recharts is large: its own chunk, loaded only when a trainer opens progress.
-const ProgressChart = lazy(() => import("./progress-chart.js"));
-
-/** Each assignee's progress on one playlist: a chart for the overview, a table for the details. */
+/** Each assignee's progress on one playlist: one table, with a bar per person (a chart would repeat it). */
 export function ProgressPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -46,15 +42,6 @@ export function ProgressPage() {
           <p>{t("progressPage.emptyBody")}</p>
         </EmptyState>
       ) : (
-        <>
-          <section className="card section" aria-labelledby="progress-chart-title">
-            <h2 id="progress-chart-title" className="card__title">
-              {t("progressPage.chartTitle")}
-            </h2>
-            <Suspense fallback={<Loading />}>
-              <ProgressChart assignees={data.assignees} />
-            </Suspense>
-          </section>
           <div className="table-wrap">
             <table className="table" data-testid="progress-table">
               <caption className="visually-hidden">{t("progressPage.tableCaption")}</caption>
@@ -102,7 +89,6 @@ export function ProgressPage() {
               </tbody>
             </table>
           </div>
-        </>
       )}
     </>
   );

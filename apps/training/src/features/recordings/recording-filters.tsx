@@ -2,47 +2,39 @@ import { TextField, useTRPC } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { RecordingSearch } from "./recording-search.js";
 
-export interface RecordingFilterValues {
-  staffMemberId?: string;
-  from?: string;
-  to?: string;
-  durationMinMs?: number;
-  durationMaxMs?: number;
-}
-
-/** A local date (yyyy-mm-dd) as the start of that day in the browser's time zone, ISO with offset. */
-const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString() : undefined);
-const dayAfter = (day: string) => {
-  if (!day) return undefined;
-  const date = new Date(`${day}T00:00:00`);
-  date.setDate(date.getDate() + 1);
-  return date.toISOString();
+const wholeSeconds = (text: string) => {
+  const value = Number(text);
+  return text.trim() === "" || !Number.isFinite(value) ? undefined : Math.max(0, Math.round(value));
 };
-const seconds = (text: string) =>
-  text.trim() === "" ? undefined : Math.max(0, Math.round(Number(text) * 1000));
 
-export function RecordingFilters({ onApply }: { onApply: (filters: RecordingFilterValues) => void }) {
+/** The filter form; its values start from the current search (the address, on the recordings page). */
+export function RecordingFilters({
+  value,
+  onApply,
+}: {
+  value: RecordingSearch;
+  onApply: (filters: Omit<RecordingSearch, "sort">) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const staff = useQuery(trpc.recordings.staffMembers.queryOptions({ limit: 200 }));
-  const [staffMemberId, setStaffMemberId] = useState("");
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
-  const [minSeconds, setMinSeconds] = useState("");
-  const [maxSeconds, setMaxSeconds] = useState("");
+  const [staffMemberId, setStaffMemberId] = useState(value.staff ?? "");
+  const [from, setFrom] = useState(value.from ?? "");
+  const [to, setTo] = useState(value.to ?? "");
+  const [minSeconds, setMinSeconds] = useState(value.min?.toString() ?? "");
+  const [maxSeconds, setMaxSeconds] = useState(value.max?.toString() ?? "");
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const filters: RecordingFilterValues = {};
-    if (staffMemberId) filters.staffMemberId = staffMemberId;
-    const fromIso = dayStart(from);
-    const toIso = dayAfter(to);
-    if (fromIso) filters.from = fromIso;
-    if (toIso) filters.to = toIso;
-    const min = seconds(minSeconds);
-    const max = seconds(maxSeconds);
-    if (min !== undefined && !Number.isNaN(min)) filters.durationMinMs = min;
-    if (max !== undefined && !Number.isNaN(max)) filters.durationMaxMs = max;
+    const filters: Omit<RecordingSearch, "sort"> = {};
+    if (staffMemberId) filters.staff = staffMemberId;
+    if (from) filters.from = from;
+    if (to) filters.to = to;
+    const min = wholeSeconds(minSeconds);
+    const max = wholeSeconds(maxSeconds);
+    if (min !== undefined) filters.min = min;
+    if (max !== undefined) filters.max = max;
     onApply(filters);
   };
   const clear = () => {

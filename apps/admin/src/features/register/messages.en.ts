@@ -1,0 +1,7 @@
+/** English strings for printing the register's documents (spread into the admin namespace). */
+export const printingEn = {
+  printing: {
+    print: "Print",
+    printRecord: "Print the record",
+  },
+};

@@ -1,0 +1,32 @@
+/** English strings of the recordings list's order and selection (spread into the training namespace). */
+export const recordingListEn = {
+  recordingList: {
+    select: "Select",
+    selectCall: "Select the call of {{name}}, {{time}}",
+    selected_one: "{{count}} call selected",
+    selected_other: "{{count}} calls selected",
+    addSelected: "Add to a playlist",
+    clearSelection: "Clear selection",
+    addTitle_one: "Add {{count}} call to a playlist",
+    addTitle_other: "Add {{count}} calls to a playlist",
+    where: "Where to add",
+    toExisting: "To an existing playlist",
+    toNew: "To a new playlist",
+    playlist: "Playlist",
+    choosePlaylist: "Choose a playlist",
+    add_one: "Add {{count}} call",
+    add_other: "Add {{count}} calls",
+    added_one: "{{count}} call added to “{{title}}”.",
+    added_other: "{{count}} calls added to “{{title}}”.",
+    alreadyThere_one: "{{count}} was already in it.",
+    alreadyThere_other: "{{count}} were already in it.",
+    openPlaylist: "Open the playlist",
+    sort: "Order",
+    sortValue: {
+      newest: "Newest first",
+      oldest: "Oldest first",
+      longest: "Longest first",
+      shortest: "Shortest first",
+    },
+  },
+};

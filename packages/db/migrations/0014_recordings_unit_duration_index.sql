@@ -1,0 +1,1 @@
+CREATE INDEX "recordings_unit_duration_idx" ON "recordings" USING btree ("unit_id","duration_ms" DESC NULLS LAST,"id" DESC NULLS LAST);
