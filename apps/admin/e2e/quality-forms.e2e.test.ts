@@ -145,10 +145,10 @@ describe("quality forms and sampling in the admin app", () => {
 
       // The privacy officer reads who turned quality review on, in words, in the audit log.
       await page.getByRole("link", { name: admin.qualityForms.switchHistory }).click();
-      const texts = auditTexts(lang);
-      const switchedOn = texts.actions["quality.settings_update"].sentence
+      const sentences = auditTexts(lang);
+      const switchedOn = sentences.actions["quality.settings_update"].sentence
         .replace("{{actor}} ", "")
-        .replace("{{switched}}", texts.switched.on)
+        .replace("{{switched}}", sentences.switched.on)
         .replace("{{days}}", "730");
       await page.getByText(switchedOn).first().waitFor();
       await checkA11y(page, `${lang} quality switch in the audit log`);

@@ -1,8 +1,8 @@
 import { auditEn } from "../features/audit/messages.en.js";
+import { chartsEn } from "../features/dashboard/messages.en.js";
 import { privacyOperationsEn } from "../features/disclosures/messages.en.js";
 import { pickersEn } from "../features/pickers/messages.en.js";
 import { qualityAdminEn } from "../features/quality/messages.en.js";
-import { chartsEn } from "../features/dashboard/messages.en.js";
 import { printingEn } from "../features/register/messages.en.js";
 
 /** English strings of the admin app (namespace `admin`). fi.ts must have exactly the same keys (tested). */

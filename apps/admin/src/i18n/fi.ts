@@ -1,8 +1,8 @@
 import { auditFi } from "../features/audit/messages.fi.js";
+import { chartsFi } from "../features/dashboard/messages.fi.js";
 import { privacyOperationsFi } from "../features/disclosures/messages.fi.js";
 import { pickersFi } from "../features/pickers/messages.fi.js";
 import { qualityAdminFi } from "../features/quality/messages.fi.js";
-import { chartsFi } from "../features/dashboard/messages.fi.js";
 import { printingFi } from "../features/register/messages.fi.js";
 import type { AdminMessages } from "./en.js";
 

@@ -1,6 +1,6 @@
+import { dueFi } from "../features/playlists/due-messages.fi.js";
 import { qualityLoopFi } from "../features/quality/loop-messages.fi.js";
 import { qualityCalibrationFi } from "../features/quality/messages.fi.js";
-import { dueFi } from "../features/playlists/due-messages.fi.js";
 import { recordingListFi } from "../features/recordings/messages.fi.js";
 import type { TrainingMessages } from "./en.js";
 

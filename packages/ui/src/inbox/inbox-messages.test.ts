@@ -3,8 +3,9 @@ import { createKuuloI18n } from "../i18n/create-i18n.js";
 import { addInboxMessages } from "./inbox-view.js";
 
 describe("inbox page strings, added when the page loads", () => {
-  it("gives each language its own strings beside the navigation's, never the fallback's", () => {
-    const i18n = createKuuloI18n({ fi: {}, en: {} });
+  it("gives each language its own strings beside the navigation's, never the fallback's", async () => {
+    const i18n = await createKuuloI18n(async () => ({}));
+    await i18n.loadLanguages(["fi", "en"]);
     addInboxMessages(i18n);
     addInboxMessages(i18n);
     expect(i18n.getFixedT("en", "ui")("inbox.title")).toBe("Inbox");

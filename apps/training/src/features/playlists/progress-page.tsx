@@ -42,53 +42,53 @@ export function ProgressPage() {
           <p>{t("progressPage.emptyBody")}</p>
         </EmptyState>
       ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="progress-table">
-              <caption className="visually-hidden">{t("progressPage.tableCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("progressPage.person")}</th>
-                  <th scope="col">{t("progressPage.via")}</th>
-                  <th scope="col">{t("progressPage.items")}</th>
-                  <th scope="col">{t("progressPage.listened")}</th>
-                  <th scope="col">{t("progressPage.lastActivity")}</th>
-                  <th scope="col">{t("due.column")}</th>
+        <div className="table-wrap">
+          <table className="table" data-testid="progress-table">
+            <caption className="visually-hidden">{t("progressPage.tableCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("progressPage.person")}</th>
+                <th scope="col">{t("progressPage.via")}</th>
+                <th scope="col">{t("progressPage.items")}</th>
+                <th scope="col">{t("progressPage.listened")}</th>
+                <th scope="col">{t("progressPage.lastActivity")}</th>
+                <th scope="col">{t("due.column")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.assignees.map((assignee) => (
+                <tr key={assignee.userId}>
+                  <td>
+                    {assignee.name} <span className="muted">({assignee.username})</span>
+                  </td>
+                  <td>{assignee.via.map((via) => t(`progressPage.viaValue.${via}`)).join(", ")}</td>
+                  <td>
+                    <ProgressBar
+                      done={assignee.itemsCompleted}
+                      total={assignee.itemsTotal}
+                      label={t("progressPage.barLabel", { name: assignee.name })}
+                    />
+                  </td>
+                  <td>{formatDuration(assignee.listenedMs)}</td>
+                  <td>
+                    {assignee.lastActivityAt
+                      ? format.dateTime(assignee.lastActivityAt)
+                      : t("progress.notStarted")}
+                  </td>
+                  <td>
+                    {assignee.dueOn ? format.date(assignee.dueOn) : t("due.none")}
+                    {assignee.overdue ? (
+                      <>
+                        {" "}
+                        <span className="badge badge--danger">{t("due.overdue")}</span>
+                      </>
+                    ) : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.assignees.map((assignee) => (
-                  <tr key={assignee.userId}>
-                    <td>
-                      {assignee.name} <span className="muted">({assignee.username})</span>
-                    </td>
-                    <td>{assignee.via.map((via) => t(`progressPage.viaValue.${via}`)).join(", ")}</td>
-                    <td>
-                      <ProgressBar
-                        done={assignee.itemsCompleted}
-                        total={assignee.itemsTotal}
-                        label={t("progressPage.barLabel", { name: assignee.name })}
-                      />
-                    </td>
-                    <td>{formatDuration(assignee.listenedMs)}</td>
-                    <td>
-                      {assignee.lastActivityAt
-                        ? format.dateTime(assignee.lastActivityAt)
-                        : t("progress.notStarted")}
-                    </td>
-                    <td>
-                      {assignee.dueOn ? format.date(assignee.dueOn) : t("due.none")}
-                      {assignee.overdue ? (
-                        <>
-                          {" "}
-                          <span className="badge badge--danger">{t("due.overdue")}</span>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
