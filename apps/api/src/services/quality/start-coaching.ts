@@ -21,7 +21,8 @@ export interface StartCoachingInput {
 /**
  * Coaching from one criterion of an evaluation: a draft playlist in the call's unit with the moments
  * linked to that criterion as clips, assigned to the person whose call it was. Each step is the playlist
- * service's own verb, so R10's clip rules, unit scope and assignment rules apply exactly as in the editor.
+ * service's own verb, so R10's clip rules, unit scope and assignment rules apply exactly as in the editor;
+ * all of it in one transaction.
  */
 export async function startCoaching({
   ctx,
@@ -67,23 +68,28 @@ export async function startCoaching({
     return clip ? [{ recordingId: evaluation.recordingId, ...clip, note: moment.text }] : [];
   });
 
-  // The clips' recordings too, so a refusal leaves no orphan draft behind.
+  // The clips' recordings too, so a refusal is answered before anything is written.
   await checkRecordings(ctx, items);
-  const playlist = await createPlaylist({
-    ctx,
-    input: { title: input.title, description: "", unitId: evaluation.unitId },
+  // One transaction around the playlist verbs (theirs nest as savepoints): a failure in any step leaves
+  // no draft, no items and no assignment behind.
+  return ctx.db.transaction(async (tx) => {
+    const txCtx: AuthedContext = { ...ctx, db: tx };
+    const playlist = await createPlaylist({
+      ctx: txCtx,
+      input: { title: input.title, description: "", unitId: evaluation.unitId },
+    });
+    if (items.length > 0) await setPlaylistItems({ ctx: txCtx, input: { playlistId: playlist.id, items } });
+    const assigned = await assignPlaylist({
+      ctx: txCtx,
+      input: { playlistId: playlist.id, unitIds: [], userIds: [person.userId] },
+    });
+    await audit(tx, txCtx, {
+      action: "quality.coaching_start",
+      outcome: "success",
+      targetType: "playlist",
+      targetId: playlist.id,
+      details: { evaluationId: evaluation.id, criterionKey: input.criterionKey, clips: items.length },
+    });
+    return assigned;
   });
-  if (items.length > 0) await setPlaylistItems({ ctx, input: { playlistId: playlist.id, items } });
-  const assigned = await assignPlaylist({
-    ctx,
-    input: { playlistId: playlist.id, unitIds: [], userIds: [person.userId] },
-  });
-  await audit(ctx.db, ctx, {
-    action: "quality.coaching_start",
-    outcome: "success",
-    targetType: "playlist",
-    targetId: playlist.id,
-    details: { evaluationId: evaluation.id, criterionKey: input.criterionKey, clips: items.length },
-  });
-  return assigned;
 }
