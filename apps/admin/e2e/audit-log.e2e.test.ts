@@ -11,7 +11,7 @@ import {
 } from "@kuulo/e2e";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Lang, newContext, signIn, texts } from "./helpers.js";
+import { type Lang, newContext, signIn, texts, typedDate } from "./helpers.js";
 
 /** The API over HTTP for the set-up the browser does not need to show (a role asked by the administrator). */
 class Api {
@@ -97,9 +97,14 @@ describe.each<Lang>(["en", "fi"])("the audit log in %s", (lang) => {
     await page
       .getByLabel(admin.audit.action)
       .selectOption({ label: fillTemplate(admin.audit.allInArea, { area: words.areas.grant }) });
+    // Dates are typed the UI language's way (6.12.2026 / 06/12/2026) and reach the address as ISO days.
+    const today = new Date();
+    await page.getByLabel(admin.audit.from).fill(typedDate(lang, today));
     await page.getByRole("button", { name: admin.filters.apply }).click();
     await page.waitForURL(/actor=[0-9a-f-]{36}/);
     await page.waitForURL(/action=grant\./);
+    const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
+    await page.waitForURL(new RegExp(`from=${day}`));
 
     const row = page
       .locator("tbody tr")

@@ -3,7 +3,17 @@ import { AUDIT_ACTION_AREAS, AUDIT_ACTIONS, type AuditRefs } from "./audit-actio
 import { type AuditLocale, auditSentence, auditTexts } from "./audit-sentence.js";
 
 const LOCALES: AuditLocale[] = ["fi", "en"];
-const PLACEHOLDERS = new Set(["actor", "target", "role", "unitIn", "playlist", "recording", "count"]);
+const PLACEHOLDERS = new Set([
+  "actor",
+  "target",
+  "role",
+  "unitIn",
+  "playlist",
+  "recording",
+  "count",
+  "switched",
+  "days",
+]);
 const format = { dateTime: (iso: string) => `<${iso}>`, number: (n: number) => String(n) };
 const noRefs: AuditRefs = { actor: null, target: null, unit: null, playlist: null, recording: null };
 const liisa = { kind: "person", name: "Liisa Laine", username: "liisa.laine" } as const;
@@ -76,6 +86,24 @@ describe("audit texts", () => {
     } as const;
     expect(auditSentence(auditTexts("en"), purged, format)).toBe(
       "Kuulo (automatic) removed a recording whose retention period had ended (a recording since removed)",
+    );
+  });
+
+  it("says whether quality review was turned on or off, and for how long its data is kept", () => {
+    const change = (enabled: boolean) => ({
+      action: "quality.settings_update",
+      outcome: "success",
+      actorType: "user",
+      actorLabel: "liisa.laine",
+      targetType: "register",
+      details: { enabled, retentionDays: 730, wasEnabled: !enabled, previousRetentionDays: 730 },
+      refs: { ...noRefs, actor: liisa },
+    });
+    expect(auditSentence(auditTexts("en"), change(true), format)).toBe(
+      "Liisa Laine turned on quality review (feedback and evaluations kept 730 days)",
+    );
+    expect(auditSentence(auditTexts("fi"), change(false), format)).toBe(
+      "Liisa Laine poisti käytöstä laadunarvioinnin (palaute ja arvioinnit säilytetään 730 päivää)",
     );
   });
 

@@ -69,6 +69,10 @@ export const AUDIT_TEXTS_EN: AuditTexts = {
       label: "Disclosure closed",
       sentence: "{{actor}} closed the disclosure to {{target}}",
     },
+    "disclosure.demo_seed": {
+      label: "Demo disclosure added",
+      sentence: "{{actor}} added the demo disclosure to {{target}}",
+    },
     "disclosure.create": {
       label: "Disclosure prepared",
       sentence: "{{actor}} prepared a disclosure to {{target}}",
@@ -147,6 +151,10 @@ export const AUDIT_TEXTS_EN: AuditTexts = {
       sentence: "{{actor}} asked for a one-time password link for {{target}}; a second person must approve",
     },
     "playlist.assign": { label: "Playlist assigned", sentence: "{{actor}} assigned the playlist {{target}}" },
+    "playlist.add_recordings": {
+      label: "Calls added to a playlist",
+      sentence: "{{actor}} added calls to the playlist {{target}}",
+    },
     "playlist.create": { label: "Playlist created", sentence: "{{actor}} created the playlist {{target}}" },
     "playlist.delete": { label: "Playlist deleted", sentence: "{{actor}} deleted the playlist {{target}}" },
     "playlist.publish": {

@@ -68,6 +68,10 @@ export const AUDIT_TEXTS_FI: AuditTexts = {
       label: "Luovutus suljettu",
       sentence: "{{actor}} sulki luovutuksen vastaanottajalle {{target}}",
     },
+    "disclosure.demo_seed": {
+      label: "Esittelyluovutus lisätty",
+      sentence: "{{actor}} lisäsi esittelyluovutuksen vastaanottajalle {{target}}",
+    },
     "disclosure.create": {
       label: "Luovutus valmisteltu",
       sentence: "{{actor}} valmisteli luovutuksen vastaanottajalle {{target}}",
@@ -153,6 +157,10 @@ export const AUDIT_TEXTS_FI: AuditTexts = {
     "playlist.assign": {
       label: "Soittolista osoitettu",
       sentence: "{{actor}} teki osoituksen soittolistasta {{target}}",
+    },
+    "playlist.add_recordings": {
+      label: "Puheluita lisätty soittolistalle",
+      sentence: "{{actor}} lisäsi puheluita soittolistalle {{target}}",
     },
     "playlist.create": { label: "Soittolista luotu", sentence: "{{actor}} loi soittolistan {{target}}" },
     "playlist.delete": {

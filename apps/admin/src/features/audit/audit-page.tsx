@@ -1,10 +1,10 @@
 import {
+  DateField,
   EmptyState,
   ErrorState,
   Loading,
   PageHeader,
   SelectField,
-  TextField,
   useCan,
   useFormat,
   useTRPC,
@@ -12,7 +12,7 @@ import {
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { CursorPager, useCursorPages } from "../../lib/cursor-pager.js";
 import { columnHelper, DataTable } from "../../lib/data-table.js";
@@ -137,8 +137,30 @@ export function AuditPage() {
             </option>
           ))}
         </SelectField>
-        <TextField label={t("audit.from")} type="date" {...form.register("from")} />
-        <TextField label={t("audit.to")} type="date" {...form.register("to")} />
+        <Controller
+          control={form.control}
+          name="from"
+          render={({ field }) => (
+            <DateField
+              label={t("audit.from")}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="to"
+          render={({ field }) => (
+            <DateField
+              label={t("audit.to")}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+            />
+          )}
+        />
         <div className="row">
           <button type="submit" className="button button--primary">
             {t("filters.apply")}
