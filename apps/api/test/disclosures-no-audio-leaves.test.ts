@@ -194,6 +194,7 @@ describe("only streaming and the export download produce audio (R8)", () => {
     const decrypting: string[] = [];
     const importingDownload: string[] = [];
     const importingAudio: string[] = [];
+    const importingListenCache: string[] = [];
     for (const file of files) {
       const text = await readFile(file, "utf8");
       const name = relative(SRC, file);
@@ -202,6 +203,7 @@ describe("only streaming and the export download produce audio (R8)", () => {
       if (/download-export\.js/.test(text) && name !== "services/disclosures/download-export.ts")
         importingDownload.push(name);
       if (/audio-representation\.js/.test(text)) importingAudio.push(name);
+      if (/listen-cache\.js/.test(text)) importingListenCache.push(name);
       if (name.startsWith("routers/"))
         expect(text, name).not.toMatch(/storage\/|download-export|build-export-package/);
     }
@@ -211,7 +213,9 @@ describe("only streaming and the export download produce audio (R8)", () => {
       "services/recordings/audio-representation.ts",
     ]);
     expect(importingDownload).toEqual(["http/export-download.ts"]);
-    // What a listener may be sent is built in one service, used by the streaming route alone.
-    expect(importingAudio).toEqual(["http/audio-route.ts"]);
+    // What a listener may be sent is built in one service, used by the streaming route alone (the route
+    // and its per-instance cache of already-audited listening sessions, which only the route uses).
+    expect(importingAudio.sort()).toEqual(["http/audio-route.ts", "http/listen-cache.ts"]);
+    expect(importingListenCache).toEqual(["http/audio-route.ts"]);
   });
 });
