@@ -35,7 +35,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function signIn(baseUrl: string, origin: string, username: string): Promise<string> {
+/** Signs a demo account in over HTTP (password only: not for the roles that need TOTP); its cookie. */
+export async function signIn(baseUrl: string, origin: string, username: string): Promise<string> {
   const account = DEMO_ACCOUNTS.find((candidate) => candidate.username === username);
   if (!account) throw new Error(`no demo account ${username}`);
   const agent = keepAliveAgent(1);

@@ -51,13 +51,19 @@ export interface StoredRecording {
 /** An encrypted object plus its row, due per the default policy (365 days from the call). */
 export async function storeRecording(
   app: DisclosureTestApp,
-  options: { unitCode?: string; staffMemberId?: string; callStartedAt?: Date } = {},
+  options: {
+    unitCode?: string;
+    staffMemberId?: string;
+    callStartedAt?: Date;
+    /** A real stored WebM (and its length) where the test cuts clips; random bytes otherwise. */
+    audio?: { bytes: Uint8Array; durationMs: number };
+  } = {},
 ): Promise<StoredRecording> {
   const { t, store } = app;
   const unitCode = options.unitCode ?? "HKI-ASPA";
   const staffMemberId = options.staffMemberId ?? (await insertStaff(t, unitCode));
   const callStartedAt = options.callStartedAt ?? new Date(t.clock.now().getTime() - 86_400_000);
-  const audio = fakeWebm();
+  const audio = options.audio?.bytes ?? fakeWebm();
   const storageKey = `rec/${randomUUID()}`;
   const put = await store.putEncrypted(storageKey, audio);
   const decision = computeRetention(
@@ -73,7 +79,7 @@ export async function storeRecording(
       staffMemberId,
       unitId: await unitId(t, unitCode),
       callStartedAt,
-      durationMs: 42_000,
+      durationMs: options.audio?.durationMs ?? 42_000,
       originalFormat: "wav-pcm16",
       originalSha256: "a".repeat(64),
       originalSizeBytes: 6000,

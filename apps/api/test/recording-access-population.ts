@@ -117,7 +117,8 @@ function chirpPcm16(sampleRate: number, seconds: number): Uint8Array {
   return bytes;
 }
 
-async function storedWebm(): Promise<Uint8Array> {
+/** The stored WebM of a DURATION_MS chirp: every frame's bytes say where in the call it was. */
+export async function storedWebm(): Promise<Uint8Array> {
   const wav = makeWav({ sampleRate: 16000, data: chirpPcm16(16000, DURATION_MS / 1000) });
   const { pcm } = await decodeToPcm(wav, sniffAudio(wav));
   return transcodeToWebmOpus(pcm);

@@ -1,5 +1,6 @@
-import { auditEvents } from "@kuulo/db/schema";
+import { auditEvents, playlistItems } from "@kuulo/db/schema";
 import { and, eq } from "drizzle-orm";
+import { metrics } from "../src/observability/metrics.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DisclosureTestApp, startDisclosureApp } from "./disclosures-harness.js";
 import { dataOf } from "./helpers/test-app.js";
@@ -200,5 +201,48 @@ describe("whole-call listeners are not cut", () => {
     const colleague = await audio("splitEmployee", population.recordings.ownCall);
     expect(colleague.status).toBe(200);
     expect(colleague.body.length).toBeLessThan(population.stored.length);
+  });
+});
+
+describe("a clip listener's later requests (the listen cache)", () => {
+  const hits = async () =>
+    (await metrics.listenFastPath.get()).values.find((value) => value.labels.result === "hit")?.value ?? 0;
+
+  /** Every frame served lies in the clip's window (with its margin) and is that frame of the call. */
+  function expectFramesOf(served: Buffer, clip: { startMs: number; endMs: number }) {
+    const frames = original();
+    const blocks = webmBlocks(served).blocks;
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) {
+      const source = frames.filter((frame) => frame.frame.equals(block.frame));
+      expect(source.length, "each served frame is one frame of the call").toBe(1);
+      expect(source[0]!.timeMs).toBeGreaterThanOrEqual(clip.startMs - MARGIN_LIMIT_MS);
+      expect(source[0]!.timeMs).toBeLessThan(clip.endMs + MARGIN_LIMIT_MS);
+    }
+  }
+
+  it("are served the cut clip from the cache, and the new clip as soon as the item's clip changes", async () => {
+    const id = population.recordings.byName;
+    const clip = CLIPS.byName ?? { startMs: 0, endMs: 0 };
+    const first = await audio("splitEmployee", id);
+    expect(first.status).toBe(200);
+    expectFramesOf(first.body, clip);
+    const before = await hits();
+    const again = await audio("splitEmployee", id, { range: "bytes=10-" });
+    expect(again.status).toBe(206);
+    expect(again.body.equals(first.body.subarray(10))).toBe(true);
+    expect(await hits()).toBe(before + 1);
+
+    // An operator moves the clip in the published playlist: the cached clip must not be served again.
+    const moved = { startMs: 4000, endMs: 5000 };
+    await app.t.db
+      .update(playlistItems)
+      .set({ clipStartMs: moved.startMs, clipEndMs: moved.endMs })
+      .where(eq(playlistItems.id, population.items.byName?.itemId ?? ""));
+    const after = await audio("splitEmployee", id);
+    expect(after.status).toBe(200);
+    expect(await hits()).toBe(before + 1);
+    expectFramesOf(after.body, moved);
+    expect(webmBlocks(after.body).durationMs).toBe(moved.endMs + 500 - (moved.startMs - 500));
   });
 });

@@ -7,11 +7,14 @@ import { metrics } from "../src/observability/metrics.js";
 import {
   type DisclosureTestApp,
   type StoredRecording,
+  sessionFor,
   startDisclosureApp,
   storeRecording,
 } from "./disclosures-harness.js";
-import { makeUser, userId } from "./helpers/fixtures.js";
+import { makeUser, unitId, userId } from "./helpers/fixtures.js";
 import { createAnotherInstance, dataOf, type TestApp } from "./helpers/test-app.js";
+import { DURATION_MS, storedWebm } from "./recording-access-population.js";
+import { webmBlocks } from "./recordings-webm.js";
 import { insertActiveDisclosure, OTHER_PASSWORD } from "./training-fixtures.js";
 
 // Two API instances on one database, each with its own listen cache: a listening session's later Range
@@ -20,8 +23,11 @@ import { insertActiveDisclosure, OTHER_PASSWORD } from "./training-fixtures.js";
 let app: DisclosureTestApp;
 let other: TestApp;
 const bases: { a: string; b: string } = { a: "", b: "" };
+/** A real stored WebM, for the clip listeners: their clip is cut from it. */
+let chirp: Uint8Array;
 
 beforeAll(async () => {
+  chirp = await storedWebm();
   app = await startDisclosureApp();
   bases.a = await app.t.app.listen({ port: 0, host: "127.0.0.1" });
   other = await createAnotherInstance(app.t);
@@ -34,8 +40,8 @@ afterAll(async () => {
 
 type Instance = keyof typeof bases;
 
-function range(on: Instance, recordingId: string, cookie: string, bytes = "0-99") {
-  return fetch(`${bases[on]}/media/recordings/${recordingId}/audio`, {
+function range(on: Instance, recordingId: string, cookie: string, bytes = "0-99", query = "") {
+  return fetch(`${bases[on]}/media/recordings/${recordingId}/audio${query}`, {
     headers: { cookie, range: `bytes=${bytes}` },
   });
 }
@@ -64,9 +70,9 @@ async function listenRows(recordingId: string) {
 }
 
 /** Both instances refuse the listener's next request with `status`, whatever they had cached. */
-async function refusedEverywhere(recordingId: string, cookie: string, status: number) {
+async function refusedEverywhere(recordingId: string, cookie: string, status: number, query = "") {
   for (const on of ["b", "a"] as const) {
-    const response = await range(on, recordingId, cookie);
+    const response = await range(on, recordingId, cookie, "0-99", query);
     expect(response.status).toBe(status);
     expect(response.headers.get("content-type") ?? "").not.toContain("audio");
   }
@@ -203,5 +209,182 @@ describe("Range requests of an audited listening session (fast path)", () => {
       const response = await range(on, recording.id, cookie);
       expect([401, 403]).toContain(response.status);
     }
+  });
+});
+
+// A person who reaches the call only as a playlist item gets the item's clip, cut once per listening session
+// and kept with the decision; the playlist rows the clip rests on do not move the auth epoch, so the
+// freshness query's playlist digest is what must refuse the cached clip.
+interface ClipListener {
+  recording: StoredRecording;
+  person: { id: string; grantIds: string[] };
+  cookie: string;
+  trainer: string;
+  playlistId: string;
+  itemId: string;
+  /** The player's query: which playlist and item the listen is for. */
+  query: string;
+}
+
+const CLIP = { startMs: 2000, endMs: 3000 };
+/** What the clip listener is served: the clip and its half-second margins. */
+const servedMs = (clip: { startMs: number; endMs: number }) => clip.endMs + 500 - (clip.startMs - 500);
+
+let trainerCookie: string | undefined;
+
+async function clipListener(): Promise<ClipListener> {
+  const recording = await storeRecording(app, { audio: { bytes: chirp, durationMs: DURATION_MS } });
+  // An employee of the unit: the colleague's call reaches them only through the playlist assigned to them.
+  const person = await makeUser(app.t, { grants: [{ role: "employee", unitCode: "HKI-ASPA" }], totp: true });
+  const cookie = await sessionFor(app.t, person.id);
+  trainerCookie ??= await app.t.signIn("kouluttaja");
+  const trainer = trainerCookie;
+  const created = dataOf<{ id: string }>(
+    await app.t.call(
+      "playlists.create",
+      { title: "Pätkä", unitId: await unitId(app.t, "HKI-ASPA") },
+      { cookie: trainer },
+    ),
+  );
+  const detail = dataOf<{ items: { id: string }[] }>(
+    await app.t.call(
+      "playlists.setItems",
+      { playlistId: created.id, items: [{ recordingId: recording.id, ...clipInput(CLIP), note: "" }] },
+      { cookie: trainer },
+    ),
+  );
+  dataOf(await app.t.call("playlists.publish", { playlistId: created.id }, { cookie: trainer }));
+  dataOf(
+    await app.t.call("playlists.assign", { playlistId: created.id, userIds: [person.id] }, { cookie: trainer }),
+  );
+  const itemId = detail.items[0]?.id ?? "";
+  const query = `?playlist=${created.id}&item=${itemId}`;
+  return { recording, person, cookie, trainer, playlistId: created.id, itemId, query };
+}
+
+const clipInput = (clip: { startMs: number; endMs: number }) => ({
+  clipStartMs: clip.startMs,
+  clipEndMs: clip.endMs,
+});
+
+async function clipFrom(on: Instance, listener: ClipListener) {
+  const response = await fetch(
+    `${bases[on]}/media/recordings/${listener.recording.id}/audio${listener.query}`,
+    { headers: { cookie: listener.cookie } },
+  );
+  expect(response.status).toBe(200);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The first request on each instance cuts the clip and audits; the second on each is served from the cache. */
+async function warmClip(listener: ClipListener): Promise<Uint8Array> {
+  const before = await fastPathHits();
+  const first = await clipFrom("a", listener);
+  for (const on of ["b", "a", "b"] as const) expect(await clipFrom(on, listener)).toEqual(first);
+  expect(await fastPathHits()).toBe(before + 2);
+  expect(webmBlocks(first).durationMs).toBe(servedMs(CLIP));
+  return first;
+}
+
+describe("Range requests of a clip listener's audited listening session (fast path)", () => {
+  it("serves later ranges of the clip from the cache, the same bytes, with one audit row", async () => {
+    const listener = await clipListener();
+    const clip = await warmClip(listener);
+    expect(clip.length).toBeLessThan(chirp.length);
+    const before = await fastPathHits();
+    const tail = await range("b", listener.recording.id, listener.cookie, "100-", listener.query);
+    expect(tail.status).toBe(206);
+    expect(tail.headers.get("content-range")).toBe(`bytes 100-${clip.length - 1}/${clip.length}`);
+    expect(new Uint8Array(await tail.arrayBuffer())).toEqual(clip.subarray(100));
+    expect(await fastPathHits()).toBe(before + 1);
+    const rows = await app.t.db
+      .select({ details: auditEvents.details })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "recording.listen"), eq(auditEvents.targetId, listener.recording.id)));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.details).toMatchObject({ via: "assigned", playlistItemId: listener.itemId });
+  });
+
+  it("a clip moved in the published playlist is served as the new clip on both instances", async () => {
+    const listener = await clipListener();
+    const before = await warmClip(listener);
+    const moved = { startMs: 3500, endMs: 5000 };
+    dataOf(
+      await app.t.call(
+        "playlists.setItems",
+        {
+          playlistId: listener.playlistId,
+          items: [{ itemId: listener.itemId, recordingId: listener.recording.id, ...clipInput(moved), note: "" }],
+        },
+        { cookie: listener.trainer },
+      ),
+    );
+    for (const on of ["b", "a"] as const) {
+      const after = await clipFrom(on, listener);
+      expect(after).not.toEqual(before);
+      expect(webmBlocks(after).durationMs).toBe(servedMs(moved));
+    }
+  });
+
+  it("the item removed from the playlist refuses the next request on both instances", async () => {
+    const listener = await clipListener();
+    await warmClip(listener);
+    dataOf(
+      await app.t.call(
+        "playlists.setItems",
+        { playlistId: listener.playlistId, items: [] },
+        { cookie: listener.trainer },
+      ),
+    );
+    await refusedEverywhere(listener.recording.id, listener.cookie, 403, listener.query);
+  });
+
+  it("unpublishing the playlist refuses the next request on both instances", async () => {
+    const listener = await clipListener();
+    await warmClip(listener);
+    dataOf(
+      await other.call("playlists.unpublish", { playlistId: listener.playlistId }, { cookie: listener.trainer }),
+    );
+    await refusedEverywhere(listener.recording.id, listener.cookie, 403, listener.query);
+  });
+
+  it("withdrawing the assignment refuses the next request on both instances", async () => {
+    const listener = await clipListener();
+    await warmClip(listener);
+    dataOf(
+      await app.t.call(
+        "playlists.unassign",
+        { playlistId: listener.playlistId, userIds: [listener.person.id] },
+        { cookie: listener.trainer },
+      ),
+    );
+    await refusedEverywhere(listener.recording.id, listener.cookie, 403, listener.query);
+  });
+
+  it("a crypto-erase refuses the next request on both instances", async () => {
+    const listener = await clipListener();
+    await warmClip(listener);
+    await app.t.db
+      .update(recordings)
+      .set({ wrappedDataKey: null })
+      .where(eq(recordings.id, listener.recording.id));
+    await refusedEverywhere(listener.recording.id, listener.cookie, 404, listener.query);
+  });
+
+  it("ending the session on one instance refuses its next request on both", async () => {
+    const listener = await clipListener();
+    await warmClip(listener);
+    expect((await other.call("auth.signOut", undefined, { cookie: listener.cookie })).status).toBe(200);
+    await refusedEverywhere(listener.recording.id, listener.cookie, 401, listener.query);
+  });
+
+  it("the employee grant that ends refuses the next request on both instances", async () => {
+    const listener = await clipListener();
+    await warmClip(listener);
+    await app.t.db
+      .update(roleGrants)
+      .set({ revokedAt: app.t.clock.now() })
+      .where(eq(roleGrants.id, listener.person.grantIds[0] ?? ""));
+    await refusedEverywhere(listener.recording.id, listener.cookie, 403, listener.query);
   });
 });

@@ -46,10 +46,10 @@ function sendUnsatisfiable(request: FastifyRequest, reply: FastifyReply, size: n
  * have: the whole stored file, or for a clip-only listener the WebM of the clip. The listen is audited
  * (once per listening session) before any audio leaves (R14).
  *
- * Every request reads the auth epoch and the recording's row in one query and checks the session. A
- * listening session's later Range requests of a whole recording then use what its first request decided
- * (the access module's answer, the audit row, the opened object with its data key) from this instance's
- * ListenCache, which refuses an entry as soon as anything it rests on has changed.
+ * Every request reads the auth epoch, the recording's row and its playlist digest in one query and checks
+ * the session. A listening session's later Range requests then use what its first request decided (the
+ * access module's answer, the audit row, and the opened object with its data key or the cut clip) from this
+ * instance's ListenCache, which refuses an entry as soon as anything it rests on has changed.
  */
 export function registerAudioRoute(app: FastifyInstance, deps: AppDeps, storage: RecordingStorage) {
   const cache = new ListenCache();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AudioRepresentation } from "../services/recordings/audio-representation.js";
 import type { ListenTarget } from "../services/recordings/listen-target.js";
-import { LISTEN_CACHE_TTL_MS, ListenCache, type ListenLookup } from "./listen-cache.js";
+import { LISTEN_CACHE_TTL_MS, ListenCache, type ListenLookup, MAX_HELD_CLIP_BYTES } from "./listen-cache.js";
 
 const RECORDING = "00000000-0000-4000-8000-000000000001";
 const target: ListenTarget = {
@@ -21,10 +21,11 @@ const target: ListenTarget = {
   window: null,
 };
 
-function opened() {
+function opened(heldBytes = 0) {
   const state = { closed: 0 };
   const audio: AudioRepresentation = {
     size: 100,
+    heldBytes,
     async *read() {},
     close: () => {
       state.closed++;
@@ -37,10 +38,21 @@ const lookup = (overrides: Partial<ListenLookup> = {}): ListenLookup => ({
   sessionId: "session-1",
   input: { recordingId: RECORDING, playlistId: null, itemId: null },
   actorKey: "actor",
-  freshness: { epoch: 7, recording: { unitId: "unit-a", staffMemberId: "staff-a", live: true } },
+  freshness: {
+    epoch: 7,
+    recording: { unitId: "unit-a", staffMemberId: "staff-a", live: true },
+    playlists: "digest-1",
+  },
   nowMs: 1_000_000,
   ...overrides,
 });
+
+const fresh = lookup().freshness;
+const clipTarget: ListenTarget = {
+  ...target,
+  via: "assigned",
+  window: { itemId: "i", startMs: 0, endMs: 10, clipStartMs: 0, clipEndMs: 10 },
+};
 
 /** A cache holding one kept (and released) entry for lookup(). */
 function cacheWithEntry() {
@@ -64,19 +76,20 @@ describe("ListenCache", () => {
 
   it.each([
     ["the auth epoch moved", lookup({ freshness: { ...lookup().freshness, epoch: 8 } })],
-    ["the recording is gone", lookup({ freshness: { epoch: 7, recording: null } })],
+    ["the recording is gone", lookup({ freshness: { ...fresh, recording: null } })],
     [
       "the key was erased",
       lookup({
-        freshness: { epoch: 7, recording: { unitId: "unit-a", staffMemberId: "staff-a", live: false } },
+        freshness: { ...fresh, recording: { unitId: "unit-a", staffMemberId: "staff-a", live: false } },
       }),
     ],
     [
       "the recording moved to another unit",
       lookup({
-        freshness: { epoch: 7, recording: { unitId: "unit-b", staffMemberId: "staff-a", live: true } },
+        freshness: { ...fresh, recording: { unitId: "unit-b", staffMemberId: "staff-a", live: true } },
       }),
     ],
+    ["a playlist carrying the recording changed", lookup({ freshness: { ...fresh, playlists: "digest-2" } })],
     ["the actor differs", lookup({ actorKey: "actor without the disclosure" })],
     ["the TTL passed", lookup({ nowMs: 1_000_000 + LISTEN_CACHE_TTL_MS })],
   ])("refuses the entry and zeroes its key when %s", (_, changed) => {
@@ -111,11 +124,39 @@ describe("ListenCache", () => {
     expect(cache.keep(lookup(), target, audio, new Date(2_000_000))).toBeNull();
   });
 
-  it("keeps no clip (a playlist item's window)", () => {
+  it("keeps a clip, refuses it once its playlists change, and zeroes it then", () => {
     const cache = new ListenCache();
     cache.acquire(lookup());
-    const { audio } = opened();
-    const clip = { ...target, window: { itemId: "i", startMs: 0, endMs: 10, clipStartMs: 0, clipEndMs: 10 } };
-    expect(cache.keep(lookup(), clip, audio, new Date(2_000_000))).toBeNull();
+    const { audio, state } = opened(100);
+    const kept = cache.keep(lookup(), clipTarget, audio, new Date(2_000_000));
+    if (!kept) throw new Error("not kept");
+    cache.release(kept);
+    expect(cache.clipBytes).toBe(100);
+    const again = cache.acquire(lookup({ nowMs: 1_000_500 }));
+    expect(again?.target.window?.itemId).toBe("i");
+    if (again) cache.release(again);
+    expect(cache.acquire(lookup({ freshness: { ...fresh, playlists: "digest-2" } }))).toBeNull();
+    expect(state.closed).toBe(1);
+    expect(cache.clipBytes).toBe(0);
+  });
+
+  it("holds at most MAX_HELD_CLIP_BYTES of clips, dropping the oldest, and never one larger", () => {
+    const cache = new ListenCache();
+    cache.acquire(lookup());
+    const half = Math.floor(MAX_HELD_CLIP_BYTES / 2);
+    const sessions = ["s1", "s2", "s3"].map((sessionId) => {
+      const { audio, state } = opened(half);
+      const kept = cache.keep(lookup({ sessionId }), clipTarget, audio, new Date(2_000_000));
+      if (!kept) throw new Error("not kept");
+      cache.release(kept);
+      return state;
+    });
+    expect(sessions.map((state) => state.closed)).toEqual([1, 0, 0]);
+    expect(cache.size).toBe(2);
+    expect(cache.clipBytes).toBe(2 * half);
+    expect(cache.acquire(lookup({ sessionId: "s1" }))).toBeNull();
+    const { audio } = opened(MAX_HELD_CLIP_BYTES + 1);
+    expect(cache.keep(lookup({ sessionId: "s4" }), clipTarget, audio, new Date(2_000_000))).toBeNull();
+    expect(cache.size).toBe(2);
   });
 });

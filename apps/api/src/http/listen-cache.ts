@@ -5,6 +5,8 @@ import type { ListenInput, ListenTarget } from "../services/recordings/listen-ta
 /** A cached listen lives this long at most, whatever else holds: the data key does not linger. */
 export const LISTEN_CACHE_TTL_MS = 60_000;
 const MAX_ENTRIES = 2_000;
+/** Decrypted clips held for clip listeners, all entries together: the oldest go first beyond it. */
+export const MAX_HELD_CLIP_BYTES = 64 * 1024 * 1024;
 const SWEEP_EVERY_MS = 10_000;
 
 /** What the first request of a listening session decided and opened, for its next Range requests. */
@@ -12,9 +14,11 @@ interface ListenEntry {
   epoch: number;
   /** The actor the decision was made for, as this request's session check built it (grants, disclosures). */
   actorKey: string;
-  /** Whole recordings only: the target the one access module answered, with its audit row written. */
+  /** The playlist digest the decision was made under (a clip's reach rests on those rows). */
+  playlists: string;
+  /** The target the one access module answered (the whole recording or a clip), its audit row written. */
   target: ListenTarget;
-  /** The opened object: header read and data key unwrapped, in memory only. */
+  /** The opened object (header read, data key unwrapped) or the cut clip: in memory only. */
   audio: AudioRepresentation;
   /** The listen event covers the listening session until then; after it the slow path writes the next. */
   coveredUntilMs: number;
@@ -38,17 +42,24 @@ export const listenKey = (sessionId: string, input: ListenInput) =>
  * Per-instance cache of listens already decided and audited (R10, R14), so a listening session's later
  * Range requests do only what the rules need. An entry is used only while the auth epoch it was decided
  * under is still the database's, the recording's row still says what the decision saw (live, same unit
- * and staff member), the session check built the same actor, the listen event still covers the listening
- * session, and the short TTL has not passed. Anything else drops it and zeroes its data key (once no
- * response is still reading with it); the request then takes the full path.
+ * and staff member), the playlists carrying the recording are as they were (a clip's reach), the session
+ * check built the same actor, the listen event still covers the listening session, and the short TTL has
+ * not passed. Anything else drops it and zeroes its data key or clip (once no response is still reading
+ * with it); the request then takes the full path.
  */
 export class ListenCache {
   private epoch: number | null = null;
   private readonly entries = new Map<string, ListenEntry>();
+  private heldBytes = 0;
   private lastSweepMs = 0;
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes of decrypted clips the entries hold. */
+  get clipBytes(): number {
+    return this.heldBytes;
   }
 
   /** A usable entry, acquired for one response (release() it when the response is done), or null. */
@@ -61,6 +72,7 @@ export class ListenCache {
     const usable =
       entry.epoch === lookup.freshness.epoch &&
       entry.actorKey === lookup.actorKey &&
+      entry.playlists === lookup.freshness.playlists &&
       recording?.live === true &&
       recording.unitId === entry.target.recording.unitId &&
       recording.staffMemberId === entry.target.recording.staffMemberId &&
@@ -74,24 +86,29 @@ export class ListenCache {
     return entry;
   }
 
-  /** Keeps a decided, audited whole-recording listen; the entry is returned acquired for this response. */
+  /** Keeps a decided, audited listen; the entry is returned acquired for this response. */
   keep(
     lookup: ListenLookup,
     target: ListenTarget,
     audio: AudioRepresentation,
     coveredUntil: Date,
   ): ListenEntry | null {
-    if (target.window || lookup.freshness.epoch !== this.epoch) return null;
+    if (lookup.freshness.epoch !== this.epoch || audio.heldBytes > MAX_HELD_CLIP_BYTES) return null;
     const key = listenKey(lookup.sessionId, lookup.input);
     const previous = this.entries.get(key);
     if (previous) this.drop(key, previous);
-    if (this.entries.size >= MAX_ENTRIES) {
+    while (
+      this.entries.size >= MAX_ENTRIES ||
+      (audio.heldBytes > 0 && this.heldBytes + audio.heldBytes > MAX_HELD_CLIP_BYTES)
+    ) {
       const [oldestKey, oldest] = this.entries.entries().next().value ?? [];
-      if (oldestKey !== undefined && oldest) this.drop(oldestKey, oldest);
+      if (oldestKey === undefined || !oldest) break;
+      this.drop(oldestKey, oldest);
     }
     const entry: ListenEntry = {
       epoch: lookup.freshness.epoch,
       actorKey: lookup.actorKey,
+      playlists: lookup.freshness.playlists,
       target,
       audio,
       coveredUntilMs: coveredUntil.getTime(),
@@ -100,6 +117,7 @@ export class ListenCache {
       dropped: false,
     };
     this.entries.set(key, entry);
+    this.heldBytes += audio.heldBytes;
     return entry;
   }
 
@@ -127,7 +145,10 @@ export class ListenCache {
   }
 
   private drop(key: string, entry: ListenEntry): void {
-    if (this.entries.get(key) === entry) this.entries.delete(key);
+    if (this.entries.get(key) === entry) {
+      this.entries.delete(key);
+      this.heldBytes -= entry.audio.heldBytes;
+    }
     if (entry.dropped) return;
     entry.dropped = true;
     if (entry.users === 0) entry.audio.close();
