@@ -5,6 +5,7 @@ import { DomainError } from "@kuulo/domain/errors";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES, makeWav, readFixture } from "../../test/fixtures/audio/audio-fixtures.js";
 import { analyseAudio } from "./analyse-audio.js";
+import { PROBE_MAX_SECONDS } from "./band-probe.js";
 import { computePeaks } from "./compute-peaks.js";
 import { decodeWavBlock } from "./decode-wav.js";
 import { sniffAudio } from "./sniff-audio.js";
@@ -12,20 +13,25 @@ import { sniffAudio } from "./sniff-audio.js";
 const dir = mkdtempSync(join(tmpdir(), "kuulo-analyse-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A stereo 8 kHz PCM16 call of `seconds`, speech-like (two voices' worth of tones and noise). */
-function longCall(seconds: number): Uint8Array {
-  const frames = 8000 * seconds;
+/**
+ * A stereo PCM16 call of `seconds` (8 kHz unless said), speech-like (two voices' worth of tones and noise),
+ * optionally after `silentSeconds` of silence.
+ */
+function longCall(seconds: number, sampleRate = 8000, silentSeconds = 0): Uint8Array {
+  const frames = sampleRate * seconds;
   const data = new Uint8Array(frames * 4);
   const view = new DataView(data.buffer);
   let seed = 7;
   for (let i = 0; i < frames; i++) {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    const talking = Math.floor(i / 24000) % 2; // 3 s turns, left then right
-    const voice = 0.3 * Math.sin(i / 5) * Math.sin(i / 900) + ((seed % 2000) - 1000) / 20000;
+    if (i < silentSeconds * sampleRate) continue;
+    const at8k = (i * 8000) / sampleRate;
+    const talking = Math.floor(at8k / 24000) % 2; // 3 s turns, left then right
+    const voice = 0.3 * Math.sin(at8k / 5) * Math.sin(at8k / 900) + ((seed % 2000) - 1000) / 20000;
     view.setInt16(i * 4, Math.round((talking ? 0.01 : 1) * voice * 32767), true);
     view.setInt16(i * 4 + 2, Math.round((talking ? 1 : 0.01) * voice * 32767), true);
   }
-  return makeWav({ channels: 2, sampleRate: 8000, data });
+  return makeWav({ channels: 2, sampleRate, data });
 }
 
 describe("analyseAudio", () => {
@@ -89,4 +95,22 @@ describe("analyseAudio", () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBe(1);
   }, 600_000); // a busy shared machine encodes slowly; nothing here depends on time
+
+  it("holds back at most PROBE_MAX_SECONDS of a wide-band container while the band probe listens", async () => {
+    const path = join(dir, "long-16k.wav");
+    // The probe hears nothing for the first 40 s, so it holds the most it ever holds before deciding.
+    writeFileSync(path, longCall(120, 16000, 40));
+    await analyseAudio(readFixture(FIXTURES.pcm16Stereo8k));
+    const used = () => process.memoryUsage().arrayBuffers;
+    const before = used();
+    let peak = before;
+    const result = await analyseAudio({ path }, {}, () => {
+      peak = Math.max(peak, used());
+    });
+    expect(result.durationMs).toBe(120_000);
+    expect(result.sampleRate).toBe(16000);
+    // Held: PROBE_MAX_SECONDS × 16000 × 2 channels × 4 B = 3.8 MB; the whole call as float would be 15 MB.
+    expect(PROBE_MAX_SECONDS * 16000 * 2 * 4).toBeLessThan(4 * 1024 * 1024);
+    expect(peak - before).toBeLessThan(8 * 1024 * 1024);
+  }, 600_000);
 });

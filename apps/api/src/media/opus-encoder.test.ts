@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { webmLayout } from "../../test/recordings-webm.js";
 import { analyseAudio } from "./analyse-audio.js";
+import { decodeToPcm } from "./decode-to-pcm.js";
 import { decodeWavBlock } from "./decode-wav.js";
+import { resample } from "./resample.js";
 import { sniffAudio } from "./sniff-audio.js";
 import { decodeStoredWebm, speechQuality } from "./speech-quality.js";
 import { transcodeToWebmOpus } from "./transcode-to-webm-opus.js";
@@ -20,6 +22,22 @@ function wavChannels(bytes: Uint8Array): Float32Array[] {
 
 const energy = (x: Float32Array) => x.reduce((sum, v) => sum + v * v, 0);
 
+/** The rate libopus was given, as the stored OpusHead (WebM CodecPrivate) records it. */
+function encodedRate(stored: Uint8Array): number {
+  const bytes = Buffer.from(stored);
+  return bytes.readUInt32LE(bytes.indexOf("OpusHead") + 12);
+}
+
+/** Both channels' quality never worse than `floor` ([segmental SNR, LSD] per channel). */
+async function expectNoWorse(stored: Uint8Array, originals: Float32Array[], floor: [number, number][]) {
+  const decoded = await decodeStoredWebm(stored);
+  originals.forEach((original, c) => {
+    const quality = speechQuality(original, decoded[c]!);
+    expect(quality.segmentalSnrDb).toBeGreaterThanOrEqual(floor[c]![0]);
+    expect(quality.logSpectralDistanceDb).toBeLessThanOrEqual(floor[c]![1]);
+  });
+}
+
 describe("stored Opus encoding", () => {
   it("keeps the agent and customer apart: speech on one channel never leaks into the other", async () => {
     // A stereo call where only the left channel speaks, at the telephone rate and at a wide rate.
@@ -30,6 +48,8 @@ describe("stored Opus encoding", () => {
         channels: [left, new Float32Array(left.length)],
         sampleRate,
       });
+      // Sample-and-hold leaves images of the speech above 4 kHz: wide-band content, kept at 16 kHz.
+      expect(encodedRate(stored)).toBe(sampleRate);
       const [l, r] = await decodeStoredWebm(stored);
       // Below libopus' stereo threshold it would code mid only and both channels would carry the speech.
       expect(10 * Math.log10(energy(l!) / Math.max(energy(r!), 1e-12))).toBeGreaterThan(30);
@@ -55,14 +75,87 @@ describe("stored Opus encoding", () => {
       const result = await analyseAudio(bytes);
       const perMinute = result.stored.bytes.length / (result.durationMs / 60_000);
       expect(perMinute).toBeLessThanOrEqual(120_000);
-      const decoded = await decodeStoredWebm(result.stored.bytes);
-      wavChannels(bytes).forEach((original, c) => {
-        const quality = speechQuality(original, decoded[c]!);
-        expect(quality.segmentalSnrDb).toBeGreaterThanOrEqual(earlier[c]![0]);
-        expect(quality.logSpectralDistanceDb).toBeLessThanOrEqual(earlier[c]![1]);
-      });
+      await expectNoWorse(result.stored.bytes, wavChannels(bytes), earlier);
     }
   }, 120_000);
+
+  // Telephone audio in a wide-band container (what the demo MP3s at 22.05 kHz and Ogg Opus at 48 kHz are):
+  // the same calls resampled up, stored the way they were before the band probe (input kept at 24/48 kHz,
+  // 24 kbit/s stereo), measured per channel against the 8 kHz original: [segmental SNR dB, LSD dB].
+  const WIDE_CONTAINER_BEFORE: Record<string, Record<number, [number, number][]>> = {
+    "call-006.wav": {
+      22050: [
+        [7.03, 4.32],
+        [7.6, 4.79],
+      ],
+      48000: [
+        [6.89, 4.52],
+        [7.52, 4.87],
+      ],
+    },
+    "call-012.wav": {
+      22050: [
+        [6.34, 4.98],
+        [6.33, 4.69],
+      ],
+      48000: [
+        [6.22, 5.11],
+        [6.4, 4.76],
+      ],
+    },
+  };
+
+  it("stores telephone speech in a wide-band container at 8 kHz: ≤ 0.12 MB per call-minute, no worse than before", async () => {
+    for (const [name, byRate] of Object.entries(WIDE_CONTAINER_BEFORE)) {
+      const originals = wavChannels(demo(name));
+      const minutes = originals[0]!.length / 8000 / 60;
+      for (const [rate, before] of Object.entries(byRate)) {
+        const sampleRate = Number(rate);
+        const stored = await transcodeToWebmOpus({
+          channels: originals.map((samples) => resample(samples, 8000, sampleRate)),
+          sampleRate,
+        });
+        expect(encodedRate(stored), `${name} at ${rate} Hz`).toBe(8000);
+        expect(stored.length / minutes, `${name} at ${rate} Hz`).toBeLessThanOrEqual(120_000);
+        await expectNoWorse(stored, originals, before);
+      }
+    }
+  }, 180_000);
+
+  // Demo Ogg Opus calls (8 kHz calls that opusenc coded at 48 kHz), as stored before the band probe (input
+  // kept at 48 kHz, 24 kbit/s): bytes per call-minute, and per channel [segmental SNR dB, LSD dB] against
+  // their own decoded audio at 8 kHz, which is all a lossy original has to compare with.
+  const LOSSY_BEFORE: Record<string, { perMinute: number; quality: [number, number][] }> = {
+    "call-003.opus": {
+      perMinute: 163_482,
+      quality: [
+        [7.34, 3.52],
+        [6.87, 3.67],
+      ],
+    },
+    "call-010.opus": {
+      perMinute: 166_273,
+      quality: [
+        [7.12, 3.87],
+        [7.02, 3.88],
+      ],
+    },
+  };
+
+  it("stores the demo Ogg Opus calls at 8 kHz: a fifth smaller at least, no worse than before", async () => {
+    for (const [name, before] of Object.entries(LOSSY_BEFORE)) {
+      const bytes = demo(name);
+      const result = await analyseAudio(bytes);
+      expect(encodedRate(result.stored.bytes), name).toBe(8000);
+      // Not ≤ 0.12 MB for every call: the decoded lossy source carries crosstalk and coding noise that the
+      // 18 kbit/s VBR stream (the least that keeps the channels apart) spends bits on (BENCHMARKS.md d2).
+      const perMinute = result.stored.bytes.length / (result.durationMs / 60_000);
+      expect(perMinute, name).toBeLessThanOrEqual(0.8 * before.perMinute);
+      const { pcm } = await decodeToPcm(bytes, sniffAudio(bytes));
+      const heard = pcm.channels.map((samples) => resample(samples, pcm.sampleRate, 8000));
+      await expectNoWorse(result.stored.bytes, heard, before.quality);
+    }
+  }, 180_000);
 
   it("writes 60 ms packets in clusters of at most CLUSTER_SECONDS, each with its CuePoint", async () => {
     const result = await analyseAudio(demo("call-001.wav"));

@@ -1,5 +1,6 @@
 import type { Pcm } from "./audio-types.js";
-import { OpusStreamEncoder, opusInputRate } from "./opus-encoder.js";
+import { createBandProbe, type SourceBand } from "./band-probe.js";
+import { type OpusInputRate, OpusStreamEncoder, opusInputRate } from "./opus-encoder.js";
 import { createResampler, type Resampler } from "./resample.js";
 import { WebmOpusWriter } from "./webm-opus-writer.js";
 
@@ -23,15 +24,27 @@ const complexityFor = (inputRate: number) => (inputRate >= 16000 ? 5 : 10);
  * Stereo calls keep the agent and the customer on separate channels, so the encoder must never downmix.
  * libopus codes a stereo stream as mono when bitrate × (90 + complexity) / 100 falls below about
  * 17.6 kbit/s for VOIP input at 8–12 kHz, or up to ~18–19 kbit/s at 16 kHz and above, where its speech
- * analysis runs. Telephone audio (8 kHz) is encoded at its own rate, so Opus spends every bit below 4 kHz:
- * 18 kbit/s stereo there gives ~0.11 MB per call-minute with better quality than the earlier 24 kbit/s at
- * 48 kHz. Wider sources keep a higher rate. The stereo test in transcode-to-webm-opus.test.ts guards this.
+ * analysis runs. Telephone audio (8 kHz, or telephone audio in a wider container: see encodingRate) is
+ * encoded at 8 kHz, so Opus spends every bit below 4 kHz: 18 kbit/s stereo there gives ~0.11 MB per
+ * call-minute with better quality than the earlier 24 kbit/s at 48 kHz. Wide-band speech keeps a higher
+ * rate. The stereo test in opus-encoder.test.ts guards this.
  */
 export function defaultBitrate(channels: 1 | 2, inputRate: number): number {
   const wide = inputRate >= 16000;
   if (channels === 1) return wide ? 16000 : 12000;
   return wide ? 24000 : 18000;
 }
+
+const TELEPHONE_RATE = 8000;
+
+/**
+ * The rate libopus gets: a call recording is telephone audio, and a source sampled above 8 kHz that
+ * carries nothing above the telephone band (the demo MP3s at 22.05 kHz and Ogg Opus at 48 kHz are 8 kHz
+ * calls re-encoded) is resampled down to 8 kHz, which loses nothing it has. Wide-band speech keeps
+ * libopus' next input rate at or above its own.
+ */
+const encodingRate = (sourceRate: number, band: SourceBand): OpusInputRate =>
+  band === "telephone" ? TELEPHONE_RATE : opusInputRate(sourceRate);
 
 export interface StoredAudioEncoder {
   /** Planar samples at the source rate. */
@@ -41,17 +54,13 @@ export interface StoredAudioEncoder {
   abort(): void;
 }
 
-/**
- * The stored form, streamed: source PCM → (resampled up to libopus' next input rate when needed) →
- * Opus, 60 ms VBR packets → WebM with Cues (see webm-opus-writer.ts). Memory holds one batch of frames
- * and the muxed output.
- */
-export async function createStoredAudioEncoder(
+/** Source PCM → (resampled to `sampleRate` when it differs) → Opus, 60 ms VBR packets → WebM with Cues. */
+async function openEncoder(
   sourceRate: number,
+  sampleRate: OpusInputRate,
   channels: 1 | 2,
-  options: OpusEncodeOptions = {},
+  options: OpusEncodeOptions,
 ): Promise<StoredAudioEncoder> {
-  const sampleRate = opusInputRate(sourceRate);
   const resamplers: Resampler[] | undefined =
     sampleRate === sourceRate
       ? undefined
@@ -76,6 +85,48 @@ export async function createStoredAudioEncoder(
       return writer.finish();
     },
     abort: () => encoder.close(),
+  };
+}
+
+/**
+ * The stored form, streamed (see openEncoder). A source sampled above 8 kHz is first held back while the
+ * band probe listens (at most PROBE_MAX_SECONDS of it, usually the first seconds of speech), so the encoder
+ * is opened at the rate its content needs; memory holds that much input, one batch of frames and the muxed
+ * output, whatever the call's length.
+ */
+export async function createStoredAudioEncoder(
+  sourceRate: number,
+  channels: 1 | 2,
+  options: OpusEncodeOptions = {},
+): Promise<StoredAudioEncoder> {
+  if (sourceRate <= TELEPHONE_RATE) {
+    return openEncoder(sourceRate, opusInputRate(sourceRate), channels, options);
+  }
+  const probe = createBandProbe(sourceRate);
+  let held: Float32Array[][] = [];
+  let opened: StoredAudioEncoder | null = null;
+  const open = async (band: SourceBand) => {
+    const encoder = await openEncoder(sourceRate, encodingRate(sourceRate, band), channels, options);
+    opened = encoder;
+    for (const block of held) await encoder.push(block);
+    held = [];
+    return encoder;
+  };
+  return {
+    async push(block) {
+      if (opened) return opened.push(block);
+      // Decoders may reuse their output buffers: keep a copy while the probe listens.
+      held.push(block.map((samples) => samples.slice()));
+      probe.push(block);
+      if (probe.verdict) await open(probe.verdict);
+    },
+    async finish() {
+      return (opened ?? (await open(probe.finish()))).finish();
+    },
+    abort: () => {
+      held = [];
+      opened?.abort();
+    },
   };
 }
 
