@@ -5,7 +5,8 @@ import { createDb, type KuuloDb } from "@kuulo/db/client";
 import { migrateDb } from "@kuulo/db/migrate";
 import { sql } from "drizzle-orm";
 
-export const BENCH_DATABASE = "kuulo_bench";
+/** `KUULO_BENCH_DATABASE` names another, so two benches on one server do not drop each other's. */
+export const BENCH_DATABASE = process.env.KUULO_BENCH_DATABASE ?? "kuulo_bench";
 
 export interface BenchDatabase {
   kuuloDb: KuuloDb;

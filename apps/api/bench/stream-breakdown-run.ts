@@ -30,7 +30,10 @@ async function clipListener(
     .select({ unitId: recordings.unitId })
     .from(recordings)
     .where(eq(recordings.id, recordingId));
-  const [employee] = await db.select({ id: users.id }).from(users).where(eq(users.username, "mikko.korhonen"));
+  const [employee] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.username, "mikko.korhonen"));
   if (!recording || !employee) throw new Error("no recording or demo employee for the clip listener");
   const [playlist] = await db
     .insert(playlists)
@@ -48,7 +51,8 @@ async function clipListener(
     })
     .returning({ id: playlistItems.id });
   await db.insert(playlistAssignments).values({ playlistId: playlist.id, userId: employee.id });
-  const origin = bench.config.publicOrigins.find((candidate) => candidate.includes("127.0.0.1")) ?? bench.baseUrl;
+  const origin =
+    bench.config.publicOrigins.find((candidate) => candidate.includes("127.0.0.1")) ?? bench.baseUrl;
   return {
     url: `${bench.baseUrl}/media/recordings/${recordingId}/audio?playlist=${playlist.id}&item=${item?.id}`,
     cookie: await signIn(bench.baseUrl, origin, "mikko.korhonen"),

@@ -119,7 +119,9 @@ export function breakdownLines(result: StreamBreakdown): string[] {
   const cells = (value: (path: PathBreakdown) => string | number) => paths.map(value).join(" | ");
   return [
     `${result.full.requests} + ${result.fast.requests} requests of ${result.rangeBytes} B ranges of a ${result.recordingBytes} B recording` +
-      (clip ? `; ${clip.full.requests} + ${clip.fast.requests} of a ${clip.clipBytes} B clip (${clip.clipMs} ms)` : ""),
+      (clip
+        ? `; ${clip.full.requests} + ${clip.fast.requests} of a ${clip.clipBytes} B clip (${clip.clipMs} ms)`
+        : ""),
     `| step | whole: full path | whole: fast path${clip ? " | clip: full path | clip: fast path" : ""} |`,
     `| --- | ${paths.map(() => "---").join(" | ")} |`,
     ...STREAM_STAGES.map((stage) => `| ${stage} | ${cells((path) => path.meanMs[stage] ?? 0)} |`),

@@ -1,7 +1,7 @@
 import { auditEvents, playlistItems } from "@kuulo/db/schema";
 import { and, eq } from "drizzle-orm";
-import { metrics } from "../src/observability/metrics.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { metrics } from "../src/observability/metrics.js";
 import { type DisclosureTestApp, startDisclosureApp } from "./disclosures-harness.js";
 import { dataOf } from "./helpers/test-app.js";
 import {

@@ -255,7 +255,11 @@ async function clipListener(): Promise<ClipListener> {
   );
   dataOf(await app.t.call("playlists.publish", { playlistId: created.id }, { cookie: trainer }));
   dataOf(
-    await app.t.call("playlists.assign", { playlistId: created.id, userIds: [person.id] }, { cookie: trainer }),
+    await app.t.call(
+      "playlists.assign",
+      { playlistId: created.id, userIds: [person.id] },
+      { cookie: trainer },
+    ),
   );
   const itemId = detail.items[0]?.id ?? "";
   const query = `?playlist=${created.id}&item=${itemId}`;
@@ -300,7 +304,9 @@ describe("Range requests of a clip listener's audited listening session (fast pa
     const rows = await app.t.db
       .select({ details: auditEvents.details })
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, "recording.listen"), eq(auditEvents.targetId, listener.recording.id)));
+      .where(
+        and(eq(auditEvents.action, "recording.listen"), eq(auditEvents.targetId, listener.recording.id)),
+      );
     expect(rows).toHaveLength(1);
     expect(rows[0]?.details).toMatchObject({ via: "assigned", playlistItemId: listener.itemId });
   });
@@ -314,7 +320,9 @@ describe("Range requests of a clip listener's audited listening session (fast pa
         "playlists.setItems",
         {
           playlistId: listener.playlistId,
-          items: [{ itemId: listener.itemId, recordingId: listener.recording.id, ...clipInput(moved), note: "" }],
+          items: [
+            { itemId: listener.itemId, recordingId: listener.recording.id, ...clipInput(moved), note: "" },
+          ],
         },
         { cookie: listener.trainer },
       ),
@@ -343,7 +351,11 @@ describe("Range requests of a clip listener's audited listening session (fast pa
     const listener = await clipListener();
     await warmClip(listener);
     dataOf(
-      await other.call("playlists.unpublish", { playlistId: listener.playlistId }, { cookie: listener.trainer }),
+      await other.call(
+        "playlists.unpublish",
+        { playlistId: listener.playlistId },
+        { cookie: listener.trainer },
+      ),
     );
     await refusedEverywhere(listener.recording.id, listener.cookie, 403, listener.query);
   });

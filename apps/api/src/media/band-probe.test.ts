@@ -51,7 +51,13 @@ describe("band probe", () => {
     const call = telephoneCall();
     for (const rate of [16000, 48000]) {
       const probe = createBandProbe(rate);
-      feed(probe, withFricatives(call.map((samples) => resample(samples, 8000, rate)), rate));
+      feed(
+        probe,
+        withFricatives(
+          call.map((samples) => resample(samples, 8000, rate)),
+          rate,
+        ),
+      );
       expect(probe.verdict, `${rate} Hz`).toBe("wide");
     }
   });

@@ -38,7 +38,10 @@ const nextPowerOfTwo = (n: number) => 2 ** Math.ceil(Math.log2(n));
  */
 export function createBandProbe(sampleRate: number): BandProbe {
   const size = nextPowerOfTwo(sampleRate * 0.032);
-  const window = Float64Array.from({ length: size }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size));
+  const window = Float64Array.from(
+    { length: size },
+    (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size),
+  );
   const binHz = sampleRate / size;
   const highFrom = Math.ceil(HIGH_BAND_HZ[0] / binHz);
   const highTo = Math.min(size / 2, Math.floor(HIGH_BAND_HZ[1] / binHz));

@@ -70,7 +70,12 @@ const PLAYER_PROBE = `async (src) => {
   const canPlay = audio.canPlayType('audio/webm; codecs="opus"');
   await audio.play();
   const started = audio.currentTime;
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  // Waits for playback to move (the state), not for a time: a busy machine may start it late.
+  await new Promise((resolve) => {
+    const moved = () => audio.currentTime > started && resolve();
+    audio.ontimeupdate = moved;
+    moved();
+  });
   const advanced = audio.currentTime;
   audio.pause();
   audio.currentTime = duration / 2;
