@@ -334,42 +334,37 @@ describe("Range requests of a clip listener's audited listening session (fast pa
     }
   });
 
-  it("the item removed from the playlist refuses the next request on both instances", async () => {
-    const listener = await clipListener();
-    await warmClip(listener);
-    dataOf(
-      await app.t.call(
-        "playlists.setItems",
-        { playlistId: listener.playlistId, items: [] },
-        { cookie: listener.trainer },
-      ),
-    );
-    await refusedEverywhere(listener.recording.id, listener.cookie, 403, listener.query);
-  });
+  // Playlist edits that do not move the auth epoch, made on either instance by the playlist's trainer.
+  const playlistChanges: [string, (listener: ClipListener) => ReturnType<TestApp["call"]>][] = [
+    [
+      "the item removed from the playlist",
+      (listener) =>
+        app.t.call(
+          "playlists.setItems",
+          { playlistId: listener.playlistId, items: [] },
+          { cookie: listener.trainer },
+        ),
+    ],
+    [
+      "unpublishing the playlist",
+      (listener) =>
+        other.call("playlists.unpublish", { playlistId: listener.playlistId }, { cookie: listener.trainer }),
+    ],
+    [
+      "withdrawing the assignment",
+      (listener) =>
+        app.t.call(
+          "playlists.unassign",
+          { playlistId: listener.playlistId, userIds: [listener.person.id] },
+          { cookie: listener.trainer },
+        ),
+    ],
+  ];
 
-  it("unpublishing the playlist refuses the next request on both instances", async () => {
+  it.each(playlistChanges)("%s refuses the next request on both instances", async (_, change) => {
     const listener = await clipListener();
     await warmClip(listener);
-    dataOf(
-      await other.call(
-        "playlists.unpublish",
-        { playlistId: listener.playlistId },
-        { cookie: listener.trainer },
-      ),
-    );
-    await refusedEverywhere(listener.recording.id, listener.cookie, 403, listener.query);
-  });
-
-  it("withdrawing the assignment refuses the next request on both instances", async () => {
-    const listener = await clipListener();
-    await warmClip(listener);
-    dataOf(
-      await app.t.call(
-        "playlists.unassign",
-        { playlistId: listener.playlistId, userIds: [listener.person.id] },
-        { cookie: listener.trainer },
-      ),
-    );
+    dataOf(await change(listener));
     await refusedEverywhere(listener.recording.id, listener.cookie, 403, listener.query);
   });
 
