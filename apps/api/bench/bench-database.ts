@@ -8,6 +8,10 @@ import { sql } from "drizzle-orm";
 /** `KUULO_BENCH_DATABASE` names another, so two benches on one server do not drop each other's. */
 export const BENCH_DATABASE = process.env.KUULO_BENCH_DATABASE ?? "kuulo_bench";
 
+/**
+ * A fresh database of this name on the PostgreSQL server (dropped first if a previous run left it).
+ * Benchmarks run side by side on one server need different names (KUULO_BENCH_DATABASE).
+ */
 export interface BenchDatabase {
   kuuloDb: KuuloDb;
   databaseUrl: string | undefined;
@@ -15,15 +19,19 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
-/** A fresh `kuulo_bench` database on the PostgreSQL server (dropped first if a previous run left it). */
-export async function openPostgresBenchDb(serverUrl: string): Promise<BenchDatabase> {
+export async function openPostgresBenchDb(
+  serverUrl: string,
+  name: string = BENCH_DATABASE,
+): Promise<BenchDatabase> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
+    throw new Error(`bench database name ${name} is not a plain name`);
   const adminUrl = new URL(serverUrl);
   adminUrl.pathname = "/postgres";
   const admin = await createDb({ databaseUrl: adminUrl.toString() });
-  await admin.db.execute(sql.raw(`drop database if exists ${BENCH_DATABASE} with (force)`));
-  await admin.db.execute(sql.raw(`create database ${BENCH_DATABASE}`));
+  await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+  await admin.db.execute(sql.raw(`create database ${name}`));
   const url = new URL(serverUrl);
-  url.pathname = `/${BENCH_DATABASE}`;
+  url.pathname = `/${name}`;
   const databaseUrl = url.toString();
   const kuuloDb = await createDb({ databaseUrl });
   await migrateDb(kuuloDb);
@@ -33,7 +41,7 @@ export async function openPostgresBenchDb(serverUrl: string): Promise<BenchDatab
     label: "PostgreSQL",
     close: async () => {
       await kuuloDb.close();
-      await admin.db.execute(sql.raw(`drop database if exists ${BENCH_DATABASE} with (force)`));
+      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
       await admin.close();
     },
   };

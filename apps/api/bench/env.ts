@@ -3,6 +3,8 @@
 export interface BenchEnv {
   /** PostgreSQL server to create the `kuulo_bench` database on (its own database name is ignored). */
   postgresServerUrl: string;
+  /** The database the benchmark creates and drops on that server (KUULO_BENCH_DATABASE, default kuulo_bench). */
+  postgresDatabase: string;
   /** Recording counts to measure search at, on PostgreSQL, in increasing order. */
   postgresScales: number[];
   /** Recording count for the PGlite search run; 0 skips it. */
@@ -36,6 +38,7 @@ function numberList(value: string | undefined, fallback: number[]): number[] {
 export function loadBenchEnv(env: Record<string, string | undefined> = process.env): BenchEnv {
   return {
     postgresServerUrl: env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
+    postgresDatabase: env.KUULO_BENCH_DATABASE || "kuulo_bench",
     postgresScales: numberList(env.KUULO_BENCH_SCALES, [100_000, 1_000_000]),
     pgliteScale: env.KUULO_BENCH_PGLITE_SCALE !== undefined ? Number(env.KUULO_BENCH_PGLITE_SCALE) : 100_000,
     timeFactor: env.KUULO_BENCH_TIME_FACTOR ? Number(env.KUULO_BENCH_TIME_FACTOR) : 1,

@@ -149,7 +149,7 @@ async function ingestAndStream(database: BenchDatabase, app: BenchApp): Promise<
 async function postgresPart(): Promise<void> {
   let database: BenchDatabase;
   try {
-    database = await openPostgresBenchDb(env.postgresServerUrl);
+    database = await openPostgresBenchDb(env.postgresServerUrl, env.postgresDatabase);
   } catch (error) {
     results.notes.push(`PostgreSQL unavailable (${reason(error)}): PostgreSQL runs skipped`);
     return;

@@ -68,7 +68,7 @@ const started = machine();
 const database =
   process.env.KUULO_BENCH_BREAKDOWN_DB === "pglite"
     ? await openPgliteBenchDb()
-    : await openPostgresBenchDb(env.postgresServerUrl);
+    : await openPostgresBenchDb(env.postgresServerUrl, env.postgresDatabase);
 const bench = await startBenchApp(database.kuuloDb, { databaseUrl: database.databaseUrl });
 try {
   const files = await loadDemoFiles(join(REPO_ROOT, "apps", "api", "demo-data"));

@@ -39,6 +39,9 @@ export interface OrganisationView {
 
 export interface GrantView extends Grant {
   id: string;
+  /** The granted unit's code and name as the session's facts were read (a rename moves the auth epoch). */
+  unitCode: string | null;
+  unitName: string | null;
 }
 
 export interface AuthState {

@@ -1,11 +1,11 @@
 import type { DbOrTx } from "@kuulo/db/client";
-import { disclosures, organisations, roleGrants, sessions, users } from "@kuulo/db/schema";
+import { disclosures, organisations, roleGrants, sessions, units, users } from "@kuulo/db/schema";
 import { ROLES_REQUIRING_SECOND_FACTOR, type Role } from "@kuulo/domain/access";
 import { isDisclosureActive } from "@kuulo/domain/disclosure";
 import { LOCALES } from "@kuulo/domain/register";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { metrics } from "../observability/metrics.js";
-import type { AuthState, SessionStage } from "./auth-state.js";
+import type { AuthState, GrantView, SessionStage } from "./auth-state.js";
 import { organisationMaySignIn } from "./designated-user.js";
 import { type DisclosureWindow, type SessionFacts, sessionCacheOf } from "./session-cache.js";
 import { generateSecretToken, hashToken } from "./session-token.js";
@@ -80,10 +80,18 @@ export function stageOf(
 
 export type SessionRefusal = "unknown" | "expired" | "idle" | "inactive" | "agreement";
 
-export async function loadGrants(db: DbOrTx, userId: string) {
+/** The person's live grants with their units' codes and names (what `auth.me` shows, with no query of its own). */
+export async function loadGrants(db: DbOrTx, userId: string): Promise<GrantView[]> {
   return db
-    .select({ id: roleGrants.id, role: roleGrants.role, unitId: roleGrants.unitId })
+    .select({
+      id: roleGrants.id,
+      role: roleGrants.role,
+      unitId: roleGrants.unitId,
+      unitCode: units.code,
+      unitName: units.name,
+    })
     .from(roleGrants)
+    .leftJoin(units, eq(units.id, roleGrants.unitId))
     .where(and(eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)));
 }
 

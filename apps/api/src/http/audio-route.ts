@@ -17,6 +17,15 @@ import { startStreamTimer } from "./stream-timing.js";
 
 export const AUDIO_PATH = "/media/recordings/:id/audio";
 
+/** Bodies up to this size (a player's Range requests, a short call) go out as one buffer, not a stream. */
+const BUFFERED_BODY_BYTES = 1024 * 1024;
+
+async function collect(pieces: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const piece of pieces) parts.push(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
+  return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+}
+
 /** R8: inline only, never cached, never sniffed into something else. */
 function audioHeaders(reply: FastifyReply, size: number) {
   return reply
@@ -116,8 +125,10 @@ export function registerAudioRoute(app: FastifyInstance, deps: AppDeps, storage:
       });
       if (range.kind === "unsatisfiable") return sendUnsatisfiable(request, reply, size);
       timer?.bodyStarts();
-      const body = Readable.from(audio.read(start, end, timer));
-      audioHeaders(reply, end - start + 1);
+      const length = end - start + 1;
+      const pieces = audio.read(start, end, timer);
+      const body = length <= BUFFERED_BODY_BYTES ? await collect(pieces) : Readable.from(pieces);
+      audioHeaders(reply, length);
       if (range.kind === "partial") reply.code(206).header("content-range", `bytes ${start}-${end}/${size}`);
       return reply.send(body);
     } catch (error) {

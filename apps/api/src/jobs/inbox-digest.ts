@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Database } from "@kuulo/db/client";
 import { claimJob, finishJob } from "@kuulo/db/queries";
-import { jobs, organisations, roleGrants, users } from "@kuulo/db/schema";
+import { jobs, organisations, users } from "@kuulo/db/schema";
 import { calendarDay, DIGEST_KIND_TEXTS, DIGEST_TEXTS, type InboxItemKind } from "@kuulo/domain/inbox";
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { AuthState } from "../auth/auth-state.js";
+import { loadGrants } from "../auth/sessions.js";
 import { sendMail } from "../email/mailer.js";
 import type { Config } from "../env.js";
 import type { AppPlugin } from "../server/build-app.js";
@@ -38,10 +39,7 @@ async function digestAuth(db: Database, userId: string, now: Date): Promise<Auth
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, userId));
   if (!row) return null;
-  const grants = await db
-    .select({ id: roleGrants.id, role: roleGrants.role, unitId: roleGrants.unitId })
-    .from(roleGrants)
-    .where(and(eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)));
+  const grants = await loadGrants(db, userId);
   const { user, organisation } = row;
   return {
     session: {

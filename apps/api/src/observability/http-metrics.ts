@@ -34,7 +34,13 @@ export function registerHttpMetrics(app: FastifyInstance, procedures: ReadonlySe
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
-    if (request.routeOptions.url !== AUDIO_PATH || !isReadable(payload)) return payload;
+    if (request.routeOptions.url !== AUDIO_PATH) return payload;
+    // Ranges and short calls leave as one buffer (audio-route.ts): counted whole, no stream to wrap.
+    if (Buffer.isBuffer(payload) && reply.statusCode < 300) {
+      metrics.audioBytesServed.inc(payload.length);
+      return payload;
+    }
+    if (!isReadable(payload)) return payload;
     metrics.streamsInFlight.inc();
     reply.raw.once("close", () => metrics.streamsInFlight.dec());
     const counter = new Transform({

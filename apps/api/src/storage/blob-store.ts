@@ -18,6 +18,18 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** Every key starting with `prefix` (for reconcile and scrub); never temporary or foreign files. */
   list(prefix: string): AsyncIterable<string>;
+  /**
+   * One object held open for many range reads (a listening session's Range requests), where the backend
+   * can do that cheaper than getRange each time. Optional: callers fall back to getRange.
+   */
+  openReader?(key: string): Promise<BlobReader>;
+}
+
+/** An object held open: positional reads without opening it again; close() lets it go. */
+export interface BlobReader {
+  readonly size: number;
+  getRange(start: number, endInclusive: number): Promise<Uint8Array>;
+  close(): void;
 }
 
 const KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/;

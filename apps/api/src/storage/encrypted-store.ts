@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { DomainError } from "@kuulo/domain/errors";
-import { asChunks, assertBlobKey, assertRange, type BlobStore } from "./blob-store.js";
+import { asChunks, assertBlobKey, assertRange, type BlobReader, type BlobStore } from "./blob-store.js";
 import type { MasterKeyring } from "./master-keyring.js";
 
 /**
@@ -182,11 +182,17 @@ export function createEncryptedStore(
     }
   }
 
-  const readHeader = async (key: string) => decodeHeader(key, await inner.getRange(key, 0, HEADER_BYTES - 1));
+  type ReadSealed = (start: number, endInclusive: number) => Promise<Uint8Array>;
+
+  const readHeader = async (
+    key: string,
+    read: ReadSealed = (start, end) => inner.getRange(key, start, end),
+  ) => decodeHeader(key, await read(0, HEADER_BYTES - 1));
 
   /** Decrypts chunks of an opened object; the key stays the caller's (it is not zeroed here). */
   async function* readRange(
     key: string,
+    read: ReadSealed,
     header: Header,
     dataKey: Buffer,
     start: number,
@@ -207,7 +213,7 @@ export function createEncryptedStore(
           ? HEADER_BYTES + groupEnd * stride + lastLength + TAG_BYTES - 1
           : HEADER_BYTES + (groupEnd + 1) * stride - 1;
       const readStarted = timer ? performance.now() : 0;
-      const sealed = await inner.getRange(key, HEADER_BYTES + group * stride, cipherEnd);
+      const sealed = await read(HEADER_BYTES + group * stride, cipherEnd);
       if (timer) timer.blobRead(performance.now() - readStarted);
       for (let i = group; i <= groupEnd; i++) {
         const decryptStarted = timer ? performance.now() : 0;
@@ -239,14 +245,33 @@ export function createEncryptedStore(
     }
   }
 
+  /** The object held open for the opened object's reads where the backend can (one positional read each). */
+  async function openSealed(key: string): Promise<{ read: ReadSealed; close(): void }> {
+    if (!inner.openReader) return { read: (start, end) => inner.getRange(key, start, end), close: () => {} };
+    const reader: BlobReader = await inner.openReader(key);
+    return { read: (start, end) => reader.getRange(start, end), close: () => reader.close() };
+  }
+
   async function open(key: string, wrappedKey: Uint8Array): Promise<OpenedObject> {
     assertBlobKey(key);
-    const header = await readHeader(key);
-    const dataKey = keyring.unwrap(wrappedKey);
+    const sealed = await openSealed(key);
+    let header: Header;
+    let dataKey: Buffer;
+    try {
+      header = await readHeader(key, sealed.read);
+      dataKey = keyring.unwrap(wrappedKey);
+    } catch (error) {
+      sealed.close();
+      throw error;
+    }
     return {
       plaintextSize: header.plaintextLength,
-      read: (start, endInclusive, timer) => readRange(key, header, dataKey, start, endInclusive, timer),
-      close: () => dataKey.fill(0),
+      read: (start, endInclusive, timer) =>
+        readRange(key, sealed.read, header, dataKey, start, endInclusive, timer),
+      close: () => {
+        dataKey.fill(0);
+        sealed.close();
+      },
     };
   }
 

@@ -6,6 +6,7 @@ import {
   assertBlobKey,
   assertBlobPrefix,
   assertRange,
+  type BlobReader,
   type BlobStore,
   blobNotFound,
   isBlobKey,
@@ -22,6 +23,24 @@ async function fsyncDirectory(path: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+async function readFully(
+  handle: FileHandle,
+  key: string,
+  size: number,
+  start: number,
+  endInclusive: number,
+): Promise<Uint8Array> {
+  assertRange(key, start, endInclusive, size);
+  const buffer = Buffer.allocUnsafe(endInclusive - start + 1);
+  let filled = 0;
+  while (filled < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, start + filled);
+    if (bytesRead === 0) throw new Error(`Stored object ${key} shrank while being read.`);
+    filled += bytesRead;
+  }
+  return buffer;
 }
 
 /**
@@ -60,6 +79,16 @@ export class FsBlobStore implements BlobStore {
   }
 
   async getRange(key: string, start: number, endInclusive: number): Promise<Uint8Array> {
+    const reader = await this.openReader(key);
+    try {
+      return await reader.getRange(start, endInclusive);
+    } finally {
+      reader.close();
+    }
+  }
+
+  /** Keeps the file open: each range is then one positional read (no open, stat and close per request). */
+  async openReader(key: string): Promise<BlobReader> {
     const path = this.pathOf(key);
     let handle: FileHandle;
     try {
@@ -68,20 +97,20 @@ export class FsBlobStore implements BlobStore {
       if (isMissing(error)) throw blobNotFound(key);
       throw error;
     }
+    let size: number;
     try {
-      const { size } = await handle.stat();
-      assertRange(key, start, endInclusive, size);
-      const buffer = Buffer.allocUnsafe(endInclusive - start + 1);
-      let filled = 0;
-      while (filled < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, start + filled);
-        if (bytesRead === 0) throw new Error(`Stored object ${key} shrank while being read.`);
-        filled += bytesRead;
-      }
-      return buffer;
-    } finally {
+      size = (await handle.stat()).size;
+    } catch (error) {
       await handle.close();
+      throw error;
     }
+    return {
+      size,
+      getRange: (start, endInclusive) => readFully(handle, key, size, start, endInclusive),
+      close: () => {
+        handle.close().catch(() => {});
+      },
+    };
   }
 
   async size(key: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { organisations, roleGrants, sessions } from "@kuulo/db/schema";
+import { organisations, roleGrants, sessions, units } from "@kuulo/db/schema";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeUser, organisationId, userId } from "../helpers/fixtures.js";
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 interface Me {
-  grants: { id: string; role: string }[];
+  grants: { id: string; role: string; unitCode: string | null; unitName: string | null }[];
   disclosureIds: string[];
 }
 const me = (app: TestApp, cookie: string) => app.query("auth.me", undefined, cookie);
@@ -92,6 +92,23 @@ describe("session cache across instances", () => {
     const revoked = await a.call("grants.revoke", { grantId: person.grantIds[0] }, { cookie: admin });
     expect(revoked.status).toBe(200);
     expect((await me(b, cookie)).status).toBe(401);
+  });
+
+  it("renaming a unit on one instance shows the new name in the session on the other at once", async () => {
+    const cookie = await a.signIn("kouluttaja");
+    await warm(cookie);
+    const [unit] = await a.db.select().from(units).where(eq(units.code, "HKI-ASPA"));
+    expect((await meOf(b, cookie)).grants.map((grant) => grant.unitName)).toContain(unit?.name);
+    await a.db
+      .update(units)
+      .set({ code: "HKI-ASPA-2", name: "Asiakaspalvelu, Pasila" })
+      .where(eq(units.id, unit?.id ?? ""));
+    for (const app of [b, a]) {
+      const grants = (await meOf(app, cookie)).grants.filter((grant) => grant.unitCode !== null);
+      expect(grants.map((grant) => [grant.unitCode, grant.unitName])).toEqual([
+        ["HKI-ASPA-2", "Asiakaspalvelu, Pasila"],
+      ]);
+    }
   });
 
   it("revoking a training disclosure on one instance withdraws it on the other at once", async () => {

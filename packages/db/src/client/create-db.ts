@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "../schema/index.js";
 import { rememberConnection } from "./connection-registry.js";
+import { withPreparedStatements } from "./prepared-statements.js";
 import type { CreateDbOptions, Database, KuuloDb } from "./types.js";
 
 const POOL_SIZE = 10;
@@ -20,7 +21,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<KuuloDb> 
 }
 
 function openPostgres(databaseUrl: string): KuuloDb {
-  const client = postgres(databaseUrl, { max: POOL_SIZE, onnotice: () => {} });
+  const client = withPreparedStatements(postgres(databaseUrl, { max: POOL_SIZE, onnotice: () => {} }));
   // Both drivers extend PgDatabase; only the query-result type parameter differs.
   const db = drizzlePostgres({ client, schema }) as unknown as Database;
   const kuuloDb: KuuloDb = {

@@ -1,7 +1,5 @@
-import { units } from "@kuulo/db/schema";
 import { explainAccess, type Permission, type Relation, type Role } from "@kuulo/domain/access";
 import type { Locale } from "@kuulo/domain/register";
-import { inArray } from "drizzle-orm";
 import type { SessionStage } from "../../auth/auth-state.js";
 import type { AuthedContext } from "../shared/service-context.js";
 
@@ -34,16 +32,9 @@ export interface MeResult {
   session: { stage: SessionStage; createdAt: string; idleExpiresAt: string; absoluteExpiresAt: string };
 }
 
+/** Everything comes from the request's session check (its cached facts carry the grants' units): no query. */
 export async function me({ ctx }: { ctx: AuthedContext; input?: undefined }): Promise<MeResult> {
   const { auth } = ctx;
-  const unitIds = auth.grants.map((grant) => grant.unitId).filter((id): id is string => id !== null);
-  const unitRows = unitIds.length
-    ? await ctx.db
-        .select({ id: units.id, code: units.code, name: units.name })
-        .from(units)
-        .where(inArray(units.id, unitIds))
-    : [];
-  const unitById = new Map(unitRows.map((unit) => [unit.id, unit]));
   const full = auth.session.stage === "full";
   return {
     user: {
@@ -61,8 +52,8 @@ export async function me({ ctx }: { ctx: AuthedContext; input?: undefined }): Pr
       id: grant.id,
       role: grant.role,
       unitId: grant.unitId,
-      unitCode: grant.unitId ? (unitById.get(grant.unitId)?.code ?? null) : null,
-      unitName: grant.unitId ? (unitById.get(grant.unitId)?.name ?? null) : null,
+      unitCode: grant.unitCode,
+      unitName: grant.unitName,
     })),
     // A session still waiting for its second factor may do nothing, so it is shown holding nothing.
     permissions: full

@@ -23,8 +23,9 @@ export interface FindRecordingsInput extends RecordingFilterInput {
 
 /**
  * One keyset page of the recordings the caller may read (never OFFSET). The search is audited as one
- * `recording.read` row per query carrying the filter, not one per row returned; the row is written
- * before the page is returned, so an audit failure fails the request.
+ * `recording.read` row per query carrying the filter, not one per row returned. The row is committed
+ * while the query runs (on another connection), and the page is returned only once both have finished,
+ * so an audit failure still fails the request (R14) without the commit adding to its time.
  */
 export async function findRecordings({
   ctx,
@@ -36,21 +37,23 @@ export async function findRecordings({
   const filters = toRecordingFilters(input);
   const after = input.cursor ? decodeSearchCursor(input.cursor, input.order) : undefined;
   await assertUnitFilterInScope(ctx, input.unitId);
-  const page = await listRecordingSummaries(ctx.db, {
-    ...filters,
-    scope: recordingScopeOf(ctx.auth.actor, "recording.read"),
-    order: input.order,
-    after,
-    limit: input.limit,
-  });
   const { cursor: _cursor, limit: _limit, ...filter } = input;
-  await audit(ctx.db, ctx, {
-    action: "recording.read",
-    targetType: "recording_search",
-    targetId: null,
-    outcome: "success",
-    details: { filter: describeFilter(filter), page: after ? "next" : "first", returned: page.items.length },
-  });
+  const [page] = await Promise.all([
+    listRecordingSummaries(ctx.db, {
+      ...filters,
+      scope: recordingScopeOf(ctx.auth.actor, "recording.read"),
+      order: input.order,
+      after,
+      limit: input.limit,
+    }),
+    audit(ctx.db, ctx, {
+      action: "recording.read",
+      targetType: "recording_search",
+      targetId: null,
+      outcome: "success",
+      details: { filter: describeFilter(filter), page: after ? "next" : "first" },
+    }),
+  ]);
   return {
     items: page.items.map(toRecordingListItemView),
     nextCursor: page.nextCursor ? encodeSearchCursor(input.order, page.nextCursor) : null,
