@@ -5,13 +5,9 @@ import { createDb, type KuuloDb } from "@kuulo/db/client";
 import { migrateDb } from "@kuulo/db/migrate";
 import { sql } from "drizzle-orm";
 
-/** `KUULO_BENCH_DATABASE` names another, so two benches on one server do not drop each other's. */
-export const BENCH_DATABASE = process.env.KUULO_BENCH_DATABASE ?? "kuulo_bench";
+/** The default name; `KUULO_BENCH_DATABASE` (bench/env.ts) names another, so two benches on one server do not drop each other's. */
+export const BENCH_DATABASE = "kuulo_bench";
 
-/**
- * A fresh database of this name on the PostgreSQL server (dropped first if a previous run left it).
- * Benchmarks run side by side on one server need different names (KUULO_BENCH_DATABASE).
- */
 export interface BenchDatabase {
   kuuloDb: KuuloDb;
   databaseUrl: string | undefined;
@@ -19,6 +15,7 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
+/** A fresh database of this name on the PostgreSQL server (dropped first if a previous run left it). */
 export async function openPostgresBenchDb(
   serverUrl: string,
   name: string = BENCH_DATABASE,

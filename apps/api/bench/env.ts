@@ -1,4 +1,5 @@
 /** The only reader of process.env in the benchmarks. */
+import { BENCH_DATABASE } from "./bench-database.js";
 
 export interface BenchEnv {
   /** PostgreSQL server to create the `kuulo_bench` database on (its own database name is ignored). */
@@ -38,7 +39,7 @@ function numberList(value: string | undefined, fallback: number[]): number[] {
 export function loadBenchEnv(env: Record<string, string | undefined> = process.env): BenchEnv {
   return {
     postgresServerUrl: env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
-    postgresDatabase: env.KUULO_BENCH_DATABASE || "kuulo_bench",
+    postgresDatabase: env.KUULO_BENCH_DATABASE || BENCH_DATABASE,
     postgresScales: numberList(env.KUULO_BENCH_SCALES, [100_000, 1_000_000]),
     pgliteScale: env.KUULO_BENCH_PGLITE_SCALE !== undefined ? Number(env.KUULO_BENCH_PGLITE_SCALE) : 100_000,
     timeFactor: env.KUULO_BENCH_TIME_FACTOR ? Number(env.KUULO_BENCH_TIME_FACTOR) : 1,
