@@ -134,14 +134,12 @@ export const privacyOperationsEn = {
       title: "New data-subject access request",
       description:
         "A customer's right of access (GDPR Art. 15). The caller's number is not stored, so find the calls by time and staff member.",
-      find: "Find calls",
       from: "From",
       to: "To",
-      anyStaff: "Any staff member",
-      candidates: "Candidate calls",
-      truncated: "Only the first calls are shown; narrow the time window.",
-      noCandidates:
-        "No calls in this window. You can still record the request as fulfilled with nothing found.",
+      candidates: "Calls in this period",
+      windowFirst: "Give the period first; the calls are then searched within it.",
+      nothingFound:
+        "If none of the calls is the requester's, choose none: the request is recorded as fulfilled with nothing found.",
       method: "Verification method",
       methods: {
         in_person_id_document: "ID document in person",
@@ -187,24 +185,6 @@ export const privacyOperationsEn = {
       window: { inverted: "The end of the window must not be before its start." },
       playlist: { not_found: "No such playlist." },
       country: { outside_eu_eea: "The recipient must be in the EU/EEA: nothing leaves the EU/EEA." },
-    },
-    picker: {
-      legend: "Recordings",
-      search: "Find recordings",
-      from: "Calls from",
-      to: "Calls to",
-      staff: "Staff member",
-      anyStaff: "Anyone",
-      searchButton: "Search",
-      select: "Select {{when}}, {{who}}",
-      selected_one: "{{count}} recording selected",
-      selected_other: "{{count}} recordings selected",
-      none: "No recordings found.",
-      held: "Under legal hold",
-      duration: "Duration",
-      call: "Call",
-      staffColumn: "Staff member",
-      unit: "Unit",
     },
   },
   retention: {

@@ -141,13 +141,12 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
       title: "Uusi rekisteröidyn tarkastuspyyntö",
       description:
         "Asiakkaan oikeus saada pääsy tietoihinsa (tietosuoja-asetuksen 15 artikla). Soittajan numeroa ei tallenneta, joten puhelut haetaan ajan ja työntekijän mukaan.",
-      find: "Hae puhelut",
       from: "Alkaen",
       to: "Asti",
-      anyStaff: "Kuka tahansa työntekijä",
-      candidates: "Mahdolliset puhelut",
-      truncated: "Vain ensimmäiset puhelut näytetään; rajaa aikaväliä.",
-      noCandidates: "Aikavälillä ei ole puheluita. Pyynnön voi silti kirjata vastatuksi: mitään ei löytynyt.",
+      candidates: "Aikavälin puhelut",
+      windowFirst: "Anna ensin aikaväli; puhelut haetaan sen sisältä.",
+      nothingFound:
+        "Jos mikään puheluista ei ole pyytäjän, älä valitse yhtään: pyyntö kirjataan vastatuksi, mitään ei löytynyt.",
       method: "Varmistustapa",
       methods: {
         in_person_id_document: "Henkilöllisyystodistus paikan päällä",
@@ -195,24 +194,6 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
       country: {
         outside_eu_eea: "Vastaanottajan on oltava EU:ssa/ETA:ssa: mitään ei luovuteta sen ulkopuolelle.",
       },
-    },
-    picker: {
-      legend: "Tallenteet",
-      search: "Hae tallenteita",
-      from: "Puhelut alkaen",
-      to: "Puhelut asti",
-      staff: "Työntekijä",
-      anyStaff: "Kuka tahansa",
-      searchButton: "Hae",
-      select: "Valitse {{when}}, {{who}}",
-      selected_one: "{{count}} tallenne valittu",
-      selected_other: "{{count}} tallennetta valittu",
-      none: "Tallenteita ei löytynyt.",
-      held: "Lakisääteisessä säilytyksessä",
-      duration: "Kesto",
-      call: "Puhelu",
-      staffColumn: "Työntekijä",
-      unit: "Yksikkö",
     },
   },
   retention: {
