@@ -27,7 +27,7 @@ import { FormDateField } from "./form-date-field.js";
 import { TextAreaField } from "./text-area-field.js";
 import "./disclosures.css";
 import { useDescribeRefusal } from "./describe-refusal.js";
-import { DisclosureCreated } from "./disclosure-created.js";
+import { DisclosureCreated, ExportStatus } from "./disclosure-created.js";
 
 type Created = RouterOutputs["disclosures"]["createAccessRequest"];
 const FIELDS = [
@@ -77,7 +77,11 @@ export function CreateAccessRequestPage() {
   });
   const errors = form.formState.errors;
   if (created) {
-    return <DisclosureCreated title={t("disclosures.access.createdTitle")} disclosure={created.disclosure} />;
+    return (
+      <DisclosureCreated title={t("disclosures.access.createdTitle")} disclosureId={created.disclosure.id}>
+        <ExportStatus status={created.disclosure.status} />
+      </DisclosureCreated>
+    );
   }
   return (
     <>

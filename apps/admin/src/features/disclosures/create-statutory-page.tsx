@@ -17,7 +17,7 @@ import { fieldError } from "../../lib/field-error.js";
 import { RecordingsField } from "../pickers/recordings-field.js";
 import "./disclosures.css";
 import { useDescribeRefusal } from "./describe-refusal.js";
-import { DisclosureCreated } from "./disclosure-created.js";
+import { DisclosureCreated, ExportStatus } from "./disclosure-created.js";
 import { type StatutoryFormValues, statutoryFormSchema } from "./statutory-form-schema.js";
 
 type Created = RouterOutputs["disclosures"]["createStatutory"];
@@ -53,7 +53,9 @@ export function CreateStatutoryPage() {
   const errors = form.formState.errors;
   if (created) {
     return (
-      <DisclosureCreated title={t("disclosures.statutory.createdTitle")} disclosure={created.disclosure} />
+      <DisclosureCreated title={t("disclosures.statutory.createdTitle")} disclosureId={created.disclosure.id}>
+        <ExportStatus status={created.disclosure.status} />
+      </DisclosureCreated>
     );
   }
   return (

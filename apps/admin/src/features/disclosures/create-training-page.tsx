@@ -25,6 +25,7 @@ import { TextAreaField } from "./text-area-field.js";
 import { type TrainingFormValues, toTrainingInput, trainingFormSchema } from "./training-form-schema.js";
 import "./disclosures.css";
 import { useDescribeRefusal } from "./describe-refusal.js";
+import { DisclosureCreated } from "./disclosure-created.js";
 
 type Created = RouterOutputs["disclosures"]["createTraining"];
 const FIELDS = [
@@ -220,31 +221,15 @@ function Created({ created }: { created: Created }) {
   const { t } = useTranslation();
   const name = String(created.disclosure.fields.recipientName ?? created.externalUser.username);
   return (
-    <>
-      <PageHeader title={t("disclosures.training.createdTitle")} />
-      <div className="card stack">
-        {created.setPasswordToken && created.setPasswordExpiresAt ? (
-          <OneTimeLink
-            token={created.setPasswordToken}
-            expiresAt={created.setPasswordExpiresAt}
-            name={name}
-          />
-        ) : (
-          <p>{t("disclosures.training.accountReady", { username: created.externalUser.username })}</p>
-        )}
-        {created.disclosure.status === "pending_approval" ? (
-          <div className="alert alert--info">{t("disclosures.training.pendingApproval")}</div>
-        ) : null}
-        <p>
-          <Link
-            to="/disclosures/$disclosureId"
-            params={{ disclosureId: created.disclosure.id }}
-            className="button button--primary"
-          >
-            {t("disclosures.training.open")}
-          </Link>
-        </p>
-      </div>
-    </>
+    <DisclosureCreated title={t("disclosures.training.createdTitle")} disclosureId={created.disclosure.id}>
+      {created.setPasswordToken && created.setPasswordExpiresAt ? (
+        <OneTimeLink token={created.setPasswordToken} expiresAt={created.setPasswordExpiresAt} name={name} />
+      ) : (
+        <p>{t("disclosures.training.accountReady", { username: created.externalUser.username })}</p>
+      )}
+      {created.disclosure.status === "pending_approval" ? (
+        <div className="alert alert--info">{t("disclosures.training.pendingApproval")}</div>
+      ) : null}
+    </DisclosureCreated>
   );
 }
