@@ -347,10 +347,17 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
     await page.getByRole("button", { name: d.access.submit }).click();
     await heading(d.access.createdTitle).waitFor();
     await page.getByRole("link", { name: d.training.open }).click();
+    // The record names the chosen call by person and time, the method in words, the window as dates.
     await page
+      .locator("section[aria-labelledby=disclosure-recordings]")
       .getByText(/Jussi Mäkelä/)
-      .first()
       .waitFor();
+    const record = page.locator("section[aria-labelledby=disclosure-record]");
+    await record
+      .getByText(`${d.access.methods.in_person_id_document}: Ajokortti`, { exact: false })
+      .waitFor();
+    expect(await record.textContent()).not.toMatch(/in_person_id_document|\d{4}-\d\d-\d\dT/);
+    await checkA11y(page, "access request detail");
     await shot("09c-access-request-detail");
   });
 

@@ -47,6 +47,7 @@ export const privacyOperationsEn = {
       country: "Recipient country",
       validity: "Valid",
       validityRange: "{{from}} – {{until}}",
+      identityVerification: "{{method}}: {{note}}",
       exportPackage: "Export package",
       packageSummary: "{{size}}, SHA-256 {{sha}}",
       downloadedAt: "Downloaded {{when}}",

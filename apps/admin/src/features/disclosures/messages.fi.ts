@@ -53,6 +53,7 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
       country: "Vastaanottajan maa",
       validity: "Voimassa",
       validityRange: "{{from}} – {{until}}",
+      identityVerification: "{{method}}: {{note}}",
       exportPackage: "Luovutuspaketti",
       packageSummary: "{{size}}, SHA-256 {{sha}}",
       downloadedAt: "Ladattu {{when}}",
