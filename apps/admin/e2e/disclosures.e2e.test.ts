@@ -233,7 +233,7 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
     await checkA11y(page, "statutory form");
     await shot("05-statutory-form");
     await page.getByRole("button", { name: d.statutory.submit }).click();
-    await page.getByTestId("statutory-created").getByText(d.statutory.pendingApproval).waitFor();
+    await page.getByTestId("disclosure-created").getByText(d.statutory.pendingApproval).waitFor();
     await page.getByRole("link", { name: d.training.open }).click();
     await page.getByText(d.actions.ownNoApprove).waitFor();
     expect(await page.getByRole("button", { name: d.actions.approve }).isDisabled()).toBe(true);
@@ -305,21 +305,60 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
     await shot("08-retention");
   });
 
-  it("records a data-subject access request from candidate calls", async () => {
+  it("records a data-subject access request: a call picked by staff name, kept when leaving is declined", async () => {
+    const p = admin.recordingPicker;
     await openNav(page, lang, d.nav);
     await page.getByRole("link", { name: d.newAccessRequest }).click();
     await heading(d.access.title).waitFor();
-    await page.getByLabel(d.access.from).fill(typedDate(lang, new Date(2000, 0, 1), true));
+    // The calls are searched only within the period the data subject asks about (R6: the API refuses others).
+    await page.getByText(d.access.windowFirst).waitFor();
+    await page.getByLabel(d.access.from).fill(typedDate(lang, new Date(Date.now() - 60 * DAY), true));
     await page.getByLabel(d.access.to).fill(typedDate(lang, new Date(Date.now() + DAY), true));
-    await page.getByRole("button", { name: d.access.find }).click();
-    await page.getByRole("heading", { name: d.access.candidates }).waitFor();
-    await page.locator("fieldset input[type=checkbox]").first().check();
+    const picker = page.getByRole("group", { name: d.access.candidates });
+    await picker.getByLabel(p.staff).selectOption({ label: "Jussi Mäkelä" });
+    await picker.getByRole("button", { name: p.searchButton }).click();
+    const rows = picker.locator(".picker-table tbody tr");
+    await rows.filter({ hasText: "Jussi Mäkelä" }).first().waitFor();
+    await expect.poll(() => rows.filter({ hasNotText: "Jussi Mäkelä" }).count()).toBe(0);
+    await rows.first().getByRole("checkbox").check();
+    const chosen = picker.getByRole("list", { name: p.selectedList });
+    await chosen.getByText(/Jussi Mäkelä · .+ · \d+:\d\d/).waitFor();
     await page.getByLabel(d.field.requesterName).fill("Asiakas Pyytäjä");
     await page.getByLabel(d.access.note).fill("Ajokortti tarkistettu asiakaspalvelupisteessä");
     await checkA11y(page, "access request");
     await shot("09-access-request");
+
+    // Leaving with the work unsaved asks first; staying keeps the chosen call and the typed fields.
+    await page
+      .getByRole("navigation", { name: ui.mainNavigation })
+      .getByRole("link", { name: admin.retention.nav, exact: true })
+      .click();
+    const question = page.getByRole("dialog", { name: ui.unsaved.title });
+    await question.waitFor();
+    await checkA11y(page, "access request leave question");
+    await shot("09b-access-request-leave");
+    await question.getByRole("button", { name: ui.unsaved.stay }).click();
+    await question.waitFor({ state: "hidden" });
+    await heading(d.access.title).waitFor();
+    expect(await page.getByLabel(d.field.requesterName).inputValue()).toBe("Asiakas Pyytäjä");
+    expect(await chosen.getByRole("listitem").count()).toBe(1);
+    await chosen.getByText(/Jussi Mäkelä/).waitFor();
+
     await page.getByRole("button", { name: d.access.submit }).click();
     await heading(d.access.createdTitle).waitFor();
+    await page.getByRole("link", { name: d.training.open }).click();
+    // The record names the chosen call by person and time, the method in words, the window as dates.
+    await page
+      .locator("section[aria-labelledby=disclosure-recordings]")
+      .getByText(/Jussi Mäkelä/)
+      .waitFor();
+    const record = page.locator("section[aria-labelledby=disclosure-record]");
+    await record
+      .getByText(`${d.access.methods.in_person_id_document}: Ajokortti`, { exact: false })
+      .waitFor();
+    expect(await record.textContent()).not.toMatch(/in_person_id_document|\d{4}-\d\d-\d\dT/);
+    await checkA11y(page, "access request detail");
+    await shot("09c-access-request-detail");
   });
 
   it("revokes the training disclosure with a reason; customer data in the reason is refused beside it", async () => {

@@ -478,14 +478,6 @@ const MATRIX: Record<string, Row> = {
     allowed: OFFICERS,
     input: async () => ({ query: "ulk" }),
   },
-  "disclosures.findAccessRequestCandidates": {
-    kind: "query",
-    allowed: OFFICERS,
-    input: async (t) => ({
-      from: new Date(t.clock.now().getTime() - 86_400_000).toISOString(),
-      to: t.clock.now().toISOString(),
-    }),
-  },
   "disclosures.approve": {
     kind: "mutation",
     allowed: OFFICERS,

@@ -312,7 +312,7 @@ describe("data-subject access request (R6c)", () => {
     await app.close();
   });
 
-  it("finds candidates by window and staff member and delivers one package once", async () => {
+  it("finds the calls by window and staff member and delivers one package once", async () => {
     const callAt = new Date(app.t.clock.now().getTime() - 3 * 86_400_000);
     const wanted = await storeRecording(app, { callStartedAt: callAt });
     await storeRecording(app, {
@@ -324,14 +324,19 @@ describe("data-subject access request (R6c)", () => {
       from: new Date(callAt.getTime() - 3_600_000).toISOString(),
       to: new Date(callAt.getTime() + 3_600_000).toISOString(),
     };
-    const found = dataOf<{ candidates: { recordingId: string }[] }>(
+    // The officer finds them with the same recording search every picker uses ("to" is exclusive there).
+    const found = dataOf<{ items: { id: string }[] }>(
       await app.t.query(
-        "disclosures.findAccessRequestCandidates",
-        { ...window, staffMemberId: wanted.staffMemberId },
+        "recordings.find",
+        {
+          from: window.from,
+          to: new Date(Date.parse(window.to) + 1).toISOString(),
+          staffMemberId: wanted.staffMemberId,
+        },
         officer,
       ),
     );
-    expect(found.candidates.map((candidate) => candidate.recordingId)).toEqual([wanted.id]);
+    expect(found.items.map((recording) => recording.id)).toEqual([wanted.id]);
 
     const refused = await app.t.call(
       "disclosures.createAccessRequest",

@@ -7,6 +7,7 @@ import { type Config, ConfigError, loadConfig } from "../env.js";
 import { startMetricsServer } from "../observability/metrics-server.js";
 import { printDemoLogins, printQualityStatus } from "../seed/print-demo-logins.js";
 import { seedDemoIfEmpty } from "../seed/seed-demo.js";
+import { seedDemoHistory } from "../seed/seed-demo-history.js";
 import { seedDisclosureDemo } from "../seed/seed-disclosure-demo.js";
 import { seedQualityDemo } from "../seed/seed-quality-demo.js";
 import { loadCheckpointKey } from "../services/audit/checkpoint-key.js";
@@ -60,8 +61,8 @@ export async function serve(): Promise<void> {
   const seeded = config.mode === "demo" ? await seedDemoIfEmpty(kuuloDb.db, config, masterKey) : null;
   if (seeded) {
     await importDemoRecordings(kuuloDb.db, config, masterKey);
-    // The demo history (seed-demo-history.ts) is not wired in yet: with it, training-flows' click-to-seek
-    // on the trainer's first editor item stays at 0 (cause not found yet). Before the quality demo when it is.
+    // Before the quality and disclosure demos, which take their calls' times as the history leaves them.
+    await seedDemoHistory(kuuloDb.db);
     await seedQualityDemo(kuuloDb.db);
     await seedDisclosureDemo(kuuloDb.db);
   }

@@ -18,8 +18,9 @@ export function applyServerError<T extends FieldValues>(
   if (!domain) return fallback;
   if (domain.code === "UNAUTHENTICATED") return null;
   const message = describe(domain) || fallback;
-  const field = domain.field as Path<T> | undefined;
-  if (field && fields.includes(field)) {
+  // "recordingIds.3" belongs to the form's "recordingIds": the refusal names the item, the form shows the list.
+  const field = fields.find((name) => domain.field === name || domain.field?.startsWith(`${name}.`));
+  if (field) {
     setError(field, { type: "server", message }, { shouldFocus: true });
     return null;
   }

@@ -1,232 +1,158 @@
+import { zodResolver } from "@hookform/resolvers/zod";
 import type { RouterOutputs } from "@kuulo/api";
-import { IDENTITY_VERIFICATION_METHODS, type IdentityVerificationMethod } from "@kuulo/domain/disclosure";
+import { IDENTITY_VERIFICATION_METHODS } from "@kuulo/domain/disclosure";
 import {
-  DateField,
-  ErrorState,
+  applyServerError,
   FormError,
-  Loading,
   PageHeader,
-  readDomainError,
   SelectField,
   TextField,
-  useFormat,
   useTRPC,
+  useUnsavedChangesGuard,
 } from "@kuulo/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { fieldError } from "../../lib/field-error.js";
+import { RecordingsField } from "../pickers/recordings-field.js";
+import {
+  type AccessRequestFormValues,
+  accessRequestFormSchema,
+  toAccessRequestInput,
+  windowOf,
+} from "./access-request-form-schema.js";
+import { FormDateField } from "./form-date-field.js";
 import { TextAreaField } from "./text-area-field.js";
 import "./disclosures.css";
 import { useDescribeRefusal } from "./describe-refusal.js";
+import { DisclosureCreated, ExportStatus } from "./disclosure-created.js";
 
 type Created = RouterOutputs["disclosures"]["createAccessRequest"];
-type FieldErrors = Partial<Record<string, string>>;
+const FIELDS = [
+  "requesterName",
+  "identityVerification.method",
+  "identityVerification.note",
+  "window.from",
+  "window.to",
+  "recordingIds",
+] as const;
 
-const toIso = (local: string) => new Date(local).toISOString();
-
-/** GDPR Art. 15: find the calls by time window and staff member, record the request and the identity check. */
+/**
+ * GDPR Art. 15: the period the data subject asks about, the calls in it chosen with the shared picker
+ * (only calls this officer may disclose, only within the period: the API's R6 rules), and the identity check.
+ */
 export function CreateAccessRequestPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const format = useFormat();
   const queryClient = useQueryClient();
   const describe = useDescribeRefusal();
-  const [range, setRange] = useState({ from: "", to: "", staffMemberId: "" });
-  const [searched, setSearched] = useState<typeof range | null>(null);
-  const [selected, setSelected] = useState<string[]>([]);
-  const [requesterName, setRequesterName] = useState("");
-  const [method, setMethod] = useState<IdentityVerificationMethod>("in_person_id_document");
-  const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
-  const staff = useQuery(trpc.recordings.staffMembers.queryOptions({ limit: 200 }));
-  const candidates = useQuery({
-    ...trpc.disclosures.findAccessRequestCandidates.queryOptions({
-      from: searched?.from ? toIso(searched.from) : "",
-      to: searched?.to ? toIso(searched.to) : "",
-      ...(searched?.staffMemberId ? { staffMemberId: searched.staffMemberId } : {}),
-    }),
-    enabled: searched !== null,
+  const form = useForm<AccessRequestFormValues>({
+    resolver: zodResolver(accessRequestFormSchema),
+    defaultValues: {
+      requesterName: "",
+      identityVerification: { method: "in_person_id_document", note: "" },
+      window: { from: "", to: "" },
+      recordingIds: [],
+    },
   });
+  const guard = useUnsavedChangesGuard(form.formState.isDirty && !created);
+  const within = windowOf({ window: useWatch({ control: form.control, name: "window" }) });
   const create = useMutation(
     trpc.disclosures.createAccessRequest.mutationOptions({
       onSuccess: async (result) => {
         setCreated(result);
         await queryClient.invalidateQueries({ queryKey: trpc.disclosures.pathKey() });
       },
-      onError: (error) => {
-        const domain = readDomainError(error);
-        const field = domain?.field?.replace(/^identityVerification\./, "").replace(/^window\./, "");
-        if (domain && field) setErrors({ [field]: describe(domain) });
-        else setFormError(domain ? describe(domain) : t("error.saveFailed"));
-      },
+      onError: (error) =>
+        setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"), describe)),
     }),
   );
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    const missing: FieldErrors = {};
-    if (!range.from) missing.from = t("validation.too_small");
-    if (!range.to) missing.to = t("validation.too_small");
-    setErrors(missing);
-    if (Object.keys(missing).length === 0) {
-      setSelected([]);
-      setSearched(range);
-    }
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.handleSubmit((values) => {
     setFormError(null);
-    const missing: FieldErrors = {};
-    if (!requesterName.trim()) missing.requesterName = t("validation.too_small");
-    if (!note.trim()) missing.note = t("validation.too_small");
-    setErrors(missing);
-    if (!searched || Object.keys(missing).length > 0) return;
-    create.mutate({
-      requesterName: requesterName.trim(),
-      identityVerification: { method, note: note.trim() },
-      window: { from: toIso(searched.from), to: toIso(searched.to) },
-      ...(searched.staffMemberId ? { staffMemberId: searched.staffMemberId } : {}),
-      recordingIds: selected,
-    });
-  };
+    create.mutate(toAccessRequestInput(values));
+  });
+  const errors = form.formState.errors;
   if (created) {
     return (
-      <>
-        <PageHeader title={t("disclosures.access.createdTitle")} />
-        <div className="card stack">
-          <div className="alert alert--info">
-            {created.disclosure.status === "pending_approval"
-              ? t("disclosures.statutory.pendingApproval")
-              : t("disclosures.statutory.ready")}
-          </div>
-          <p>
-            <Link
-              to="/disclosures/$disclosureId"
-              params={{ disclosureId: created.disclosure.id }}
-              className="button button--primary"
-            >
-              {t("disclosures.training.open")}
-            </Link>
-          </p>
-        </div>
-      </>
+      <DisclosureCreated title={t("disclosures.access.createdTitle")} disclosureId={created.disclosure.id}>
+        <ExportStatus status={created.disclosure.status} />
+      </DisclosureCreated>
     );
   }
   return (
     <>
       <PageHeader title={t("disclosures.access.title")} description={t("disclosures.access.description")} />
-      <form className="card stack section" onSubmit={search} noValidate>
-        <div className="filters">
-          <DateField
-            label={t("disclosures.access.from")}
-            kind="dateTime"
-            error={errors.from}
-            value={range.from}
-            onChange={(from) => setRange({ ...range, from })}
-          />
-          <DateField
-            label={t("disclosures.access.to")}
-            kind="dateTime"
-            error={errors.to}
-            value={range.to}
-            onChange={(to) => setRange({ ...range, to })}
+      <form className="stack card" onSubmit={submit} noValidate>
+        <FormError message={formError} />
+        <fieldset className="fieldset">
+          <legend>{t("disclosures.field.window")}</legend>
+          <div className="form-grid">
+            <FormDateField
+              control={form.control}
+              name="window.from"
+              label={t("disclosures.access.from")}
+              kind="dateTime"
+            />
+            <FormDateField
+              control={form.control}
+              name="window.to"
+              label={t("disclosures.access.to")}
+              kind="dateTime"
+            />
+          </div>
+        </fieldset>
+        {within ? (
+          <>
+            <RecordingsField
+              control={form.control}
+              name="recordingIds"
+              permission="disclosure.create"
+              within={within}
+              legend={t("disclosures.access.candidates")}
+            />
+            <p className="muted">{t("disclosures.access.nothingFound")}</p>
+          </>
+        ) : (
+          <p className="muted">{t("disclosures.access.windowFirst")}</p>
+        )}
+        <div className="form-grid">
+          <TextField
+            label={t("disclosures.field.requesterName")}
+            error={fieldError(t, errors.requesterName)}
+            {...form.register("requesterName")}
           />
           <SelectField
-            label={t("disclosures.field.staffMemberId")}
-            error={errors.staffMemberId}
-            value={range.staffMemberId}
-            onChange={(event) => setRange({ ...range, staffMemberId: event.target.value })}
+            label={t("disclosures.access.method")}
+            error={fieldError(t, errors.identityVerification?.method)}
+            {...form.register("identityVerification.method")}
           >
-            <option value="">{t("disclosures.access.anyStaff")}</option>
-            {(staff.data?.items ?? []).map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.lastName} {member.firstName} ({member.username})
+            {IDENTITY_VERIFICATION_METHODS.map((value) => (
+              <option key={value} value={value}>
+                {t(`disclosures.access.methods.${value}`)}
               </option>
             ))}
           </SelectField>
-          <button type="submit" className="button">
-            {t("disclosures.access.find")}
+        </div>
+        <TextAreaField
+          label={t("disclosures.access.note")}
+          hint={t("disclosures.access.noteHint")}
+          error={fieldError(t, errors.identityVerification?.note)}
+          {...form.register("identityVerification.note")}
+        />
+        <div className="row row--end">
+          <Link to="/disclosures" className="button">
+            {t("cancel")}
+          </Link>
+          <button type="submit" className="button button--primary" disabled={create.isPending}>
+            {t("disclosures.access.submit")}
           </button>
         </div>
       </form>
-      {searched ? (
-        <form className="card stack" onSubmit={submit} noValidate>
-          <h2>{t("disclosures.access.candidates")}</h2>
-          {candidates.isPending ? (
-            <Loading />
-          ) : candidates.isError ? (
-            <ErrorState error={candidates.error} onRetry={() => candidates.refetch()} />
-          ) : candidates.data.candidates.length === 0 ? (
-            <p className="muted">{t("disclosures.access.noCandidates")}</p>
-          ) : (
-            <fieldset className="fieldset">
-              <legend>{t("disclosures.picker.legend")}</legend>
-              {candidates.data.truncated ? (
-                <p className="alert alert--warning">{t("disclosures.access.truncated")}</p>
-              ) : null}
-              <p role="status" className="muted">
-                {t("disclosures.picker.selected", { count: selected.length })}
-              </p>
-              {candidates.data.candidates.map((candidate) => (
-                <label key={candidate.recordingId} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={selected.includes(candidate.recordingId)}
-                    onChange={(event) =>
-                      setSelected(
-                        event.target.checked
-                          ? [...selected, candidate.recordingId]
-                          : selected.filter((id) => id !== candidate.recordingId),
-                      )
-                    }
-                  />
-                  {format.dateTime(candidate.callStartedAt)} · {candidate.staffMember.firstName}{" "}
-                  {candidate.staffMember.lastName} · {format.duration(candidate.durationMs)}
-                </label>
-              ))}
-            </fieldset>
-          )}
-          {errors.recordingIds ? <p className="field__error">{errors.recordingIds}</p> : null}
-          <FormError message={formError} />
-          <div className="form-grid">
-            <TextField
-              label={t("disclosures.field.requesterName")}
-              error={errors.requesterName}
-              value={requesterName}
-              onChange={(event) => setRequesterName(event.target.value)}
-            />
-            <SelectField
-              label={t("disclosures.access.method")}
-              error={errors.method}
-              value={method}
-              onChange={(event) => setMethod(event.target.value as IdentityVerificationMethod)}
-            >
-              {IDENTITY_VERIFICATION_METHODS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`disclosures.access.methods.${value}`)}
-                </option>
-              ))}
-            </SelectField>
-          </div>
-          <TextAreaField
-            label={t("disclosures.access.note")}
-            hint={t("disclosures.access.noteHint")}
-            error={errors.note}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-          />
-          <div className="row row--end">
-            <Link to="/disclosures" className="button">
-              {t("cancel")}
-            </Link>
-            <button type="submit" className="button button--primary" disabled={create.isPending}>
-              {t("disclosures.access.submit")}
-            </button>
-          </div>
-        </form>
-      ) : null}
+      {guard.prompt}
     </>
   );
 }

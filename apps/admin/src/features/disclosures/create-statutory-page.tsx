@@ -11,12 +11,13 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { fieldError } from "../../lib/field-error.js";
-import { RecordingsPicker } from "../pickers/recordings-picker.js";
+import { RecordingsField } from "../pickers/recordings-field.js";
 import "./disclosures.css";
 import { useDescribeRefusal } from "./describe-refusal.js";
+import { DisclosureCreated, ExportStatus } from "./disclosure-created.js";
 import { type StatutoryFormValues, statutoryFormSchema } from "./statutory-form-schema.js";
 
 type Created = RouterOutputs["disclosures"]["createStatutory"];
@@ -52,25 +53,9 @@ export function CreateStatutoryPage() {
   const errors = form.formState.errors;
   if (created) {
     return (
-      <>
-        <PageHeader title={t("disclosures.statutory.createdTitle")} />
-        <div className="card stack">
-          <div className="alert alert--info" data-testid="statutory-created">
-            {created.disclosure.status === "pending_approval"
-              ? t("disclosures.statutory.pendingApproval")
-              : t("disclosures.statutory.ready")}
-          </div>
-          <p>
-            <Link
-              to="/disclosures/$disclosureId"
-              params={{ disclosureId: created.disclosure.id }}
-              className="button button--primary"
-            >
-              {t("disclosures.training.open")}
-            </Link>
-          </p>
-        </div>
-      </>
+      <DisclosureCreated title={t("disclosures.statutory.createdTitle")} disclosureId={created.disclosure.id}>
+        <ExportStatus status={created.disclosure.status} />
+      </DisclosureCreated>
     );
   }
   return (
@@ -98,17 +83,7 @@ export function CreateStatutoryPage() {
             {...form.register("caseReference")}
           />
         </div>
-        <Controller
-          control={form.control}
-          name="recordingIds"
-          render={({ field, fieldState }) => (
-            <RecordingsPicker
-              selected={field.value}
-              onChange={field.onChange}
-              error={fieldError(t, fieldState.error)}
-            />
-          )}
-        />
+        <RecordingsField control={form.control} name="recordingIds" permission="disclosure.create" />
         <div className="row row--end">
           <Link to="/disclosures" className="button">
             {t("cancel")}

@@ -2,7 +2,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { RouterOutputs } from "@kuulo/api";
 import {
   applyServerError,
-  DateField,
   FormError,
   PageHeader,
   SelectField,
@@ -13,18 +12,20 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { fieldError } from "../../lib/field-error.js";
 import { PlaylistPicker, type PlaylistTitle } from "../pickers/playlist-picker.js";
-import { RecordingsPicker } from "../pickers/recordings-picker.js";
+import { RecordingsField } from "../pickers/recordings-field.js";
 import { OneTimeLink } from "../users/one-time-link.js";
 import { CountryOptions } from "./country-options.js";
 import { type ExternalTrainer, ExternalTrainerPicker } from "./external-trainer-picker.js";
+import { FormDateField } from "./form-date-field.js";
 import { TextAreaField } from "./text-area-field.js";
 import { type TrainingFormValues, toTrainingInput, trainingFormSchema } from "./training-form-schema.js";
 import "./disclosures.css";
 import { useDescribeRefusal } from "./describe-refusal.js";
+import { DisclosureCreated } from "./disclosure-created.js";
 
 type Created = RouterOutputs["disclosures"]["createTraining"];
 const FIELDS = [
@@ -120,13 +121,7 @@ export function CreateTrainingPage() {
           <SelectField
             label={t("disclosures.field.recipientCountry")}
             hint={t("disclosures.training.countryHint")}
-            error={
-              errors.recipientCountry
-                ? errors.recipientCountry.type === "server"
-                  ? errors.recipientCountry.message
-                  : t("disclosures.training.countryRefused")
-                : undefined
-            }
+            error={fieldError(t, errors.recipientCountry, t("disclosures.training.countryRefused"))}
             {...form.register("recipientCountry")}
           >
             <CountryOptions />
@@ -143,51 +138,24 @@ export function CreateTrainingPage() {
             error={fieldError(t, errors.ndaReference)}
             {...form.register("ndaReference")}
           />
-          <Controller
+          <FormDateField
             control={form.control}
             name="ndaSignedOn"
-            render={({ field, fieldState }) => (
-              <DateField
-                label={t("disclosures.field.ndaSignedOn")}
-                kind="date"
-                name={field.name}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                error={fieldError(t, fieldState.error)}
-              />
-            )}
+            label={t("disclosures.field.ndaSignedOn")}
+            kind="date"
           />
-          <Controller
+          <FormDateField
             control={form.control}
             name="validFrom"
-            render={({ field, fieldState }) => (
-              <DateField
-                label={t("disclosures.training.validFrom")}
-                kind="dateTime"
-                name={field.name}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                error={fieldError(t, fieldState.error)}
-              />
-            )}
+            label={t("disclosures.training.validFrom")}
+            kind="dateTime"
           />
-          <Controller
+          <FormDateField
             control={form.control}
             name="validUntil"
-            render={({ field, fieldState }) => (
-              <DateField
-                label={t("disclosures.training.validUntil")}
-                kind="dateTime"
-                hint={t("disclosures.training.validityHint")}
-                name={field.name}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                error={fieldError(t, fieldState.error)}
-              />
-            )}
+            label={t("disclosures.training.validUntil")}
+            kind="dateTime"
+            hint={t("disclosures.training.validityHint")}
           />
         </div>
         <TextAreaField
@@ -214,30 +182,10 @@ export function CreateTrainingPage() {
               setPlaylist(picked);
               form.setValue("playlistId", picked?.id ?? "", { shouldValidate: form.formState.isSubmitted });
             }}
-            error={
-              errors.playlistId
-                ? errors.playlistId.type === "server"
-                  ? errors.playlistId.message
-                  : t("validation.chooseOne")
-                : undefined
-            }
+            error={fieldError(t, errors.playlistId, t("validation.chooseOne"))}
           />
         ) : (
-          <Controller
-            control={form.control}
-            name="recordingIds"
-            render={({ field, fieldState }) => (
-              <RecordingsPicker
-                selected={field.value}
-                onChange={field.onChange}
-                error={
-                  fieldState.error && fieldState.error.type !== "server"
-                    ? t("validation.chooseOne")
-                    : fieldError(t, fieldState.error)
-                }
-              />
-            )}
-          />
+          <RecordingsField control={form.control} name="recordingIds" permission="disclosure.create" />
         )}
         <div className={`field${errors.audienceAttestation ? " field--invalid" : ""}`}>
           <label className="checkbox">
@@ -251,9 +199,7 @@ export function CreateTrainingPage() {
           </label>
           {errors.audienceAttestation ? (
             <p id="attestation-error" className="field__error">
-              {errors.audienceAttestation.type === "server"
-                ? errors.audienceAttestation.message
-                : t("validation.checkbox")}
+              {fieldError(t, errors.audienceAttestation, t("validation.checkbox"))}
             </p>
           ) : null}
         </div>
@@ -275,31 +221,15 @@ function Created({ created }: { created: Created }) {
   const { t } = useTranslation();
   const name = String(created.disclosure.fields.recipientName ?? created.externalUser.username);
   return (
-    <>
-      <PageHeader title={t("disclosures.training.createdTitle")} />
-      <div className="card stack">
-        {created.setPasswordToken && created.setPasswordExpiresAt ? (
-          <OneTimeLink
-            token={created.setPasswordToken}
-            expiresAt={created.setPasswordExpiresAt}
-            name={name}
-          />
-        ) : (
-          <p>{t("disclosures.training.accountReady", { username: created.externalUser.username })}</p>
-        )}
-        {created.disclosure.status === "pending_approval" ? (
-          <div className="alert alert--info">{t("disclosures.training.pendingApproval")}</div>
-        ) : null}
-        <p>
-          <Link
-            to="/disclosures/$disclosureId"
-            params={{ disclosureId: created.disclosure.id }}
-            className="button button--primary"
-          >
-            {t("disclosures.training.open")}
-          </Link>
-        </p>
-      </div>
-    </>
+    <DisclosureCreated title={t("disclosures.training.createdTitle")} disclosureId={created.disclosure.id}>
+      {created.setPasswordToken && created.setPasswordExpiresAt ? (
+        <OneTimeLink token={created.setPasswordToken} expiresAt={created.setPasswordExpiresAt} name={name} />
+      ) : (
+        <p>{t("disclosures.training.accountReady", { username: created.externalUser.username })}</p>
+      )}
+      {created.disclosure.status === "pending_approval" ? (
+        <div className="alert alert--info">{t("disclosures.training.pendingApproval")}</div>
+      ) : null}
+    </DisclosureCreated>
   );
 }

@@ -29,15 +29,11 @@ const FIELD_ORDER = [
   "staffMemberId",
 ] as const;
 
-function describeValue(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value && typeof value === "object") {
-    return Object.values(value as Record<string, unknown>)
-      .map((inner) => String(inner))
-      .join(" – ");
-  }
-  return String(value);
-}
+/** The parts of a structured field (the database keeps an object's keys in its own order). */
+const partsOf = (value: unknown) =>
+  value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+
+const describeValue = (value: unknown): string => (typeof value === "string" ? value : String(value));
 
 export function DisclosurePage() {
   const { t } = useTranslation();
@@ -135,6 +131,16 @@ function RecordCard({ disclosure }: { disclosure: Disclosure }) {
                 <PlaylistTitleOf playlistId={String(disclosure.fields[key])} />
               ) : key === "staffMemberId" ? (
                 <StaffNameOf staffMemberId={String(disclosure.fields[key])} />
+              ) : key === "window" ? (
+                t("disclosures.detail.validityRange", {
+                  from: format.dateTime(String(partsOf(disclosure.fields[key]).from)),
+                  until: format.dateTime(String(partsOf(disclosure.fields[key]).to)),
+                })
+              ) : key === "identityVerification" ? (
+                t("disclosures.detail.identityVerification", {
+                  method: t(`disclosures.access.methods.${String(partsOf(disclosure.fields[key]).method)}`),
+                  note: String(partsOf(disclosure.fields[key]).note),
+                })
               ) : (
                 describeValue(disclosure.fields[key])
               )}

@@ -1,11 +1,18 @@
-import { readDomainError, TextField, useTRPC } from "@kuulo/ui";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { applyServerError, FormError, TextField, useTRPC } from "@kuulo/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { fieldError } from "../../lib/field-error.js";
 import { useDescribeRefusal } from "../disclosures/describe-refusal.js";
-import { RecordingsPicker } from "../pickers/recordings-picker.js";
+import { RecordingsField } from "../pickers/recordings-field.js";
+import { recordingsWithReasonSchema } from "../pickers/recordings-with-reason-schema.js";
 
-type Field = "recordingIds" | "reason" | "caseReference";
+const holdFormSchema = recordingsWithReasonSchema.extend({ caseReference: z.string().trim().max(100) });
+type HoldValues = z.infer<typeof holdFormSchema>;
+const FIELDS = ["recordingIds", "reason", "caseReference"] as const;
 
 /** R13 without a disclosure: recordings picked by search, a reason as written, an optional case number. */
 export function PlaceHoldForm() {
@@ -13,46 +20,31 @@ export function PlaceHoldForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const describe = useDescribeRefusal();
-  const [recordingIds, setRecordingIds] = useState<string[]>([]);
-  const [reason, setReason] = useState("");
-  const [caseReference, setCaseReference] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<Field | "form", string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
   const [placed, setPlaced] = useState<number | null>(null);
+  const form = useForm<HoldValues>({
+    resolver: zodResolver(holdFormSchema),
+    defaultValues: { recordingIds: [], reason: "", caseReference: "" },
+  });
   const place = useMutation(
     trpc.legalHolds.place.mutationOptions({
       onSuccess: async (result) => {
         setPlaced(result.holds.length);
-        setRecordingIds([]);
-        setReason("");
-        setCaseReference("");
+        form.reset();
         await queryClient.invalidateQueries({ queryKey: trpc.legalHolds.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.recordings.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.retention.pathKey() });
       },
-      onError: (error) => {
-        const domain = readDomainError(error);
-        const field = domain?.field?.split(".")[0];
-        const text = domain ? describe(domain) : t("error.saveFailed");
-        if (field === "recordingIds" || field === "reason" || field === "caseReference") {
-          setErrors({ [field]: text });
-        } else setErrors({ form: text });
-      },
+      onError: (error) =>
+        setFormError(applyServerError(error, form.setError, FIELDS, t("error.saveFailed"), describe)),
     }),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const missing: Partial<Record<Field, string>> = {};
-    if (recordingIds.length === 0) missing.recordingIds = t("validation.chooseOne");
-    if (!reason.trim()) missing.reason = t("validation.too_small");
-    setErrors(missing);
+  const submit = form.handleSubmit(({ recordingIds, reason, caseReference }) => {
+    setFormError(null);
     setPlaced(null);
-    if (Object.keys(missing).length > 0) return;
-    place.mutate({
-      recordingIds,
-      reason: reason.trim(),
-      ...(caseReference.trim() ? { caseReference: caseReference.trim() } : {}),
-    });
-  };
+    place.mutate({ recordingIds, reason, ...(caseReference ? { caseReference } : {}) });
+  });
+  const errors = form.formState.errors;
   return (
     <form className="stack" onSubmit={submit} noValidate aria-labelledby="place-hold">
       <h3 id="place-hold">{t("holdForm.title")}</h3>
@@ -62,28 +54,22 @@ export function PlaceHoldForm() {
           {t("holdForm.placed", { count: placed })}
         </p>
       ) : null}
-      {errors.form ? (
-        <p role="alert" className="alert alert--danger">
-          {errors.form}
-        </p>
-      ) : null}
-      <RecordingsPicker selected={recordingIds} onChange={setRecordingIds} error={errors.recordingIds} />
+      <FormError message={formError} />
+      <RecordingsField control={form.control} name="recordingIds" permission="legal_hold.place" />
       <div className="form-grid">
         <TextField
           label={t("holdForm.reason")}
           hint={t("holdForm.reasonHint")}
-          error={errors.reason}
-          value={reason}
+          error={fieldError(t, errors.reason)}
           maxLength={500}
-          onChange={(event) => setReason(event.target.value)}
+          {...form.register("reason")}
         />
         <TextField
           label={t("holdForm.caseReference")}
           hint={t("holdForm.caseReferenceHint")}
-          error={errors.caseReference}
-          value={caseReference}
+          error={fieldError(t, errors.caseReference)}
           maxLength={100}
-          onChange={(event) => setCaseReference(event.target.value)}
+          {...form.register("caseReference")}
         />
       </div>
       <div className="row row--end">

@@ -32,3 +32,24 @@ export function toFindInput(filter: PickerFilter) {
     limit: 50,
   };
 }
+
+/** A period a form fixes for its recordings, both ends included (an access request's window). */
+export interface PickerWindow {
+  from: Date;
+  to: Date;
+}
+
+type FindInput = ReturnType<typeof toFindInput>;
+
+/**
+ * Narrows the typed search to the form's period, so only calls the form may take are offered; null when
+ * the typed days fall wholly outside it (nothing to ask the API). The search's "to" is exclusive.
+ */
+export function withinWindow(input: FindInput, window: PickerWindow | undefined): FindInput | null {
+  if (!window) return input;
+  const end = window.to.getTime() + 1;
+  const from = Math.max(input.from ? Date.parse(input.from) : -Infinity, window.from.getTime());
+  const to = Math.min(input.to ? Date.parse(input.to) : Infinity, end);
+  if (from >= to) return null;
+  return { ...input, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}

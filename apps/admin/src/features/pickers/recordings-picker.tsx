@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "@kuulo/api";
+import type { Permission } from "@kuulo/domain/access";
 import {
   DateField,
   ErrorState,
@@ -13,7 +14,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PreviewPlayer } from "./preview-player.js";
-import { type PickerFilter, toFindInput } from "./recording-search.js";
+import { type PickerFilter, type PickerWindow, toFindInput, withinWindow } from "./recording-search.js";
 import "./pickers.css";
 
 type FoundRecording = RouterOutputs["recordings"]["find"]["items"][number];
@@ -21,18 +22,23 @@ type FoundRecording = RouterOutputs["recordings"]["find"]["items"][number];
 /**
  * Chooses recordings through the trainer's scoped, audited search (recordings.find): staff member by
  * name, call days and duration. Legal holds, erasure and disclosures all pick with this one component;
- * the chosen calls read as staff name, call time and length, never as ids.
+ * the chosen calls read as staff name, call time and length, never as ids. It offers only the calls the
+ * form's own permission reaches (the API's rule for the form) and, given a window, only calls within it.
  */
 export function RecordingsPicker({
   selected,
   onChange,
+  permission,
+  within,
   error,
   legend,
 }: {
   selected: string[];
   onChange: (ids: string[]) => void;
+  permission: Permission;
+  within?: PickerWindow | undefined;
   error?: string | undefined;
-  legend?: string;
+  legend?: string | undefined;
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -44,7 +50,14 @@ export function RecordingsPicker({
   const [known, setKnown] = useState<Record<string, FoundRecording>>({});
   const [listening, setListening] = useState<string | null>(null);
   const staff = useQuery(trpc.recordings.staffMembers.queryOptions({ limit: 200 }));
-  const found = useQuery(trpc.recordings.find.queryOptions(toFindInput(filter)));
+  const input = withinWindow(toFindInput(filter), within);
+  const found = useQuery({
+    ...trpc.recordings.find.queryOptions(input ?? toFindInput(empty)),
+    enabled: input !== null,
+  });
+  const offered = (found.data?.items ?? []).filter((recording) =>
+    can(permission, { unitId: recording.unit.id, ownerStaffMemberId: recording.staffMember.id }),
+  );
   useEffect(() => {
     if (!found.data) return;
     setKnown((current) => ({ ...current, ...Object.fromEntries(found.data.items.map((r) => [r.id, r])) }));
@@ -134,11 +147,11 @@ export function RecordingsPicker({
           {error}
         </p>
       ) : null}
-      {found.isPending ? (
+      {input !== null && found.isPending ? (
         <Loading />
       ) : found.isError ? (
         <ErrorState error={found.error} onRetry={() => found.refetch()} />
-      ) : found.data.items.length === 0 ? (
+      ) : offered.length === 0 ? (
         <p className="muted">{t("recordingPicker.none")}</p>
       ) : (
         <div className="table-wrap">
@@ -159,7 +172,7 @@ export function RecordingsPicker({
               </tr>
             </thead>
             <tbody>
-              {found.data.items.map((recording) => {
+              {offered.map((recording) => {
                 const { who, when, length } = describe(recording);
                 // The API's R10 answers the stream; the button shows only where the same rule allows it.
                 const mayListen = can("recording.listen", {

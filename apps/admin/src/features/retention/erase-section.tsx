@@ -1,11 +1,18 @@
-import { ConfirmDialog, readDomainError, TextField, useTRPC } from "@kuulo/ui";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { applyServerError, ConfirmDialog, TextField, useTRPC } from "@kuulo/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { fieldError } from "../../lib/field-error.js";
 import { useDescribeRefusal } from "../disclosures/describe-refusal.js";
-import { RecordingsPicker } from "../pickers/recordings-picker.js";
+import { RecordingsField } from "../pickers/recordings-field.js";
+import {
+  type RecordingsWithReason,
+  recordingsWithReasonSchema,
+} from "../pickers/recordings-with-reason-schema.js";
 
-type Field = "recordingIds" | "reason";
+const FIELDS = ["recordingIds", "reason"] as const;
 
 /** GDPR Art. 17: erase named recordings now, with a reason; asks before it acts (cannot be undone). */
 export function EraseSection() {
@@ -13,42 +20,35 @@ export function EraseSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const describe = useDescribeRefusal();
-  const [recordingIds, setRecordingIds] = useState<string[]>([]);
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [confirming, setConfirming] = useState(false);
+  const [asked, setAsked] = useState<RecordingsWithReason | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [erased, setErased] = useState<number | null>(null);
+  const form = useForm<RecordingsWithReason>({
+    resolver: zodResolver(recordingsWithReasonSchema),
+    defaultValues: { recordingIds: [], reason: "" },
+  });
   const erase = useMutation(
     trpc.retention.erase.mutationOptions({
       onSuccess: async (result) => {
-        setConfirming(false);
+        setAsked(null);
         setErased(result.erased.length);
-        setRecordingIds([]);
-        setReason("");
+        form.reset();
         await queryClient.invalidateQueries({ queryKey: trpc.retention.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.legalHolds.pathKey() });
       },
       onError: (error) => {
-        const domain = readDomainError(error);
-        const field = domain?.field?.split(".")[0];
-        if (field === "recordingIds" || field === "reason") {
-          setConfirming(false);
-          setErrors({ [field]: domain ? describe(domain) : "" });
-        } else setDialogError(domain ? describe(domain) : t("error.saveFailed"));
+        // A refusal about a field closes the question and shows beside the field; others stay in it.
+        const message = applyServerError(error, form.setError, FIELDS, t("error.saveFailed"), describe);
+        if (message) setDialogError(message);
+        else setAsked(null);
       },
     }),
   );
-  const ask = (event: FormEvent) => {
-    event.preventDefault();
-    const missing: Partial<Record<Field, string>> = {};
-    if (recordingIds.length === 0) missing.recordingIds = t("validation.chooseOne");
-    if (!reason.trim()) missing.reason = t("validation.too_small");
-    setErrors(missing);
+  const ask = form.handleSubmit((values) => {
     setErased(null);
     setDialogError(null);
-    if (Object.keys(missing).length === 0) setConfirming(true);
-  };
+    setAsked(values);
+  });
   return (
     <section className="card" aria-labelledby="retention-erase">
       <h2 id="retention-erase">{t("retention.erase")}</h2>
@@ -59,19 +59,18 @@ export function EraseSection() {
             {t("retention.erased", { count: erased })}
           </p>
         ) : null}
-        <RecordingsPicker
+        <RecordingsField
+          control={form.control}
+          name="recordingIds"
+          permission="recording.erase"
           legend={t("retention.eraseIds")}
-          selected={recordingIds}
-          onChange={setRecordingIds}
-          error={errors.recordingIds}
         />
         <TextField
           label={t("retention.eraseReason")}
           hint={t("retention.eraseReasonHint")}
-          error={errors.reason}
-          value={reason}
+          error={fieldError(t, form.formState.errors.reason)}
           maxLength={500}
-          onChange={(event) => setReason(event.target.value)}
+          {...form.register("reason")}
         />
         <div className="row row--end">
           <button type="submit" className="button button--danger-outline">
@@ -80,16 +79,16 @@ export function EraseSection() {
         </div>
       </form>
       <ConfirmDialog
-        open={confirming}
+        open={asked !== null}
         title={t("retention.eraseTitle")}
         confirmLabel={t("retention.eraseSubmit").replace("…", "")}
         danger
         pending={erase.isPending}
         error={dialogError}
-        onConfirm={() => erase.mutate({ recordingIds, reason: reason.trim() })}
-        onCancel={() => setConfirming(false)}
+        onConfirm={() => asked && erase.mutate(asked)}
+        onCancel={() => setAsked(null)}
       >
-        <p>{t("retention.eraseBody", { count: recordingIds.length })}</p>
+        <p>{t("retention.eraseBody", { count: asked?.recordingIds.length ?? 0 })}</p>
       </ConfirmDialog>
     </section>
   );

@@ -6,7 +6,6 @@ import { createDownloadLinkProcedure } from "./create-download-link.js";
 import { createStatutoryProcedure } from "./create-statutory.js";
 import { createTrainingProcedure } from "./create-training.js";
 import { findDisclosuresProcedure } from "./find.js";
-import { findAccessRequestCandidatesProcedure } from "./find-access-request-candidates.js";
 import { findExternalTrainersProcedure } from "./find-external-trainers.js";
 import { getDisclosureProcedure } from "./get.js";
 import { revokeProcedure } from "./revoke.js";
@@ -17,7 +16,6 @@ export const disclosuresRouter = router({
   createTraining: createTrainingProcedure,
   createStatutory: createStatutoryProcedure,
   createAccessRequest: createAccessRequestProcedure,
-  findAccessRequestCandidates: findAccessRequestCandidatesProcedure,
   findExternalTrainers: findExternalTrainersProcedure,
   approve: approveProcedure,
   revoke: revokeProcedure,
