@@ -50,6 +50,12 @@ export {
   type SessionStore,
   useSessionState,
 } from "./session/session-store.js";
+export {
+  type DataColumn,
+  DataTable,
+  type DataTableProps,
+  type DataTableQuery,
+} from "./table/data-table.js";
 export { TRPCProvider, useTRPC, useTRPCClient } from "./trpc/context.js";
 export { createKuuloTrpcClient, type KuuloClientOptions } from "./trpc/create-client.js";
 export { isUnauthenticated, readDomainError } from "./trpc/domain-error.js";
