@@ -10,9 +10,15 @@ export interface NameSearch {
   term: string;
 }
 
+/** What a typed text asks the API for: the trimmed text once it is long enough, else "". */
+export function nameSearchTerm(text: string): string {
+  const trimmed = text.trim();
+  return [...trimmed].length >= NAME_SEARCH_MIN_LETTERS ? trimmed : "";
+}
+
 /** The typed text of a name combobox; the caller queries with `term` while it is not empty. */
 export function useNameSearch(): NameSearch {
   const [text, setText] = useState("");
-  const trimmed = useDeferredValue(text.trim());
-  return { text, setText, term: trimmed.length >= NAME_SEARCH_MIN_LETTERS ? trimmed : "" };
+  const term = nameSearchTerm(useDeferredValue(text));
+  return { text, setText, term };
 }

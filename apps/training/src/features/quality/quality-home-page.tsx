@@ -82,7 +82,7 @@ function QueueSection() {
   return (
     <section className="card" aria-labelledby="quality-queue">
       <h2 id="quality-queue">{t("quality.queue")}</h2>
-      {queue.data ? (
+      {queue.data && queue.data.items.length > 0 ? (
         <p className="muted">{t("quality.queueDue", { when: format.date(queue.data.dueAt) })}</p>
       ) : null}
       <DataTable
