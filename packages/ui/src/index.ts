@@ -5,6 +5,7 @@ export { forgetFragment, readFragmentToken } from "./auth/read-fragment-token.js
 export { SetPasswordScreen } from "./auth/set-password-screen.js";
 export { SignInFlow } from "./auth/sign-in-flow.js";
 export { TotpEnrolment } from "./auth/totp-enrolment.js";
+export { allZero, type CountAxis, countAxis } from "./charts/count-axis.js";
 export {
   NameCombobox,
   type NameComboboxProps,
@@ -12,7 +13,6 @@ export {
   type NameOptionsQuery,
 } from "./combobox/name-combobox.js";
 export { NAME_SEARCH_MIN_LETTERS, type NameSearch, useNameSearch } from "./combobox/use-name-search.js";
-export { allZero, type CountAxis, countAxis } from "./charts/count-axis.js";
 export { ConfirmDialog, type ConfirmDialogProps } from "./feedback/confirm-dialog.js";
 export { CopyButton } from "./feedback/copy-button.js";
 export { Dialog, type DialogProps } from "./feedback/dialog.js";

@@ -60,7 +60,9 @@ describe("DataTable", () => {
     expect(html).toContain('data-testid="things"');
     expect(html).toContain('<caption class="visually-hidden">Things</caption>');
     expect(html).toContain('<th scope="col">Name</th>');
-    expect(html).toContain('<th scope="col" class="table__actions"><span class="visually-hidden">Actions</span></th>');
+    expect(html).toContain(
+      '<th scope="col" class="table__actions"><span class="visually-hidden">Actions</span></th>',
+    );
     expect(html).toContain('<th scope="row">Alpha</th>');
     expect(html).toContain('<td class="num">3</td>');
     expect(html).toContain("pager");

@@ -71,30 +71,32 @@ export function DataTable<T>({
   }
   return (
     <>
-    <div className="table-wrap">
-      <table className="table" data-testid={testId}>
-        <caption className={showCaption ? "table__caption" : "visually-hidden"}>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.id} scope="col" className={headerClass(column)}>
-                {column.headerHidden ? <span className="visually-hidden">{column.header}</span> : column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const id = getRowId(row);
-            const below = expanded?.(row);
-            return (
-              <DataRow key={id} row={row} columns={columns} below={below} />
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-    {footer}
+      <div className="table-wrap">
+        <table className="table" data-testid={testId}>
+          <caption className={showCaption ? "table__caption" : "visually-hidden"}>{caption}</caption>
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column.id} scope="col" className={headerClass(column)}>
+                  {column.headerHidden ? (
+                    <span className="visually-hidden">{column.header}</span>
+                  ) : (
+                    column.header
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const id = getRowId(row);
+              const below = expanded?.(row);
+              return <DataRow key={id} row={row} columns={columns} below={below} />;
+            })}
+          </tbody>
+        </table>
+      </div>
+      {footer}
     </>
   );
 }

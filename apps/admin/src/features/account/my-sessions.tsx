@@ -30,8 +30,16 @@ export function MySessions() {
       ),
     },
     { id: "address", header: t("account.address"), cell: (session) => session.ip ?? "–" },
-    { id: "signedIn", header: t("account.signedInAt"), cell: (session) => format.dateTime(session.createdAt) },
-    { id: "lastActive", header: t("account.lastActive"), cell: (session) => format.dateTime(session.lastActiveAt) },
+    {
+      id: "signedIn",
+      header: t("account.signedInAt"),
+      cell: (session) => format.dateTime(session.createdAt),
+    },
+    {
+      id: "lastActive",
+      header: t("account.lastActive"),
+      cell: (session) => format.dateTime(session.lastActiveAt),
+    },
     {
       id: "actions",
       header: t("actions"),

@@ -62,7 +62,11 @@ export function ApprovalsPage() {
           <span className="muted">{t("approvals.unknownRequester")}</span>
         ),
     },
-    { id: "askedAt", header: t("approvals.askedAt"), cell: (request) => format.dateTime(request.requestedAt) },
+    {
+      id: "askedAt",
+      header: t("approvals.askedAt"),
+      cell: (request) => format.dateTime(request.requestedAt),
+    },
     {
       id: "actions",
       header: t("actions"),

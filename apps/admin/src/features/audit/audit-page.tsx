@@ -80,7 +80,11 @@ export function AuditPage() {
         header: t("audit.event"),
         cell: (event) => <span data-testid="audit-sentence">{language.sentence(event)}</span>,
       },
-      { id: "outcome", header: t("audit.outcome"), cell: (event) => <OutcomeBadge outcome={event.outcome} /> },
+      {
+        id: "outcome",
+        header: t("audit.outcome"),
+        cell: (event) => <OutcomeBadge outcome={event.outcome} />,
+      },
     ],
     [t, format, language],
   );

@@ -1,5 +1,5 @@
-import type { FormContent } from "@kuulo/domain/quality";
 import type { RouterOutputs } from "@kuulo/api";
+import type { FormContent } from "@kuulo/domain/quality";
 import { type DataColumn, DataTable, useCan, useTRPC } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";

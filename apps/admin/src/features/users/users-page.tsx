@@ -1,14 +1,6 @@
 import type { RouterOutputs } from "@kuulo/api";
 import { ROLES } from "@kuulo/domain/access";
-import {
-  type DataColumn,
-  DataTable,
-  PageHeader,
-  SelectField,
-  TextField,
-  useCan,
-  useTRPC,
-} from "@kuulo/ui";
+import { type DataColumn, DataTable, PageHeader, SelectField, TextField, useCan, useTRPC } from "@kuulo/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";

@@ -33,7 +33,12 @@ export function MyCallsPage() {
   const items = calls.data?.pages.flatMap((page) => page.items);
   const columns: DataColumn<MyCall>[] = [
     { id: "time", header: t("recordings.callTime"), cell: (call) => format.dateTime(call.callStartedAt) },
-    { id: "duration", header: t("recordings.duration"), align: "num", cell: (call) => formatDuration(call.durationMs) },
+    {
+      id: "duration",
+      header: t("recordings.duration"),
+      align: "num",
+      cell: (call) => formatDuration(call.durationMs),
+    },
     { id: "unit", header: t("recordings.unit"), cell: (call) => call.unitName },
     {
       id: "actions",

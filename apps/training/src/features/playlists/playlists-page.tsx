@@ -57,7 +57,12 @@ export function PlaylistsPage() {
         </>
       ),
     },
-    { id: "assignments", header: t("playlists.assignments"), align: "num", cell: (playlist) => playlist.assignmentCount },
+    {
+      id: "assignments",
+      header: t("playlists.assignments"),
+      align: "num",
+      cell: (playlist) => playlist.assignmentCount,
+    },
     { id: "updated", header: t("playlists.updated"), cell: (playlist) => format.date(playlist.updatedAt) },
   ];
   return (

@@ -53,7 +53,12 @@ export function ProgressPage() {
         />
       ),
     },
-    { id: "listened", header: t("progressPage.listened"), align: "num", cell: (assignee) => formatDuration(assignee.listenedMs) },
+    {
+      id: "listened",
+      header: t("progressPage.listened"),
+      align: "num",
+      cell: (assignee) => formatDuration(assignee.listenedMs),
+    },
     {
       id: "lastActivity",
       header: t("progressPage.lastActivity"),

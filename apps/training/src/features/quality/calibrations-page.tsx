@@ -78,10 +78,7 @@ function LedSection() {
       rows={led.data}
       status={(row) => t("calibration.answeredCount", { submitted: row.submitted, invited: row.invited })}
       action={(row, time) => (
-        <Link
-          to="/quality/calibrations/$calibrationId/spread"
-          params={{ calibrationId: row.calibrationId }}
-        >
+        <Link to="/quality/calibrations/$calibrationId/spread" params={{ calibrationId: row.calibrationId }}>
           {t("calibration.compare", { name: row.staffMember.name, time })}
         </Link>
       )}

@@ -66,7 +66,12 @@ function QueueSection() {
   const columns: DataColumn<QueueItem>[] = [
     { id: "person", header: t("quality.person"), rowHeader: true, cell: (item) => item.staffMember.name },
     { id: "callTime", header: t("quality.callTime"), cell: (item) => format.dateTime(item.callStartedAt) },
-    { id: "duration", header: t("quality.duration"), align: "num", cell: (item) => formatDuration(item.durationMs) },
+    {
+      id: "duration",
+      header: t("quality.duration"),
+      align: "num",
+      cell: (item) => formatDuration(item.durationMs),
+    },
     {
       id: "evaluate",
       header: t("quality.evaluate"),
@@ -74,7 +79,10 @@ function QueueSection() {
       align: "actions",
       cell: (item) => (
         <Link to="/quality/evaluate/$recordingId" params={{ recordingId: item.recordingId }}>
-          {t("quality.evaluateCall", { name: item.staffMember.name, time: format.dateTime(item.callStartedAt) })}
+          {t("quality.evaluateCall", {
+            name: item.staffMember.name,
+            time: format.dateTime(item.callStartedAt),
+          })}
         </Link>
       ),
     },

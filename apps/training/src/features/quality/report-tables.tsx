@@ -59,7 +59,13 @@ export function CriteriaTable({ caption, rows }: { caption: string; rows: readon
   );
 }
 
-export function DistributionTable({ caption, buckets }: { caption: string; buckets: readonly ScoreBucket[] }) {
+export function DistributionTable({
+  caption,
+  buckets,
+}: {
+  caption: string;
+  buckets: readonly ScoreBucket[];
+}) {
   const { t } = useTranslation();
   const columns: DataColumn<ScoreBucket>[] = [
     { id: "range", header: t("qualityCharts.scoreBucket"), rowHeader: true, cell: (bucket) => bucket.range },
@@ -82,7 +88,12 @@ export function ReviewersTable({ caption, rows }: { caption: string; rows: reado
   const columns: DataColumn<ReviewerActivity>[] = [
     { id: "reviewer", header: t("quality.reviewer"), rowHeader: true, cell: (row) => row.name },
     { id: "evaluations", header: t("quality.evaluations"), align: "num", cell: (row) => row.evaluations },
-    { id: "average", header: t("quality.averageScore"), align: "num", cell: (row) => row.averageScore ?? NONE },
+    {
+      id: "average",
+      header: t("quality.averageScore"),
+      align: "num",
+      cell: (row) => row.averageScore ?? NONE,
+    },
   ];
   return (
     <DataTable

@@ -1,7 +1,13 @@
 import type { RouterOutputs } from "@kuulo/api";
 import { useTranslation } from "react-i18next";
 import { LazyReportChart } from "./lazy-report-chart.js";
-import { CriteriaTable, DistributionTable, ReviewersTable, scoreBuckets, TrendTable } from "./report-tables.js";
+import {
+  CriteriaTable,
+  DistributionTable,
+  ReviewersTable,
+  scoreBuckets,
+  TrendTable,
+} from "./report-tables.js";
 
 type UnitReportData = RouterOutputs["quality"]["reports"]["unit"];
 

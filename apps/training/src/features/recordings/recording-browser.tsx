@@ -1,12 +1,5 @@
 import type { RouterOutputs } from "@kuulo/api";
-import {
-  type DataColumn,
-  DataTable,
-  formatDuration,
-  useFormat,
-  useTRPC,
-  useTRPCClient,
-} from "@kuulo/ui";
+import { type DataColumn, DataTable, formatDuration, useFormat, useTRPC, useTRPCClient } from "@kuulo/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -77,7 +70,11 @@ export function RecordingBrowser({
           },
         ]
       : []),
-    { id: "time", header: t("recordings.callTime"), cell: (recording) => format.dateTime(recording.callStartedAt) },
+    {
+      id: "time",
+      header: t("recordings.callTime"),
+      cell: (recording) => format.dateTime(recording.callStartedAt),
+    },
     {
       id: "staffMember",
       header: t("recordings.staffMember"),
