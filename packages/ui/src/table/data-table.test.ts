@@ -77,7 +77,7 @@ describe("DataTable", () => {
       expanded: (row) => (row.id === "b" ? "player" : null),
     });
     expect(html.match(/table__expanded/g)).toHaveLength(1);
-    expect(html).toContain('<td colspan="3">player</td>');
+    expect(html).toContain('<td colSpan="3">player</td>');
   });
 
   it("shows the caption on screen when asked", () => {
