@@ -15,8 +15,7 @@ import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LoadMoreButton } from "../../lib/load-more.js";
-import { LazyReportChart } from "./lazy-report-chart.js";
-import { CriteriaTable, TrendTable } from "./report-tables.js";
+import { CriteriaTable, TrendReport } from "./report-tables.js";
 
 type EvaluationRow = RouterOutputs["quality"]["evaluations"]["list"]["items"][number];
 const MONTHS = [3, 6, 12, 24] as const;
@@ -119,16 +118,7 @@ function PersonReport({
         <p>{t("personReport.openDisputes", { count: data.openDisputes })}</p>
         {evaluated ? (
           <div className="stack">
-            <LazyReportChart
-              label={t("personReport.trendChart")}
-              kind="line"
-              data={data.trend}
-              xKey="month"
-              yKey="averageScore"
-              seriesName={t("quality.averageScore")}
-              scale="score"
-            />
-            <TrendTable caption={t("personReport.trendChart")} trend={data.trend} />
+            <TrendReport label={t("personReport.trendChart")} kind="line" trend={data.trend} />
           </div>
         ) : (
           <p className="muted">{t("personReport.noEvaluations")}</p>

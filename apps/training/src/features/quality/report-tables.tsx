@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@kuulo/api";
 import { type DataColumn, DataTable } from "@kuulo/ui";
 import { useTranslation } from "react-i18next";
+import { LazyReportChart } from "./lazy-report-chart.js";
 
 type TrendPoint = RouterOutputs["quality"]["reports"]["unit"]["trend"][number];
 type CriterionAverage = RouterOutputs["quality"]["reports"]["employee"]["criteria"][number];
@@ -8,6 +9,31 @@ type ReviewerActivity = RouterOutputs["quality"]["reports"]["unit"]["reviewers"]
 export type ScoreBucket = { range: string; count: number };
 
 const NONE = "—";
+
+/** A report's figures as a table under its visible caption (the same numbers a chart draws). */
+function ReportTable<T>({
+  caption,
+  columns,
+  rows,
+  getRowId,
+}: {
+  caption: string;
+  columns: DataColumn<T>[];
+  rows: readonly T[];
+  getRowId: (row: T) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <DataTable
+      caption={caption}
+      showCaption
+      columns={columns}
+      rows={rows}
+      getRowId={getRowId}
+      empty={{ title: t("personReport.noEvaluations") }}
+    />
+  );
+}
 
 /** Evaluations, average score and pass rate per month: the numbers of the trend chart as text. */
 export function TrendTable({ caption, trend }: { caption: string; trend: readonly TrendPoint[] }) {
@@ -28,15 +54,33 @@ export function TrendTable({ caption, trend }: { caption: string; trend: readonl
       cell: (point) => (point.passRate === null ? NONE : `${point.passRate} %`),
     },
   ];
+  return <ReportTable caption={caption} columns={columns} rows={trend} getRowId={(point) => point.month} />;
+}
+
+/** The average score per month drawn (a line for a person, bars for a unit), then as a table. */
+export function TrendReport({
+  label,
+  kind,
+  trend,
+}: {
+  label: string;
+  kind: "line" | "bar";
+  trend: readonly TrendPoint[];
+}) {
+  const { t } = useTranslation();
   return (
-    <DataTable
-      caption={caption}
-      showCaption
-      columns={columns}
-      rows={trend}
-      getRowId={(point) => point.month}
-      empty={{ title: t("personReport.noEvaluations") }}
-    />
+    <>
+      <LazyReportChart
+        label={label}
+        kind={kind}
+        data={trend}
+        xKey="month"
+        yKey="averageScore"
+        seriesName={t("quality.averageScore")}
+        scale="score"
+      />
+      <TrendTable caption={label} trend={trend} />
+    </>
   );
 }
 
@@ -47,16 +91,7 @@ export function CriteriaTable({ caption, rows }: { caption: string; rows: readon
     { id: "average", header: t("quality.averageScore"), align: "num", cell: (row) => row.average },
     { id: "answers", header: t("quality.answerCount"), align: "num", cell: (row) => row.answers },
   ];
-  return (
-    <DataTable
-      caption={caption}
-      showCaption
-      columns={columns}
-      rows={rows}
-      getRowId={(row) => row.criterionKey}
-      empty={{ title: t("personReport.noEvaluations") }}
-    />
-  );
+  return <ReportTable caption={caption} columns={columns} rows={rows} getRowId={(row) => row.criterionKey} />;
 }
 
 export function DistributionTable({
@@ -72,14 +107,7 @@ export function DistributionTable({
     { id: "count", header: t("quality.evaluations"), align: "num", cell: (bucket) => bucket.count },
   ];
   return (
-    <DataTable
-      caption={caption}
-      showCaption
-      columns={columns}
-      rows={buckets}
-      getRowId={(bucket) => bucket.range}
-      empty={{ title: t("personReport.noEvaluations") }}
-    />
+    <ReportTable caption={caption} columns={columns} rows={buckets} getRowId={(bucket) => bucket.range} />
   );
 }
 
@@ -96,14 +124,7 @@ export function ReviewersTable({ caption, rows }: { caption: string; rows: reado
     },
   ];
   return (
-    <DataTable
-      caption={caption}
-      showCaption
-      columns={columns}
-      rows={rows}
-      getRowId={(row) => row.userId ?? row.name}
-      empty={{ title: t("personReport.noEvaluations") }}
-    />
+    <ReportTable caption={caption} columns={columns} rows={rows} getRowId={(row) => row.userId ?? row.name} />
   );
 }
 

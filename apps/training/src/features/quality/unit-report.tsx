@@ -6,7 +6,7 @@ import {
   DistributionTable,
   ReviewersTable,
   scoreBuckets,
-  TrendTable,
+  TrendReport,
 } from "./report-tables.js";
 
 type UnitReportData = RouterOutputs["quality"]["reports"]["unit"];
@@ -17,16 +17,7 @@ export function UnitReport({ report }: { report: UnitReportData }) {
   const buckets = scoreBuckets(report.distribution);
   return (
     <div className="stack">
-      <LazyReportChart
-        label={t("quality.trendChart")}
-        kind="bar"
-        data={report.trend}
-        xKey="month"
-        yKey="averageScore"
-        seriesName={t("quality.averageScore")}
-        scale="score"
-      />
-      <TrendTable caption={t("quality.trendChart")} trend={report.trend} />
+      <TrendReport label={t("quality.trendChart")} kind="bar" trend={report.trend} />
       <LazyReportChart
         label={t("quality.distributionChart")}
         kind="bar"
