@@ -29,7 +29,7 @@ export function UnitsPage() {
   }, [units.data]);
   const columns = useMemo(
     (): DataColumn<Unit>[] => [
-      { id: "name", header: t("units.name"), rowHeader: true, cell: (unit) => unit.name },
+      { id: "name", header: t("units.name"), cell: (unit) => unit.name },
       { id: "code", header: t("units.code"), cell: (unit) => <code>{unit.code}</code> },
       {
         id: "organisation",
