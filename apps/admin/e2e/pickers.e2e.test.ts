@@ -121,8 +121,12 @@ describe.each<Lang>(["en", "fi"])("pickers in %s", (lang) => {
     await openNav(page, lang, d.nav);
     await page.getByRole("link", { name: d.newTraining }).click();
     await page.getByRole("heading", { level: 1, name: d.training.title }).waitFor();
-    await page.getByLabel(d.trainerPicker.search).fill("Eero");
-    await page.getByRole("button", { name: d.trainerPicker.use }).first().click();
+    const trainer = page.getByRole("combobox", { name: d.trainerPicker.search });
+    await trainer.fill("Eero");
+    await page
+      .getByRole("listbox", { name: d.trainerPicker.search })
+      .getByRole("option", { name: /Eero Ekstra/ })
+      .click();
     await page
       .getByTestId("picked-trainer")
       .getByText(/Eero Ekstra/)

@@ -6,6 +6,13 @@ export { SetPasswordScreen } from "./auth/set-password-screen.js";
 export { SignInFlow } from "./auth/sign-in-flow.js";
 export { TotpEnrolment } from "./auth/totp-enrolment.js";
 export { allZero, type CountAxis, countAxis } from "./charts/count-axis.js";
+export {
+  NameCombobox,
+  type NameComboboxProps,
+  type NameOption,
+  type NameOptionsQuery,
+} from "./combobox/name-combobox.js";
+export { NAME_SEARCH_MIN_LETTERS, type NameSearch, useNameSearch } from "./combobox/use-name-search.js";
 export { ConfirmDialog, type ConfirmDialogProps } from "./feedback/confirm-dialog.js";
 export { CopyButton } from "./feedback/copy-button.js";
 export { Dialog, type DialogProps } from "./feedback/dialog.js";
@@ -50,6 +57,12 @@ export {
   type SessionStore,
   useSessionState,
 } from "./session/session-store.js";
+export {
+  type DataColumn,
+  DataTable,
+  type DataTableProps,
+  type DataTableQuery,
+} from "./table/data-table.js";
 export { TRPCProvider, useTRPC, useTRPCClient } from "./trpc/context.js";
 export { createKuuloTrpcClient, type KuuloClientOptions } from "./trpc/create-client.js";
 export { isUnauthenticated, readDomainError } from "./trpc/domain-error.js";

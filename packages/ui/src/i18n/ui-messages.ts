@@ -1,9 +1,11 @@
 import type { PersonalDataKind } from "@kuulo/domain/privacy";
+import { nameComboboxEn, nameComboboxFi } from "../combobox/name-combobox-messages.js";
 import { inboxNavEn, inboxNavFi } from "../inbox/inbox-nav-messages.js";
 
 /** Strings of the shared screens (namespace `ui`). Apps add their own namespaces. */
 const en = {
   inbox: inboxNavEn,
+  nameCombobox: nameComboboxEn,
   loading: "Loading…",
   retry: "Try again",
   cancel: "Cancel",
@@ -116,6 +118,7 @@ type Messages = typeof en;
 
 const fi: Messages = {
   inbox: inboxNavFi,
+  nameCombobox: nameComboboxFi,
   loading: "Ladataan…",
   retry: "Yritä uudelleen",
   cancel: "Peruuta",

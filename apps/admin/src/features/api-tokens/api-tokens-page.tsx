@@ -1,14 +1,12 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { EmptyState, ErrorState, Loading, PageHeader, useCan, useFormat, useTRPC, WhyLink } from "@kuulo/ui";
+import { type DataColumn, DataTable, PageHeader, useCan, useFormat, useTRPC, WhyLink } from "@kuulo/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmedAction } from "../../lib/confirmed-action.js";
-import { columnHelper, DataTable } from "../../lib/data-table.js";
 import { CreateTokenDialog } from "./create-token-dialog.js";
 
 type Token = RouterOutputs["apiTokens"]["find"][number];
-const helper = columnHelper<Token>();
 
 export function ApiTokensPage() {
   const { t } = useTranslation();
@@ -24,53 +22,48 @@ export function ApiTokensPage() {
     }),
   );
   const columns = useMemo(
-    () => [
-      helper.accessor("name", { header: () => t("tokens.name") }),
-      helper.display({
+    (): DataColumn<Token>[] => [
+      { id: "name", header: t("tokens.name"), rowHeader: true, cell: (token) => token.name },
+      {
         id: "scopes",
-        header: () => t("tokens.scopes"),
-        cell: ({ row }) => row.original.scopes.map((scope) => <code key={scope}>{scope} </code>),
-      }),
-      helper.display({
-        id: "created",
-        header: () => t("tokens.created"),
-        cell: ({ row }) => format.dateTime(row.original.createdAt),
-      }),
-      helper.display({
+        header: t("tokens.scopes"),
+        cell: (token) => token.scopes.map((scope) => <code key={scope}>{scope} </code>),
+      },
+      { id: "created", header: t("tokens.created"), cell: (token) => format.dateTime(token.createdAt) },
+      {
         id: "lastUsed",
-        header: () => t("tokens.lastUsed"),
-        cell: ({ row }) =>
-          row.original.lastUsedAt ? format.dateTime(row.original.lastUsedAt) : t("tokens.neverUsed"),
-      }),
-      helper.display({
+        header: t("tokens.lastUsed"),
+        cell: (token) => (token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t("tokens.neverUsed")),
+      },
+      {
         id: "status",
-        header: () => t("tokens.status"),
-        cell: ({ row }) =>
-          row.original.revokedAt ? (
-            <span className="badge">
-              {t("tokens.revokedAt", { when: format.date(row.original.revokedAt) })}
-            </span>
-          ) : row.original.expiresAt && new Date(row.original.expiresAt) < new Date() ? (
+        header: t("tokens.status"),
+        cell: (token) =>
+          token.revokedAt ? (
+            <span className="badge">{t("tokens.revokedAt", { when: format.date(token.revokedAt) })}</span>
+          ) : token.expiresAt && new Date(token.expiresAt) < new Date() ? (
             <span className="badge badge--warning">{t("tokens.expired")}</span>
           ) : (
             <span className="badge badge--success">{t("tokens.active")}</span>
           ),
-      }),
-      helper.display({
+      },
+      {
         id: "actions",
-        header: () => <span className="visually-hidden">{t("actions")}</span>,
-        cell: ({ row }) =>
-          can("api_token.revoke") && !row.original.revokedAt ? (
+        header: t("actions"),
+        headerHidden: true,
+        align: "actions",
+        cell: (token) =>
+          can("api_token.revoke") && !token.revokedAt ? (
             <ConfirmedAction
               label={t("tokens.revoke")}
-              title={t("tokens.revokeTitle", { name: row.original.name })}
+              title={t("tokens.revokeTitle", { name: token.name })}
               body={<p>{t("tokens.revokeBody")}</p>}
               confirmLabel={t("tokens.revoke")}
               danger
-              run={() => revoke.mutateAsync({ tokenId: row.original.id })}
+              run={() => revoke.mutateAsync({ tokenId: token.id })}
             />
           ) : null,
-      }),
+      },
     ],
     [t, can, format, revoke],
   );
@@ -92,22 +85,14 @@ export function ApiTokensPage() {
           ) : null
         }
       />
-      {tokens.isPending ? (
-        <Loading />
-      ) : tokens.isError ? (
-        <ErrorState error={tokens.error} onRetry={() => tokens.refetch()} />
-      ) : tokens.data.length === 0 ? (
-        <EmptyState title={t("tokens.empty")}>
-          <p>{t("tokens.emptyHint")}</p>
-        </EmptyState>
-      ) : (
-        <DataTable
-          caption={t("tokens.title")}
-          columns={columns}
-          data={tokens.data}
-          getRowId={(row) => row.id}
-        />
-      )}
+      <DataTable
+        caption={t("tokens.title")}
+        columns={columns}
+        rows={tokens.data}
+        getRowId={(token) => token.id}
+        query={tokens}
+        empty={{ title: t("tokens.empty"), body: t("tokens.emptyHint") }}
+      />
       <CreateTokenDialog open={creating} onClose={() => setCreating(false)} />
     </>
   );

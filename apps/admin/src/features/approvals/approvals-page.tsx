@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { EmptyState, ErrorState, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
+import { type DataColumn, DataTable, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -38,6 +38,66 @@ export function ApprovalsPage() {
           role: t(`roles.${request.role ?? "employee"}`),
           unit: request.unit ? `${request.unit.name} (${request.unit.code})` : t("grants.allUnits"),
         });
+  const columns: DataColumn<Request>[] = [
+    {
+      id: "person",
+      header: t("approvals.person"),
+      cell: (request) => (
+        <>
+          {fullName(request.user)} <code>{request.user.username}</code>
+          <div className="muted">{request.user.organisationName}</div>
+        </>
+      ),
+    },
+    { id: "what", header: t("approvals.what"), cell: what },
+    {
+      id: "askedBy",
+      header: t("approvals.askedBy"),
+      cell: (request) =>
+        request.requestedBy ? (
+          <>
+            {fullName(request.requestedBy)} <code>{request.requestedBy.username}</code>
+          </>
+        ) : (
+          <span className="muted">{t("approvals.unknownRequester")}</span>
+        ),
+    },
+    {
+      id: "askedAt",
+      header: t("approvals.askedAt"),
+      cell: (request) => format.dateTime(request.requestedAt),
+    },
+    {
+      id: "actions",
+      header: t("actions"),
+      headerHidden: true,
+      align: "actions",
+      cell: (request) => {
+        const name = fullName(request.user);
+        return (
+          <div className="row row--tight">
+            <ConfirmedAction
+              label={t("approvals.approve")}
+              title={t("approvals.approveTitle", { name })}
+              body={<p>{t("approvals.approveBody", { what: what(request), name })}</p>}
+              confirmLabel={t("approvals.approve")}
+              run={async () =>
+                setHandOver({ approved: await approve.mutateAsync({ requestId: request.id }), name })
+              }
+            />
+            <ConfirmedAction
+              label={t("approvals.refuse")}
+              title={t("approvals.refuseTitle", { name })}
+              body={<p>{t("approvals.refuseBody", { what: what(request), name })}</p>}
+              confirmLabel={t("approvals.refuse")}
+              danger
+              run={() => refuse.mutateAsync({ requestId: request.id })}
+            />
+          </div>
+        );
+      },
+    },
+  ];
   return (
     <>
       <PageHeader title={t("approvals.title")} description={t("approvals.description")} />
@@ -60,80 +120,15 @@ export function ApprovalsPage() {
           </div>
         </section>
       ) : null}
-      {requests.isPending ? (
-        <Loading />
-      ) : requests.isError ? (
-        <ErrorState error={requests.error} onRetry={() => void requests.refetch()} />
-      ) : requests.data.length === 0 ? (
-        <EmptyState title={t("approvals.empty")}>
-          <p>{t("approvals.emptyHint")}</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap card">
-          <table className="table" data-testid="approval-requests">
-            <caption className="visually-hidden">{t("approvals.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("approvals.person")}</th>
-                <th scope="col">{t("approvals.what")}</th>
-                <th scope="col">{t("approvals.askedBy")}</th>
-                <th scope="col">{t("approvals.askedAt")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.data.map((request) => {
-                const name = fullName(request.user);
-                return (
-                  <tr key={request.id}>
-                    <td>
-                      {name} <code>{request.user.username}</code>
-                      <div className="muted">{request.user.organisationName}</div>
-                    </td>
-                    <td>{what(request)}</td>
-                    <td>
-                      {request.requestedBy ? (
-                        <>
-                          {fullName(request.requestedBy)} <code>{request.requestedBy.username}</code>
-                        </>
-                      ) : (
-                        <span className="muted">{t("approvals.unknownRequester")}</span>
-                      )}
-                    </td>
-                    <td>{format.dateTime(request.requestedAt)}</td>
-                    <td className="num">
-                      <div className="row row--tight">
-                        <ConfirmedAction
-                          label={t("approvals.approve")}
-                          title={t("approvals.approveTitle", { name })}
-                          body={<p>{t("approvals.approveBody", { what: what(request), name })}</p>}
-                          confirmLabel={t("approvals.approve")}
-                          run={async () =>
-                            setHandOver({
-                              approved: await approve.mutateAsync({ requestId: request.id }),
-                              name,
-                            })
-                          }
-                        />
-                        <ConfirmedAction
-                          label={t("approvals.refuse")}
-                          title={t("approvals.refuseTitle", { name })}
-                          body={<p>{t("approvals.refuseBody", { what: what(request), name })}</p>}
-                          confirmLabel={t("approvals.refuse")}
-                          danger
-                          run={() => refuse.mutateAsync({ requestId: request.id })}
-                        />
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("approvals.title")}
+        columns={columns}
+        rows={requests.data}
+        getRowId={(request) => request.id}
+        query={requests}
+        empty={{ title: t("approvals.empty"), body: t("approvals.emptyHint") }}
+        testId="approval-requests"
+      />
     </>
   );
 }

@@ -1,8 +1,7 @@
 import {
+  type DataColumn,
+  DataTable,
   DateField,
-  EmptyState,
-  ErrorState,
-  Loading,
   PageHeader,
   SelectField,
   useCan,
@@ -15,7 +14,6 @@ import { useMemo, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { CursorPager, useCursorPages } from "../../lib/cursor-pager.js";
-import { columnHelper, DataTable } from "../../lib/data-table.js";
 import { AuditActionSelect } from "./audit-action-select.js";
 import { AuditEventDialog } from "./audit-event-dialog.js";
 import { AuditNamePicker } from "./audit-name-picker.js";
@@ -28,7 +26,6 @@ import { type AuditEventRow, useAuditLanguage } from "./use-audit-sentence.js";
 type FilterValues = Required<{ [K in keyof AuditSearch]: string }>;
 const PAGE_SIZE = 50;
 const route = getRouteApi("/app/audit");
-const helper = columnHelper<AuditEventRow>();
 
 export function AuditPage() {
   const { t } = useTranslation();
@@ -63,31 +60,31 @@ export function AuditPage() {
     }),
   );
   const columns = useMemo(
-    () => [
-      helper.display({
+    (): DataColumn<AuditEventRow>[] => [
+      {
         id: "time",
-        header: () => t("audit.time"),
-        cell: ({ row }) => (
+        header: t("audit.time"),
+        cell: (event) => (
           <button
             type="button"
             className="button button--link"
-            aria-label={`${format.dateTime(row.original.occurredAt)} – ${t("audit.openEvent", { seq: row.original.seq })}`}
-            onClick={() => setOpenSeq(row.original.seq)}
+            aria-label={`${format.dateTime(event.occurredAt)} – ${t("audit.openEvent", { seq: event.seq })}`}
+            onClick={() => setOpenSeq(event.seq)}
           >
-            {format.dateTime(row.original.occurredAt)}
+            {format.dateTime(event.occurredAt)}
           </button>
         ),
-      }),
-      helper.display({
+      },
+      {
         id: "event",
-        header: () => t("audit.event"),
-        cell: ({ row }) => <span data-testid="audit-sentence">{language.sentence(row.original)}</span>,
-      }),
-      helper.display({
+        header: t("audit.event"),
+        cell: (event) => <span data-testid="audit-sentence">{language.sentence(event)}</span>,
+      },
+      {
         id: "outcome",
-        header: () => t("audit.outcome"),
-        cell: ({ row }) => <OutcomeBadge outcome={row.original.outcome} />,
-      }),
+        header: t("audit.outcome"),
+        cell: (event) => <OutcomeBadge outcome={event.outcome} />,
+      },
     ],
     [t, format, language],
   );
@@ -170,30 +167,22 @@ export function AuditPage() {
           </button>
         </div>
       </form>
-      {events.isPending ? (
-        <Loading />
-      ) : events.isError ? (
-        <ErrorState error={events.error} onRetry={() => events.refetch()} />
-      ) : events.data.items.length === 0 ? (
-        <EmptyState title={t("audit.empty")}>
-          <p>{t("audit.emptyHint")}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable
-            caption={t("audit.title")}
-            columns={columns}
-            data={events.data.items}
-            getRowId={(row) => String(row.seq)}
-          />
+      <DataTable
+        caption={t("audit.title")}
+        columns={columns}
+        rows={events.data?.items}
+        getRowId={(event) => String(event.seq)}
+        query={events}
+        empty={{ title: t("audit.empty"), body: t("audit.emptyHint") }}
+        footer={
           <CursorPager
             page={pages.page}
-            hasNext={events.data.nextCursor !== null}
-            onNext={() => events.data.nextCursor !== null && pages.next(events.data.nextCursor)}
+            hasNext={events.data?.nextCursor != null}
+            onNext={() => events.data?.nextCursor != null && pages.next(events.data.nextCursor)}
             onPrevious={pages.previous}
           />
-        </>
-      )}
+        }
+      />
       <AuditEventDialog seq={openSeq} onClose={() => setOpenSeq(null)} />
     </>
   );

@@ -23,7 +23,6 @@ export const auditEn = {
     api_token: "API token",
   },
   pickTypeFirst: "Choose a target type first",
-  searchPlaceholder: "Type at least two letters",
   noMatches: "Nothing matches",
   clearChoice: "Clear {{name}}",
   moreEvents: "Older events",

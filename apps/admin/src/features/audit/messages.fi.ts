@@ -25,7 +25,6 @@ export const auditFi: typeof auditEn = {
     api_token: "API-avain",
   },
   pickTypeFirst: "Valitse ensin kohteen tyyppi",
-  searchPlaceholder: "Kirjoita vähintään kaksi kirjainta",
   noMatches: "Ei osumia",
   clearChoice: "Poista valinta {{name}}",
   moreEvents: "Vanhemmat tapahtumat",

@@ -6,9 +6,8 @@ import {
   type DisclosureStatus,
 } from "@kuulo/domain/disclosure";
 import {
-  EmptyState,
-  ErrorState,
-  Loading,
+  type DataColumn,
+  DataTable,
   PageHeader,
   SelectField,
   useCan,
@@ -21,11 +20,9 @@ import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { CursorPager, useCursorPages } from "../../lib/cursor-pager.js";
-import { columnHelper, DataTable } from "../../lib/data-table.js";
 import { DisclosureStatusBadge, recipientOf } from "./disclosure-badges.js";
 
 type Disclosure = RouterOutputs["disclosures"]["find"]["items"][number];
-const helper = columnHelper<Disclosure>();
 
 export function DisclosuresPage() {
   const { t } = useTranslation();
@@ -49,45 +46,45 @@ export function DisclosuresPage() {
     }),
     placeholderData: keepPreviousData,
   });
-  const items = found.data?.items ?? [];
   const columns = useMemo(
-    () => [
-      helper.display({
+    (): DataColumn<Disclosure>[] => [
+      {
         id: "created",
-        header: () => t("disclosures.created"),
-        cell: ({ row }) => (
-          <Link to="/disclosures/$disclosureId" params={{ disclosureId: row.original.id }}>
-            {format.dateTime(row.original.createdAt)}
+        header: t("disclosures.created"),
+        cell: (disclosure) => (
+          <Link to="/disclosures/$disclosureId" params={{ disclosureId: disclosure.id }}>
+            {format.dateTime(disclosure.createdAt)}
           </Link>
         ),
-      }),
-      helper.display({
+      },
+      {
         id: "kind",
-        header: () => t("disclosures.filterKind"),
-        cell: ({ row }) => t(`disclosures.kind.${row.original.kind}`),
-      }),
-      helper.display({
+        header: t("disclosures.filterKind"),
+        cell: (disclosure) => t(`disclosures.kind.${disclosure.kind}`),
+      },
+      {
         id: "recipient",
-        header: () => t("disclosures.recipient"),
-        cell: ({ row }) => recipientOf(row.original.kind, row.original.fields),
-      }),
-      helper.display({
+        header: t("disclosures.recipient"),
+        cell: (disclosure) => recipientOf(disclosure.kind, disclosure.fields),
+      },
+      {
         id: "recordings",
-        header: () => t("disclosures.recordings"),
-        cell: ({ row }) => format.number(row.original.recordingIds.length),
-      }),
-      helper.display({
+        header: t("disclosures.recordings"),
+        align: "num",
+        cell: (disclosure) => format.number(disclosure.recordingIds.length),
+      },
+      {
         id: "status",
-        header: () => t("disclosures.filterStatus"),
-        cell: ({ row }) => (
+        header: t("disclosures.filterStatus"),
+        cell: (disclosure) => (
           <>
-            <DisclosureStatusBadge status={row.original.status} />
-            {row.original.activeNow && row.original.kind === "training" ? (
+            <DisclosureStatusBadge status={disclosure.status} />
+            {disclosure.activeNow && disclosure.kind === "training" ? (
               <span className="muted"> {t("disclosures.activeNow")}</span>
             ) : null}
           </>
         ),
-      }),
+      },
     ],
     [t, format],
   );
@@ -143,30 +140,22 @@ export function DisclosuresPage() {
           ))}
         </SelectField>
       </div>
-      {found.isPending ? (
-        <Loading />
-      ) : found.isError ? (
-        <ErrorState error={found.error} onRetry={() => found.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={t("disclosures.empty")}>
-          <p>{t("disclosures.emptyHint")}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable
-            caption={t("disclosures.title")}
-            columns={columns}
-            data={items}
-            getRowId={(row) => row.id}
-          />
+      <DataTable
+        caption={t("disclosures.title")}
+        columns={columns}
+        rows={found.data?.items}
+        getRowId={(disclosure) => disclosure.id}
+        query={found}
+        empty={{ title: t("disclosures.empty"), body: t("disclosures.emptyHint") }}
+        footer={
           <CursorPager
             page={pages.page}
             hasNext={Boolean(found.data?.nextBefore)}
             onNext={() => found.data?.nextBefore && pages.next(found.data.nextBefore)}
             onPrevious={pages.previous}
           />
-        </>
-      )}
+        }
+      />
     </>
   );
 }

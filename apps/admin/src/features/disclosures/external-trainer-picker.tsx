@@ -1,9 +1,7 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { TextField, useTRPC } from "@kuulo/ui";
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { NameCombobox, useNameSearch, useTRPC } from "@kuulo/ui";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useDebounced } from "../../lib/use-debounced.js";
 
 export type ExternalTrainer = RouterOutputs["disclosures"]["findExternalTrainers"][number];
 
@@ -20,11 +18,11 @@ export function ExternalTrainerPicker({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const [query, setQuery] = useState("");
-  const debounced = useDebounced(query.trim(), 250);
+  const search = useNameSearch();
   const found = useQuery({
-    ...trpc.disclosures.findExternalTrainers.queryOptions({ query: debounced }),
-    enabled: picked === null && debounced.length >= 2,
+    ...trpc.disclosures.findExternalTrainers.queryOptions({ query: search.term }),
+    enabled: picked === null && search.term !== "",
+    placeholderData: keepPreviousData,
   });
   if (picked) {
     return (
@@ -42,31 +40,18 @@ export function ExternalTrainerPicker({
     );
   }
   return (
-    <div className="stack">
-      <TextField
-        label={t("disclosures.trainerPicker.search")}
-        hint={t("disclosures.trainerPicker.hint")}
-        value={query}
-        autoComplete="off"
-        onChange={(event) => setQuery(event.target.value)}
-      />
-      {found.data && found.data.length > 0 ? (
-        <ul className="stack" aria-label={t("disclosures.trainerPicker.results")}>
-          {found.data.map((trainer) => (
-            <li key={trainer.id} className="row row--between">
-              <span>
-                {trainer.firstName} {trainer.lastName} · {trainer.organisationName}
-                {trainer.email ? <span className="muted"> · {trainer.email}</span> : null}
-              </span>
-              <button type="button" className="button" onClick={() => onPick(trainer)}>
-                {t("disclosures.trainerPicker.use")}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : found.data && debounced.length >= 2 ? (
-        <p className="muted">{t("disclosures.trainerPicker.none")}</p>
-      ) : null}
-    </div>
+    <NameCombobox
+      label={t("disclosures.trainerPicker.search")}
+      hint={t("disclosures.trainerPicker.hint")}
+      search={search}
+      options={(found.data ?? []).map((trainer) => ({
+        id: trainer.id,
+        name: `${trainer.firstName} ${trainer.lastName}`,
+        detail: [trainer.organisationName, trainer.email].filter(Boolean).join(", "),
+      }))}
+      query={found}
+      noMatches={t("disclosures.trainerPicker.none")}
+      onPick={(option) => onPick(found.data?.find((trainer) => trainer.id === option.id) ?? null)}
+    />
   );
 }

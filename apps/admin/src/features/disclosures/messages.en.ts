@@ -93,8 +93,6 @@ export const privacyOperationsEn = {
     trainerPicker: {
       search: "Returning external trainer",
       hint: "Search by name or e-mail to give a trainer who already has an account a new disclosure; leave empty for a new trainer.",
-      results: "Matching external trainers",
-      use: "Use",
       none: "No external trainer matches; fill in the fields below for a new one.",
       picked:
         "Disclosing to {{name}} ({{organisation}}): their account and organisation are brought up to date.",

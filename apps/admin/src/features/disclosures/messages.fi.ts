@@ -101,8 +101,6 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
     trainerPicker: {
       search: "Palaava ulkoinen kouluttaja",
       hint: "Hae nimellä tai sähköpostiosoitteella, kun annat uuden luovutuksen kouluttajalle, jolla on jo tunnus; jätä tyhjäksi uudelle kouluttajalle.",
-      results: "Hakua vastaavat ulkoiset kouluttajat",
-      use: "Valitse",
       none: "Yksikään ulkoinen kouluttaja ei vastaa hakua; täytä alla olevat kentät uudelle kouluttajalle.",
       picked:
         "Luovutus henkilölle {{name}} ({{organisation}}): hänen tunnuksensa ja organisaationsa päivitetään.",

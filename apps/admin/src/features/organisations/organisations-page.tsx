@@ -1,15 +1,13 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { EmptyState, ErrorState, Loading, PageHeader, useCan, useFormat, useTRPC } from "@kuulo/ui";
+import { type DataColumn, DataTable, PageHeader, useCan, useFormat, useTRPC } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { columnHelper, DataTable } from "../../lib/data-table.js";
 import { agreementState } from "./agreement-state.js";
 import { OrganisationDialog } from "./organisation-dialog.js";
 
 type Organisation = RouterOutputs["organisations"]["find"][number];
-const helper = columnHelper<Organisation>();
 const TONE = {
   controller: "badge--info",
   valid: "badge--success",
@@ -24,69 +22,65 @@ export function OrganisationsPage() {
   const format = useFormat();
   const organisations = useQuery(trpc.organisations.find.queryOptions());
   const [editing, setEditing] = useState<Organisation | "new" | null>(null);
-  const columns = useMemo(() => {
+  const columns = useMemo((): DataColumn<Organisation>[] => {
     const now = new Date();
     return [
-      helper.accessor("name", { header: () => t("organisations.name") }),
-      helper.display({
-        id: "kind",
-        header: () => t("organisations.kind"),
-        cell: ({ row }) => t(`organisations.kinds.${row.original.kind}`),
-      }),
-      helper.accessor("businessId", { header: () => t("organisations.businessId") }),
-      helper.accessor("country", { header: () => t("organisations.country") }),
-      helper.display({
+      { id: "name", header: t("organisations.name"), rowHeader: true, cell: (row) => row.name },
+      { id: "kind", header: t("organisations.kind"), cell: (row) => t(`organisations.kinds.${row.kind}`) },
+      { id: "businessId", header: t("organisations.businessId"), cell: (row) => row.businessId },
+      { id: "country", header: t("organisations.country"), cell: (row) => row.country },
+      {
         id: "agreement",
-        header: () => t("organisations.agreement"),
-        cell: ({ row }) =>
-          row.original.kind === "controller" ? (
+        header: t("organisations.agreement"),
+        cell: (row) =>
+          row.kind === "controller" ? (
             "–"
           ) : (
             <span>
-              <code>{row.original.agreementReference}</code>
+              <code>{row.agreementReference}</code>
               <br />
               <span className="muted">
-                {format.date(row.original.agreementValidFrom)} –{" "}
-                {row.original.agreementValidUntil
-                  ? format.date(row.original.agreementValidUntil)
+                {format.date(row.agreementValidFrom)} –{" "}
+                {row.agreementValidUntil
+                  ? format.date(row.agreementValidUntil)
                   : t("organisations.openEnded")}
               </span>
             </span>
           ),
-      }),
-      helper.display({
+      },
+      {
         id: "state",
-        header: () => t("organisations.state"),
-        cell: ({ row }) => {
+        header: t("organisations.state"),
+        cell: (row) => {
           const state =
-            row.original.kind === "controller"
+            row.kind === "controller"
               ? "controller"
-              : row.original.agreementInForce
+              : row.agreementInForce
                 ? "valid"
-                : agreementState(row.original, now);
+                : agreementState(row, now);
           return (
             <span className="stack stack--tight">
               <span className={`badge ${TONE[state]}`}>{t(`organisations.states.${state}`)}</span>
-              <Link to="/users" search={{ organisationId: row.original.id }}>
-                {row.original.agreementInForce
-                  ? t("organisations.seeUsers")
-                  : t("organisations.seeBlockedUsers")}
+              <Link to="/users" search={{ organisationId: row.id }}>
+                {row.agreementInForce ? t("organisations.seeUsers") : t("organisations.seeBlockedUsers")}
               </Link>
             </span>
           );
         },
-      }),
-      helper.display({
+      },
+      {
         id: "actions",
-        header: () => <span className="visually-hidden">{t("actions")}</span>,
-        cell: ({ row }) =>
+        header: t("actions"),
+        headerHidden: true,
+        align: "actions",
+        cell: (row) =>
           can("organisation.update") ? (
-            <button type="button" className="button button--small" onClick={() => setEditing(row.original)}>
+            <button type="button" className="button button--small" onClick={() => setEditing(row)}>
               {t("edit")}
-              <span className="visually-hidden"> {row.original.name}</span>
+              <span className="visually-hidden"> {row.name}</span>
             </button>
           ) : null,
-      }),
+      },
     ];
   }, [t, can, format]);
   return (
@@ -102,22 +96,14 @@ export function OrganisationsPage() {
           ) : null
         }
       />
-      {organisations.isPending ? (
-        <Loading />
-      ) : organisations.isError ? (
-        <ErrorState error={organisations.error} onRetry={() => organisations.refetch()} />
-      ) : organisations.data.length === 0 ? (
-        <EmptyState title={t("organisations.empty")}>
-          <p>{t("organisations.emptyHint")}</p>
-        </EmptyState>
-      ) : (
-        <DataTable
-          caption={t("organisations.title")}
-          columns={columns}
-          data={organisations.data}
-          getRowId={(row) => row.id}
-        />
-      )}
+      <DataTable
+        caption={t("organisations.title")}
+        columns={columns}
+        rows={organisations.data}
+        getRowId={(row) => row.id}
+        query={organisations}
+        empty={{ title: t("organisations.empty"), body: t("organisations.emptyHint") }}
+      />
       {editing !== null ? (
         <OrganisationDialog
           organisation={editing === "new" ? null : editing}

@@ -1,11 +1,13 @@
+import type { RouterOutputs } from "@kuulo/api";
 import type { FormContent } from "@kuulo/domain/quality";
-import { ErrorState, Loading, useCan, useTRPC } from "@kuulo/ui";
+import { type DataColumn, DataTable, useCan, useTRPC } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormBuilder } from "./form-builder.js";
 import { FormVersions } from "./form-versions.js";
 
+type QualityForm = RouterOutputs["quality"]["forms"]["list"][number];
 type Editing =
   | { kind: "new" }
   | { kind: "edit"; formId: string; content: FormContent; version: number }
@@ -36,6 +38,56 @@ export function FormsSection() {
     );
   }
   const openForm = forms.data?.find((form) => form.formId === openFormId);
+  const version = (found: { version: number } | null | undefined) =>
+    found ? t("quality.versionN", { n: found.version }) : "—";
+  const columns: DataColumn<QualityForm>[] = [
+    { id: "name", header: t("quality.formName"), rowHeader: true, cell: (form) => form.name },
+    { id: "published", header: t("quality.published"), cell: (form) => version(form.published) },
+    { id: "draft", header: t("quality.draft"), cell: (form) => version(form.draft) },
+    {
+      id: "criteria",
+      header: t("quality.criteria"),
+      align: "num",
+      cell: (form) => criteriaCount((form.draft ?? form.published)?.content),
+    },
+    {
+      id: "actions",
+      header: t("actions"),
+      cell: (form) => {
+        const latest = form.draft ?? form.published;
+        return (
+          <div className="row">
+            <button
+              type="button"
+              className="button button--small"
+              aria-expanded={openFormId === form.formId}
+              aria-controls="quality-form-versions"
+              onClick={() => setOpenFormId(openFormId === form.formId ? null : form.formId)}
+            >
+              {t("qualityForms.versionsOf", { name: form.name })}
+            </button>
+            {manage && latest && !editing ? (
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() =>
+                  setEditing({
+                    kind: "edit",
+                    formId: form.formId,
+                    content: latest.content,
+                    // A draft is edited in place; editing a published version makes the next one.
+                    version: form.draft ? form.draft.version : latest.version + 1,
+                  })
+                }
+              >
+                {t("qualityForms.edit", { name: form.name })}
+              </button>
+            ) : null}
+          </div>
+        );
+      },
+    },
+  ];
   return (
     <section className="card stack" aria-labelledby="quality-forms">
       <div className="row row--between">
@@ -49,71 +101,14 @@ export function FormsSection() {
       {editing ? (
         <FormBuilder edit={editing.kind === "edit" ? editing : undefined} onDone={() => setEditing(null)} />
       ) : null}
-      {forms.isPending ? (
-        <Loading />
-      ) : forms.isError ? (
-        <ErrorState error={forms.error} onRetry={() => forms.refetch()} />
-      ) : forms.data.length === 0 ? (
-        <p className="muted">{t("quality.noForms")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t("quality.forms")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("quality.formName")}</th>
-                <th scope="col">{t("quality.published")}</th>
-                <th scope="col">{t("quality.draft")}</th>
-                <th scope="col">{t("quality.criteria")}</th>
-                <th scope="col">{t("actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {forms.data.map((form) => {
-                const latest = form.draft ?? form.published;
-                return (
-                  <tr key={form.formId}>
-                    <th scope="row">{form.name}</th>
-                    <td>{form.published ? t("quality.versionN", { n: form.published.version }) : "—"}</td>
-                    <td>{form.draft ? t("quality.versionN", { n: form.draft.version }) : "—"}</td>
-                    <td>{criteriaCount(latest?.content)}</td>
-                    <td>
-                      <div className="row">
-                        <button
-                          type="button"
-                          className="button button--small"
-                          aria-expanded={openFormId === form.formId}
-                          aria-controls="quality-form-versions"
-                          onClick={() => setOpenFormId(openFormId === form.formId ? null : form.formId)}
-                        >
-                          {t("qualityForms.versionsOf", { name: form.name })}
-                        </button>
-                        {manage && latest && !editing ? (
-                          <button
-                            type="button"
-                            className="button button--small"
-                            onClick={() =>
-                              setEditing({
-                                kind: "edit",
-                                formId: form.formId,
-                                content: latest.content,
-                                // A draft is edited in place; editing a published version makes the next one.
-                                version: form.draft ? form.draft.version : latest.version + 1,
-                              })
-                            }
-                          >
-                            {t("qualityForms.edit", { name: form.name })}
-                          </button>
-                        ) : null}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("quality.forms")}
+        columns={columns}
+        rows={forms.data}
+        getRowId={(form) => form.formId}
+        query={forms}
+        empty={{ title: t("quality.noForms") }}
+      />
       {openForm ? <FormVersions formId={openForm.formId} name={openForm.name} /> : null}
     </section>
   );

@@ -1,13 +1,11 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { EmptyState, ErrorState, Loading, PageHeader, useCan, useTRPC } from "@kuulo/ui";
+import { type DataColumn, DataTable, PageHeader, useCan, useTRPC } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { columnHelper, DataTable } from "../../lib/data-table.js";
 import { UnitDialog } from "./unit-dialog.js";
 
 type Unit = RouterOutputs["units"]["find"][number];
-const helper = columnHelper<Unit>();
 
 export function UnitsPage() {
   const { t } = useTranslation();
@@ -30,34 +28,29 @@ export function UnitsPage() {
     return (id: string | null) => (id ? (names.get(id) ?? "–") : "–");
   }, [units.data]);
   const columns = useMemo(
-    () => [
-      helper.accessor("name", { header: () => t("units.name") }),
-      helper.accessor("code", {
-        header: () => t("units.code"),
-        cell: (info) => <code>{info.getValue()}</code>,
-      }),
-      helper.display({
+    (): DataColumn<Unit>[] => [
+      { id: "name", header: t("units.name"), cell: (unit) => unit.name },
+      { id: "code", header: t("units.code"), cell: (unit) => <code>{unit.code}</code> },
+      {
         id: "organisation",
-        header: () => t("units.organisation"),
-        cell: ({ row }) => organisationName(row.original.organisationId),
-      }),
-      helper.display({
-        id: "parent",
-        header: () => t("units.parent"),
-        cell: ({ row }) => unitName(row.original.parentId),
-      }),
-      helper.display({
+        header: t("units.organisation"),
+        cell: (unit) => organisationName(unit.organisationId),
+      },
+      { id: "parent", header: t("units.parent"), cell: (unit) => unitName(unit.parentId) },
+      {
         id: "actions",
-        header: () => <span className="visually-hidden">{t("actions")}</span>,
-        cell: ({ row }) =>
-          can("unit.update", { unitId: row.original.id, organisationId: row.original.organisationId }) ||
+        header: t("actions"),
+        headerHidden: true,
+        align: "actions",
+        cell: (unit) =>
+          can("unit.update", { unitId: unit.id, organisationId: unit.organisationId }) ||
           can("unit.update") ? (
-            <button type="button" className="button button--small" onClick={() => setEditing(row.original)}>
+            <button type="button" className="button button--small" onClick={() => setEditing(unit)}>
               {t("edit")}
-              <span className="visually-hidden"> {row.original.name}</span>
+              <span className="visually-hidden"> {unit.name}</span>
             </button>
           ) : null,
-      }),
+      },
     ],
     [t, can, organisationName, unitName],
   );
@@ -74,22 +67,14 @@ export function UnitsPage() {
           ) : null
         }
       />
-      {units.isPending ? (
-        <Loading />
-      ) : units.isError ? (
-        <ErrorState error={units.error} onRetry={() => units.refetch()} />
-      ) : units.data.length === 0 ? (
-        <EmptyState title={t("units.empty")}>
-          <p>{t("units.emptyHint")}</p>
-        </EmptyState>
-      ) : (
-        <DataTable
-          caption={t("units.title")}
-          columns={columns}
-          data={units.data}
-          getRowId={(row) => row.id}
-        />
-      )}
+      <DataTable
+        caption={t("units.title")}
+        columns={columns}
+        rows={units.data}
+        getRowId={(unit) => unit.id}
+        query={units}
+        empty={{ title: t("units.empty"), body: t("units.emptyHint") }}
+      />
       {editing !== null ? (
         <UnitDialog
           unit={editing === "new" ? null : editing}

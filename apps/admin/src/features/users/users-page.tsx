@@ -1,21 +1,11 @@
 import type { RouterOutputs } from "@kuulo/api";
 import { ROLES } from "@kuulo/domain/access";
-import {
-  EmptyState,
-  ErrorState,
-  Loading,
-  PageHeader,
-  SelectField,
-  TextField,
-  useCan,
-  useTRPC,
-} from "@kuulo/ui";
+import { type DataColumn, DataTable, PageHeader, SelectField, TextField, useCan, useTRPC } from "@kuulo/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CursorPager, useCursorPages } from "../../lib/cursor-pager.js";
-import { columnHelper, DataTable } from "../../lib/data-table.js";
 import { useDebounced } from "../../lib/use-debounced.js";
 import { useDirectory } from "../../lib/use-directory.js";
 import { useUnitLabel } from "../../lib/use-unit-label.js";
@@ -27,7 +17,6 @@ import { USER_STATUS_FILTERS, type UsersSearch } from "./users-search.js";
 type UserRow = RouterOutputs["users"]["find"]["items"][number];
 const PAGE_SIZE = 25;
 const route = getRouteApi("/app/users");
-const helper = columnHelper<UserRow>();
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -62,44 +51,35 @@ export function UsersPage() {
   });
 
   const columns = useMemo(
-    () => [
-      helper.display({
+    (): DataColumn<UserRow>[] => [
+      {
         id: "name",
-        header: () => t("users.name"),
-        cell: ({ row }) => (
-          <Link to="/users/$userId" params={{ userId: row.original.id }}>
-            {row.original.lastName}, {row.original.firstName}
+        header: t("users.name"),
+        rowHeader: true,
+        cell: (user) => (
+          <Link to="/users/$userId" params={{ userId: user.id }}>
+            {user.lastName}, {user.firstName}
           </Link>
         ),
-      }),
-      helper.accessor("username", {
-        header: () => t("users.username"),
-        cell: (info) => <code>{info.getValue()}</code>,
-      }),
-      helper.accessor("organisationName", { header: () => t("users.organisation") }),
-      helper.display({
+      },
+      { id: "username", header: t("users.username"), cell: (user) => <code>{user.username}</code> },
+      { id: "organisation", header: t("users.organisation"), cell: (user) => user.organisationName },
+      {
         id: "roles",
-        header: () => t("users.roles"),
-        cell: ({ row }) => (
-          <RoleBadges
-            grants={row.original.grants}
-            awaiting={row.original.awaitingApproval}
-            unitLabel={unitLabel}
-          />
+        header: t("users.roles"),
+        cell: (user) => (
+          <RoleBadges grants={user.grants} awaiting={user.awaitingApproval} unitLabel={unitLabel} />
         ),
-      }),
-      helper.display({
+      },
+      {
         id: "status",
-        header: () => t("users.statusLabel"),
-        cell: ({ row }) => (
+        header: t("users.statusLabel"),
+        cell: (user) => (
           <UserStatusBadge
-            status={displayStatus(
-              row.original,
-              directory.organisation(row.original.organisationId)?.agreementInForce,
-            )}
+            status={displayStatus(user, directory.organisation(user.organisationId)?.agreementInForce)}
           />
         ),
-      }),
+      },
     ],
     [t, directory, unitLabel],
   );
@@ -178,30 +158,26 @@ export function UsersPage() {
           ))}
         </SelectField>
       </section>
-      {users.isPending ? (
-        <Loading />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => users.refetch()} />
-      ) : users.data.items.length === 0 ? (
-        <EmptyState title={filtered ? t("users.emptyFiltered") : t("users.empty")}>
-          <p>{filtered ? t("users.emptyFilteredHint") : t("users.emptyHint")}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable
-            caption={t("users.title")}
-            columns={columns}
-            data={users.data.items}
-            getRowId={(row) => row.id}
-          />
+      <DataTable
+        caption={t("users.title")}
+        columns={columns}
+        rows={users.data?.items}
+        getRowId={(user) => user.id}
+        query={users}
+        empty={
+          filtered
+            ? { title: t("users.emptyFiltered"), body: t("users.emptyFilteredHint") }
+            : { title: t("users.empty"), body: t("users.emptyHint") }
+        }
+        footer={
           <CursorPager
             page={pages.page}
-            hasNext={users.data.nextCursor !== null}
-            onNext={() => users.data.nextCursor && pages.next(users.data.nextCursor)}
+            hasNext={Boolean(users.data?.nextCursor)}
+            onNext={() => users.data?.nextCursor && pages.next(users.data.nextCursor)}
             onPrevious={pages.previous}
           />
-        </>
-      )}
+        }
+      />
       {creating ? <CreateUserDialog onClose={() => setCreating(false)} directory={directory} /> : null}
     </>
   );

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { EmptyState, ErrorState, Loading, useFormat, useTRPC, useTRPCClient } from "@kuulo/ui";
+import { type DataColumn, DataTable, useFormat, useTRPC, useTRPCClient } from "@kuulo/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { LoadMoreButton } from "../../lib/load-more.js";
@@ -22,7 +22,7 @@ export function ListenersTable() {
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = events.data?.pages.flatMap((page) => page.items);
   const who = (event: ListenEvent) =>
     event.listener.kind === "person"
       ? `${event.listener.name} (${event.listener.username})`
@@ -43,42 +43,29 @@ export function ListenersTable() {
         return t(`listeners.via.${event.via.kind}`, { defaultValue: event.via.kind });
     }
   };
+  const columns: DataColumn<ListenEvent>[] = [
+    { id: "when", header: t("listeners.when"), cell: (event) => format.dateTime(event.occurredAt) },
+    { id: "who", header: t("listeners.who"), cell: who },
+    {
+      id: "call",
+      header: t("listeners.call"),
+      cell: (event) => (event.callStartedAt ? format.dateTime(event.callStartedAt) : "–"),
+    },
+    { id: "how", header: t("listeners.how"), cell: via },
+  ];
   return (
     <section className="section" aria-labelledby="listeners-title">
       <h2 id="listeners-title">{t("listeners.title")}</h2>
       <p className="muted">{t("listeners.description")}</p>
-      {events.isPending ? (
-        <Loading />
-      ) : events.isError ? (
-        <ErrorState error={events.error} onRetry={() => events.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={t("listeners.emptyTitle")}>
-          <p>{t("listeners.emptyBody")}</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="listeners">
-            <thead>
-              <tr>
-                <th scope="col">{t("listeners.when")}</th>
-                <th scope="col">{t("listeners.who")}</th>
-                <th scope="col">{t("listeners.call")}</th>
-                <th scope="col">{t("listeners.how")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((event) => (
-                <tr key={event.seq}>
-                  <td>{format.dateTime(event.occurredAt)}</td>
-                  <td>{who(event)}</td>
-                  <td>{event.callStartedAt ? format.dateTime(event.callStartedAt) : "–"}</td>
-                  <td>{via(event)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("listeners.title")}
+        columns={columns}
+        rows={items}
+        getRowId={(event) => String(event.seq)}
+        query={events}
+        empty={{ title: t("listeners.emptyTitle"), body: t("listeners.emptyBody") }}
+        testId="listeners"
+      />
       <LoadMoreButton
         nextCursor={events.hasNextPage ? "more" : null}
         loading={events.isFetchingNextPage}

@@ -1,8 +1,8 @@
+import type { RouterOutputs } from "@kuulo/api";
 import {
-  EmptyState,
-  ErrorState,
+  type DataColumn,
+  DataTable,
   formatDuration,
-  Loading,
   PageHeader,
   useFormat,
   useTRPC,
@@ -14,6 +14,8 @@ import { useTranslation } from "react-i18next";
 import { LoadMoreButton } from "../../lib/load-more.js";
 import { MyQualitySection } from "../quality/my-quality-section.js";
 import { ListenersTable } from "./listeners-table.js";
+
+type MyCall = RouterOutputs["training"]["myCalls"]["items"][number];
 
 /** My own recordings (individual training, R2) and who has listened to them (transparency). */
 export function MyCallsPage() {
@@ -28,52 +30,43 @@ export function MyCallsPage() {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  const items = calls.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = calls.data?.pages.flatMap((page) => page.items);
+  const columns: DataColumn<MyCall>[] = [
+    { id: "time", header: t("recordings.callTime"), cell: (call) => format.dateTime(call.callStartedAt) },
+    {
+      id: "duration",
+      header: t("recordings.duration"),
+      align: "num",
+      cell: (call) => formatDuration(call.durationMs),
+    },
+    { id: "unit", header: t("recordings.unit"), cell: (call) => call.unitName },
+    {
+      id: "actions",
+      header: t("actions"),
+      headerHidden: true,
+      align: "actions",
+      cell: (call) => (
+        <Link to="/my-calls/$recordingId" params={{ recordingId: call.id }}>
+          {t("myCalls.listen")}
+          <span className="visually-hidden"> {format.dateTime(call.callStartedAt)}</span>
+        </Link>
+      ),
+    },
+  ];
   return (
     <>
       <PageHeader title={t("myCalls.title")} description={t("myCalls.description")} />
       <MyQualitySection />
       <section className="section" aria-labelledby="my-calls-list">
         <h2 id="my-calls-list">{t("myCalls.listTitle")}</h2>
-        {calls.isPending ? (
-          <Loading />
-        ) : calls.isError ? (
-          <ErrorState error={calls.error} onRetry={() => calls.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title={t("myCalls.emptyTitle")}>
-            <p>{t("myCalls.emptyBody")}</p>
-          </EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("recordings.callTime")}</th>
-                  <th scope="col">{t("recordings.duration")}</th>
-                  <th scope="col">{t("recordings.unit")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((call) => (
-                  <tr key={call.id}>
-                    <td>{format.dateTime(call.callStartedAt)}</td>
-                    <td>{formatDuration(call.durationMs)}</td>
-                    <td>{call.unitName}</td>
-                    <td>
-                      <Link to="/my-calls/$recordingId" params={{ recordingId: call.id }}>
-                        {t("myCalls.listen")}
-                        <span className="visually-hidden"> {format.dateTime(call.callStartedAt)}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("myCalls.listTitle")}
+          columns={columns}
+          rows={items}
+          getRowId={(call) => call.id}
+          query={calls}
+          empty={{ title: t("myCalls.emptyTitle"), body: t("myCalls.emptyBody") }}
+        />
         <LoadMoreButton
           nextCursor={calls.hasNextPage ? "more" : null}
           loading={calls.isFetchingNextPage}

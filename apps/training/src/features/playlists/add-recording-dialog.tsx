@@ -18,11 +18,7 @@ export function AddRecordingDialog({
     <Dialog open={open} title={t("editor.addTitle")} onClose={onClose} wide>
       <RecordingBrowser
         action={(recording) => (
-          <button
-            type="button"
-            className="button button--small button--primary"
-            onClick={() => onAdd(recording)}
-          >
+          <button type="button" className="button button--small" onClick={() => onAdd(recording)}>
             {t("editor.add")}
             <span className="visually-hidden"> {format.dateTime(recording.callStartedAt)}</span>
           </button>

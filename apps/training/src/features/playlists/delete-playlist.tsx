@@ -28,7 +28,7 @@ export function DeletePlaylist({ playlist }: { playlist: PlaylistDetail }) {
         {t("deletePlaylist.title")}
       </h2>
       <p className="muted">{t("deletePlaylist.hint")}</p>
-      <button type="button" className="button button--danger" onClick={() => setOpen(true)}>
+      <button type="button" className="button button--danger-outline" onClick={() => setOpen(true)}>
         {t("deletePlaylist.action")}
       </button>
       <ConfirmDialog

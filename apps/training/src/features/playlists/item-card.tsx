@@ -87,7 +87,7 @@ export function ItemCard({
             {t("editor.moveDown")}
             <span className="visually-hidden"> {t("editor.itemHeading", { number })}</span>
           </button>
-          <button type="button" className="button button--small button--danger" onClick={onRemove}>
+          <button type="button" className="button button--small button--danger-outline" onClick={onRemove}>
             {t("editor.remove")}
             <span className="visually-hidden"> {t("editor.itemHeading", { number })}</span>
           </button>

@@ -1,8 +1,11 @@
-import { EmptyState, ErrorState, Loading, PageHeader, useFormat, useTRPC, useTRPCClient } from "@kuulo/ui";
+import type { RouterOutputs } from "@kuulo/api";
+import { type DataColumn, DataTable, PageHeader, useFormat, useTRPC, useTRPCClient } from "@kuulo/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { LoadMoreButton } from "../../lib/load-more.js";
+
+type PlaylistRow = RouterOutputs["playlists"]["find"]["items"][number];
 
 /** The playlists of the trainer's units, drafts and published. */
 export function PlaylistsPage() {
@@ -17,7 +20,51 @@ export function PlaylistsPage() {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  const rows = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows = pages.data?.pages.flatMap((page) => page.items);
+  const columns: DataColumn<PlaylistRow>[] = [
+    {
+      id: "title",
+      header: t("playlists.fieldTitle"),
+      rowHeader: true,
+      cell: (playlist) => (
+        <Link to="/playlists/$playlistId" params={{ playlistId: playlist.id }}>
+          {playlist.title}
+        </Link>
+      ),
+    },
+    { id: "unit", header: t("playlists.unit"), cell: (playlist) => playlist.unitName },
+    {
+      id: "status",
+      header: t("playlists.status"),
+      cell: (playlist) => (
+        <span className={playlist.status === "published" ? "badge badge--success" : "badge"}>
+          {t(`playlists.statusValue.${playlist.status}`)}
+        </span>
+      ),
+    },
+    {
+      id: "items",
+      header: t("playlists.items"),
+      cell: (playlist) => (
+        <>
+          {playlist.itemCount}
+          {playlist.removedItemCount > 0 ? (
+            <span className="muted">
+              {" "}
+              ({t("playlists.removedCount", { count: playlist.removedItemCount })})
+            </span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: "assignments",
+      header: t("playlists.assignments"),
+      align: "num",
+      cell: (playlist) => playlist.assignmentCount,
+    },
+    { id: "updated", header: t("playlists.updated"), cell: (playlist) => format.date(playlist.updatedAt) },
+  ];
   return (
     <>
       <PageHeader
@@ -29,65 +76,22 @@ export function PlaylistsPage() {
           </Link>
         }
       />
-      {pages.isPending ? (
-        <Loading />
-      ) : pages.isError ? (
-        <ErrorState error={pages.error} onRetry={() => pages.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState
-          title={t("playlists.emptyTitle")}
-          action={
+      <DataTable
+        caption={t("playlists.title")}
+        columns={columns}
+        rows={rows}
+        getRowId={(playlist) => playlist.id}
+        query={pages}
+        empty={{
+          title: t("playlists.emptyTitle"),
+          body: t("playlists.emptyBody"),
+          action: (
             <Link to="/playlists/new" className="button button--primary">
               {t("playlists.new")}
             </Link>
-          }
-        >
-          <p>{t("playlists.emptyBody")}</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("playlists.fieldTitle")}</th>
-                <th scope="col">{t("playlists.unit")}</th>
-                <th scope="col">{t("playlists.status")}</th>
-                <th scope="col">{t("playlists.items")}</th>
-                <th scope="col">{t("playlists.assignments")}</th>
-                <th scope="col">{t("playlists.updated")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((playlist) => (
-                <tr key={playlist.id}>
-                  <td>
-                    <Link to="/playlists/$playlistId" params={{ playlistId: playlist.id }}>
-                      {playlist.title}
-                    </Link>
-                  </td>
-                  <td>{playlist.unitName}</td>
-                  <td>
-                    <span className={playlist.status === "published" ? "badge badge--success" : "badge"}>
-                      {t(`playlists.statusValue.${playlist.status}`)}
-                    </span>
-                  </td>
-                  <td>
-                    {playlist.itemCount}
-                    {playlist.removedItemCount > 0 ? (
-                      <span className="muted">
-                        {" "}
-                        ({t("playlists.removedCount", { count: playlist.removedItemCount })})
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>{playlist.assignmentCount}</td>
-                  <td>{format.date(playlist.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+          ),
+        }}
+      />
       <LoadMoreButton
         nextCursor={pages.hasNextPage ? "more" : null}
         loading={pages.isFetchingNextPage}

@@ -1,8 +1,20 @@
-import { EmptyState, ErrorState, formatDuration, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
+import type { RouterOutputs } from "@kuulo/api";
+import {
+  type DataColumn,
+  DataTable,
+  ErrorState,
+  formatDuration,
+  Loading,
+  PageHeader,
+  useFormat,
+  useTRPC,
+} from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ProgressBar } from "../../lib/progress-bar.js";
+
+type Assignee = RouterOutputs["playlists"]["progress"]["assignees"][number];
 
 /** Each assignee's progress on one playlist: one table, with a bar per person (a chart would repeat it). */
 export function ProgressPage() {
@@ -14,6 +26,61 @@ export function ProgressPage() {
   if (progress.isPending) return <Loading />;
   if (progress.isError) return <ErrorState error={progress.error} onRetry={() => progress.refetch()} />;
   const data = progress.data;
+  const columns: DataColumn<Assignee>[] = [
+    {
+      id: "person",
+      header: t("progressPage.person"),
+      rowHeader: true,
+      cell: (assignee) => (
+        <>
+          {assignee.name} <span className="muted">({assignee.username})</span>
+        </>
+      ),
+    },
+    {
+      id: "via",
+      header: t("progressPage.via"),
+      cell: (assignee) => assignee.via.map((via) => t(`progressPage.viaValue.${via}`)).join(", "),
+    },
+    {
+      id: "items",
+      header: t("progressPage.items"),
+      cell: (assignee) => (
+        <ProgressBar
+          done={assignee.itemsCompleted}
+          total={assignee.itemsTotal}
+          label={t("progressPage.barLabel", { name: assignee.name })}
+        />
+      ),
+    },
+    {
+      id: "listened",
+      header: t("progressPage.listened"),
+      align: "num",
+      cell: (assignee) => formatDuration(assignee.listenedMs),
+    },
+    {
+      id: "lastActivity",
+      header: t("progressPage.lastActivity"),
+      cell: (assignee) =>
+        assignee.lastActivityAt ? format.dateTime(assignee.lastActivityAt) : t("progress.notStarted"),
+    },
+    {
+      id: "due",
+      header: t("due.column"),
+      cell: (assignee) => (
+        <>
+          {assignee.dueOn ? format.date(assignee.dueOn) : t("due.none")}
+          {assignee.overdue ? (
+            <>
+              {" "}
+              <span className="badge badge--danger">{t("due.overdue")}</span>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -30,66 +97,22 @@ export function ProgressPage() {
           </Link>
         }
       />
-      {data.assignees.length === 0 ? (
-        <EmptyState
-          title={t("progressPage.emptyTitle")}
-          action={
+      <DataTable
+        caption={t("progressPage.tableCaption")}
+        columns={columns}
+        rows={data.assignees}
+        getRowId={(assignee) => assignee.userId}
+        empty={{
+          title: t("progressPage.emptyTitle"),
+          body: t("progressPage.emptyBody"),
+          action: (
             <Link to="/playlists/$playlistId" params={{ playlistId }}>
               {t("progressPage.assignLink")}
             </Link>
-          }
-        >
-          <p>{t("progressPage.emptyBody")}</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="progress-table">
-            <caption className="visually-hidden">{t("progressPage.tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("progressPage.person")}</th>
-                <th scope="col">{t("progressPage.via")}</th>
-                <th scope="col">{t("progressPage.items")}</th>
-                <th scope="col">{t("progressPage.listened")}</th>
-                <th scope="col">{t("progressPage.lastActivity")}</th>
-                <th scope="col">{t("due.column")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.assignees.map((assignee) => (
-                <tr key={assignee.userId}>
-                  <td>
-                    {assignee.name} <span className="muted">({assignee.username})</span>
-                  </td>
-                  <td>{assignee.via.map((via) => t(`progressPage.viaValue.${via}`)).join(", ")}</td>
-                  <td>
-                    <ProgressBar
-                      done={assignee.itemsCompleted}
-                      total={assignee.itemsTotal}
-                      label={t("progressPage.barLabel", { name: assignee.name })}
-                    />
-                  </td>
-                  <td>{formatDuration(assignee.listenedMs)}</td>
-                  <td>
-                    {assignee.lastActivityAt
-                      ? format.dateTime(assignee.lastActivityAt)
-                      : t("progress.notStarted")}
-                  </td>
-                  <td>
-                    {assignee.dueOn ? format.date(assignee.dueOn) : t("due.none")}
-                    {assignee.overdue ? (
-                      <>
-                        {" "}
-                        <span className="badge badge--danger">{t("due.overdue")}</span>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+          ),
+        }}
+        testId="progress-table"
+      />
     </>
   );
 }

@@ -1,15 +1,23 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { ErrorState, Loading, PageHeader, SelectField, useFormat, useTRPC, useTRPCClient } from "@kuulo/ui";
+import {
+  type DataColumn,
+  DataTable,
+  ErrorState,
+  Loading,
+  PageHeader,
+  SelectField,
+  useFormat,
+  useTRPC,
+  useTRPCClient,
+} from "@kuulo/ui";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
-import { lazy, Suspense, useDeferredValue, useState } from "react";
+import { useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LoadMoreButton } from "../../lib/load-more.js";
+import { CriteriaTable, TrendReport } from "./report-tables.js";
 
-// recharts is large: its own chunk, fetched only when a person's report is drawn.
-const EmployeeReportChart = lazy(() => import("./employee-report-chart.js"));
-
-type CriterionAverage = RouterOutputs["quality"]["reports"]["employee"]["criteria"][number];
+type EvaluationRow = RouterOutputs["quality"]["evaluations"]["list"]["items"][number];
 const MONTHS = [3, 6, 12, 24] as const;
 
 /** A reviewer picks a person by name and sees their evaluations over the months and per criterion. */
@@ -109,9 +117,9 @@ function PersonReport({
         </SelectField>
         <p>{t("personReport.openDisputes", { count: data.openDisputes })}</p>
         {evaluated ? (
-          <Suspense fallback={<Loading />}>
-            <EmployeeReportChart trend={data.trend} />
-          </Suspense>
+          <div className="stack">
+            <TrendReport label={t("personReport.trendChart")} kind="line" trend={data.trend} />
+          </div>
         ) : (
           <p className="muted">{t("personReport.noEvaluations")}</p>
         )}
@@ -126,31 +134,6 @@ function PersonReport({
       ) : null}
       <EvaluationsSection staffMemberId={staffMemberId} />
     </div>
-  );
-}
-
-function CriteriaTable({ caption, rows }: { caption: string; rows: CriterionAverage[] }) {
-  const { t } = useTranslation();
-  return (
-    <table className="table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("quality.criterion")}</th>
-          <th scope="col">{t("quality.averageScore")}</th>
-          <th scope="col">{t("quality.answerCount")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.criterionKey}>
-            <th scope="row">{row.title}</th>
-            <td>{row.average}</td>
-            <td>{row.answers}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
@@ -170,50 +153,53 @@ function EvaluationsSection({ staffMemberId }: { staffMemberId: string }) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  const rows = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows = pages.data?.pages.flatMap((page) => page.items);
+  const columns: DataColumn<EvaluationRow>[] = [
+    {
+      id: "callTime",
+      header: t("quality.callTime"),
+      rowHeader: true,
+      cell: (row) => format.dateTime(row.callStartedAt),
+    },
+    {
+      id: "form",
+      header: t("quality.form"),
+      cell: (row) => (
+        <>
+          {row.formName}
+          {row.calibration ? ` (${t("personReport.calibrationAnswer")})` : null}
+        </>
+      ),
+    },
+    { id: "reviewer", header: t("personReport.reviewer"), cell: (row) => row.reviewer },
+    {
+      id: "score",
+      header: t("personReport.score"),
+      align: "num",
+      cell: (row) => (row.score === null ? "—" : `${row.score} / 100`),
+    },
+    {
+      id: "state",
+      header: t("personReport.state"),
+      cell: (row) =>
+        row.disputeStatus
+          ? t(`quality.disputeShort.${row.disputeStatus as "open" | "upheld" | "changed"}`)
+          : row.acknowledged
+            ? t("personReport.acknowledged")
+            : t("personReport.notAcknowledged"),
+    },
+  ];
   return (
     <section className="card stack" aria-labelledby="person-evaluations">
       <h2 id="person-evaluations">{t("personReport.evaluationsList")}</h2>
-      {pages.isPending ? (
-        <Loading />
-      ) : pages.isError ? (
-        <ErrorState error={pages.error} onRetry={() => pages.refetch()} />
-      ) : rows.length === 0 ? (
-        <p className="muted">{t("personReport.noEvaluations")}</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t("personReport.evaluationsList")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("quality.callTime")}</th>
-              <th scope="col">{t("quality.form")}</th>
-              <th scope="col">{t("personReport.reviewer")}</th>
-              <th scope="col">{t("personReport.score")}</th>
-              <th scope="col">{t("personReport.state")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row">{format.dateTime(row.callStartedAt)}</th>
-                <td>
-                  {row.formName}
-                  {row.calibration ? ` (${t("personReport.calibrationAnswer")})` : null}
-                </td>
-                <td>{row.reviewer}</td>
-                <td>{row.score === null ? "—" : `${row.score} / 100`}</td>
-                <td>
-                  {row.disputeStatus
-                    ? t(`quality.disputeShort.${row.disputeStatus as "open" | "upheld" | "changed"}`)
-                    : row.acknowledged
-                      ? t("personReport.acknowledged")
-                      : t("personReport.notAcknowledged")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption={t("personReport.evaluationsList")}
+        columns={columns}
+        rows={rows}
+        getRowId={(row) => row.id}
+        query={pages}
+        empty={{ title: t("personReport.noEvaluations") }}
+      />
       <LoadMoreButton
         nextCursor={pages.hasNextPage ? "more" : null}
         loading={pages.isFetchingNextPage}

@@ -2,6 +2,7 @@ import { useFormat, useTRPC } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { TrendTable } from "./report-tables.js";
 
 /** On My calls, while quality review is on: my scores over time, strong and weak criteria, my evaluations. */
 export function MyQualitySection() {
@@ -18,25 +19,7 @@ export function MyQualitySection() {
       <h2 id="my-quality">{t("quality.myQuality")}</h2>
       <p className="muted">{t("quality.myQualityIntro", { open: report.data.openDisputes })}</p>
       {report.data.trend.length > 0 ? (
-        <table className="table">
-          <caption>{t("quality.trendChart")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("quality.month")}</th>
-              <th scope="col">{t("quality.evaluations")}</th>
-              <th scope="col">{t("quality.averageScore")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.data.trend.map((point) => (
-              <tr key={point.month}>
-                <th scope="row">{point.month}</th>
-                <td>{point.evaluations}</td>
-                <td>{point.averageScore ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TrendTable caption={t("quality.trendChart")} trend={report.data.trend} />
       ) : null}
       {report.data.strongestCriteria.length > 0 ? (
         <p>

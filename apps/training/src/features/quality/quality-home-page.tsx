@@ -1,4 +1,7 @@
+import type { RouterOutputs } from "@kuulo/api";
 import {
+  type DataColumn,
+  DataTable,
   ErrorState,
   formatDuration,
   Loading,
@@ -10,12 +13,12 @@ import {
 } from "@kuulo/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { lazy, Suspense, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DisputesSection } from "./disputes-section.js";
+import { UnitReport } from "./unit-report.js";
 
-// recharts is large: its own chunk, fetched only when the report is drawn.
-const UnitReportChart = lazy(() => import("./unit-report-chart.js"));
+type QueueItem = RouterOutputs["quality"]["sampling"]["queue"]["items"][number];
 
 /** The reviewer's desk: the month's sampling queue, open disputes, and the unit report. */
 export function QualityHomePage() {
@@ -60,59 +63,55 @@ function QueueSection() {
   const queue = useQuery(
     trpc.quality.sampling.queue.queryOptions({ limit: 25, ...(cursor ? { cursor } : {}) }),
   );
+  const columns: DataColumn<QueueItem>[] = [
+    { id: "person", header: t("quality.person"), rowHeader: true, cell: (item) => item.staffMember.name },
+    { id: "callTime", header: t("quality.callTime"), cell: (item) => format.dateTime(item.callStartedAt) },
+    {
+      id: "duration",
+      header: t("quality.duration"),
+      align: "num",
+      cell: (item) => formatDuration(item.durationMs),
+    },
+    {
+      id: "evaluate",
+      header: t("quality.evaluate"),
+      headerHidden: true,
+      align: "actions",
+      cell: (item) => (
+        <Link to="/quality/evaluate/$recordingId" params={{ recordingId: item.recordingId }}>
+          {t("quality.evaluateCall", {
+            name: item.staffMember.name,
+            time: format.dateTime(item.callStartedAt),
+          })}
+        </Link>
+      ),
+    },
+  ];
   return (
     <section className="card" aria-labelledby="quality-queue">
       <h2 id="quality-queue">{t("quality.queue")}</h2>
-      {queue.isPending ? (
-        <Loading />
-      ) : queue.isError ? (
-        <ErrorState error={queue.error} onRetry={() => queue.refetch()} />
-      ) : queue.data.items.length === 0 ? (
-        <p className="muted">{t("quality.queueEmpty")}</p>
-      ) : (
-        <>
-          <p className="muted">{t("quality.queueDue", { when: format.date(queue.data.dueAt) })}</p>
-          <table className="table">
-            <caption className="visually-hidden">{t("quality.queue")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("quality.person")}</th>
-                <th scope="col">{t("quality.callTime")}</th>
-                <th scope="col">{t("quality.duration")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("quality.evaluate")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.data.items.map((item) => (
-                <tr key={item.recordingId}>
-                  <th scope="row">{item.staffMember.name}</th>
-                  <td>{format.dateTime(item.callStartedAt)}</td>
-                  <td>{formatDuration(item.durationMs)}</td>
-                  <td>
-                    <Link to="/quality/evaluate/$recordingId" params={{ recordingId: item.recordingId }}>
-                      {t("quality.evaluateCall", {
-                        name: item.staffMember.name,
-                        time: format.dateTime(item.callStartedAt),
-                      })}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {queue.data.nextCursor ? (
+      {queue.data && queue.data.items.length > 0 ? (
+        <p className="muted">{t("quality.queueDue", { when: format.date(queue.data.dueAt) })}</p>
+      ) : null}
+      <DataTable
+        caption={t("quality.queue")}
+        columns={columns}
+        rows={queue.data?.items}
+        getRowId={(item) => item.recordingId}
+        query={queue}
+        empty={{ title: t("quality.queueEmpty") }}
+        footer={
+          queue.data?.nextCursor ? (
             <button
               type="button"
               className="button"
-              onClick={() => setCursor(queue.data.nextCursor ?? undefined)}
+              onClick={() => setCursor(queue.data?.nextCursor ?? undefined)}
             >
               {t("quality.more")}
             </button>
-          ) : null}
-        </>
-      )}
+          ) : null
+        }
+      />
     </section>
   );
 }
@@ -156,9 +155,7 @@ function UnitReportSection() {
       ) : report.isError ? (
         <ErrorState error={report.error} onRetry={() => report.refetch()} />
       ) : (
-        <Suspense fallback={<Loading />}>
-          <UnitReportChart report={report.data} />
-        </Suspense>
+        <UnitReport report={report.data} />
       )}
     </section>
   );

@@ -1,13 +1,5 @@
 import type { RouterOutputs } from "@kuulo/api";
-import {
-  EmptyState,
-  ErrorState,
-  formatDuration,
-  Loading,
-  useFormat,
-  useTRPC,
-  useTRPCClient,
-} from "@kuulo/ui";
+import { type DataColumn, DataTable, formatDuration, useFormat, useTRPC, useTRPCClient } from "@kuulo/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -56,7 +48,48 @@ export function RecordingBrowser({
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  const rows = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows = pages.data?.pages.flatMap((page) => page.items);
+  const columns: DataColumn<RecordingRow>[] = [
+    ...(selection
+      ? [
+          {
+            id: "select",
+            header: t("recordingList.select"),
+            headerHidden: true,
+            cell: (recording: RecordingRow) => (
+              <input
+                type="checkbox"
+                checked={selection.isSelected(recording.id)}
+                onChange={() => selection.toggle(recording)}
+                aria-label={t("recordingList.selectCall", {
+                  name: `${recording.staffMember.firstName} ${recording.staffMember.lastName}`,
+                  time: format.dateTime(recording.callStartedAt),
+                })}
+              />
+            ),
+          },
+        ]
+      : []),
+    {
+      id: "time",
+      header: t("recordings.callTime"),
+      cell: (recording) => format.dateTime(recording.callStartedAt),
+    },
+    {
+      id: "staffMember",
+      header: t("recordings.staffMember"),
+      cell: (recording) => `${recording.staffMember.firstName} ${recording.staffMember.lastName}`,
+    },
+    { id: "unit", header: t("recordings.unit"), cell: (recording) => format.unit(recording.unit) },
+    {
+      id: "duration",
+      header: t("recordings.duration"),
+      align: "num",
+      className: "recording-duration",
+      cell: (recording) => formatDuration(recording.durationMs),
+    },
+    { id: "actions", header: t("actions"), headerHidden: true, align: "actions", cell: action },
+  ];
   return (
     <div className="stack">
       <RecordingFilters
@@ -79,98 +112,21 @@ export function RecordingBrowser({
           ))}
         </select>
       </div>
-      {pages.isPending ? (
-        <Loading />
-      ) : pages.isError ? (
-        <ErrorState error={pages.error} onRetry={() => pages.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState title={t("recordings.emptyTitle")}>
-          <p>{t("recordings.emptyBody")}</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="recordings">
-            <thead>
-              <tr>
-                {selection ? (
-                  <th scope="col">
-                    <span className="visually-hidden">{t("recordingList.select")}</span>
-                  </th>
-                ) : null}
-                <th scope="col">{t("recordings.callTime")}</th>
-                <th scope="col">{t("recordings.staffMember")}</th>
-                <th scope="col">{t("recordings.unit")}</th>
-                <th scope="col">{t("recordings.duration")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((recording) => (
-                <RecordingTableRow
-                  key={recording.id}
-                  recording={recording}
-                  action={action}
-                  expanded={expanded}
-                >
-                  {selection ? (
-                    <td>
-                      <input
-                        type="checkbox"
-                        checked={selection.isSelected(recording.id)}
-                        onChange={() => selection.toggle(recording)}
-                        aria-label={t("recordingList.selectCall", {
-                          name: `${recording.staffMember.firstName} ${recording.staffMember.lastName}`,
-                          time: format.dateTime(recording.callStartedAt),
-                        })}
-                      />
-                    </td>
-                  ) : null}
-                  <td>{format.dateTime(recording.callStartedAt)}</td>
-                  <td>
-                    {recording.staffMember.firstName} {recording.staffMember.lastName}
-                  </td>
-                  <td>{format.unit(recording.unit)}</td>
-                  <td className="recording-duration">{formatDuration(recording.durationMs)}</td>
-                </RecordingTableRow>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("recordings.title")}
+        columns={columns}
+        rows={rows}
+        getRowId={(recording) => recording.id}
+        query={pages}
+        empty={{ title: t("recordings.emptyTitle"), body: t("recordings.emptyBody") }}
+        expanded={expanded}
+        testId="recordings"
+      />
       <LoadMoreButton
         nextCursor={pages.hasNextPage ? "more" : null}
         loading={pages.isFetchingNextPage}
         onLoad={() => void pages.fetchNextPage()}
       />
     </div>
-  );
-}
-
-function RecordingTableRow({
-  recording,
-  action,
-  expanded,
-  children,
-}: {
-  recording: RecordingRow;
-  action: (recording: RecordingRow) => ReactNode;
-  expanded: ((recording: RecordingRow) => ReactNode) | undefined;
-  children: ReactNode;
-}) {
-  const below = expanded?.(recording);
-  return (
-    <>
-      <tr>
-        {children}
-        <td className="table__actions">{action(recording)}</td>
-      </tr>
-      {below ? (
-        <tr className="table__expanded">
-          <td colSpan={6}>{below}</td>
-        </tr>
-      ) : null}
-    </>
   );
 }
