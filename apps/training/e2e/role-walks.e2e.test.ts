@@ -82,7 +82,9 @@ beforeAll(async () => {
     expect([200, 201]).toContain(response.status);
   }
 
-  const trainer = await context.newPage();
+  // Its own browser context: a context shares one session cookie.
+  const trainerContext = await browser.newContext({ locale: "en-GB" });
+  const trainer = await trainerContext.newPage();
   await trainer.goto(kuulo.baseUrl);
   await signIn(trainer, "en", loginOf(kuulo, "kouluttaja"));
   const calls = await trpcCall<{ items: { id: string; unit: { id: string } }[] }>(
@@ -119,6 +121,7 @@ beforeAll(async () => {
     })
     .toBeGreaterThanOrEqual(FRESH_CALLS);
   await context.close();
+  await trainerContext.close();
 });
 
 afterAll(async () => {
@@ -162,10 +165,10 @@ async function walkAs(username: string, role: string, lang: Lang) {
 /** Clicks play and waits until the player says it plays (the button turns into "Pause"). */
 async function play(page: Page, lang: Lang) {
   const { tr } = texts(lang);
-  const button = page.getByRole("button", { name: tr.player.play });
+  const button = page.getByRole("button", { name: tr.player.play, exact: true });
   await expect.poll(() => button.isEnabled()).toBe(true);
   await button.click();
-  await page.getByRole("button", { name: tr.player.pause }).waitFor();
+  await page.getByRole("button", { name: tr.player.pause, exact: true }).waitFor();
 }
 
 describe("role walks in the training portal", () => {
@@ -277,14 +280,14 @@ describe("role walks in the training portal", () => {
       await heading(ASSIGNED);
       await play(page, lang);
       await look("player");
-      await page.getByRole("button", { name: tr.player.pause }).click();
+      await page.getByRole("button", { name: tr.player.pause, exact: true }).click();
 
       await nav(tr.nav.myCalls);
       await heading(tr.myCalls.title);
       await look("my-calls");
       await page
         .getByRole("link", { name: new RegExp(`^${escapeRegExp(tr.myCalls.listen)}`) })
-        .first()
+        .last()
         .click();
       await page.getByRole("heading", { name: tr.quality.onCall }).waitFor();
       await page

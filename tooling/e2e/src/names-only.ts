@@ -8,6 +8,7 @@ const RULE_CODE = /\bR\d{1,2}[a-z]?\b/;
  * speak in names and words, and the rules' numbers belong to the register document, not to running text.
  */
 export async function expectNamesOnly(page: Page, context = "page"): Promise<void> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what is rendered for people, not hidden nodes' text.
   const text = await page.evaluate(() => document.body.innerText);
   for (const [what, pattern] of [
     ["an id", ID],

@@ -29,7 +29,7 @@ export function ApiTokensPage() {
       helper.display({
         id: "scopes",
         header: () => t("tokens.scopes"),
-        cell: ({ row }) => row.original.scopes.map((scope) => <code key={scope}>{scope} </code>),
+        cell: ({ row }) => row.original.scopes.map((scope) => t(`perm.${scope}`)).join(", "),
       }),
       helper.display({
         id: "created",
