@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { ErrorState, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
+import { ErrorState, formatCalendarDay, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { Fragment } from "react";
@@ -30,6 +30,7 @@ const FIELD_ORDER = [
 ] as const;
 
 function describeValue(value: unknown): string {
+  if (value === null || value === "") return "–";
   if (typeof value === "string") return value;
   if (value && typeof value === "object") {
     return Object.values(value as Record<string, unknown>)
@@ -37,6 +38,18 @@ function describeValue(value: unknown): string {
       .join(" – ");
   }
   return String(value);
+}
+
+/** An access request's call window, in the reader's own date format, earlier end first. */
+function describeWindow(value: unknown, dateTime: (iso: string) => string): string {
+  const { from, to } = (value ?? {}) as { from?: string; to?: string };
+  return from && to ? `${dateTime(from)} – ${dateTime(to)}` : describeValue(value);
+}
+
+/** How the requester's identity was checked: the method in words, then the officer's note. */
+function describeVerification(value: unknown, methodName: (method: string) => string): string {
+  const { method, note } = (value ?? {}) as { method?: string; note?: string };
+  return method ? [methodName(method), note].filter(Boolean).join(" – ") : describeValue(value);
 }
 
 export function DisclosurePage() {
@@ -120,7 +133,7 @@ function DisclosedRecordings({ ids }: { ids: string[] }) {
 }
 
 function RecordCard({ disclosure }: { disclosure: Disclosure }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const fields = FIELD_ORDER.filter((key) => disclosure.fields[key] !== undefined);
   return (
@@ -135,6 +148,14 @@ function RecordCard({ disclosure }: { disclosure: Disclosure }) {
                 <PlaylistTitleOf playlistId={String(disclosure.fields[key])} />
               ) : key === "staffMemberId" ? (
                 <StaffNameOf staffMemberId={String(disclosure.fields[key])} />
+              ) : key === "ndaSignedOn" && typeof disclosure.fields[key] === "string" ? (
+                formatCalendarDay(String(disclosure.fields[key]), i18n.language)
+              ) : key === "window" ? (
+                describeWindow(disclosure.fields[key], format.dateTime)
+              ) : key === "identityVerification" ? (
+                describeVerification(disclosure.fields[key], (method) =>
+                  t(`disclosures.access.methods.${method}`, { defaultValue: method }),
+                )
               ) : (
                 describeValue(disclosure.fields[key])
               )}
