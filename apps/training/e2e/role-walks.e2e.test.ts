@@ -180,7 +180,9 @@ describe("role walks in the training portal", () => {
 
       await nav(tr.nav.recordings);
       await heading(tr.recordings.title);
-      await page.getByLabel(tr.recordings.staffMember, { exact: true }).selectOption({ label: MIKKO });
+      await page
+        .getByLabel(tr.recordings.staffMember, { exact: true })
+        .selectOption({ label: `${MIKKO} (mikko.korhonen)` });
       await page.getByRole("button", { name: tr.filters.apply }).click();
       const calls = page.getByRole("checkbox", {
         name: sentence(tr.recordingList.selectCall, { name: MIKKO }),

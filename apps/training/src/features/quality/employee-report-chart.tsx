@@ -1,19 +1,20 @@
 import type { RouterOutputs } from "@kuulo/api";
 import { useTranslation } from "react-i18next";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatMonth } from "./format-month.js";
 
 type Trend = RouterOutputs["quality"]["reports"]["employee"]["trend"];
 
 /** One person's average score per month; the table under it carries the same numbers. */
 export default function EmployeeReportChart({ trend }: { trend: Trend }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="stack">
       <div className="chart" role="img" aria-label={t("personReport.trendChart")}>
         <ResponsiveContainer width="100%" height={220}>
           <LineChart data={trend} margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="month" />
+            <XAxis dataKey="month" tickFormatter={(month: string) => formatMonth(month, i18n.language)} />
             <YAxis domain={[0, 100]} />
             <Tooltip />
             <Line
@@ -41,7 +42,7 @@ export default function EmployeeReportChart({ trend }: { trend: Trend }) {
         <tbody>
           {trend.map((point) => (
             <tr key={point.month}>
-              <th scope="row">{point.month}</th>
+              <th scope="row">{formatMonth(point.month, i18n.language)}</th>
               <td>{point.evaluations}</td>
               <td>{point.averageScore ?? "—"}</td>
               <td>{point.passRate === null ? "—" : `${point.passRate} %`}</td>

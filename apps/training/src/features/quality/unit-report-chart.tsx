@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@kuulo/api";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatMonth } from "./format-month.js";
 
 type UnitReport = RouterOutputs["quality"]["reports"]["unit"];
 
@@ -9,7 +10,7 @@ type UnitReport = RouterOutputs["quality"]["reports"]["unit"];
  * drawn at once: an animation that starts at zero height shows an empty chart to whoever looks early.
  */
 export default function UnitReportChart({ report }: { report: UnitReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const buckets = report.distribution.map((count, index) => ({
     range: index === 9 ? "90–100" : `${index * 10}–${index * 10 + 9}`,
     count,
@@ -20,7 +21,7 @@ export default function UnitReportChart({ report }: { report: UnitReport }) {
         <ResponsiveContainer width="100%" height={220}>
           <BarChart data={report.trend} margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="month" />
+            <XAxis dataKey="month" tickFormatter={(month: string) => formatMonth(month, i18n.language)} />
             <YAxis domain={[0, 100]} />
             <Tooltip />
             <Bar
@@ -46,7 +47,7 @@ export default function UnitReportChart({ report }: { report: UnitReport }) {
         <tbody>
           {report.trend.map((point) => (
             <tr key={point.month}>
-              <th scope="row">{point.month}</th>
+              <th scope="row">{formatMonth(point.month, i18n.language)}</th>
               <td>{point.evaluations}</td>
               <td>{point.averageScore ?? "—"}</td>
               <td>{point.passRate === null ? "—" : `${point.passRate} %`}</td>
