@@ -123,20 +123,17 @@ describe("role walks in the admin app", () => {
         await look("users-found");
         await page.getByRole("link", { name: "Ekstra, Eero" }).click();
         await heading("Eero Ekstra");
-        await page.getByRole("button", { name: admin.users.deactivate, exact: true }).click();
-        const confirm = page.getByRole("dialog", {
-          name: fill(admin.users.deactivateTitle, { name: "Eero Ekstra" }),
-        });
-        await confirm.getByRole("button", { name: admin.users.deactivate, exact: true }).click();
-        await confirm.waitFor({ state: "hidden" });
+        // Each change asks first, in a dialog named after the person.
+        const confirmed = async (action: string, title: string) => {
+          await page.getByRole("button", { name: action, exact: true }).click();
+          const dialog = page.getByRole("dialog", { name: fill(title, { name: "Eero Ekstra" }) });
+          await dialog.getByRole("button", { name: action, exact: true }).click();
+          await dialog.waitFor({ state: "hidden" });
+        };
+        await confirmed(admin.users.deactivate, admin.users.deactivateTitle);
         await page.getByText(admin.users.status.deactivated, { exact: true }).first().waitFor();
         await look("user-deactivated");
-        await page.getByRole("button", { name: admin.users.reactivate, exact: true }).click();
-        const again = page.getByRole("dialog", {
-          name: fill(admin.users.reactivateTitle, { name: "Eero Ekstra" }),
-        });
-        await again.getByRole("button", { name: admin.users.reactivate, exact: true }).click();
-        await again.waitFor({ state: "hidden" });
+        await confirmed(admin.users.reactivate, admin.users.reactivateTitle);
         await page.getByText(admin.users.status.active, { exact: true }).first().waitFor();
       }
 
