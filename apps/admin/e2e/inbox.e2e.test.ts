@@ -1,9 +1,11 @@
 import {
   checkA11y,
   collectPageErrors,
+  escapeRegExp,
   launchChromium,
   type RunningKuulo,
   screenshot,
+  sentencePattern,
   startKuulo,
 } from "@kuulo/e2e";
 import { inboxPageMessages } from "@kuulo/ui/inbox";
@@ -39,11 +41,6 @@ async function mutate(page: Page, path: string, input: unknown): Promise<void> {
   );
   expect(status).toBe(200);
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** A sentence of the catalogue with its names left open: "{{person}} turned …" → /^.+ turned …$/. */
-const sentencePattern = (template: string) =>
-  new RegExp(`^${escapeRegExp(template).replace(/\\\{\\\{\w+\\\}\\\}/g, ".+")}$`);
 
 /**
  * The privacy officer hears that quality review was switched (it changes what the register declares): the

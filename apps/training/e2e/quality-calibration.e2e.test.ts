@@ -2,6 +2,7 @@ import {
   checkA11y,
   collectPageErrors,
   launchChromium,
+  sentencePattern as pattern,
   type RunningKuulo,
   screenshot,
   startKuulo,
@@ -14,15 +15,6 @@ const REVIEWER = { username: "ritva.arvioija", firstName: "Ritva", lastName: "Ar
 const PASSWORD = "tyyni meri kimaltaa illalla";
 const LEAD = "Liisa Laine";
 const SECOND = `${REVIEWER.firstName} ${REVIEWER.lastName}`;
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** A translated text with its placeholders filled, the {{time}} one matching any time. */
-const pattern = (text: string, values: Record<string, string>) =>
-  new RegExp(
-    `^${escapeRegExp(text).replace(/\\\{\\\{(\w+)\\\}\\\}/g, (_, name: string) =>
-      name in values ? escapeRegExp(values[name] ?? "") : ".+",
-    )}$`,
-  );
 
 /**
  * Calibration in Chromium: the trainer (lead) picks one of Mikko's calls by the recording search and two

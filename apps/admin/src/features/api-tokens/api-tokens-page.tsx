@@ -27,7 +27,7 @@ export function ApiTokensPage() {
       {
         id: "scopes",
         header: t("tokens.scopes"),
-        cell: (token) => token.scopes.map((scope) => <code key={scope}>{scope} </code>),
+        cell: (token) => token.scopes.map((scope) => t(`perm.${scope}`)).join(", "),
       },
       { id: "created", header: t("tokens.created"), cell: (token) => format.dateTime(token.createdAt) },
       {

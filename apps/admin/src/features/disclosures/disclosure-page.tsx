@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { ErrorState, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
+import { ErrorState, formatCalendarDay, Loading, PageHeader, useFormat, useTRPC } from "@kuulo/ui";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { Fragment } from "react";
@@ -33,7 +33,10 @@ const FIELD_ORDER = [
 const partsOf = (value: unknown) =>
   value && typeof value === "object" ? (value as Record<string, unknown>) : {};
 
-const describeValue = (value: unknown): string => (typeof value === "string" ? value : String(value));
+function describeValue(value: unknown): string {
+  if (value === null || value === "") return "–";
+  return typeof value === "string" ? value : String(value);
+}
 
 export function DisclosurePage() {
   const { t } = useTranslation();
@@ -116,7 +119,7 @@ function DisclosedRecordings({ ids }: { ids: string[] }) {
 }
 
 function RecordCard({ disclosure }: { disclosure: Disclosure }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const fields = FIELD_ORDER.filter((key) => disclosure.fields[key] !== undefined);
   return (
@@ -131,6 +134,8 @@ function RecordCard({ disclosure }: { disclosure: Disclosure }) {
                 <PlaylistTitleOf playlistId={String(disclosure.fields[key])} />
               ) : key === "staffMemberId" ? (
                 <StaffNameOf staffMemberId={String(disclosure.fields[key])} />
+              ) : key === "ndaSignedOn" && typeof disclosure.fields[key] === "string" ? (
+                formatCalendarDay(String(disclosure.fields[key]), i18n.language)
               ) : key === "window" ? (
                 t("disclosures.detail.validityRange", {
                   from: format.dateTime(String(partsOf(disclosure.fields[key]).from)),

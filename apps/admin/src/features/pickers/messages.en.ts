@@ -48,7 +48,7 @@ export const pickersEn = {
     title: "Place a legal hold",
     hint: "For a complaint, dispute or authority's request: the chosen recordings are kept until you release the hold.",
     reason: "Reason",
-    reasonHint: "As you want it to read in the list; no customer identifiers (R4).",
+    reasonHint: "As you want it to read in the list; no customer identifiers.",
     caseReference: "Case reference (optional)",
     caseReferenceHint: "E.g. the court's or authority's case number.",
     submit: "Place the hold",

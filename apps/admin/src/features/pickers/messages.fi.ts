@@ -50,7 +50,7 @@ export const pickersFi: typeof pickersEn = {
     title: "Aseta lakisääteinen säilytys",
     hint: "Reklamaatiota, riitaa tai viranomaisen pyyntöä varten: valitut tallenteet säilytetään, kunnes purat säilytyksen.",
     reason: "Syy",
-    reasonHint: "Niin kuin haluat sen näkyvän luettelossa; ei asiakkaan tunnistetietoja (R4).",
+    reasonHint: "Niin kuin haluat sen näkyvän luettelossa; ei asiakkaan tunnistetietoja.",
     caseReference: "Asianumero (valinnainen)",
     caseReferenceHint: "Esim. tuomioistuimen tai viranomaisen diaarinumero.",
     submit: "Aseta säilytys",

@@ -126,9 +126,7 @@ function AccessTable({
         <summary>{t("access.deniedSummary", { count: denied.length })}</summary>
         <ul className="denied-list">
           {denied.map((permission) => (
-            <li key={permission}>
-              {t(`perm.${permission}`)} <code className="muted">{permission}</code>
-            </li>
+            <li key={permission}>{t(`perm.${permission}`)}</li>
           ))}
         </ul>
       </details>

@@ -24,6 +24,8 @@ export interface ReportChartProps {
   /** Scores run 0–100; counts get whole-number ticks sized to the data. */
   scale: "score" | "count";
   color?: string;
+  /** How an x value reads in the UI language (e.g. a report month). */
+  formatX?: (value: string) => string;
 }
 
 /**
@@ -39,6 +41,7 @@ export default function ReportChart({
   seriesName,
   scale,
   color = "#1f5f8b",
+  formatX,
 }: ReportChartProps) {
   const counts = scale === "count" ? countAxis(data.map((point) => Number(point[yKey] ?? 0))) : null;
   const axis = (
@@ -55,7 +58,7 @@ export default function ReportChart({
         {kind === "line" ? (
           <LineChart data={rows} margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey={xKey} />
+            <XAxis dataKey={xKey} {...(formatX ? { tickFormatter: formatX } : {})} />
             {axis}
             <Tooltip />
             <Line
@@ -71,7 +74,7 @@ export default function ReportChart({
         ) : (
           <BarChart data={rows} margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey={xKey} />
+            <XAxis dataKey={xKey} {...(formatX ? { tickFormatter: formatX } : {})} />
             {axis}
             <Tooltip />
             <Bar dataKey={yKey} name={seriesName} fill={color} maxBarSize={80} isAnimationActive={false} />

@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@kuulo/api";
 import { type DataColumn, DataTable } from "@kuulo/ui";
 import { useTranslation } from "react-i18next";
+import { formatMonth } from "./format-month.js";
 import { LazyReportChart } from "./lazy-report-chart.js";
 
 type TrendPoint = RouterOutputs["quality"]["reports"]["unit"]["trend"][number];
@@ -37,9 +38,14 @@ function ReportTable<T>({
 
 /** Evaluations, average score and pass rate per month: the numbers of the trend chart as text. */
 export function TrendTable({ caption, trend }: { caption: string; trend: readonly TrendPoint[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const columns: DataColumn<TrendPoint>[] = [
-    { id: "month", header: t("quality.month"), rowHeader: true, cell: (point) => point.month },
+    {
+      id: "month",
+      header: t("quality.month"),
+      rowHeader: true,
+      cell: (point) => formatMonth(point.month, i18n.language),
+    },
     { id: "evaluations", header: t("quality.evaluations"), align: "num", cell: (point) => point.evaluations },
     {
       id: "average",
@@ -67,7 +73,7 @@ export function TrendReport({
   kind: "line" | "bar";
   trend: readonly TrendPoint[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <>
       <LazyReportChart
@@ -75,6 +81,7 @@ export function TrendReport({
         kind={kind}
         data={trend}
         xKey="month"
+        formatX={(month) => formatMonth(month, i18n.language)}
         yKey="averageScore"
         seriesName={t("quality.averageScore")}
         scale="score"
