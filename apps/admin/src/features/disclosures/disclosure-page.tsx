@@ -35,7 +35,9 @@ const partsOf = (value: unknown) =>
 
 function describeValue(value: unknown): string {
   if (value === null || value === "") return "–";
-  return typeof value === "string" ? value : String(value);
+  if (typeof value === "string") return value;
+  if (value && typeof value === "object") return Object.values(partsOf(value)).map(String).join(" – ");
+  return String(value);
 }
 
 export function DisclosurePage() {
