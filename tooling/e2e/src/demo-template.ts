@@ -66,10 +66,15 @@ export async function demoTemplateFor(options: {
 }): Promise<DemoTemplate | null> {
   const dir = e2eEnv.demoTemplate;
   if (!dir || dir === "0") return null;
-  if (Object.keys(options.env ?? {}).some((name) => !RUNTIME_ONLY_ENV.test(name))) return null;
+  if (changesSeeding(options.env)) return null;
   if ((await readdir(options.dataDir).catch(() => [])).length > 0) return null;
   const template = JSON.parse(await readFile(join(dir, MANIFEST), "utf8")) as DemoTemplate;
-  return (template.database !== null) === (e2eEnv.databaseUrl !== undefined) ? template : null;
+  return (template.database !== null) === Boolean(e2eEnv.databaseUrl) ? template : null;
+}
+
+/** Whether a start with this extra environment could seed anything other than the template holds. */
+export function changesSeeding(env: Record<string, string> | undefined): boolean {
+  return Object.keys(env ?? {}).some((name) => !RUNTIME_ONLY_ENV.test(name));
 }
 
 /** Copies the template's data directory into `dataDir` (keys and audit checkpoints travel with the data). */
