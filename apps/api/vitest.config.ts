@@ -11,5 +11,7 @@ export default defineConfig({
     // (CI beside other work, or under stress-ng) take far longer than on a quiet one.
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // On PostgreSQL: one migrated template database per run, copied by every createTestDb().
+    globalSetup: ["test/helpers/global-setup.ts"],
   },
 });

@@ -8,6 +8,8 @@ export default defineConfig({
     include: ["e2e/**/*.e2e.test.ts"],
     environment: "node",
     fileParallelism: false,
+    // Seeds the demo once per run; every file's startKuulo() starts from a private copy of it.
+    globalSetup: ["@kuulo/e2e/global-setup"],
     // Hang bounds, not synchronisation: the tests wait on state, and on an overloaded machine (CI under
     // `stress-ng --cpu 6`) starting Kuulo with its demo import or one flow can take minutes.
     testTimeout: 600_000,

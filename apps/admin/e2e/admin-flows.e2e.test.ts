@@ -3,11 +3,10 @@ import { auditTexts, fillTemplate } from "@kuulo/domain/audit";
 import {
   checkA11y,
   collectPageErrors,
+  fillTotpCode,
   launchChromium,
-  nextTotpCode,
   type RunningKuulo,
   screenshot,
-  secondsLeftInWindow,
   startKuulo,
 } from "@kuulo/e2e";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -209,8 +208,7 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     await checkA11y(theirPage, "enrolment");
     await shot("09a-totp-enrolment", theirPage);
     const key = ((await secret.textContent()) ?? "").replace(/\s+/g, "");
-    if (secondsLeftInWindow() < 4) await theirPage.waitForTimeout(secondsLeftInWindow() * 1000 + 200);
-    await theirPage.getByLabel(ui.enrolment.code, { exact: true }).fill(await nextTotpCode(key));
+    await fillTotpCode(theirPage, ui.enrolment.code, key);
     await theirPage.getByRole("button", { name: ui.enrolment.confirm }).click();
     const codes = theirPage.getByRole("list", { name: ui.enrolment.recoveryTitle }).getByRole("listitem");
     await codes.first().waitFor();
@@ -264,10 +262,7 @@ describe.each<Lang>(["en", "fi"])("admin app in %s", (lang) => {
     await signInAgain.getByLabel(ui.signIn.username).fill(login.username);
     await signInAgain.getByLabel(ui.signIn.password, { exact: true }).fill(login.password);
     await signInAgain.getByRole("button", { name: ui.signIn.submit, exact: true }).click();
-    const code = signInAgain.getByLabel(ui.secondFactor.code, { exact: true });
-    await code.waitFor();
-    if (secondsLeftInWindow() < 4) await page.waitForTimeout(secondsLeftInWindow() * 1000 + 200);
-    await code.fill(await nextTotpCode(login.totpSecret ?? ""));
+    await fillTotpCode(signInAgain, ui.secondFactor.code, login.totpSecret ?? "");
     await signInAgain.getByRole("button", { name: ui.secondFactor.submit }).click();
     await signInAgain.waitFor({ state: "detached" });
 

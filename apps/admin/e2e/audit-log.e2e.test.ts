@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { auditTexts, fillTemplate } from "@kuulo/domain/audit";
 import {
+  ApiSession,
   checkA11y,
   collectPageErrors,
   launchChromium,
-  nextTotpCode,
   type RunningKuulo,
   screenshot,
   startKuulo,
@@ -13,33 +13,6 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Lang, newContext, signIn, texts, typedDate } from "./helpers.js";
 
-/** The API over HTTP for the set-up the browser does not need to show (a role asked by the administrator). */
-class Api {
-  cookie = "";
-  constructor(private readonly baseUrl: string) {}
-  async data<T>(path: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<T> {
-    const headers: Record<string, string> = this.cookie ? { cookie: this.cookie } : {};
-    const response =
-      kind === "query"
-        ? await fetch(`${this.baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
-            headers,
-          })
-        : await fetch(`${this.baseUrl}/trpc/${path}`, {
-            method: "POST",
-            headers: { ...headers, origin: this.baseUrl, "content-type": "application/json" },
-            body: JSON.stringify(input ?? null),
-          });
-    const session = response.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0] ?? "")
-      .findLast((pair) => pair.startsWith("kuulo_session=") && !pair.endsWith("="));
-    if (session) this.cookie = session;
-    const body = (await response.json()) as { result?: { data: unknown } };
-    if (!body.result) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-    return body.result.data as T;
-  }
-}
-
 let kuulo: RunningKuulo;
 let browser: Browser;
 
@@ -47,9 +20,8 @@ let browser: Browser;
 beforeAll(async () => {
   [kuulo, browser] = await Promise.all([startKuulo(), launchChromium()]);
   const login = kuulo.login("administrator");
-  const admin = new Api(kuulo.baseUrl);
-  await admin.data("auth.signIn", { username: login.username, password: login.password });
-  await admin.data("auth.verifySecondFactor", { code: await nextTotpCode(login.totpSecret ?? "") });
+  const admin = new ApiSession(kuulo.baseUrl);
+  await admin.signIn(login.username, login.password, login.totpSecret);
   const people = await admin.data<{ items: { id: string; username: string }[] }>(
     "users.find",
     { search: "mikko" },

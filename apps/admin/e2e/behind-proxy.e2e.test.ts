@@ -8,6 +8,7 @@ import {
   type RunningNginx,
   startKuulo,
   startNginx,
+  trpcCall,
 } from "@kuulo/e2e";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,28 +21,6 @@ import { adminLogin, openNav, signIn, texts } from "./helpers.js";
 const PROXY_ADDRESS = "127.0.0.2";
 const BROWSER_ADDRESS = "127.0.0.1";
 const PLAYLIST_TITLE = "Välityspalvelimen takaa";
-
-/** A tRPC call from inside a signed-in page, as the SPAs make them (same origin, session cookie). */
-function trpcCall<T>(page: Page, path: string, input: unknown, kind: "query" | "mutation"): Promise<T> {
-  return page.evaluate(
-    async ({ path, input, kind }) => {
-      const url =
-        kind === "query"
-          ? `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`
-          : `/trpc/${path}`;
-      const response = await fetch(url, {
-        method: kind === "query" ? "GET" : "POST",
-        headers: { "content-type": "application/json" },
-        credentials: "same-origin",
-        ...(kind === "mutation" ? { body: JSON.stringify(input) } : {}),
-      });
-      const body = await response.json();
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-      return body.result.data;
-    },
-    { path, input, kind },
-  ) as Promise<T>;
-}
 
 describe.skipIf(!nginxAvailable())("behind nginx", () => {
   const { admin } = texts("en");

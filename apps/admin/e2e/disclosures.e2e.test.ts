@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import {
+  ApiSession,
   checkA11y,
   collectPageErrors,
   launchChromium,
@@ -11,7 +12,6 @@ import {
 } from "@kuulo/e2e";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ApiSession } from "./api-session.js";
 import { type Lang, newContext, openNav, signIn, texts, typedDate } from "./helpers.js";
 
 /**

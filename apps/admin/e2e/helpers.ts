@@ -1,4 +1,4 @@
-import { type DemoLogin, nextTotpCode, secondsLeftInWindow } from "@kuulo/e2e";
+import { type DemoLogin, signInAs } from "@kuulo/e2e";
 import { uiMessages } from "@kuulo/ui/messages";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { en } from "../src/i18n/en.js";
@@ -11,37 +11,13 @@ export function texts(lang: Lang) {
   return { ui: uiMessages[lang], admin: lang === "fi" ? fi : en };
 }
 
-/** Password, then the TOTP step; enrols first when the API asks for it, reading the manual key. */
+/** Password, then the TOTP step; enrols first when the API asks for it (see @kuulo/e2e signInAs). */
 export async function signIn(
   page: Page,
   lang: Lang,
   login: { username: string; password: string; totpSecret?: string },
 ) {
-  const { ui } = texts(lang);
-  await page.getByLabel(ui.signIn.username).fill(login.username);
-  await page.getByLabel(ui.signIn.password, { exact: true }).fill(login.password);
-  await page.getByRole("button", { name: ui.signIn.submit, exact: true }).click();
-  const secondFactor = page.getByLabel(ui.secondFactor.code, { exact: true });
-  const enrolment = page.getByTestId("totp-secret");
-  const signedIn = page.getByRole("navigation", { name: ui.mainNavigation });
-  await secondFactor.or(enrolment).or(signedIn).first().waitFor();
-  if (await secondFactor.isVisible()) {
-    if (!login.totpSecret) throw new Error(`${login.username} has no TOTP secret`);
-    await fillCode(page, ui.secondFactor.code, login.totpSecret);
-    await page.getByRole("button", { name: ui.secondFactor.submit }).click();
-  } else if (await enrolment.isVisible()) {
-    const secret = (await enrolment.textContent())?.replace(/\s+/g, "") ?? "";
-    await fillCode(page, ui.enrolment.code, secret);
-    await page.getByRole("button", { name: ui.enrolment.confirm }).click();
-    await page.getByRole("button", { name: ui.enrolment.savedContinue }).click();
-  }
-  await signedIn.waitFor();
-}
-
-/** Waits out the end of a TOTP window so the code cannot expire between typing and checking. */
-async function fillCode(page: Page, label: string, secret: string) {
-  if (secondsLeftInWindow() < 4) await page.waitForTimeout(secondsLeftInWindow() * 1000 + 200);
-  await page.getByLabel(label, { exact: true }).fill(await nextTotpCode(secret));
+  await signInAs(page, texts(lang).ui, login);
 }
 
 export function adminLogin(logins: DemoLogin[]): DemoLogin {

@@ -2,45 +2,16 @@ import {
   checkA11y,
   collectPageErrors,
   escapeRegExp,
-  launchChromium,
-  type RunningKuulo,
   screenshot,
   sentencePattern,
-  startKuulo,
+  trpcCall,
+  useKuuloAndChromium,
 } from "@kuulo/e2e";
 import { inboxPageMessages } from "@kuulo/ui/inbox";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { adminLogin, type Lang, newContext, signIn, texts } from "./helpers.js";
 
-let kuulo: RunningKuulo;
-let browser: Browser;
-
-beforeAll(async () => {
-  [kuulo, browser] = await Promise.all([startKuulo(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kuulo?.stop();
-});
-
-/** As the SPA calls the API: same origin, the session cookie. */
-async function mutate(page: Page, path: string, input: unknown): Promise<void> {
-  const status = await page.evaluate(
-    async ({ path, input }) =>
-      (
-        await fetch(`/trpc/${path}`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          credentials: "same-origin",
-          body: JSON.stringify(input),
-        })
-      ).status,
-    { path, input },
-  );
-  expect(status).toBe(200);
-}
+const run = useKuuloAndChromium();
 
 /**
  * The privacy officer hears that quality review was switched (it changes what the register declares): the
@@ -53,19 +24,19 @@ describe("inbox in the admin app", () => {
     const inbox = inboxPageMessages[lang];
     const locale = lang === "fi" ? "fi-FI" : "en-GB";
 
-    const adminContext = await newContext(browser, locale);
+    const adminContext = await newContext(run.browser, locale);
     const adminPage = await adminContext.newPage();
     const adminErrors = collectPageErrors(adminPage);
-    await adminPage.goto(`${kuulo.baseUrl}/admin/`);
-    await signIn(adminPage, lang, adminLogin(kuulo.demoLogins));
-    await mutate(adminPage, "qualitySettings.update", { enabled: true, retentionDays: 730 });
-    await mutate(adminPage, "qualitySettings.update", { enabled: false, retentionDays: 730 });
+    await adminPage.goto(`${run.kuulo.baseUrl}/admin/`);
+    await signIn(adminPage, lang, adminLogin(run.kuulo.demoLogins));
+    await trpcCall(adminPage, "qualitySettings.update", { enabled: true, retentionDays: 730 }, "mutation");
+    await trpcCall(adminPage, "qualitySettings.update", { enabled: false, retentionDays: 730 }, "mutation");
 
-    const officerContext = await newContext(browser, locale);
+    const officerContext = await newContext(run.browser, locale);
     const officer = await officerContext.newPage();
     const officerErrors = collectPageErrors(officer);
-    await officer.goto(`${kuulo.baseUrl}/admin/`);
-    await signIn(officer, lang, kuulo.login("privacy_officer"));
+    await officer.goto(`${run.kuulo.baseUrl}/admin/`);
+    await signIn(officer, lang, run.kuulo.login("privacy_officer"));
     const nav = officer.getByRole("navigation", { name: ui.mainNavigation });
     const badge = nav.getByTestId("inbox-badge");
     await badge.waitFor();
@@ -88,12 +59,12 @@ describe("inbox in the admin app", () => {
     await officer.getByRole("heading", { level: 1, name: admin.quality.title }).waitFor();
 
     // Looked at: the switch is no longer news.
-    await officer.goto(`${kuulo.baseUrl}/admin/inbox`);
+    await officer.goto(`${run.kuulo.baseUrl}/admin/inbox`);
     await officer.getByRole("heading", { level: 1, name: inbox.title }).waitFor();
     await items.or(officer.getByText(inbox.empty)).first().waitFor();
     expect(await switchedOn.count()).toBe(0);
 
-    await adminPage.goto(`${kuulo.baseUrl}/admin/inbox`);
+    await adminPage.goto(`${run.kuulo.baseUrl}/admin/inbox`);
     await adminPage.getByRole("heading", { level: 1, name: inbox.title }).waitFor();
     await adminPage.getByTestId("inbox-items").or(adminPage.getByText(inbox.empty)).first().waitFor();
     await checkA11y(adminPage, `${lang} inbox administrator`);

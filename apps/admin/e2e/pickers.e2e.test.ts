@@ -1,4 +1,5 @@
 import {
+  ApiSession,
   checkA11y,
   collectPageErrors,
   launchChromium,
@@ -9,7 +10,6 @@ import {
 } from "@kuulo/e2e";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ApiSession } from "./api-session.js";
 import { type Lang, newContext, openNav, signIn, texts, typedDate } from "./helpers.js";
 
 const DAY = 86_400_000;

@@ -1,28 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import {
-  checkA11y,
-  collectPageErrors,
-  launchChromium,
-  type RunningKuulo,
-  screenshot,
-  startKuulo,
-} from "@kuulo/e2e";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkA11y, collectPageErrors, screenshot, useKuuloAndChromium } from "@kuulo/e2e";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { type Lang, newContext, signIn, texts } from "./helpers.js";
 
-let kuulo: RunningKuulo;
-let browser: Browser;
-
-beforeAll(async () => {
-  [kuulo, browser] = await Promise.all([startKuulo(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kuulo?.stop();
-});
+const run = useKuuloAndChromium();
 
 /** Prints as Chromium would: the print stylesheet applied, a screenshot to look at and the PDF itself. */
 async function printed(page: Page, name: string) {
@@ -42,10 +25,10 @@ const hidden = async (page: Page, selector: string) =>
 
 describe("printing the register's documents", () => {
   it.each<Lang>(["fi", "en"])("the public privacy notice prints without page chrome (%s)", async (lang) => {
-    const visitor = await newContext(browser, lang === "fi" ? "fi-FI" : "en-GB");
+    const visitor = await newContext(run.browser, lang === "fi" ? "fi-FI" : "en-GB");
     const page = await visitor.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${kuulo.baseUrl}/admin/privacy`);
+    await page.goto(`${run.kuulo.baseUrl}/admin/privacy`);
     await page.locator("article.notice h1").waitFor();
     await printed(page, `${lang}-40-privacy-notice-print`);
     expect(await page.locator("article.notice h1").isVisible()).toBe(true);
@@ -67,11 +50,11 @@ describe("printing the register's documents", () => {
     "the Art. 30 record prints alone, without the rest of the page (%s)",
     async (lang) => {
       const { ui, admin } = texts(lang);
-      const officer = await newContext(browser, lang === "fi" ? "fi-FI" : "en-GB");
+      const officer = await newContext(run.browser, lang === "fi" ? "fi-FI" : "en-GB");
       const page = await officer.newPage();
       const errors = collectPageErrors(page);
-      await page.goto(`${kuulo.baseUrl}/admin/retention`);
-      await signIn(page, lang, kuulo.login("privacy_officer"));
+      await page.goto(`${run.kuulo.baseUrl}/admin/retention`);
+      await signIn(page, lang, run.kuulo.login("privacy_officer"));
       await page.getByRole("heading", { level: 1, name: admin.retention.title }).waitFor();
       await page.getByRole("button", { name: admin.retention.recordShow }).click();
       const record = page.getByTestId("record-of-processing");

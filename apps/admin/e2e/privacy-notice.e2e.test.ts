@@ -1,13 +1,5 @@
-import {
-  checkA11y,
-  collectPageErrors,
-  launchChromium,
-  type RunningKuulo,
-  screenshot,
-  startKuulo,
-} from "@kuulo/e2e";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkA11y, collectPageErrors, screenshot, useKuuloAndChromium } from "@kuulo/e2e";
+import { describe, expect, it } from "vitest";
 import { type Lang, newContext, texts } from "./helpers.js";
 
 interface Notice {
@@ -16,21 +8,11 @@ interface Notice {
   sections: { heading: string }[];
 }
 
-let kuulo: RunningKuulo;
-let browser: Browser;
-
-beforeAll(async () => {
-  [kuulo, browser] = await Promise.all([startKuulo(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kuulo?.stop();
-});
+const run = useKuuloAndChromium();
 
 async function noticeFromApi(locale: Lang): Promise<Notice> {
   const input = encodeURIComponent(JSON.stringify({ locale }));
-  const response = await fetch(`${kuulo.baseUrl}/trpc/register.privacyNotice?input=${input}`);
+  const response = await fetch(`${run.kuulo.baseUrl}/trpc/register.privacyNotice?input=${input}`);
   expect(response.status).toBe(200);
   return ((await response.json()) as { result: { data: Notice } }).result.data;
 }
@@ -38,11 +20,11 @@ async function noticeFromApi(locale: Lang): Promise<Notice> {
 // R1: the public notice, no sign-in, in both languages, exactly as the register definition renders it.
 describe("public privacy notice", () => {
   it.each<Lang>(["fi", "en"])("opens without sign-in in %s, from the browser's language", async (lang) => {
-    const visitor = await newContext(browser, lang === "fi" ? "fi-FI" : "en-GB");
+    const visitor = await newContext(run.browser, lang === "fi" ? "fi-FI" : "en-GB");
     const page = await visitor.newPage();
     const errors = collectPageErrors(page);
     const expected = await noticeFromApi(lang);
-    await page.goto(`${kuulo.baseUrl}/admin/privacy`);
+    await page.goto(`${run.kuulo.baseUrl}/admin/privacy`);
     await page.getByRole("heading", { level: 1, name: expected.title }).waitFor();
     expect(await page.locator("article").getAttribute("lang")).toBe(lang);
     const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
@@ -58,9 +40,9 @@ describe("public privacy notice", () => {
   it("switches language on the page and keeps the choice", async () => {
     const [fi, en] = await Promise.all([noticeFromApi("fi"), noticeFromApi("en")]);
     expect(fi.title).not.toBe(en.title);
-    const visitor = await newContext(browser, "fi-FI");
+    const visitor = await newContext(run.browser, "fi-FI");
     const page = await visitor.newPage();
-    await page.goto(`${kuulo.baseUrl}/admin/privacy`);
+    await page.goto(`${run.kuulo.baseUrl}/admin/privacy`);
     await page.getByRole("heading", { level: 1, name: fi.title }).waitFor();
     await page.getByLabel(texts("fi").ui.language).selectOption("en");
     await page.getByRole("heading", { level: 1, name: en.title }).waitFor();

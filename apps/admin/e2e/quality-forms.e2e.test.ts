@@ -1,27 +1,10 @@
 import { auditTexts } from "@kuulo/domain/audit";
-import {
-  checkA11y,
-  collectPageErrors,
-  launchChromium,
-  type RunningKuulo,
-  screenshot,
-  startKuulo,
-} from "@kuulo/e2e";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkA11y, collectPageErrors, screenshot, useKuuloAndChromium } from "@kuulo/e2e";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { adminLogin, type Lang, newContext, openNav, signIn, texts } from "./helpers.js";
 
-let kuulo: RunningKuulo;
-let browser: Browser;
-
-beforeAll(async () => {
-  [kuulo, browser] = await Promise.all([startKuulo(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kuulo?.stop();
-});
+const run = useKuuloAndChromium();
 
 /** i18next-style interpolation of the catalogue's templates, so the test reads what the screen shows. */
 const fill = (template: string, values: Record<string, string | number>): string =>
@@ -31,14 +14,14 @@ const FORM_NAME: Record<Lang, string> = { fi: "Myyntipuhelun laatu", en: "Sales 
 const UNIT = "Helsinki, asiakaspalvelu";
 
 async function signedInPage(lang: Lang, role: "administrator" | "privacy_officer" | "quality_reviewer") {
-  const context = await newContext(browser, lang === "fi" ? "fi-FI" : "en-GB");
+  const context = await newContext(run.browser, lang === "fi" ? "fi-FI" : "en-GB");
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  await page.goto(`${kuulo.baseUrl}/admin/`);
+  await page.goto(`${run.kuulo.baseUrl}/admin/`);
   const login =
     role === "administrator"
-      ? adminLogin(kuulo.demoLogins)
-      : kuulo.demoLogins.find((candidate) => candidate.role === role);
+      ? adminLogin(run.kuulo.demoLogins)
+      : run.kuulo.demoLogins.find((candidate) => candidate.role === role);
   if (!login) throw new Error(`no ${role} in the demo banner`);
   await signIn(page, lang, login);
   return { context, page, errors };

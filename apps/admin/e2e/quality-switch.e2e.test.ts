@@ -1,27 +1,9 @@
 import { QUALITY_DATA_CATEGORY } from "@kuulo/domain/quality";
-import {
-  checkA11y,
-  collectPageErrors,
-  launchChromium,
-  type RunningKuulo,
-  screenshot,
-  startKuulo,
-} from "@kuulo/e2e";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkA11y, collectPageErrors, screenshot, useKuuloAndChromium } from "@kuulo/e2e";
+import { describe, expect, it } from "vitest";
 import { adminLogin, type Lang, newContext, openNav, signIn, texts } from "./helpers.js";
 
-let kuulo: RunningKuulo;
-let browser: Browser;
-
-beforeAll(async () => {
-  [kuulo, browser] = await Promise.all([startKuulo(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kuulo?.stop();
-});
+const run = useKuuloAndChromium();
 
 /**
  * Quality review is off by default: the dashboard says so and where; the administrator reads the
@@ -33,11 +15,11 @@ describe("quality review switch", () => {
     "turns on in %s and the public privacy notice shows the data category",
     async (lang) => {
       const { admin } = texts(lang);
-      const context = await newContext(browser, lang === "fi" ? "fi-FI" : "en-GB");
+      const context = await newContext(run.browser, lang === "fi" ? "fi-FI" : "en-GB");
       const page = await context.newPage();
       const errors = collectPageErrors(page);
-      await page.goto(`${kuulo.baseUrl}/admin/`);
-      await signIn(page, lang, adminLogin(kuulo.demoLogins));
+      await page.goto(`${run.kuulo.baseUrl}/admin/`);
+      await signIn(page, lang, adminLogin(run.kuulo.demoLogins));
       await page.getByText(admin.dashboard.qualityOff).waitFor();
       await page.getByRole("link", { name: admin.dashboard.qualityOffLink }).click();
       await page.getByRole("heading", { level: 1, name: admin.quality.title }).waitFor();
@@ -46,11 +28,11 @@ describe("quality review switch", () => {
       await checkA11y(page, `${lang} quality switch off`);
       await screenshot(page, `${lang}-quality-switch-off`);
 
-      await page.goto(`${kuulo.baseUrl}/admin/privacy`);
+      await page.goto(`${run.kuulo.baseUrl}/admin/privacy`);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       expect(await page.locator("article").textContent()).not.toContain(QUALITY_DATA_CATEGORY[lang]);
 
-      await page.goto(`${kuulo.baseUrl}/admin/`);
+      await page.goto(`${run.kuulo.baseUrl}/admin/`);
       await openNav(page, lang, admin.quality.nav);
       await page.getByRole("button", { name: admin.quality.turnOn }).click();
       await page.getByText(admin.quality.isOn).waitFor();
@@ -59,11 +41,11 @@ describe("quality review switch", () => {
       await checkA11y(page, `${lang} quality switch on`);
       await screenshot(page, `${lang}-quality-switch-on`);
 
-      await page.goto(`${kuulo.baseUrl}/admin/privacy`);
+      await page.goto(`${run.kuulo.baseUrl}/admin/privacy`);
       await page.getByText(QUALITY_DATA_CATEGORY[lang]).waitFor();
       await screenshot(page, `${lang}-quality-privacy-notice`);
 
-      await page.goto(`${kuulo.baseUrl}/admin/quality`);
+      await page.goto(`${run.kuulo.baseUrl}/admin/quality`);
       await page.getByRole("button", { name: admin.quality.turnOff }).click();
       await page.getByText(admin.quality.isOff).waitFor();
       expect(errors).toEqual([]);

@@ -1,35 +1,18 @@
-import {
-  checkA11y,
-  collectPageErrors,
-  launchChromium,
-  type RunningKuulo,
-  screenshot,
-  startKuulo,
-} from "@kuulo/e2e";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkA11y, collectPageErrors, screenshot, useKuuloAndChromium } from "@kuulo/e2e";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { texts } from "./helpers.js";
 
 /** The app catalogue's chunks are named after their modules (src/i18n/fi.ts, en.ts). */
 const catalogueOf = (url: string) => /\/assets\/(fi|en)-[\w-]+\.js$/.exec(new URL(url).pathname)?.[1];
 
 describe("the portal's languages", () => {
-  let kuulo: RunningKuulo;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [kuulo, browser] = await Promise.all([startKuulo(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await kuulo?.stop();
-  });
+  const run = useKuuloAndChromium();
 
   const appName = (page: Page) => page.locator(".brand__app").textContent();
 
   it("loads only the language it shows, and switching keeps what was typed", async () => {
-    const context = await browser.newContext({ locale: "fi-FI" });
+    const context = await run.browser.newContext({ locale: "fi-FI" });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     const catalogues: string[] = [];
@@ -40,7 +23,7 @@ describe("the portal's languages", () => {
     const fi = texts("fi");
     const en = texts("en");
 
-    await page.goto(kuulo.baseUrl);
+    await page.goto(run.kuulo.baseUrl);
     // The first paint is already translated: the shell waits for its catalogue.
     expect(await appName(page)).toBe(fi.tr.appName);
     await page.getByLabel(fi.ui.signIn.username).fill("kirjoitettu.nimi");

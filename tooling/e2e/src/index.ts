@@ -1,11 +1,15 @@
+export { type ApiResult, ApiSession } from "./api-session.js";
 export { checkA11y } from "./check-a11y.js";
 export { freePort } from "./free-port.js";
+export { type KuuloAndChromium, useKuuloAndChromium } from "./kuulo-and-chromium.js";
 export { ACTION_HANG_BOUND_MS, CHROMIUM_ARGS, launchChromium } from "./launch-chromium.js";
 export { expectNamesOnly } from "./names-only.js";
 export { collectPageErrors } from "./page-errors.js";
+export { trpcCall } from "./page-trpc.js";
 export { type DemoLogin, parseDemoLogins } from "./parse-demo-logins.js";
 export { screenshot } from "./screenshot.js";
 export { escapeRegExp, sentencePattern } from "./sentence-pattern.js";
+export { fillTotpCode, type SignInLabels, signInAs } from "./sign-in.js";
 export { type RunningKuulo, type StartKuuloOptions, startKuulo } from "./start-kuulo.js";
 export { nginxAvailable, type RunningNginx, startNginx } from "./start-nginx.js";
 export { nextTotpCode, secondsLeftInWindow, totpCode } from "./totp-code.js";

@@ -4,7 +4,8 @@ import { connectionOf } from "../client/connection-registry.js";
 import { createDb, openPglite } from "../client/create-db.js";
 import type { Database, KuuloDb } from "../client/types.js";
 import { migrateDb } from "../migrate/migrate-db.js";
-import { testDatabaseUrl, testRoles } from "./env.js";
+import { testDatabaseUrl, testRoles, testTemplateDatabase } from "./env.js";
+import { databaseUrlAs, ensureRole } from "./test-roles.js";
 
 export interface TestDb extends KuuloDb {
   /**
@@ -57,13 +58,6 @@ function migratedPgliteTemplate(): Promise<Blob | File> {
   return template;
 }
 
-/** CREATE ROLE if missing; concurrent test workers may race, so "already exists" is fine. */
-async function ensureRole(admin: postgres.Sql, role: string) {
-  await admin.unsafe(
-    `do $$ begin create role "${role}" login; exception when duplicate_object or unique_violation then null; end $$`,
-  );
-}
-
 /**
  * On PostgreSQL the database belongs to an owner role that runs the migrations, and the tests connect
  * as a runtime role that owns nothing, as the API does in production (README, "Running on PostgreSQL").
@@ -78,19 +72,16 @@ async function createPostgresTestDb(serverUrl: string): Promise<TestDb> {
   };
   await ensureRole(admin, roles.owner);
   await ensureRole(admin, roles.runtime);
-  await admin.unsafe(`create database "${name}" owner "${roles.owner}"`);
+  const template = testTemplateDatabase();
+  await admin.unsafe(
+    `create database "${name}"${template ? ` template "${template}"` : ""} owner "${roles.owner}"`,
+  );
   try {
-    const urlAs = (role: string) => {
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      url.username = role;
-      url.password = "";
-      return url.toString();
-    };
-    const databaseUrl = urlAs(roles.runtime);
-    const ownerDatabaseUrl = urlAs(roles.owner);
+    const databaseUrl = databaseUrlAs(serverUrl, name, roles.runtime);
+    const ownerDatabaseUrl = databaseUrlAs(serverUrl, name, roles.owner);
     const kuuloDb = await createDb({ databaseUrl });
-    await migrateDb(kuuloDb, { ownerUrl: ownerDatabaseUrl, grantTo: roles.runtime });
+    // A copy of the run's template is migrated and granted already.
+    if (!template) await migrateDb(kuuloDb, { ownerUrl: ownerDatabaseUrl, grantTo: roles.runtime });
     return {
       ...kuuloDb,
       databaseUrl,

@@ -14,3 +14,16 @@ export function testRoles(): { owner: string; runtime: string } {
     runtime: process.env.KUULO_TEST_RUNTIME_ROLE || "kuulo_app",
   };
 }
+
+/**
+ * A migrated PostgreSQL database that test databases are copied from (CREATE DATABASE … TEMPLATE), made
+ * once per run by the test-template global setup; unset: each test database is migrated itself.
+ */
+export function testTemplateDatabase(): string | undefined {
+  return process.env.KUULO_TEST_TEMPLATE_DATABASE || undefined;
+}
+
+/** Hands the run's template database to the test workers, which inherit this process's environment. */
+export function shareTestTemplateDatabase(name: string): void {
+  process.env.KUULO_TEST_TEMPLATE_DATABASE = name;
+}
