@@ -49,6 +49,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: false,
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1024 * 1024,
+    // Registering the routes is in-process work with no I/O to hang on; Fastify's default 10 s bound
+    // only turned a start on an overloaded machine into a failure (FST_ERR_HOOK_TIMEOUT). A start that
+    // really hangs never answers /readyz, which is what the proxy and the runbook watch.
+    pluginTimeout: 0,
   });
   registerPreviousMasterKeys(options.masterKey, config.previousMasterKeys);
   const deps: AppDeps = {
