@@ -49,9 +49,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: false,
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1024 * 1024,
-    // Registering the routes is in-process work with no I/O to hang on; Fastify's default 10 s bound
-    // only turned a start on an overloaded machine into a failure (FST_ERR_HOOK_TIMEOUT). A start that
-    // really hangs never answers /readyz, which is what the proxy and the runbook watch.
+    // Start-up (route registration, and the first signed audit checkpoint in an onReady hook, which
+    // links pending rows first) takes as long as the machine and the database need; Fastify's default
+    // 10 s bound only turned a start on an overloaded machine into FST_ERR_HOOK_TIMEOUT. A start that
+    // really hangs never listens, so /readyz (what the proxy and the runbook watch) says so.
     pluginTimeout: 0,
   });
   registerPreviousMasterKeys(options.masterKey, config.previousMasterKeys);
