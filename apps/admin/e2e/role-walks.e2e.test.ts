@@ -31,7 +31,7 @@ const ASKED = { en: "Sanna Saarinen", fi: "Liisa Laine" } as const;
 /** Whose calls the privacy officer holds and asks about, per language (the walks never share a row). */
 const STAFF = { en: "Mikko Korhonen", fi: "Jussi Mäkelä" } as const;
 /** The same people as the access request's staff menu lists them (surname first, with the username). */
-const STAFF_OPTION = { en: "Korhonen Mikko (mikko.korhonen)", fi: "Mäkelä Jussi (jussi.makela)" } as const;
+const STAFF_NAME = { en: "Mikko Korhonen", fi: "Jussi Mäkelä" } as const;
 
 let kuulo: RunningKuulo;
 let browser: Browser;
@@ -237,16 +237,15 @@ describe("role walks in the admin app", () => {
       await page
         .getByLabel(d.access.to, { exact: true })
         .fill(typedDate(lang, new Date(Date.now() + DAY), true));
-      await page
-        .getByLabel(d.field.staffMemberId, { exact: true })
-        .selectOption({ label: STAFF_OPTION[lang] });
-      await page.getByRole("button", { name: d.access.find }).click();
-      await page.getByRole("heading", { name: d.access.candidates }).waitFor();
-      await page
-        .getByRole("group", { name: d.picker.legend, exact: true })
-        .getByRole("checkbox")
-        .first()
-        .check();
+      const picker = page.getByRole("group", { name: d.access.candidates });
+      await picker
+        .getByLabel(admin.recordingPicker.staff, { exact: true })
+        .selectOption({ label: STAFF_NAME[lang] });
+      await picker.getByRole("button", { name: admin.recordingPicker.searchButton }).click();
+      const rows = picker.locator(".picker-table tbody tr");
+      await rows.filter({ hasText: STAFF_NAME[lang] }).first().waitFor();
+      await rows.first().getByRole("checkbox").check();
+      await picker.getByRole("list", { name: admin.recordingPicker.selectedList }).waitFor();
       await page
         .getByLabel(d.field.requesterName, { exact: true })
         .fill(lang === "fi" ? "Asiakas Pyytäjä" : "Customer Asker");
