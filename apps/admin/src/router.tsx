@@ -1,3 +1,4 @@
+import { withFeatureMessages } from "@kuulo/ui";
 import {
   createRootRoute,
   createRoute,
@@ -11,8 +12,16 @@ import { NotFoundPage } from "./app/not-found-page.js";
 import { parseAuditSearch } from "./features/audit/audit-search.js";
 import { parseDisclosuresSearch } from "./features/disclosures/disclosures-search.js";
 import { parseUsersSearch } from "./features/users/users-search.js";
+import {
+  auditTexts,
+  chartTexts,
+  pickerTexts,
+  printingTexts,
+  privacyOperationTexts,
+  qualityTexts,
+} from "./i18n/feature-texts.js";
 
-// Every page is its own chunk: the first load carries only the shell and sign-in.
+// Every page is its own chunk, and its feature texts too: the first load carries only the shell and sign-in.
 const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
 
 const publicNoticeRoute = createRoute({
@@ -35,7 +44,10 @@ const appRoute = createRoute({ getParentRoute: () => rootRoute, id: "app", compo
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/",
-  component: lazyRouteComponent(() => import("./features/dashboard/dashboard-page.js"), "DashboardPage"),
+  component: lazyRouteComponent(
+    withFeatureMessages(() => import("./features/dashboard/dashboard-page.js"), chartTexts),
+    "DashboardPage",
+  ),
 });
 
 const inboxRoute = createRoute({
@@ -105,7 +117,10 @@ const auditRoute = createRoute({
   validateSearch: parseAuditSearch,
   component: guarded(
     "audit.read",
-    lazyRouteComponent(() => import("./features/audit/audit-page.js"), "AuditPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/audit/audit-page.js"), auditTexts),
+      "AuditPage",
+    ),
   ),
 });
 
@@ -115,7 +130,10 @@ const disclosuresRoute = createRoute({
   validateSearch: parseDisclosuresSearch,
   component: guarded(
     "disclosure.read",
-    lazyRouteComponent(() => import("./features/disclosures/disclosures-page.js"), "DisclosuresPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/disclosures/disclosures-page.js"), privacyOperationTexts),
+      "DisclosuresPage",
+    ),
   ),
 });
 
@@ -124,7 +142,14 @@ const newTrainingDisclosureRoute = createRoute({
   path: "disclosures/new-training",
   component: guarded(
     "disclosure.create",
-    lazyRouteComponent(() => import("./features/disclosures/create-training-page.js"), "CreateTrainingPage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/disclosures/create-training-page.js"),
+        privacyOperationTexts,
+        pickerTexts,
+      ),
+      "CreateTrainingPage",
+    ),
   ),
 });
 
@@ -134,7 +159,11 @@ const newStatutoryDisclosureRoute = createRoute({
   component: guarded(
     "disclosure.create",
     lazyRouteComponent(
-      () => import("./features/disclosures/create-statutory-page.js"),
+      withFeatureMessages(
+        () => import("./features/disclosures/create-statutory-page.js"),
+        privacyOperationTexts,
+        pickerTexts,
+      ),
       "CreateStatutoryPage",
     ),
   ),
@@ -146,7 +175,10 @@ const newAccessRequestRoute = createRoute({
   component: guarded(
     "disclosure.create",
     lazyRouteComponent(
-      () => import("./features/disclosures/create-access-request-page.js"),
+      withFeatureMessages(
+        () => import("./features/disclosures/create-access-request-page.js"),
+        privacyOperationTexts,
+      ),
       "CreateAccessRequestPage",
     ),
   ),
@@ -157,7 +189,14 @@ const disclosureRoute = createRoute({
   path: "disclosures/$disclosureId",
   component: guarded(
     "disclosure.read",
-    lazyRouteComponent(() => import("./features/disclosures/disclosure-page.js"), "DisclosurePage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/disclosures/disclosure-page.js"),
+        privacyOperationTexts,
+        pickerTexts,
+      ),
+      "DisclosurePage",
+    ),
   ),
 });
 
@@ -166,14 +205,25 @@ const retentionRoute = createRoute({
   path: "retention",
   component: guarded(
     "retention.read",
-    lazyRouteComponent(() => import("./features/retention/retention-page.js"), "RetentionPage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/retention/retention-page.js"),
+        privacyOperationTexts,
+        pickerTexts,
+        printingTexts,
+      ),
+      "RetentionPage",
+    ),
   ),
 });
 
 const registerRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "register",
-  component: lazyRouteComponent(() => import("./features/register/register-page.js"), "RegisterPage"),
+  component: lazyRouteComponent(
+    withFeatureMessages(() => import("./features/register/register-page.js"), printingTexts),
+    "RegisterPage",
+  ),
 });
 
 const accountRoute = createRoute({
@@ -187,7 +237,14 @@ const qualityRoute = createRoute({
   path: "quality",
   component: guarded(
     "quality_form.read",
-    lazyRouteComponent(() => import("./features/quality/quality-page.js"), "QualityPage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/quality/quality-page.js"),
+        privacyOperationTexts,
+        qualityTexts,
+      ),
+      "QualityPage",
+    ),
   ),
 });
 

@@ -1,3 +1,4 @@
+import { withFeatureMessages } from "@kuulo/ui";
 import {
   createRootRoute,
   createRoute,
@@ -10,8 +11,10 @@ import { HomePage } from "./app/home-page.js";
 import { NotFoundPage } from "./app/not-found-page.js";
 import { TrainingLayout } from "./app/training-layout.js";
 import { parseRecordingSearch } from "./features/recordings/recording-search.js";
+import { calibrationTexts, qualityLoopTexts, recordingListTexts } from "./i18n/feature-texts.js";
 
-// Pages beyond the landing one are their own chunks: the first load carries the shell and sign-in.
+// Pages beyond the landing one are their own chunks, with their feature texts: the first load carries
+// the shell and sign-in.
 const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
 const appRoute = createRoute({ getParentRoute: () => rootRoute, id: "app", component: TrainingLayout });
 
@@ -51,7 +54,10 @@ const myCallRoute = createRoute({
   path: "my-calls/$recordingId",
   component: guarded(
     "recording.listen",
-    lazyRouteComponent(() => import("./features/my-calls/my-call-page.js"), "MyCallPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/my-calls/my-call-page.js"), qualityLoopTexts),
+      "MyCallPage",
+    ),
   ),
 });
 
@@ -61,7 +67,10 @@ const recordingsRoute = createRoute({
   validateSearch: parseRecordingSearch,
   component: guarded(
     "playlist.create",
-    lazyRouteComponent(() => import("./features/recordings/recordings-page.js"), "RecordingsPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/recordings/recordings-page.js"), recordingListTexts),
+      "RecordingsPage",
+    ),
   ),
 });
 
@@ -88,7 +97,10 @@ const editPlaylistRoute = createRoute({
   path: "playlists/$playlistId",
   component: guarded(
     "playlist.update",
-    lazyRouteComponent(() => import("./features/playlists/playlist-editor-page.js"), "PlaylistEditorPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/playlists/playlist-editor-page.js"), recordingListTexts),
+      "PlaylistEditorPage",
+    ),
   ),
 });
 
@@ -116,7 +128,14 @@ const qualityRoute = createRoute({
   path: "quality",
   component: guarded(
     "evaluation.create",
-    lazyRouteComponent(() => import("./features/quality/quality-home-page.js"), "QualityHomePage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/quality/quality-home-page.js"),
+        calibrationTexts,
+        qualityLoopTexts,
+      ),
+      "QualityHomePage",
+    ),
   ),
 });
 
@@ -125,7 +144,10 @@ const evaluateRoute = createRoute({
   path: "quality/evaluate/$recordingId",
   component: guarded(
     "evaluation.create",
-    lazyRouteComponent(() => import("./features/quality/evaluate-page.js"), "EvaluatePage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/quality/evaluate-page.js"), qualityLoopTexts),
+      "EvaluatePage",
+    ),
   ),
 });
 
@@ -136,7 +158,10 @@ const calibrationsRoute = createRoute({
     search.started === true ? { started: true } : {},
   component: guarded(
     "evaluation.create",
-    lazyRouteComponent(() => import("./features/quality/calibrations-page.js"), "CalibrationsPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/quality/calibrations-page.js"), calibrationTexts),
+      "CalibrationsPage",
+    ),
   ),
 });
 
@@ -145,7 +170,14 @@ const newCalibrationRoute = createRoute({
   path: "quality/calibrations/new",
   component: guarded(
     "evaluation.calibrate",
-    lazyRouteComponent(() => import("./features/quality/calibration-new-page.js"), "CalibrationNewPage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/quality/calibration-new-page.js"),
+        calibrationTexts,
+        recordingListTexts,
+      ),
+      "CalibrationNewPage",
+    ),
   ),
 });
 
@@ -155,7 +187,11 @@ const calibrationAnswerRoute = createRoute({
   component: guarded(
     "evaluation.create",
     lazyRouteComponent(
-      () => import("./features/quality/calibration-answer-page.js"),
+      withFeatureMessages(
+        () => import("./features/quality/calibration-answer-page.js"),
+        calibrationTexts,
+        qualityLoopTexts,
+      ),
       "CalibrationAnswerPage",
     ),
   ),
@@ -167,7 +203,7 @@ const calibrationSpreadRoute = createRoute({
   component: guarded(
     "evaluation.calibrate",
     lazyRouteComponent(
-      () => import("./features/quality/calibration-spread-page.js"),
+      withFeatureMessages(() => import("./features/quality/calibration-spread-page.js"), calibrationTexts),
       "CalibrationSpreadPage",
     ),
   ),
@@ -180,7 +216,10 @@ const peopleReportRoute = createRoute({
     typeof search.person === "string" ? { person: search.person } : {},
   component: guarded(
     "evaluation.report",
-    lazyRouteComponent(() => import("./features/quality/employee-report-page.js"), "EmployeeReportPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/quality/employee-report-page.js"), calibrationTexts),
+      "EmployeeReportPage",
+    ),
   ),
 });
 

@@ -1,10 +1,3 @@
-import { auditEn } from "../features/audit/messages.en.js";
-import { chartsEn } from "../features/dashboard/messages.en.js";
-import { privacyOperationsEn } from "../features/disclosures/messages.en.js";
-import { pickersEn } from "../features/pickers/messages.en.js";
-import { qualityAdminEn } from "../features/quality/messages.en.js";
-import { printingEn } from "../features/register/messages.en.js";
-
 /** English strings of the admin app (namespace `admin`). fi.ts must have exactly the same keys (tested). */
 export const en = {
   appName: "Administration",
@@ -70,6 +63,8 @@ export const en = {
     organisations: "Organisations",
     apiTokens: "API tokens",
     audit: "Audit log",
+    disclosures: "Disclosures",
+    retention: "Retention",
     register: "Register description",
     account: "My account",
   },
@@ -467,7 +462,6 @@ export const en = {
     empty: "No API tokens",
     emptyHint: "Create a token for the call recording system with “New token”.",
   },
-  audit: auditEn,
   register: {
     title: "Register description",
     description: "The public privacy notice, generated from the register's data. The public sees it at",
@@ -501,11 +495,6 @@ export const en = {
     endSessionTitle: "End this session?",
     endSessionBody: "That browser is signed out at once.",
   },
-  ...privacyOperationsEn,
-  ...qualityAdminEn,
-  ...pickersEn,
-  ...printingEn,
-  ...chartsEn,
 };
 
 export type AdminMessages = typeof en;

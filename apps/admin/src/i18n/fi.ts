@@ -1,9 +1,3 @@
-import { auditFi } from "../features/audit/messages.fi.js";
-import { chartsFi } from "../features/dashboard/messages.fi.js";
-import { privacyOperationsFi } from "../features/disclosures/messages.fi.js";
-import { pickersFi } from "../features/pickers/messages.fi.js";
-import { qualityAdminFi } from "../features/quality/messages.fi.js";
-import { printingFi } from "../features/register/messages.fi.js";
 import type { AdminMessages } from "./en.js";
 
 /** Suomenkieliset tekstit (nimiavaruus `admin`). */
@@ -76,6 +70,8 @@ export const fi: AdminMessages = {
     organisations: "Organisaatiot",
     apiTokens: "API-tunnisteet",
     audit: "Tapahtumaloki",
+    disclosures: "Luovutukset",
+    retention: "Säilytys",
     register: "Rekisteriseloste",
     account: "Oma tili",
   },
@@ -486,7 +482,6 @@ export const fi: AdminMessages = {
     empty: "Ei API-tunnisteita",
     emptyHint: "Luo tunniste puhelutallennusjärjestelmälle painikkeella ”Uusi tunniste”.",
   },
-  audit: auditFi,
   register: {
     title: "Rekisteriseloste",
     description:
@@ -521,9 +516,4 @@ export const fi: AdminMessages = {
     endSessionTitle: "Päätetäänkö istunto?",
     endSessionBody: "Selain kirjataan heti ulos.",
   },
-  ...privacyOperationsFi,
-  ...qualityAdminFi,
-  ...pickersFi,
-  ...printingFi,
-  ...chartsFi,
 };

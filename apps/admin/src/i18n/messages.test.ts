@@ -4,8 +4,7 @@ import { PERMISSIONS, ROLES } from "@kuulo/domain/access";
 import { uiMessages } from "@kuulo/ui/messages";
 import { describe, expect, it } from "vitest";
 import { resourceOf } from "../features/users/explain-grants.js";
-import { en } from "./en.js";
-import { fi } from "./fi.js";
+import { allMessagesEn as en, allMessagesFi as fi } from "./all-messages.js";
 
 type Tree = { [key: string]: string | Tree };
 

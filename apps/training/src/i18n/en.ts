@@ -1,11 +1,6 @@
 import { dueEn } from "../features/playlists/due-messages.en.js";
-import { qualityLoopEn } from "../features/quality/loop-messages.en.js";
-import { qualityCalibrationEn } from "../features/quality/messages.en.js";
-import { recordingListEn } from "../features/recordings/messages.en.js";
 /** English strings of the training portal (namespace `training`). fi.ts has exactly the same keys (tested). */
 export const en = {
-  ...qualityLoopEn,
-  ...qualityCalibrationEn,
   appName: "Training",
   locale: "en-GB",
   actions: "Actions",
@@ -378,7 +373,6 @@ export const en = {
     listen: "Listen",
     close: "Close player",
   },
-  ...recordingListEn,
 };
 
 export type TrainingMessages = typeof en;

@@ -1,13 +1,8 @@
 import { dueFi } from "../features/playlists/due-messages.fi.js";
-import { qualityLoopFi } from "../features/quality/loop-messages.fi.js";
-import { qualityCalibrationFi } from "../features/quality/messages.fi.js";
-import { recordingListFi } from "../features/recordings/messages.fi.js";
 import type { TrainingMessages } from "./en.js";
 
 /** Suomenkieliset tekstit (nimiavaruus `training`); samat avaimet kuin en.ts:ssä (testattu). */
 export const fi: TrainingMessages = {
-  ...qualityLoopFi,
-  ...qualityCalibrationFi,
   appName: "Koulutus",
   locale: "fi-FI",
   actions: "Toiminnot",
@@ -380,5 +375,4 @@ export const fi: TrainingMessages = {
     listen: "Kuuntele",
     close: "Sulje soitin",
   },
-  ...recordingListFi,
 };

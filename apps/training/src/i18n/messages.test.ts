@@ -1,7 +1,6 @@
 import i18next from "i18next";
 import { describe, expect, it } from "vitest";
-import { en } from "./en.js";
-import { fi } from "./fi.js";
+import { allMessagesEn as en, allMessagesFi as fi } from "./all-messages.js";
 
 const keys = (value: unknown, prefix = ""): string[] =>
   typeof value === "object" && value !== null

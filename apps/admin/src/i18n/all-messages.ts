@@ -1,0 +1,38 @@
+import { auditEn } from "../features/audit/messages.en.js";
+import { auditFi } from "../features/audit/messages.fi.js";
+import { chartsEn } from "../features/dashboard/messages.en.js";
+import { chartsFi } from "../features/dashboard/messages.fi.js";
+import { privacyOperationsEn } from "../features/disclosures/messages.en.js";
+import { privacyOperationsFi } from "../features/disclosures/messages.fi.js";
+import { pickersEn } from "../features/pickers/messages.en.js";
+import { pickersFi } from "../features/pickers/messages.fi.js";
+import { qualityAdminEn } from "../features/quality/messages.en.js";
+import { qualityAdminFi } from "../features/quality/messages.fi.js";
+import { printingEn } from "../features/register/messages.en.js";
+import { printingFi } from "../features/register/messages.fi.js";
+import { en } from "./en.js";
+import { fi } from "./fi.js";
+
+/**
+ * Namespace `admin` as a page sees it once every feature's texts are in: for the tests and the e2e
+ * harness only. The app itself loads the catalogue and each feature's texts separately (feature-texts.ts).
+ */
+export const allMessagesEn = {
+  ...en,
+  audit: auditEn,
+  ...privacyOperationsEn,
+  ...qualityAdminEn,
+  ...pickersEn,
+  ...printingEn,
+  ...chartsEn,
+};
+
+export const allMessagesFi: typeof allMessagesEn = {
+  ...fi,
+  audit: auditFi,
+  ...privacyOperationsFi,
+  ...qualityAdminFi,
+  ...pickersFi,
+  ...printingFi,
+  ...chartsFi,
+};

@@ -1,0 +1,25 @@
+import { featureMessages } from "@kuulo/ui";
+
+/*
+ * Each feature's texts (its messages.fi.ts / messages.en.ts), merged into namespace `training` by the
+ * routes that show the feature (`withFeatureMessages` in router.tsx), one language at a time: a first
+ * visit does not carry them. route-texts.test.ts checks that every route names the texts its pages use.
+ */
+
+export const qualityLoopTexts = featureMessages((locale) =>
+  locale === "en"
+    ? import("../features/quality/loop-messages.en.js").then((module) => module.qualityLoopEn)
+    : import("../features/quality/loop-messages.fi.js").then((module) => module.qualityLoopFi),
+);
+
+export const calibrationTexts = featureMessages((locale) =>
+  locale === "en"
+    ? import("../features/quality/messages.en.js").then((module) => module.qualityCalibrationEn)
+    : import("../features/quality/messages.fi.js").then((module) => module.qualityCalibrationFi),
+);
+
+export const recordingListTexts = featureMessages((locale) =>
+  locale === "en"
+    ? import("../features/recordings/messages.en.js").then((module) => module.recordingListEn)
+    : import("../features/recordings/messages.fi.js").then((module) => module.recordingListFi),
+);

@@ -1,0 +1,105 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import type { FeatureMessages } from "./feature-messages.js";
+
+/**
+ * For the apps' tests (Node only): checks that every route names, with `withFeatureMessages`, the
+ * feature texts its pages use, and that the shell uses none. A page's sources are its module and
+ * everything it imports, lazily or not; a use is a string literal (or a template literal's fixed start)
+ * that names a key of a feature's texts.
+ */
+
+type Tree = { [key: string]: unknown };
+
+const keysOf = (tree: Tree, prefix = ""): string[] =>
+  Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === "object" && value !== null
+      ? keysOf(value as Tree, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
+  );
+
+function resolveSource(from: string, specifier: string): string | undefined {
+  const path = join(dirname(from), specifier);
+  return [path.replace(/\.js$/, ".tsx"), path.replace(/\.js$/, ".ts")].find((candidate) =>
+    existsSync(candidate),
+  );
+}
+
+/** The module and its local imports; `lazy` follows `import()` too. Texts modules are not followed. */
+function sourcesOf(entry: string, lazy: boolean, seen = new Set<string>()): Set<string> {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const source = readFileSync(entry, "utf8");
+  const pattern = lazy ? /(?:from|import)\s*\(?\s*"(\.[^"]+)"/g : /from\s*"(\.[^"]+)"/g;
+  for (const match of source.matchAll(pattern)) {
+    const specifier = match[1] ?? "";
+    if (/messages\.(fi|en)\.js$|\/i18n\//.test(specifier)) continue;
+    const path = resolveSource(entry, specifier);
+    if (path) sourcesOf(path, lazy, seen);
+  }
+  return seen;
+}
+
+interface Feature {
+  name: string;
+  keys: string[];
+}
+
+/** Which features the sources use, with one example use each. */
+function featuresUsed(files: Iterable<string>, features: Feature[], root: string): Map<string, string> {
+  const used = new Map<string, string>();
+  for (const file of files) {
+    const source = readFileSync(file, "utf8");
+    for (const match of source.matchAll(/"([a-zA-Z][\w.]*\.[\w]+)"|`([a-zA-Z][\w.]*\.)\$\{/g)) {
+      const exact = match[1];
+      const start = match[2];
+      for (const feature of features) {
+        const hit = exact
+          ? feature.keys.some(
+              (key) => key === exact || key.startsWith(`${exact}.`) || key.startsWith(`${exact}_`),
+            )
+          : feature.keys.some((key) => key.startsWith(start ?? "\0"));
+        if (hit && !used.has(feature.name))
+          used.set(feature.name, `${relative(root, file)}: ${exact ?? start}`);
+      }
+    }
+  }
+  return used;
+}
+
+/**
+ * Findings, empty when every route loads the texts its pages use. `catalogue` is the app's own
+ * namespace (one language); `features` the module of its `featureMessages` exports.
+ */
+export async function routeTextFindings(
+  src: string,
+  catalogue: Tree,
+  features: Record<string, FeatureMessages>,
+): Promise<string[]> {
+  const loaded: Feature[] = [];
+  const findings: string[] = [];
+  for (const [name, feature] of Object.entries(features)) {
+    const tree = (await feature.load("en")) as Tree;
+    for (const key of Object.keys(tree))
+      if (Object.hasOwn(catalogue, key))
+        findings.push(`${name}: top-level key ${key} is also in the catalogue`);
+    loaded.push({ name, keys: keysOf(tree) });
+  }
+  for (const [name, example] of featuresUsed(sourcesOf(join(src, "main.tsx"), false), loaded, src))
+    findings.push(
+      `the shell (main.tsx and its static imports) uses ${name} (${example}): move those texts to the catalogue`,
+    );
+
+  const router = join(src, "router.tsx");
+  const routes = readFileSync(router, "utf8").matchAll(
+    /(withFeatureMessages\(\s*)?\(\)\s*=>\s*import\("(\.[^"]+)"\)(?:,\s*([\w\s,]+?)\s*,?\s*\))?/g,
+  );
+  for (const [, wrapped, page, named] of routes) {
+    const path = resolveSource(router, page ?? "");
+    if (!path) continue;
+    const names = new Set(wrapped ? (named ?? "").split(",").map((name) => name.trim()) : []);
+    for (const [name, example] of featuresUsed(sourcesOf(path, true), loaded, src))
+      if (!names.has(name)) findings.push(`${page} uses ${name} (${example}) but its route does not load it`);
+  }
+  return findings;
+}
