@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { routeTextFindings } from "@kuulo/ui/route-texts";
+import { routeTextFindings } from "@kuulo/ui/catalogue-checks";
 import { describe, expect, it } from "vitest";
 import { en } from "./en.js";
 import * as featureTexts from "./feature-texts.js";

@@ -61,9 +61,9 @@ export async function createKuuloI18n(loadApp: AppCatalogueLoader, defaultNS = "
 }
 
 /**
- * Switches only once the language's catalogues and the texts of every feature shown so far are in; if they cannot be fetched (offline, or a new
- * release replaced the chunks) the page stays in its language instead of showing keys. Returns whether
- * it switched. reloadResources, because i18next never retries a read that has failed once.
+ * Switches only once the language's catalogues and the texts of every feature shown so far are in; if
+ * they cannot be fetched (offline, or a new release replaced the chunks) the page stays in its language
+ * instead of showing keys. Returns whether it switched. reloadResources, because i18next never retries a read that has failed once.
  */
 export async function switchLanguage(instance: i18n, locale: Locale): Promise<boolean> {
   if (instance.language === locale) return true;

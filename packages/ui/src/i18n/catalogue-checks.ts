@@ -1,13 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { FeatureMessages } from "./feature-messages.js";
 
-/**
- * For the apps' tests (Node only): checks that every route names, with `withFeatureMessages`, the
- * feature texts its pages use, and that the shell uses none. A page's sources are its module and
- * everything it imports, lazily or not; a use is a string literal (or a template literal's fixed start)
- * that names a key of a feature's texts.
- */
+/* Checks of the apps' catalogues against their sources, for the apps' tests (Node only). */
 
 type Tree = { [key: string]: unknown };
 
@@ -17,6 +12,34 @@ const keysOf = (tree: Tree, prefix = ""): string[] =>
       ? keysOf(value as Tree, `${prefix}${key}.`)
       : [`${prefix}${key}`],
   );
+
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+
+/**
+ * Every literal `t("key")` under `src` whose key is not in `app` (the app's namespace with every
+ * feature's texts) or, for `ui:` keys, in `ui`. A plural key counts when its `_one` and `_other` exist.
+ */
+export function undefinedLiteralKeys(src: string, namespace: string, app: Tree, ui: Tree): string[] {
+  const appKeys = new Set(keysOf(app));
+  const uiKeys = new Set(keysOf(ui));
+  const has = (keys: Set<string>, key: string) =>
+    keys.has(key) || (keys.has(`${key}_one`) && keys.has(`${key}_other`));
+  const missing: string[] = [];
+  for (const file of sourceFiles(src)) {
+    for (const match of readFileSync(file, "utf8").matchAll(/\bt\(\s*"([^"]+)"/g)) {
+      const key = match[1] ?? "";
+      const [inNamespace, rest] = key.includes(":") ? key.split(":") : [namespace, key];
+      const keys = inNamespace === "ui" ? uiKeys : inNamespace === namespace ? appKeys : new Set<string>();
+      if (!has(keys, rest ?? "")) missing.push(`${relative(src, file)}: ${key}`);
+    }
+  }
+  return missing;
+}
 
 function resolveSource(from: string, specifier: string): string | undefined {
   const path = join(dirname(from), specifier);
@@ -39,6 +62,12 @@ function sourcesOf(entry: string, lazy: boolean, seen = new Set<string>()): Set<
   }
   return seen;
 }
+
+/**
+ * Every route names, with `withFeatureMessages`, the feature texts its pages use, and the shell uses
+ * none. A page's sources are its module and everything it imports, lazily or not; a use is a string
+ * literal (or a template literal's fixed start) that names a key of a feature's texts.
+ */
 
 interface Feature {
   name: string;
