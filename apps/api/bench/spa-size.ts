@@ -44,13 +44,11 @@ async function initialFilesFromManifest(dist: string): Promise<string[] | null> 
     if (!chunk || files.has(chunk.file)) return;
     files.add(chunk.file);
     for (const imported of chunk.imports ?? []) visit(imported);
-  };
-  for (const [key, chunk] of Object.entries(manifest)) {
-    if (!chunk.isEntry) continue;
-    visit(key);
+    // The loader may sit in any chunk of the initial set, not only the entry.
     for (const imported of chunk.dynamicImports ?? [])
       if (FIRST_RENDER_CATALOGUES.some((pattern) => pattern.test(imported))) visit(imported);
-  }
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
   return [...files].filter((file) => file.endsWith(".js"));
 }
 
