@@ -13,12 +13,17 @@ import { parseAuditSearch } from "./features/audit/audit-search.js";
 import { parseDisclosuresSearch } from "./features/disclosures/disclosures-search.js";
 import { parseUsersSearch } from "./features/users/users-search.js";
 import {
+  approvalsTexts,
   auditTexts,
-  chartTexts,
+  dashboardTexts,
+  organisationsTexts,
   pickerTexts,
   printingTexts,
   privacyOperationTexts,
   qualityTexts,
+  tokensTexts,
+  unitsTexts,
+  usersTexts,
 } from "./i18n/feature-texts.js";
 
 // Every page is its own chunk, and its feature texts too: the first load carries only the shell and sign-in.
@@ -45,7 +50,7 @@ const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/",
   component: lazyRouteComponent(
-    withFeatureMessages(() => import("./features/dashboard/dashboard-page.js"), chartTexts),
+    withFeatureMessages(() => import("./features/dashboard/dashboard-page.js"), dashboardTexts),
     "DashboardPage",
   ),
 });
@@ -62,7 +67,10 @@ const usersRoute = createRoute({
   validateSearch: parseUsersSearch,
   component: guarded(
     "user.read",
-    lazyRouteComponent(() => import("./features/users/users-page.js"), "UsersPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/users/users-page.js"), usersTexts, approvalsTexts),
+      "UsersPage",
+    ),
   ),
 });
 
@@ -71,7 +79,10 @@ const userRoute = createRoute({
   path: "users/$userId",
   component: guarded(
     "user.read",
-    lazyRouteComponent(() => import("./features/users/user-page.js"), "UserPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/users/user-page.js"), usersTexts, approvalsTexts),
+      "UserPage",
+    ),
   ),
 });
 
@@ -80,7 +91,10 @@ const approvalsRoute = createRoute({
   path: "approvals",
   component: guarded(
     "grant.approve",
-    lazyRouteComponent(() => import("./features/approvals/approvals-page.js"), "ApprovalsPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/approvals/approvals-page.js"), approvalsTexts, usersTexts),
+      "ApprovalsPage",
+    ),
   ),
 });
 
@@ -89,7 +103,10 @@ const unitsRoute = createRoute({
   path: "units",
   component: guarded(
     "unit.read",
-    lazyRouteComponent(() => import("./features/units/units-page.js"), "UnitsPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/units/units-page.js"), unitsTexts),
+      "UnitsPage",
+    ),
   ),
 });
 
@@ -98,7 +115,10 @@ const organisationsRoute = createRoute({
   path: "organisations",
   component: guarded(
     "organisation.read",
-    lazyRouteComponent(() => import("./features/organisations/organisations-page.js"), "OrganisationsPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/organisations/organisations-page.js"), organisationsTexts),
+      "OrganisationsPage",
+    ),
   ),
 });
 
@@ -107,7 +127,10 @@ const apiTokensRoute = createRoute({
   path: "api-tokens",
   component: guarded(
     "api_token.read",
-    lazyRouteComponent(() => import("./features/api-tokens/api-tokens-page.js"), "ApiTokensPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/api-tokens/api-tokens-page.js"), tokensTexts),
+      "ApiTokensPage",
+    ),
   ),
 });
 
@@ -147,6 +170,7 @@ const newTrainingDisclosureRoute = createRoute({
         () => import("./features/disclosures/create-training-page.js"),
         privacyOperationTexts,
         pickerTexts,
+        usersTexts,
       ),
       "CreateTrainingPage",
     ),
@@ -229,7 +253,10 @@ const registerRoute = createRoute({
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "account",
-  component: lazyRouteComponent(() => import("./features/account/account-page.js"), "AccountPage"),
+  component: lazyRouteComponent(
+    withFeatureMessages(() => import("./features/account/account-page.js"), usersTexts),
+    "AccountPage",
+  ),
 });
 
 const qualityRoute = createRoute({

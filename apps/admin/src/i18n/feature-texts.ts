@@ -12,10 +12,16 @@ export const auditTexts = featureMessages((locale) =>
     : import("../features/audit/messages.fi.js").then((module) => ({ audit: module.auditFi })),
 );
 
-export const chartTexts = featureMessages((locale) =>
+export const dashboardTexts = featureMessages((locale) =>
   locale === "en"
-    ? import("../features/dashboard/messages.en.js").then((module) => module.chartsEn)
-    : import("../features/dashboard/messages.fi.js").then((module) => module.chartsFi),
+    ? import("../features/dashboard/messages.en.js").then((module) => ({
+        ...module.chartsEn,
+        ...module.dashboardEn,
+      }))
+    : import("../features/dashboard/messages.fi.js").then((module) => ({
+        ...module.chartsFi,
+        ...module.dashboardFi,
+      })),
 );
 
 export const privacyOperationTexts = featureMessages((locale) =>
@@ -40,4 +46,34 @@ export const printingTexts = featureMessages((locale) =>
   locale === "en"
     ? import("../features/register/messages.en.js").then((module) => module.printingEn)
     : import("../features/register/messages.fi.js").then((module) => module.printingFi),
+);
+
+export const usersTexts = featureMessages((locale) =>
+  locale === "en"
+    ? import("../features/users/messages.en.js").then((module) => module.usersEn)
+    : import("../features/users/messages.fi.js").then((module) => module.usersFi),
+);
+
+export const approvalsTexts = featureMessages((locale) =>
+  locale === "en"
+    ? import("../features/approvals/messages.en.js").then((module) => module.approvalsEn)
+    : import("../features/approvals/messages.fi.js").then((module) => module.approvalsFi),
+);
+
+export const organisationsTexts = featureMessages((locale) =>
+  locale === "en"
+    ? import("../features/organisations/messages.en.js").then((module) => module.organisationsEn)
+    : import("../features/organisations/messages.fi.js").then((module) => module.organisationsFi),
+);
+
+export const tokensTexts = featureMessages((locale) =>
+  locale === "en"
+    ? import("../features/api-tokens/messages.en.js").then((module) => module.tokensEn)
+    : import("../features/api-tokens/messages.fi.js").then((module) => module.tokensFi),
+);
+
+export const unitsTexts = featureMessages((locale) =>
+  locale === "en"
+    ? import("../features/units/messages.en.js").then((module) => module.unitsEn)
+    : import("../features/units/messages.fi.js").then((module) => module.unitsFi),
 );
