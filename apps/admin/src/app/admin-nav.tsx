@@ -29,7 +29,7 @@ const ITEMS: { to: NavTarget; label: string; permission?: Permission }[] = [
   { to: "/audit", label: "nav.audit", permission: "audit.read" },
   { to: "/disclosures", label: "nav.disclosures", permission: "disclosure.read" },
   { to: "/retention", label: "nav.retention", permission: "retention.read" },
-  { to: "/quality", label: "quality.nav", permission: "quality_form.read" },
+  { to: "/quality", label: "nav.quality", permission: "quality_form.read" },
   { to: "/register", label: "nav.register" },
   { to: "/account", label: "nav.account" },
 ];

@@ -12,8 +12,8 @@ import { organisationsEn } from "../features/organisations/messages.en.js";
 import { organisationsFi } from "../features/organisations/messages.fi.js";
 import { pickersEn } from "../features/pickers/messages.en.js";
 import { pickersFi } from "../features/pickers/messages.fi.js";
-import { qualityAdminEn } from "../features/quality/messages.en.js";
-import { qualityAdminFi } from "../features/quality/messages.fi.js";
+import { qualityAdminEn, qualityPageEn } from "../features/quality/messages.en.js";
+import { qualityAdminFi, qualityPageFi } from "../features/quality/messages.fi.js";
 import { printingEn } from "../features/register/messages.en.js";
 import { printingFi } from "../features/register/messages.fi.js";
 import { unitsEn } from "../features/units/messages.en.js";
@@ -32,6 +32,7 @@ export const allMessagesEn = {
   audit: auditEn,
   ...privacyOperationsEn,
   ...qualityAdminEn,
+  ...qualityPageEn,
   ...pickersEn,
   ...printingEn,
   ...chartsEn,
@@ -48,6 +49,7 @@ export const allMessagesFi: typeof allMessagesEn = {
   audit: auditFi,
   ...privacyOperationsFi,
   ...qualityAdminFi,
+  ...qualityPageFi,
   ...pickersFi,
   ...printingFi,
   ...chartsFi,

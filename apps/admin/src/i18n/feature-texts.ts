@@ -38,8 +38,14 @@ export const pickerTexts = featureMessages((locale) =>
 
 export const qualityTexts = featureMessages((locale) =>
   locale === "en"
-    ? import("../features/quality/messages.en.js").then((module) => module.qualityAdminEn)
-    : import("../features/quality/messages.fi.js").then((module) => module.qualityAdminFi),
+    ? import("../features/quality/messages.en.js").then((module) => ({
+        ...module.qualityAdminEn,
+        ...module.qualityPageEn,
+      }))
+    : import("../features/quality/messages.fi.js").then((module) => ({
+        ...module.qualityAdminFi,
+        ...module.qualityPageFi,
+      })),
 );
 
 export const printingTexts = featureMessages((locale) =>
