@@ -11,7 +11,14 @@ import { HomePage } from "./app/home-page.js";
 import { NotFoundPage } from "./app/not-found-page.js";
 import { TrainingLayout } from "./app/training-layout.js";
 import { parseRecordingSearch } from "./features/recordings/recording-search.js";
-import { calibrationTexts, qualityLoopTexts, recordingListTexts } from "./i18n/feature-texts.js";
+import {
+  calibrationTexts,
+  disclosedTexts,
+  playlistEditorTexts,
+  qualityLoopTexts,
+  qualityReviewTexts,
+  recordingListTexts,
+} from "./i18n/feature-texts.js";
 
 // Pages beyond the landing one are their own chunks, with their feature texts: the first load carries
 // the shell and sign-in.
@@ -45,7 +52,10 @@ const myCallsRoute = createRoute({
   path: "my-calls",
   component: guarded(
     "recording.read",
-    lazyRouteComponent(() => import("./features/my-calls/my-calls-page.js"), "MyCallsPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/my-calls/my-calls-page.js"), qualityReviewTexts),
+      "MyCallsPage",
+    ),
   ),
 });
 
@@ -55,7 +65,11 @@ const myCallRoute = createRoute({
   component: guarded(
     "recording.listen",
     lazyRouteComponent(
-      withFeatureMessages(() => import("./features/my-calls/my-call-page.js"), qualityLoopTexts),
+      withFeatureMessages(
+        () => import("./features/my-calls/my-call-page.js"),
+        qualityLoopTexts,
+        qualityReviewTexts,
+      ),
       "MyCallPage",
     ),
   ),
@@ -98,7 +112,11 @@ const editPlaylistRoute = createRoute({
   component: guarded(
     "playlist.update",
     lazyRouteComponent(
-      withFeatureMessages(() => import("./features/playlists/playlist-editor-page.js"), recordingListTexts),
+      withFeatureMessages(
+        () => import("./features/playlists/playlist-editor-page.js"),
+        recordingListTexts,
+        playlistEditorTexts,
+      ),
       "PlaylistEditorPage",
     ),
   ),
@@ -109,7 +127,10 @@ const progressRoute = createRoute({
   path: "playlists/$playlistId/progress",
   component: guarded(
     "progress.read",
-    lazyRouteComponent(() => import("./features/playlists/progress-page.js"), "ProgressPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/playlists/progress-page.js"), playlistEditorTexts),
+      "ProgressPage",
+    ),
   ),
 });
 
@@ -119,7 +140,10 @@ const disclosedRoute = createRoute({
   // self.read: before a disclosure opens its recipient holds no listening right, yet may see when it opens.
   component: guarded(
     "self.read",
-    lazyRouteComponent(() => import("./features/disclosed/disclosed-page.js"), "DisclosedPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/disclosed/disclosed-page.js"), disclosedTexts),
+      "DisclosedPage",
+    ),
   ),
 });
 
@@ -133,6 +157,7 @@ const qualityRoute = createRoute({
         () => import("./features/quality/quality-home-page.js"),
         calibrationTexts,
         qualityLoopTexts,
+        qualityReviewTexts,
       ),
       "QualityHomePage",
     ),
@@ -145,7 +170,11 @@ const evaluateRoute = createRoute({
   component: guarded(
     "evaluation.create",
     lazyRouteComponent(
-      withFeatureMessages(() => import("./features/quality/evaluate-page.js"), qualityLoopTexts),
+      withFeatureMessages(
+        () => import("./features/quality/evaluate-page.js"),
+        qualityLoopTexts,
+        qualityReviewTexts,
+      ),
       "EvaluatePage",
     ),
   ),
@@ -159,7 +188,11 @@ const calibrationsRoute = createRoute({
   component: guarded(
     "evaluation.create",
     lazyRouteComponent(
-      withFeatureMessages(() => import("./features/quality/calibrations-page.js"), calibrationTexts),
+      withFeatureMessages(
+        () => import("./features/quality/calibrations-page.js"),
+        calibrationTexts,
+        qualityReviewTexts,
+      ),
       "CalibrationsPage",
     ),
   ),
@@ -175,6 +208,7 @@ const newCalibrationRoute = createRoute({
         () => import("./features/quality/calibration-new-page.js"),
         calibrationTexts,
         recordingListTexts,
+        qualityReviewTexts,
       ),
       "CalibrationNewPage",
     ),
@@ -191,6 +225,7 @@ const calibrationAnswerRoute = createRoute({
         () => import("./features/quality/calibration-answer-page.js"),
         calibrationTexts,
         qualityLoopTexts,
+        qualityReviewTexts,
       ),
       "CalibrationAnswerPage",
     ),
@@ -203,7 +238,11 @@ const calibrationSpreadRoute = createRoute({
   component: guarded(
     "evaluation.calibrate",
     lazyRouteComponent(
-      withFeatureMessages(() => import("./features/quality/calibration-spread-page.js"), calibrationTexts),
+      withFeatureMessages(
+        () => import("./features/quality/calibration-spread-page.js"),
+        calibrationTexts,
+        qualityReviewTexts,
+      ),
       "CalibrationSpreadPage",
     ),
   ),
@@ -217,7 +256,11 @@ const peopleReportRoute = createRoute({
   component: guarded(
     "evaluation.report",
     lazyRouteComponent(
-      withFeatureMessages(() => import("./features/quality/employee-report-page.js"), calibrationTexts),
+      withFeatureMessages(
+        () => import("./features/quality/employee-report-page.js"),
+        calibrationTexts,
+        qualityReviewTexts,
+      ),
       "EmployeeReportPage",
     ),
   ),

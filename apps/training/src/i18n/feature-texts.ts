@@ -23,3 +23,21 @@ export const recordingListTexts = featureMessages((locale) =>
     ? import("../features/recordings/messages.en.js").then((module) => module.recordingListEn)
     : import("../features/recordings/messages.fi.js").then((module) => module.recordingListFi),
 );
+
+export const qualityReviewTexts = featureMessages((locale) =>
+  locale === "en"
+    ? import("../features/quality/review-messages.en.js").then((module) => module.qualityReviewEn)
+    : import("../features/quality/review-messages.fi.js").then((module) => module.qualityReviewFi),
+);
+
+export const playlistEditorTexts = featureMessages((locale) =>
+  locale === "en"
+    ? import("../features/playlists/messages.en.js").then((module) => module.playlistEditorEn)
+    : import("../features/playlists/messages.fi.js").then((module) => module.playlistEditorFi),
+);
+
+export const disclosedTexts = featureMessages((locale) =>
+  locale === "en"
+    ? import("../features/disclosed/messages.en.js").then((module) => module.disclosedEn)
+    : import("../features/disclosed/messages.fi.js").then((module) => module.disclosedFi),
+);
