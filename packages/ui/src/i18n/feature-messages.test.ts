@@ -1,3 +1,4 @@
+import { setI18n } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { createKuuloI18n, switchLanguage } from "./create-i18n.js";
 import { featureMessages, withFeatureMessages } from "./feature-messages.js";
@@ -40,5 +41,15 @@ describe("withFeatureMessages", () => {
     expect(await switchLanguage(i18n, first)).toBe(true);
     expect(fetched).toEqual([first, other]);
     expect(i18n.t("report.title")).toBe(reportTexts[first].report.title);
+  });
+
+  it("meets the switch when react-i18next holds a clone of the instance (they share the store)", async () => {
+    const report = featureMessages(async (locale) => reportTexts[locale]);
+    const i18n = await createKuuloI18n(async (locale) => catalogues[locale], "app");
+    const other: Locale = i18n.language === "fi" ? "en" : "fi";
+    setI18n(i18n.cloneInstance());
+    await withFeatureMessages(async () => ({}), report)();
+    expect(await switchLanguage(i18n, other)).toBe(true);
+    expect(i18n.t("report.title")).toBe(reportTexts[other].report.title);
   });
 });

@@ -20,13 +20,15 @@ interface Added {
   loaded: Map<FeatureMessages, Set<Locale>>;
 }
 
-const addedTo = new WeakMap<i18n, Added>();
+// Keyed by the resource store, not the instance: i18next's clones (`cloneInstance`, which also becomes
+// react-i18next's `getI18n()`) share the store, so a page's texts and a switch must meet there.
+const addedTo = new WeakMap<object, Added>();
 
 function added(instance: i18n): Added {
-  let state = addedTo.get(instance);
+  let state = addedTo.get(instance.store);
   if (!state) {
     state = { features: new Set(), loaded: new Map() };
-    addedTo.set(instance, state);
+    addedTo.set(instance.store, state);
   }
   return state;
 }
