@@ -129,7 +129,7 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
   });
 
   it("lists disclosures with kind and status filters and the three ways to create one", async () => {
-    await openNav(page, lang, d.nav);
+    await openNav(page, lang, admin.nav.disclosures);
     await heading(d.title).waitFor();
     await page.getByLabel(d.filterKind).waitFor();
     await page.getByLabel(d.filterStatus).waitFor();
@@ -218,7 +218,7 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
   });
 
   it("creates a statutory disclosure that waits for another privacy officer (four-eyes)", async () => {
-    await openNav(page, lang, d.nav);
+    await openNav(page, lang, admin.nav.disclosures);
     await page.getByRole("link", { name: d.newStatutory }).click();
     await heading(d.statutory.title).waitFor();
     await page.getByRole("button", { name: d.statutory.submit }).click();
@@ -265,7 +265,7 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
 
   it("shows retention: periods with defaults, due chart, the statutory hold and the Art. 30 record", async () => {
     const r = admin.retention;
-    await openNav(page, lang, r.nav);
+    await openNav(page, lang, admin.nav.retention);
     await heading(r.title).waitFor();
     await page.getByRole("heading", { name: r.dueTitle }).waitFor();
     await page
@@ -307,7 +307,7 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
 
   it("records a data-subject access request: a call picked by staff name, kept when leaving is declined", async () => {
     const p = admin.recordingPicker;
-    await openNav(page, lang, d.nav);
+    await openNav(page, lang, admin.nav.disclosures);
     await page.getByRole("link", { name: d.newAccessRequest }).click();
     await heading(d.access.title).waitFor();
     // The calls are searched only within the period the data subject asks about (R6: the API refuses others).
@@ -331,7 +331,7 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
     // Leaving with the work unsaved asks first; staying keeps the chosen call and the typed fields.
     await page
       .getByRole("navigation", { name: ui.mainNavigation })
-      .getByRole("link", { name: admin.retention.nav, exact: true })
+      .getByRole("link", { name: admin.nav.retention, exact: true })
       .click();
     const question = page.getByRole("dialog", { name: ui.unsaved.title });
     await question.waitFor();
@@ -384,7 +384,7 @@ describe.each<Lang>(["en", "fi"])("disclosures in %s", (lang) => {
     const dialog = page.getByRole("dialog", { name: d.actions.closeTitle });
     await dialog.getByRole("button", { name: d.actions.close, exact: true }).click();
     await page.getByText(d.status.closed, { exact: true }).first().waitFor();
-    await openNav(page, lang, admin.retention.nav);
+    await openNav(page, lang, admin.nav.retention);
     await page.getByRole("heading", { name: admin.holds.title }).waitFor();
     const holdLinks = page.locator(`section[aria-labelledby=legal-holds] a[href$="${statutoryId}"]`);
     await page.getByText(admin.retention.dueTitle).first().waitFor();

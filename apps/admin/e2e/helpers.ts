@@ -1,8 +1,7 @@
 import { type DemoLogin, signInAs } from "@kuulo/e2e";
 import { uiMessages } from "@kuulo/ui/messages";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { en } from "../src/i18n/en.js";
-import { fi } from "../src/i18n/fi.js";
+import { allMessagesEn as en, allMessagesFi as fi } from "../src/i18n/all-messages.js";
 
 export type Lang = "en" | "fi";
 

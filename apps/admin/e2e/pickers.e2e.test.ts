@@ -84,7 +84,7 @@ describe.each<Lang>(["en", "fi"])("pickers in %s", (lang) => {
   });
 
   it("places a legal hold on a call found by staff name, with a preview player, listed by name and time", async () => {
-    await openNav(page, lang, admin.retention.nav);
+    await openNav(page, lang, admin.nav.retention);
     const form = page.locator("form[aria-labelledby=place-hold]");
     await form.getByRole("heading", { name: h.title }).waitFor();
     await form.getByLabel(p.staff).selectOption({ label: "Aino Virtanen" });
@@ -118,7 +118,7 @@ describe.each<Lang>(["en", "fi"])("pickers in %s", (lang) => {
   });
 
   it("discloses a playlist chosen by title to the demo external trainer chosen by name", async () => {
-    await openNav(page, lang, d.nav);
+    await openNav(page, lang, admin.nav.disclosures);
     await page.getByRole("link", { name: d.newTraining }).click();
     await page.getByRole("heading", { level: 1, name: d.training.title }).waitFor();
     const trainer = page.getByRole("combobox", { name: d.trainerPicker.search });
@@ -154,7 +154,7 @@ describe.each<Lang>(["en", "fi"])("pickers in %s", (lang) => {
   });
 
   it("shows a half-typed date as such, in the UI language", async () => {
-    await openNav(page, lang, d.nav);
+    await openNav(page, lang, admin.nav.disclosures);
     await page.getByRole("link", { name: d.newTraining }).click();
     const from = page.getByLabel(d.training.validFrom);
     await from.fill("31.2.2026");

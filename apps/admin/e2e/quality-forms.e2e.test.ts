@@ -84,13 +84,13 @@ describe("quality forms and sampling in the admin app", () => {
     async (lang) => {
       const { admin } = texts(lang);
       const administrator = await signedInPage(lang, "administrator");
-      await openNav(administrator.page, lang, admin.quality.nav);
+      await openNav(administrator.page, lang, admin.nav.quality);
       await administrator.page.getByRole("button", { name: admin.quality.turnOn }).click();
       await administrator.page.getByText(admin.quality.isOn, { exact: true }).waitFor();
 
       const officer = await signedInPage(lang, "privacy_officer");
       const page = officer.page;
-      await openNav(page, lang, admin.quality.nav);
+      await openNav(page, lang, admin.nav.quality);
       await buildForm(page, lang);
       const name = FORM_NAME[lang];
       const row = page.getByRole("row", { name: new RegExp(`^${name}`) });
@@ -154,7 +154,7 @@ describe("quality forms and sampling in the admin app", () => {
 
       // The demo quality reviewer holds the same permission for their own unit only: its rule, no other unit.
       const reviewer = await signedInPage(lang, "quality_reviewer");
-      await openNav(reviewer.page, lang, admin.quality.nav);
+      await openNav(reviewer.page, lang, admin.nav.quality);
       const own = reviewer.page.getByRole("form", { name: UNIT });
       await own.getByText(fill(admin.qualitySampling.currentRule_other, { count: 3 })).waitFor();
       await expect(

@@ -33,7 +33,7 @@ describe("quality review switch", () => {
       expect(await page.locator("article").textContent()).not.toContain(QUALITY_DATA_CATEGORY[lang]);
 
       await page.goto(`${run.kuulo.baseUrl}/admin/`);
-      await openNav(page, lang, admin.quality.nav);
+      await openNav(page, lang, admin.nav.quality);
       await page.getByRole("button", { name: admin.quality.turnOn }).click();
       await page.getByText(admin.quality.isOn).waitFor();
       await page.getByRole("heading", { name: admin.quality.forms }).waitFor();

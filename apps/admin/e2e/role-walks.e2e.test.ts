@@ -192,7 +192,7 @@ describe("role walks in the admin app", () => {
       await look("approved");
 
       // A legal hold on a call found by the staff member's name, never by an id.
-      await openNav(page, lang, admin.retention.nav);
+      await openNav(page, lang, admin.nav.retention);
       await heading(admin.retention.title);
       const hold = page.getByRole("form", { name: admin.holdForm.title });
       await hold
@@ -214,7 +214,7 @@ describe("role walks in the admin app", () => {
       await look("legal-hold");
 
       // The demo's training disclosure, opened from the list by its recipient.
-      await openNav(page, lang, d.nav);
+      await openNav(page, lang, admin.nav.disclosures);
       await heading(d.title);
       await look("disclosures");
       await page.getByRole("row").filter({ hasText: "Eero Ekstra" }).getByRole("link").first().click();
@@ -228,7 +228,7 @@ describe("role walks in the admin app", () => {
       await look("disclosure");
 
       // A data-subject access request: calls found by time and staff name, recorded, then opened.
-      await openNav(page, lang, d.nav);
+      await openNav(page, lang, admin.nav.disclosures);
       await page.getByRole("link", { name: d.newAccessRequest }).click();
       await heading(d.access.title);
       await page

@@ -1,3 +1,4 @@
+import { withFeatureMessages } from "@kuulo/ui";
 import {
   createRootRoute,
   createRoute,
@@ -11,8 +12,21 @@ import { NotFoundPage } from "./app/not-found-page.js";
 import { parseAuditSearch } from "./features/audit/audit-search.js";
 import { parseDisclosuresSearch } from "./features/disclosures/disclosures-search.js";
 import { parseUsersSearch } from "./features/users/users-search.js";
+import {
+  approvalsTexts,
+  auditTexts,
+  dashboardTexts,
+  organisationsTexts,
+  pickerTexts,
+  printingTexts,
+  privacyOperationTexts,
+  qualityTexts,
+  tokensTexts,
+  unitsTexts,
+  usersTexts,
+} from "./i18n/feature-texts.js";
 
-// Every page is its own chunk: the first load carries only the shell and sign-in.
+// Every page is its own chunk, and its feature texts too: the first load carries only the shell and sign-in.
 const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
 
 const publicNoticeRoute = createRoute({
@@ -35,7 +49,10 @@ const appRoute = createRoute({ getParentRoute: () => rootRoute, id: "app", compo
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/",
-  component: lazyRouteComponent(() => import("./features/dashboard/dashboard-page.js"), "DashboardPage"),
+  component: lazyRouteComponent(
+    withFeatureMessages(() => import("./features/dashboard/dashboard-page.js"), dashboardTexts),
+    "DashboardPage",
+  ),
 });
 
 const inboxRoute = createRoute({
@@ -50,7 +67,10 @@ const usersRoute = createRoute({
   validateSearch: parseUsersSearch,
   component: guarded(
     "user.read",
-    lazyRouteComponent(() => import("./features/users/users-page.js"), "UsersPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/users/users-page.js"), usersTexts, approvalsTexts),
+      "UsersPage",
+    ),
   ),
 });
 
@@ -59,7 +79,10 @@ const userRoute = createRoute({
   path: "users/$userId",
   component: guarded(
     "user.read",
-    lazyRouteComponent(() => import("./features/users/user-page.js"), "UserPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/users/user-page.js"), usersTexts, approvalsTexts),
+      "UserPage",
+    ),
   ),
 });
 
@@ -68,7 +91,10 @@ const approvalsRoute = createRoute({
   path: "approvals",
   component: guarded(
     "grant.approve",
-    lazyRouteComponent(() => import("./features/approvals/approvals-page.js"), "ApprovalsPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/approvals/approvals-page.js"), approvalsTexts, usersTexts),
+      "ApprovalsPage",
+    ),
   ),
 });
 
@@ -77,7 +103,10 @@ const unitsRoute = createRoute({
   path: "units",
   component: guarded(
     "unit.read",
-    lazyRouteComponent(() => import("./features/units/units-page.js"), "UnitsPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/units/units-page.js"), unitsTexts),
+      "UnitsPage",
+    ),
   ),
 });
 
@@ -86,7 +115,10 @@ const organisationsRoute = createRoute({
   path: "organisations",
   component: guarded(
     "organisation.read",
-    lazyRouteComponent(() => import("./features/organisations/organisations-page.js"), "OrganisationsPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/organisations/organisations-page.js"), organisationsTexts),
+      "OrganisationsPage",
+    ),
   ),
 });
 
@@ -95,7 +127,10 @@ const apiTokensRoute = createRoute({
   path: "api-tokens",
   component: guarded(
     "api_token.read",
-    lazyRouteComponent(() => import("./features/api-tokens/api-tokens-page.js"), "ApiTokensPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/api-tokens/api-tokens-page.js"), tokensTexts),
+      "ApiTokensPage",
+    ),
   ),
 });
 
@@ -105,7 +140,10 @@ const auditRoute = createRoute({
   validateSearch: parseAuditSearch,
   component: guarded(
     "audit.read",
-    lazyRouteComponent(() => import("./features/audit/audit-page.js"), "AuditPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/audit/audit-page.js"), auditTexts),
+      "AuditPage",
+    ),
   ),
 });
 
@@ -115,7 +153,10 @@ const disclosuresRoute = createRoute({
   validateSearch: parseDisclosuresSearch,
   component: guarded(
     "disclosure.read",
-    lazyRouteComponent(() => import("./features/disclosures/disclosures-page.js"), "DisclosuresPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/disclosures/disclosures-page.js"), privacyOperationTexts),
+      "DisclosuresPage",
+    ),
   ),
 });
 
@@ -124,7 +165,15 @@ const newTrainingDisclosureRoute = createRoute({
   path: "disclosures/new-training",
   component: guarded(
     "disclosure.create",
-    lazyRouteComponent(() => import("./features/disclosures/create-training-page.js"), "CreateTrainingPage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/disclosures/create-training-page.js"),
+        privacyOperationTexts,
+        pickerTexts,
+        usersTexts,
+      ),
+      "CreateTrainingPage",
+    ),
   ),
 });
 
@@ -134,7 +183,11 @@ const newStatutoryDisclosureRoute = createRoute({
   component: guarded(
     "disclosure.create",
     lazyRouteComponent(
-      () => import("./features/disclosures/create-statutory-page.js"),
+      withFeatureMessages(
+        () => import("./features/disclosures/create-statutory-page.js"),
+        privacyOperationTexts,
+        pickerTexts,
+      ),
       "CreateStatutoryPage",
     ),
   ),
@@ -146,7 +199,10 @@ const newAccessRequestRoute = createRoute({
   component: guarded(
     "disclosure.create",
     lazyRouteComponent(
-      () => import("./features/disclosures/create-access-request-page.js"),
+      withFeatureMessages(
+        () => import("./features/disclosures/create-access-request-page.js"),
+        privacyOperationTexts,
+      ),
       "CreateAccessRequestPage",
     ),
   ),
@@ -157,7 +213,14 @@ const disclosureRoute = createRoute({
   path: "disclosures/$disclosureId",
   component: guarded(
     "disclosure.read",
-    lazyRouteComponent(() => import("./features/disclosures/disclosure-page.js"), "DisclosurePage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/disclosures/disclosure-page.js"),
+        privacyOperationTexts,
+        pickerTexts,
+      ),
+      "DisclosurePage",
+    ),
   ),
 });
 
@@ -166,20 +229,34 @@ const retentionRoute = createRoute({
   path: "retention",
   component: guarded(
     "retention.read",
-    lazyRouteComponent(() => import("./features/retention/retention-page.js"), "RetentionPage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/retention/retention-page.js"),
+        privacyOperationTexts,
+        pickerTexts,
+        printingTexts,
+      ),
+      "RetentionPage",
+    ),
   ),
 });
 
 const registerRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "register",
-  component: lazyRouteComponent(() => import("./features/register/register-page.js"), "RegisterPage"),
+  component: lazyRouteComponent(
+    withFeatureMessages(() => import("./features/register/register-page.js"), printingTexts),
+    "RegisterPage",
+  ),
 });
 
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "account",
-  component: lazyRouteComponent(() => import("./features/account/account-page.js"), "AccountPage"),
+  component: lazyRouteComponent(
+    withFeatureMessages(() => import("./features/account/account-page.js"), usersTexts),
+    "AccountPage",
+  ),
 });
 
 const qualityRoute = createRoute({
@@ -187,7 +264,14 @@ const qualityRoute = createRoute({
   path: "quality",
   component: guarded(
     "quality_form.read",
-    lazyRouteComponent(() => import("./features/quality/quality-page.js"), "QualityPage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/quality/quality-page.js"),
+        privacyOperationTexts,
+        qualityTexts,
+      ),
+      "QualityPage",
+    ),
   ),
 });
 

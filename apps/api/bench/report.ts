@@ -159,10 +159,12 @@ export function summaryTable(results: BenchResults): string {
     `Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, load average at start ${results.machine.loadAverageAtStart.join(" / ")}, at end ${results.machine.loadAverageAtEnd?.join(" / ") ?? "n/a"}`,
     "",
   );
-  lines.push("Initial JavaScript (entry + static imports, gzip -9):");
+  lines.push(
+    "Initial JavaScript of a first visit in Finnish (entry + static imports + catalogues, gzip -9):",
+  );
   for (const spa of results.spaInitialJs) {
     lines.push(
-      `  ${spa.app.padEnd(10)} ${spa.gzipKiB === null ? (spa.note ?? "n/a") : `${spa.gzipKiB} KiB gzipped (${spa.rawKiB} KiB raw, ${spa.files.length} files)`}`,
+      `  ${spa.app.padEnd(10)} ${spa.gzipKiB === null ? (spa.note ?? "n/a") : `${spa.gzipKiB} KiB gzipped (${spa.rawKiB} KiB raw, ${spa.files.length} files)${spa.note ? `; ${spa.note}` : ""}`}`,
     );
   }
   const frame = results.timeToFirstAudioFrame;

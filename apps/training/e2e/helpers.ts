@@ -4,8 +4,7 @@ import { fileURLToPath } from "node:url";
 import { type DemoLogin, type RunningKuulo, signInAs, trpcCall } from "@kuulo/e2e";
 import { uiMessages } from "@kuulo/ui/messages";
 import type { Page } from "playwright-core";
-import { en } from "../src/i18n/en.js";
-import { fi } from "../src/i18n/fi.js";
+import { allMessagesEn as en, allMessagesFi as fi } from "../src/i18n/all-messages.js";
 
 export type Lang = "en" | "fi";
 

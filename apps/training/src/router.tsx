@@ -1,3 +1,4 @@
+import { withFeatureMessages } from "@kuulo/ui";
 import {
   createRootRoute,
   createRoute,
@@ -10,8 +11,17 @@ import { HomePage } from "./app/home-page.js";
 import { NotFoundPage } from "./app/not-found-page.js";
 import { TrainingLayout } from "./app/training-layout.js";
 import { parseRecordingSearch } from "./features/recordings/recording-search.js";
+import {
+  calibrationTexts,
+  disclosedTexts,
+  playlistEditorTexts,
+  qualityLoopTexts,
+  qualityReviewTexts,
+  recordingListTexts,
+} from "./i18n/feature-texts.js";
 
-// Pages beyond the landing one are their own chunks: the first load carries the shell and sign-in.
+// Pages beyond the landing one are their own chunks, with their feature texts: the first load carries
+// the shell and sign-in.
 const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
 const appRoute = createRoute({ getParentRoute: () => rootRoute, id: "app", component: TrainingLayout });
 
@@ -42,7 +52,10 @@ const myCallsRoute = createRoute({
   path: "my-calls",
   component: guarded(
     "recording.read",
-    lazyRouteComponent(() => import("./features/my-calls/my-calls-page.js"), "MyCallsPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/my-calls/my-calls-page.js"), qualityReviewTexts),
+      "MyCallsPage",
+    ),
   ),
 });
 
@@ -51,7 +64,14 @@ const myCallRoute = createRoute({
   path: "my-calls/$recordingId",
   component: guarded(
     "recording.listen",
-    lazyRouteComponent(() => import("./features/my-calls/my-call-page.js"), "MyCallPage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/my-calls/my-call-page.js"),
+        qualityLoopTexts,
+        qualityReviewTexts,
+      ),
+      "MyCallPage",
+    ),
   ),
 });
 
@@ -61,7 +81,10 @@ const recordingsRoute = createRoute({
   validateSearch: parseRecordingSearch,
   component: guarded(
     "playlist.create",
-    lazyRouteComponent(() => import("./features/recordings/recordings-page.js"), "RecordingsPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/recordings/recordings-page.js"), recordingListTexts),
+      "RecordingsPage",
+    ),
   ),
 });
 
@@ -88,7 +111,14 @@ const editPlaylistRoute = createRoute({
   path: "playlists/$playlistId",
   component: guarded(
     "playlist.update",
-    lazyRouteComponent(() => import("./features/playlists/playlist-editor-page.js"), "PlaylistEditorPage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/playlists/playlist-editor-page.js"),
+        recordingListTexts,
+        playlistEditorTexts,
+      ),
+      "PlaylistEditorPage",
+    ),
   ),
 });
 
@@ -97,7 +127,10 @@ const progressRoute = createRoute({
   path: "playlists/$playlistId/progress",
   component: guarded(
     "progress.read",
-    lazyRouteComponent(() => import("./features/playlists/progress-page.js"), "ProgressPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/playlists/progress-page.js"), playlistEditorTexts),
+      "ProgressPage",
+    ),
   ),
 });
 
@@ -107,7 +140,10 @@ const disclosedRoute = createRoute({
   // self.read: before a disclosure opens its recipient holds no listening right, yet may see when it opens.
   component: guarded(
     "self.read",
-    lazyRouteComponent(() => import("./features/disclosed/disclosed-page.js"), "DisclosedPage"),
+    lazyRouteComponent(
+      withFeatureMessages(() => import("./features/disclosed/disclosed-page.js"), disclosedTexts),
+      "DisclosedPage",
+    ),
   ),
 });
 
@@ -116,7 +152,15 @@ const qualityRoute = createRoute({
   path: "quality",
   component: guarded(
     "evaluation.create",
-    lazyRouteComponent(() => import("./features/quality/quality-home-page.js"), "QualityHomePage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/quality/quality-home-page.js"),
+        calibrationTexts,
+        qualityLoopTexts,
+        qualityReviewTexts,
+      ),
+      "QualityHomePage",
+    ),
   ),
 });
 
@@ -125,7 +169,14 @@ const evaluateRoute = createRoute({
   path: "quality/evaluate/$recordingId",
   component: guarded(
     "evaluation.create",
-    lazyRouteComponent(() => import("./features/quality/evaluate-page.js"), "EvaluatePage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/quality/evaluate-page.js"),
+        qualityLoopTexts,
+        qualityReviewTexts,
+      ),
+      "EvaluatePage",
+    ),
   ),
 });
 
@@ -136,7 +187,14 @@ const calibrationsRoute = createRoute({
     search.started === true ? { started: true } : {},
   component: guarded(
     "evaluation.create",
-    lazyRouteComponent(() => import("./features/quality/calibrations-page.js"), "CalibrationsPage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/quality/calibrations-page.js"),
+        calibrationTexts,
+        qualityReviewTexts,
+      ),
+      "CalibrationsPage",
+    ),
   ),
 });
 
@@ -145,7 +203,15 @@ const newCalibrationRoute = createRoute({
   path: "quality/calibrations/new",
   component: guarded(
     "evaluation.calibrate",
-    lazyRouteComponent(() => import("./features/quality/calibration-new-page.js"), "CalibrationNewPage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/quality/calibration-new-page.js"),
+        calibrationTexts,
+        recordingListTexts,
+        qualityReviewTexts,
+      ),
+      "CalibrationNewPage",
+    ),
   ),
 });
 
@@ -155,7 +221,12 @@ const calibrationAnswerRoute = createRoute({
   component: guarded(
     "evaluation.create",
     lazyRouteComponent(
-      () => import("./features/quality/calibration-answer-page.js"),
+      withFeatureMessages(
+        () => import("./features/quality/calibration-answer-page.js"),
+        calibrationTexts,
+        qualityLoopTexts,
+        qualityReviewTexts,
+      ),
       "CalibrationAnswerPage",
     ),
   ),
@@ -167,7 +238,11 @@ const calibrationSpreadRoute = createRoute({
   component: guarded(
     "evaluation.calibrate",
     lazyRouteComponent(
-      () => import("./features/quality/calibration-spread-page.js"),
+      withFeatureMessages(
+        () => import("./features/quality/calibration-spread-page.js"),
+        calibrationTexts,
+        qualityReviewTexts,
+      ),
       "CalibrationSpreadPage",
     ),
   ),
@@ -180,7 +255,14 @@ const peopleReportRoute = createRoute({
     typeof search.person === "string" ? { person: search.person } : {},
   component: guarded(
     "evaluation.report",
-    lazyRouteComponent(() => import("./features/quality/employee-report-page.js"), "EmployeeReportPage"),
+    lazyRouteComponent(
+      withFeatureMessages(
+        () => import("./features/quality/employee-report-page.js"),
+        calibrationTexts,
+        qualityReviewTexts,
+      ),
+      "EmployeeReportPage",
+    ),
   ),
 });
 

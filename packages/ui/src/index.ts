@@ -35,12 +35,17 @@ export {
 export { calendarDayPattern, formatCalendarDay, parseCalendarDay } from "./i18n/calendar-day.js";
 export { type AppCatalogueLoader, createKuuloI18n, switchLanguage } from "./i18n/create-i18n.js";
 export { formatDuration, formatDurationPrecise, parseDuration } from "./i18n/duration.js";
+export {
+  type FeatureMessages,
+  featureMessages,
+  withFeatureMessages,
+} from "./i18n/feature-messages.js";
 export { createFormatters, type Formatters, useFormat } from "./i18n/format.js";
 export { LanguageSwitcher } from "./i18n/language-switcher.js";
 export { detectLocale, isLocale, LOCALES, type Locale, rememberLocale } from "./i18n/locale.js";
 export { personalDataMessage } from "./i18n/personal-data-message.js";
-export { REASON_TEXTS, reasonText } from "./i18n/reason-texts.js";
-export { uiMessages } from "./i18n/ui-messages.js";
+export { type ReasonTexts, reasonText } from "./i18n/reason-texts.js";
+export { loadUiCatalogue } from "./i18n/ui-catalogue.js";
 export { formatUnit, type UnitLike } from "./i18n/unit-label.js";
 export { InboxNavLabel } from "./inbox/inbox-nav-label.js";
 export { AppShell, type AppShellProps } from "./layout/app-shell.js";

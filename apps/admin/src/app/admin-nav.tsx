@@ -27,9 +27,9 @@ const ITEMS: { to: NavTarget; label: string; permission?: Permission }[] = [
   { to: "/organisations", label: "nav.organisations", permission: "organisation.read" },
   { to: "/api-tokens", label: "nav.apiTokens", permission: "api_token.read" },
   { to: "/audit", label: "nav.audit", permission: "audit.read" },
-  { to: "/disclosures", label: "disclosures.nav", permission: "disclosure.read" },
-  { to: "/retention", label: "retention.nav", permission: "retention.read" },
-  { to: "/quality", label: "quality.nav", permission: "quality_form.read" },
+  { to: "/disclosures", label: "nav.disclosures", permission: "disclosure.read" },
+  { to: "/retention", label: "nav.retention", permission: "retention.read" },
+  { to: "/quality", label: "nav.quality", permission: "quality_form.read" },
   { to: "/register", label: "nav.register" },
   { to: "/account", label: "nav.account" },
 ];

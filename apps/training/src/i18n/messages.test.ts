@@ -1,7 +1,9 @@
+import { join } from "node:path";
+import { undefinedLiteralKeys } from "@kuulo/ui/catalogue-checks";
+import { uiMessages } from "@kuulo/ui/messages";
 import i18next from "i18next";
 import { describe, expect, it } from "vitest";
-import { en } from "./en.js";
-import { fi } from "./fi.js";
+import { allMessagesEn as en, allMessagesFi as fi } from "./all-messages.js";
 
 const keys = (value: unknown, prefix = ""): string[] =>
   typeof value === "object" && value !== null
@@ -13,6 +15,11 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 describe("training messages", () => {
   it("Finnish and English have the same keys", () => {
     expect(keys(fi).sort()).toEqual(keys(en).sort());
+  });
+
+  it("defines every literal key the code asks for", () => {
+    const src = join(import.meta.dirname, "..");
+    expect(undefinedLiteralKeys(src, "training", en, uiMessages.en)).toEqual([]);
   });
 
   it("every translation uses the same placeholders as the English text", () => {

@@ -1,5 +1,6 @@
+import { loadUiCatalogue } from "@kuulo/ui";
 import { uiMessages } from "@kuulo/ui/messages";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { describeRefusal } from "./personal-data-message.js";
 
 /** The shape of a tRPC client error as the API sends it: the domain error under data.domain. */
@@ -10,6 +11,10 @@ const trpcError = (domain: Record<string, unknown>) => ({
 });
 
 describe("describeRefusal", () => {
+  beforeAll(async () => {
+    await Promise.all([loadUiCatalogue("fi"), loadUiCatalogue("en")]);
+  });
+
   it("explains an R4 refusal next to the field it names, in the reader's language", () => {
     const error = trpcError({
       code: "VALIDATION",

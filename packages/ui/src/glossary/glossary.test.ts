@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REASON_TEXTS } from "../i18n/reason-texts.js";
-import { uiMessages } from "../i18n/ui-messages.js";
+import { reasonTextsFi } from "../i18n/reason-texts.fi.js";
+import { uiFi } from "../i18n/ui-messages.fi.js";
 import { GLOSSARY, glossaryFindings } from "./glossary.js";
 
 const root = join(import.meta.dirname, "../../../..");
@@ -63,7 +63,7 @@ describe("Finnish glossary", () => {
   );
 
   it("the shared ui catalogue writes each concept one way", () => {
-    expect(glossaryFindings(values(uiMessages.fi as unknown as Tree))).toEqual([]);
-    expect(glossaryFindings(Object.values(REASON_TEXTS).map((texts) => texts?.fi ?? ""))).toEqual([]);
+    expect(glossaryFindings(values(uiFi as unknown as Tree))).toEqual([]);
+    expect(glossaryFindings(Object.values(reasonTextsFi).map((text) => text ?? ""))).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import i18next, { type BackendModule, type i18n, type ResourceKey } from "i18next";
 import { initReactI18next } from "react-i18next";
+import { loadFeatureMessagesIn } from "./feature-messages.js";
 import { detectLocale, type Locale, storedLocale } from "./locale.js";
-import { uiMessages } from "./ui-messages.js";
+import { loadUiCatalogue } from "./ui-catalogue.js";
 
 /** The app's own namespace in one language; a dynamic import, so each language is its own chunk. */
 export type AppCatalogueLoader = (locale: Locale) => Promise<ResourceKey>;
@@ -17,9 +18,13 @@ function catalogueBackend(loadApp: AppCatalogueLoader, appNamespace: string): Ba
     init: () => {},
     read: (language, namespace, callback) => {
       const locale = language === "en" ? "en" : "fi";
-      if (namespace === "ui") return callback(null, uiMessages[locale]);
-      if (namespace !== appNamespace) return callback(new Error(`unknown namespace ${namespace}`), false);
-      loadApp(locale).then(
+      if (namespace !== "ui" && namespace !== appNamespace)
+        return callback(new Error(`unknown namespace ${namespace}`), false);
+      const load =
+        namespace === "ui"
+          ? loadUiCatalogue(locale).then((catalogue) => catalogue.messages)
+          : loadApp(locale);
+      load.then(
         (catalogue) => callback(null, catalogue),
         (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
       );
@@ -56,9 +61,9 @@ export async function createKuuloI18n(loadApp: AppCatalogueLoader, defaultNS = "
 }
 
 /**
- * Switches only once the language's catalogues are in; if they cannot be fetched (offline, or a new
- * release replaced the chunks) the page stays in its language instead of showing keys. Returns whether
- * it switched. reloadResources, because i18next never retries a read that has failed once.
+ * Switches only once the language's catalogues and the texts of every feature shown so far are in; if
+ * they cannot be fetched (offline, or a new release replaced the chunks) the page stays in its language
+ * instead of showing keys. Returns whether it switched. reloadResources, because i18next never retries a read that has failed once.
  */
 export async function switchLanguage(instance: i18n, locale: Locale): Promise<boolean> {
   if (instance.language === locale) return true;
@@ -66,6 +71,8 @@ export async function switchLanguage(instance: i18n, locale: Locale): Promise<bo
   const loaded = () => namespaces.every((namespace) => instance.hasResourceBundle(locale, namespace));
   if (!loaded()) await instance.reloadResources(locale, namespaces);
   if (!loaded()) return false;
+  // After the catalogues: they are merged over the namespace shallowly, the feature texts deeply.
+  if (!(await loadFeatureMessagesIn(instance, locale))) return false;
   await instance.changeLanguage(locale);
   return true;
 }

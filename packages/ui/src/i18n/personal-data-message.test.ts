@@ -1,9 +1,14 @@
 import { PERSONAL_DATA_KINDS, personalDataReason } from "@kuulo/domain/privacy";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { personalDataMessage } from "./personal-data-message.js";
+import { loadUiCatalogue } from "./ui-catalogue.js";
 import { uiMessages } from "./ui-messages.js";
 
 describe("personalDataMessage (R4 wording shared by both SPAs)", () => {
+  beforeAll(async () => {
+    await Promise.all([loadUiCatalogue("fi"), loadUiCatalogue("en")]);
+  });
+
   it.each(PERSONAL_DATA_KINDS)("words personal_data.%s in Finnish and English", (kind) => {
     const fi = personalDataMessage(personalDataReason(kind), "fi");
     const en = personalDataMessage(personalDataReason(kind), "en");

@@ -1,5 +1,5 @@
 import { isPersonalDataReason, type PersonalDataKind } from "@kuulo/domain/privacy";
-import { uiMessages } from "./ui-messages.js";
+import { loadedUiCatalogue } from "./ui-catalogue.js";
 
 /**
  * The wording of an R4 refusal from the API's reason alone ("personal_data.phone"), in the reader's
@@ -8,6 +8,6 @@ import { uiMessages } from "./ui-messages.js";
 export function personalDataMessage(reason: string | undefined, language: string): string | null {
   if (!isPersonalDataReason(reason)) return null;
   const kind = reason.slice("personal_data.".length) as PersonalDataKind;
-  const texts = (language === "fi" ? uiMessages.fi : uiMessages.en).personalData;
-  return Object.hasOwn(texts, kind) ? texts[kind] : null;
+  const texts = loadedUiCatalogue(language)?.messages.personalData;
+  return texts && Object.hasOwn(texts, kind) ? texts[kind] : null;
 }

@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { REASON_CODES } from "@kuulo/domain/errors";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { personalDataMessage } from "./personal-data-message.js";
-import { REASON_TEXTS, reasonText } from "./reason-texts.js";
+import { reasonTextsEn } from "./reason-texts.en.js";
+import { reasonTextsFi } from "./reason-texts.fi.js";
+import { reasonText } from "./reason-texts.js";
+import { loadUiCatalogue } from "./ui-catalogue.js";
 
 type Tree = { [key: string]: string | Tree };
 const LANGUAGES = ["fi", "en"] as const;
@@ -38,6 +41,10 @@ const sources = (dir: string): string[] =>
   });
 
 describe("reason texts", () => {
+  beforeAll(async () => {
+    await Promise.all([loadUiCatalogue("fi"), loadUiCatalogue("en")]);
+  });
+
   it("words every reason the portal's API code can give with the shared texts", () => {
     const registered = new Set<string>(REASON_CODES);
     const seen = new Set<string>();
@@ -55,8 +62,8 @@ describe("reason texts", () => {
 
   it("words every reason the API can give, in Finnish and English, in the apps' wording", async () => {
     const admin = {
-      fi: await load("apps/admin/src/i18n/fi.ts", "fi"),
-      en: await load("apps/admin/src/i18n/en.ts", "en"),
+      fi: await load("apps/admin/src/i18n/all-messages.ts", "allMessagesFi"),
+      en: await load("apps/admin/src/i18n/all-messages.ts", "allMessagesEn"),
     };
     const missing: string[] = [];
     for (const code of REASON_CODES) {
@@ -72,11 +79,13 @@ describe("reason texts", () => {
   });
 
   it("has shared texts only for registered reasons, none empty, none in the wrong language slot", () => {
-    for (const [code, texts] of Object.entries(REASON_TEXTS)) {
+    expect(Object.keys(reasonTextsFi).sort()).toEqual(Object.keys(reasonTextsEn).sort());
+    for (const [code, fi] of Object.entries(reasonTextsFi)) {
+      const en = reasonTextsEn[code as keyof typeof reasonTextsEn];
       expect((REASON_CODES as readonly string[]).includes(code), code).toBe(true);
-      expect(texts?.fi.trim(), code).not.toBe("");
-      expect(texts?.en.trim(), code).not.toBe("");
-      expect(texts?.fi, code).not.toBe(texts?.en);
+      expect(fi?.trim(), code).not.toBe("");
+      expect(en?.trim(), code).not.toBe("");
+      expect(fi, code).not.toBe(en);
     }
   });
 

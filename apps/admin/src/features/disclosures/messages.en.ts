@@ -1,7 +1,6 @@
 /** English strings of the disclosures, retention and legal-hold screens (spread into the admin namespace). */
 export const privacyOperationsEn = {
   disclosures: {
-    nav: "Disclosures",
     title: "Disclosures",
     description:
       "Every way a recording may leave the register: training under NDA, statutory disclosures and data-subject access requests.",
@@ -187,7 +186,6 @@ export const privacyOperationsEn = {
     },
   },
   retention: {
-    nav: "Retention",
     title: "Retention and legal hold",
     description: "How long recordings are kept, what falls due, and what is held or erased early.",
     policy: "Retention periods",

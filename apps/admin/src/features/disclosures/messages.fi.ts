@@ -3,7 +3,6 @@ import type { privacyOperationsEn } from "./messages.en.js";
 /** Luovutusten, säilytyksen ja lakisääteisen säilytyksen näkymien tekstit (nimiavaruus `admin`). */
 export const privacyOperationsFi: typeof privacyOperationsEn = {
   disclosures: {
-    nav: "Luovutukset",
     title: "Luovutukset",
     description:
       "Kaikki tavat, joilla tallenne voi lähteä rekisteristä: koulutus vaitiolositoumuksella, lakisääteiset luovutukset ja rekisteröidyn tarkastuspyynnöt.",
@@ -196,7 +195,6 @@ export const privacyOperationsFi: typeof privacyOperationsEn = {
     },
   },
   retention: {
-    nav: "Säilytys",
     title: "Säilytys ja lakisääteinen säilytys",
     description:
       "Kuinka kauan tallenteita säilytetään, mitkä erääntyvät ja mitkä on asetettu säilytykseen tai poistettu etuajassa.",

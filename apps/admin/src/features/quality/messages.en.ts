@@ -49,3 +49,53 @@ export const qualityAdminEn = {
     removed: "{{unit}}: no sampling rule.",
   },
 };
+
+/** English strings of the quality review page itself and its switch. */
+export const qualityPageEn = {
+  quality: {
+    title: "Quality review",
+    description:
+      "Feedback at moments of calls, evaluation forms and the employee's side of it. Off unless turned on here.",
+    switchHeading: "Quality review in this installation",
+    isOn: "Quality review is on.",
+    isOff: "Quality review is off.",
+    offExplained:
+      "The register description as written (2011) does not declare feedback or evaluations of staff. Turning quality review on declares them in the public privacy notice and the record of processing.",
+    cooperationHeading: "Before turning it on: the cooperation procedure",
+    updatedAt: "Last changed {{when}}",
+    retentionDays: "Keep feedback and evaluations (days)",
+    retentionHint:
+      "At most this long, and never longer than the evaluated recording. Default 730 (two years).",
+    turnOn: "Turn quality review on",
+    turnOff: "Turn quality review off",
+    saveRetention: "Save retention",
+    onlyAdministrators: "Only an administrator turns quality review on or off.",
+    saveFailed: "Saving failed. Check the fields and try again.",
+    forms: "Evaluation forms",
+    formsWhenOn: "Evaluation forms can be built once quality review is on.",
+    newForm: "New evaluation form",
+    noForms: "No evaluation forms yet.",
+    formName: "Form name",
+    published: "Published",
+    draft: "Draft",
+    criteria: "Criteria",
+    versionN: "version {{n}}",
+    publish: "Publish {{name}}",
+    passMark: "Pass mark (score 0–100)",
+    passMarkHint: "An evaluation at or above this score passes.",
+    sectionN: "Section {{n}}",
+    sectionTitle: "Title of section {{n}}",
+    criterionN: "Criterion {{section}}.{{n}}",
+    criterionTitle: "Criterion {{section}}.{{n}}",
+    guidance: "Guidance for the reviewer",
+    answerType: "Answer",
+    answerTypes: { yes_no: "Yes / no", scale_1_5: "Scale 1–5" },
+    weight: "Weight",
+    allowNa: "May be answered N/A (left out of the score)",
+    critical: "Critical: a “no” fails the whole evaluation",
+    addCriterion: "Add a criterion to section {{n}}",
+    addSection: "Add a section",
+    saveDraft: "Save as draft",
+    cancel: "Cancel",
+  },
+};

@@ -1,4 +1,4 @@
-import type { qualityAdminEn } from "./messages.en.js";
+import type { qualityAdminEn, qualityPageEn } from "./messages.en.js";
 
 /** Laatulomakkeiden versioiden, otantasääntöjen ja laadunarvioinnin tapahtumien suomenkieliset tekstit. */
 export const qualityAdminFi: typeof qualityAdminEn = {
@@ -49,5 +49,55 @@ export const qualityAdminFi: typeof qualityAdminEn = {
     savedRule_one: "{{unit}}: {{count}} puhelu työntekijää kohden kuukaudessa.",
     savedRule_other: "{{unit}}: {{count}} puhelua työntekijää kohden kuukaudessa.",
     removed: "{{unit}}: ei otantasääntöä.",
+  },
+};
+
+/** Laadunarviointisivun omat tekstit ja sen kytkin. */
+export const qualityPageFi: typeof qualityPageEn = {
+  quality: {
+    title: "Laadunarviointi",
+    description:
+      "Palaute puhelujen kohdista, arviointilomakkeet ja työntekijän oma näkymä. Pois päältä, ellei sitä oteta tässä käyttöön.",
+    switchHeading: "Laadunarviointi tässä järjestelmässä",
+    isOn: "Laadunarviointi on käytössä.",
+    isOff: "Laadunarviointi ei ole käytössä.",
+    offExplained:
+      "Rekisteriseloste (2011) ei mainitse henkilöstöstä annettavaa palautetta eikä arviointeja. Kun laadunarviointi otetaan käyttöön, ne kerrotaan julkisessa tietosuojaselosteessa ja käsittelytoimien selosteessa.",
+    cooperationHeading: "Ennen käyttöönottoa: yhteistoimintamenettely",
+    updatedAt: "Muutettu viimeksi {{when}}",
+    retentionDays: "Palautteen ja arviointien säilytysaika (päivää)",
+    retentionHint:
+      "Enintään näin kauan, eikä koskaan arvioitua tallennetta pidempään. Oletus 730 (kaksi vuotta).",
+    turnOn: "Ota laadunarviointi käyttöön",
+    turnOff: "Poista laadunarviointi käytöstä",
+    saveRetention: "Tallenna säilytysaika",
+    onlyAdministrators: "Vain pääkäyttäjä voi ottaa laadunarvioinnin käyttöön tai poistaa sen.",
+    saveFailed: "Tallennus epäonnistui. Tarkista kentät ja yritä uudelleen.",
+    forms: "Arviointilomakkeet",
+    formsWhenOn: "Arviointilomakkeita voi laatia, kun laadunarviointi on käytössä.",
+    newForm: "Uusi arviointilomake",
+    noForms: "Arviointilomakkeita ei vielä ole.",
+    formName: "Lomakkeen nimi",
+    published: "Julkaistu",
+    draft: "Luonnos",
+    criteria: "Kriteerit",
+    versionN: "versio {{n}}",
+    publish: "Julkaise {{name}}",
+    passMark: "Hyväksymisraja (pisteet 0–100)",
+    passMarkHint: "Arviointi, jonka pisteet ovat vähintään tämän verran, on hyväksytty.",
+    sectionN: "Osio {{n}}",
+    sectionTitle: "Osion {{n}} otsikko",
+    criterionN: "Kriteeri {{section}}.{{n}}",
+    criterionTitle: "Kriteeri {{section}}.{{n}}",
+    guidance: "Ohje arvioijalle",
+    answerType: "Vastaus",
+    answerTypes: { yes_no: "Kyllä / ei", scale_1_5: "Asteikko 1–5" },
+    weight: "Painoarvo",
+    allowNa: "Voidaan vastata ”ei koske” (jätetään pisteistä pois)",
+    critical: "Kriittinen: ”ei” hylkää koko arvioinnin",
+    addCriterion: "Lisää kriteeri osioon {{n}}",
+    addSection: "Lisää osio",
+    saveDraft: "Tallenna luonnoksena",
+    cancel: "Peruuta",
   },
 };

@@ -4,9 +4,3 @@ export const inboxNavEn = {
   waiting_one: "{{count}} item waiting",
   waiting_other: "{{count}} items waiting",
 };
-
-export const inboxNavFi: typeof inboxNavEn = {
-  nav: "Saapuneet",
-  waiting_one: "{{count}} odottaa",
-  waiting_other: "{{count}} odottaa",
-};

@@ -1,0 +1,32 @@
+/** English strings of the API tokens page. */
+export const tokensEn = {
+  tokens: {
+    title: "API tokens",
+    description:
+      "Machine tokens let the call recording system deliver recordings. They cannot do anything else.",
+    create: "New token",
+    createSubmit: "Create token",
+    createIntro: "Create one token per sending system, so each can be revoked on its own.",
+    createdTitle: "Token created",
+    name: "Name",
+    nameHint: "Which system uses it, e.g. “Call recorder, Vantaa”.",
+    expiresOn: "Expires on",
+    expiresHint: "Optional. Leave empty for no expiry.",
+    scopes: "Allows",
+    created: "Created",
+    lastUsed: "Last used",
+    neverUsed: "Never used",
+    status: "Status",
+    active: "Active",
+    expired: "Expired",
+    revokedAt: "Revoked {{when}}",
+    revoke: "Revoke",
+    revokeTitle: "Revoke “{{name}}”?",
+    revokeBody: "The system using it can no longer deliver recordings. This cannot be undone.",
+    shownOnce: "Copy the token now and store it in the recording system's settings. It is shown only once.",
+    copy: "Copy token",
+    howTo: "The system sends it as “Authorization: Bearer <token>” to /ingest.",
+    empty: "No API tokens",
+    emptyHint: "Create a token for the call recording system with “New token”.",
+  },
+};
