@@ -53,7 +53,11 @@ const myCallsRoute = createRoute({
   component: guarded(
     "recording.read",
     lazyRouteComponent(
-      withFeatureMessages(() => import("./features/my-calls/my-calls-page.js"), qualityReviewTexts),
+      withFeatureMessages(
+        () => import("./features/my-calls/my-calls-page.js"),
+        qualityReviewTexts,
+        calibrationTexts,
+      ),
       "MyCallsPage",
     ),
   ),
