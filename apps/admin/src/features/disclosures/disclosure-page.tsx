@@ -171,12 +171,12 @@ function RecordCard({ disclosure }: { disclosure: Disclosure }) {
         ) : null}
 
         <dt>{t("disclosures.detail.preparedBy")}</dt>
-        <dd>{disclosure.preparedBy?.username ?? "–"}</dd>
+        <dd>{disclosure.preparedBy?.name ?? "–"}</dd>
 
         <dt>{t("disclosures.detail.approvedBy")}</dt>
         <dd>
           {disclosure.approvedBy
-            ? `${disclosure.approvedBy.username}${disclosure.approvedAt ? `, ${format.dateTime(disclosure.approvedAt)}` : ""}`
+            ? `${disclosure.approvedBy.name}${disclosure.approvedAt ? `, ${format.dateTime(disclosure.approvedAt)}` : ""}`
             : "–"}
         </dd>
 

@@ -6,6 +6,8 @@ import { inArray } from "drizzle-orm";
 export interface PersonRef {
   id: string;
   username: string;
+  /** First and last name, as people read who prepared or approved a disclosure. */
+  name: string;
 }
 
 export interface ExportPackageView {
@@ -61,10 +63,20 @@ export async function toDisclosureViews(
     personIds.length === 0
       ? []
       : await db
-          .select({ id: users.id, username: users.username })
+          .select({
+            id: users.id,
+            username: users.username,
+            firstName: users.firstName,
+            lastName: users.lastName,
+          })
           .from(users)
           .where(inArray(users.id, personIds));
-  const person = (id: string | null) => (id ? (people.find((p) => p.id === id) ?? null) : null);
+  const person = (id: string | null): PersonRef | null => {
+    const found = id ? people.find((p) => p.id === id) : undefined;
+    if (!found) return null;
+    const name = [found.firstName, found.lastName].filter(Boolean).join(" ");
+    return { id: found.id, username: found.username, name: name || found.username };
+  };
   return rows.map((row) => {
     const pkg = packages.find((p) => p.disclosureId === row.id);
     return {

@@ -1,4 +1,4 @@
-import { useMe } from "@kuulo/ui";
+import { formatUnit, useMe } from "@kuulo/ui";
 import { useMemo } from "react";
 
 export interface TrainerUnit {
@@ -13,8 +13,10 @@ export function useTrainerUnits(): TrainerUnit[] {
     const seen = new Map<string, TrainerUnit>();
     for (const grant of me.grants) {
       if (grant.role !== "trainer" || !grant.unitId) continue;
-      const label = [grant.unitCode, grant.unitName].filter(Boolean).join(" – ") || grant.unitId;
-      seen.set(grant.unitId, { id: grant.unitId, label });
+      seen.set(grant.unitId, {
+        id: grant.unitId,
+        label: formatUnit({ name: grant.unitName, code: grant.unitCode }),
+      });
     }
     return [...seen.values()];
   }, [me]);

@@ -176,7 +176,7 @@ function EvaluationsSection({ staffMemberId }: { staffMemberId: string }) {
       id: "score",
       header: t("personReport.score"),
       align: "num",
-      cell: (row) => (row.score === null ? "—" : `${row.score} / 100`),
+      cell: (row) => (row.score === null ? "—" : `${format.number(row.score)} / 100`),
     },
     {
       id: "state",

@@ -82,7 +82,7 @@ export function EvaluatePage() {
         <div className="alert alert--success" role="status">
           {create.data.score === null
             ? t("quality.savedNoScore")
-            : t("quality.saved", { score: create.data.score })}
+            : t("quality.saved", { score: format.number(create.data.score) })}
         </div>
         <Link to="/quality">{t("quality.backToQueue")}</Link>
         <QualityOnCall recordingId={recordingId} own={false} call={reviewedCall} />

@@ -35,7 +35,7 @@ export function MyQualitySection() {
               <Link to="/my-calls/$recordingId" params={{ recordingId: item.recordingId }}>
                 {t("quality.evaluationOfCall", {
                   time: format.dateTime(item.callStartedAt),
-                  score: item.score ?? "—",
+                  score: item.score === null ? "—" : format.number(item.score),
                 })}
               </Link>
               {item.disputeStatus ? ` — ${t(`quality.disputeShort.${item.disputeStatus}`)}` : null}

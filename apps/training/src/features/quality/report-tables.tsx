@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@kuulo/api";
-import { type DataColumn, DataTable } from "@kuulo/ui";
+import { type DataColumn, DataTable, useFormat } from "@kuulo/ui";
 import { useTranslation } from "react-i18next";
 import { formatMonth } from "./format-month.js";
 import { LazyReportChart } from "./lazy-report-chart.js";
@@ -39,6 +39,7 @@ function ReportTable<T>({
 /** Evaluations, average score and pass rate per month: the numbers of the trend chart as text. */
 export function TrendTable({ caption, trend }: { caption: string; trend: readonly TrendPoint[] }) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const columns: DataColumn<TrendPoint>[] = [
     {
       id: "month",
@@ -51,13 +52,13 @@ export function TrendTable({ caption, trend }: { caption: string; trend: readonl
       id: "average",
       header: t("quality.averageScore"),
       align: "num",
-      cell: (point) => point.averageScore ?? NONE,
+      cell: (point) => (point.averageScore === null ? NONE : format.number(point.averageScore)),
     },
     {
       id: "passRate",
       header: t("quality.passRate"),
       align: "num",
-      cell: (point) => (point.passRate === null ? NONE : `${point.passRate} %`),
+      cell: (point) => (point.passRate === null ? NONE : `${format.number(point.passRate)} %`),
     },
   ];
   return <ReportTable caption={caption} columns={columns} rows={trend} getRowId={(point) => point.month} />;
@@ -93,9 +94,15 @@ export function TrendReport({
 
 export function CriteriaTable({ caption, rows }: { caption: string; rows: readonly CriterionAverage[] }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const columns: DataColumn<CriterionAverage>[] = [
     { id: "criterion", header: t("quality.criterion"), rowHeader: true, cell: (row) => row.title },
-    { id: "average", header: t("quality.averageScore"), align: "num", cell: (row) => row.average },
+    {
+      id: "average",
+      header: t("quality.averageScore"),
+      align: "num",
+      cell: (row) => format.number(row.average),
+    },
     { id: "answers", header: t("quality.answerCount"), align: "num", cell: (row) => row.answers },
   ];
   return <ReportTable caption={caption} columns={columns} rows={rows} getRowId={(row) => row.criterionKey} />;
@@ -120,6 +127,7 @@ export function DistributionTable({
 
 export function ReviewersTable({ caption, rows }: { caption: string; rows: readonly ReviewerActivity[] }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const columns: DataColumn<ReviewerActivity>[] = [
     { id: "reviewer", header: t("quality.reviewer"), rowHeader: true, cell: (row) => row.name },
     { id: "evaluations", header: t("quality.evaluations"), align: "num", cell: (row) => row.evaluations },
@@ -127,7 +135,7 @@ export function ReviewersTable({ caption, rows }: { caption: string; rows: reado
       id: "average",
       header: t("quality.averageScore"),
       align: "num",
-      cell: (row) => row.averageScore ?? NONE,
+      cell: (row) => (row.averageScore === null ? NONE : format.number(row.averageScore)),
     },
   ];
   return (
