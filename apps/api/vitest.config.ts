@@ -5,6 +5,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { conditions: ["@kuulo/source"] },
   ssr: { resolve: { conditions: ["@kuulo/source"] } },
+  // Vitest loads globalSetup files in its own `__vitest__` environment, which needs the same condition
+  // (else @kuulo/db/testing resolves to a dist/ that a fresh clone has not built).
+  environments: { __vitest__: { resolve: { conditions: ["@kuulo/source"] } } },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     // Hang bounds, not synchronisation: setups ingest and transcode real calls, which on a busy machine
