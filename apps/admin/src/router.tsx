@@ -128,7 +128,7 @@ const apiTokensRoute = createRoute({
   component: guarded(
     "api_token.read",
     lazyRouteComponent(
-      withFeatureMessages(() => import("./features/api-tokens/api-tokens-page.js"), tokensTexts),
+      withFeatureMessages(() => import("./features/api-tokens/api-tokens-page.js"), tokensTexts, usersTexts),
       "ApiTokensPage",
     ),
   ),
@@ -202,6 +202,7 @@ const newAccessRequestRoute = createRoute({
       withFeatureMessages(
         () => import("./features/disclosures/create-access-request-page.js"),
         privacyOperationTexts,
+        pickerTexts,
       ),
       "CreateAccessRequestPage",
     ),
