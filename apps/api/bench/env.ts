@@ -25,7 +25,7 @@ export interface BenchEnv {
   parts: Set<string>;
 }
 
-const ALL_PARTS = ["ingest", "search", "pglite", "audit", "audio", "spa", "frame"];
+export const ALL_PARTS = ["ingest", "search", "pglite", "audit", "audio", "spa", "frame"];
 
 function numberList(value: string | undefined, fallback: number[]): number[] {
   if (!value) return fallback;

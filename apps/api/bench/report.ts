@@ -63,10 +63,18 @@ export function machine(): BenchResults["machine"] {
   };
 }
 
-export async function writeResults(repoRoot: string, results: BenchResults): Promise<string> {
+/**
+ * bench-results/latest.json is the committed record of a whole run, so a run of some parts only
+ * (KUULO_BENCH_PARTS) writes bench-results/partial-<parts>.json beside it instead of replacing it.
+ */
+export async function writeResults(
+  repoRoot: string,
+  results: BenchResults,
+  parts: { only?: string[] } = {},
+): Promise<string> {
   const dir = join(repoRoot, "bench-results");
   await mkdir(dir, { recursive: true });
-  const file = join(dir, "latest.json");
+  const file = join(dir, parts.only ? `partial-${[...parts.only].sort().join("-")}.json` : "latest.json");
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
   return file;
 }
@@ -110,8 +118,12 @@ export function summaryTable(results: BenchResults): string {
         `  ${(run.mode === "free" ? "no chain lock + sequencer" : "global advisory lock (before)").padEnd(30)} ${run.instances} instance(s) × ${run.concurrencyPerInstance} in flight: ${String(run.appendsPerSecond).padStart(6)}/s`,
       );
     }
+    for (const row of audit.scaling ?? [])
+      lines.push(
+        `  3 vs 1 instances, ${row.concurrencyPerInstance} in flight each: ×${fmt(row.free)} without the lock, ×${fmt(row.locked)} with it`,
+      );
     lines.push(
-      `  3 vs 1 instances: ×${fmt(audit.freeScaling)} without the lock, ×${fmt(audit.lockedScaling)} with it; merge delay p50 ${audit.sequencer.mergeDelayP50Ms} ms, p99 ${audit.sequencer.mergeDelayP99Ms} ms, max ${audit.sequencer.mergeDelayMaxMs} ms; chain ${audit.sequencer.verified ? "verifies" : "BROKEN"}`,
+      `  merge delay p50 ${audit.sequencer.mergeDelayP50Ms} ms, p99 ${audit.sequencer.mergeDelayP99Ms} ms, max ${audit.sequencer.mergeDelayMaxMs} ms; chain ${audit.sequencer.verified ? "verifies" : "BROKEN"}`,
       "",
     );
   }

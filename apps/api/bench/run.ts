@@ -6,7 +6,7 @@ import { runAudioBench } from "./audio-bench.js";
 import { runAuditAppendBench } from "./audit-append-bench.js";
 import { type BenchApp, startBenchApp } from "./bench-app.js";
 import { type BenchDatabase, openPgliteBenchDb, openPostgresBenchDb } from "./bench-database.js";
-import { loadBenchEnv } from "./env.js";
+import { ALL_PARTS, loadBenchEnv } from "./env.js";
 import { measureFirstAudioFrame } from "./first-audio-frame.js";
 import { BENCH_UNITS, insertBenchRecordings, prepareBenchStaff } from "./generate-recordings.js";
 import { keepAliveAgent } from "./http-client.js";
@@ -173,7 +173,7 @@ async function postgresPart(): Promise<void> {
           database.kuuloDb,
           database.databaseUrl,
           budget(10_000, env.timeFactor),
-          8,
+          [1, 8],
           log,
         );
       } catch (error) {
@@ -237,7 +237,8 @@ async function main(): Promise<void> {
   results.finishedAt = new Date().toISOString();
   results.machine.loadAverageAtEnd = loadavg().map((value) => round(value, 2));
   results.notes.push(`total bench time ${round((performance.now() - started) / 1000, 0)} s`);
-  const file = await writeResults(REPO_ROOT, results);
+  const partial = ALL_PARTS.some((part) => !env.parts.has(part));
+  const file = await writeResults(REPO_ROOT, results, partial ? { only: [...env.parts] } : {});
   log(summaryTable(results));
   log(`\nResults written to ${file}`);
 }
