@@ -31,6 +31,15 @@ describe("sniffAudio recognises accepted formats by content", () => {
   it("accepts a forged minimal PCM16 WAV and reads its data location", () => {
     expect(sniffAudio(makeWav())).toMatchObject({ format: "wav-pcm16", dataOffset: 44, dataLength: 1600 });
   });
+
+  it("reads a WAV handed over as a Node Buffer that is a view into a larger allocation", () => {
+    // Buffer#slice() is a view, not a copy: a header field read through it must honour byteOffset.
+    const wav = makeWav();
+    const backing = Buffer.alloc(wav.length + 16, 0x52);
+    backing.set(wav, 16);
+    const view = backing.subarray(16);
+    expect(sniffAudio(view)).toMatchObject({ format: "wav-pcm16", dataOffset: 44, dataLength: 1600 });
+  });
 });
 
 describe("sniffAudio refuses with a specific error", () => {

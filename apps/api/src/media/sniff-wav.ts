@@ -74,7 +74,8 @@ function checkFmt(fmt: WavFmt): { format: AudioFormat; channels: 1 | 2 } {
 
 /** Walks the RIFF chunks, refusing any chunk that claims more bytes than the file holds. */
 export function sniffWav(source: ByteSource): SniffedAudio {
-  const riffSize = new DataView(source.read(4, 4).slice().buffer).getUint32(0, true);
+  const sizeField = source.read(4, 4);
+  const riffSize = new DataView(sizeField.buffer, sizeField.byteOffset, 4).getUint32(0, true);
   if (riffSize + 8 > source.length) {
     throw invalidAudio(
       `WAV is truncated: the RIFF header declares ${riffSize + 8} bytes but ${source.length} arrived.`,
