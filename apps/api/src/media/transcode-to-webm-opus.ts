@@ -72,16 +72,16 @@ async function openEncoder(
     complexity: complexityFor(sampleRate),
     frameMs: FRAME_MS,
   });
-  const writer = await WebmOpusWriter.create({ channels, opusHead: encoder.opusHead });
+  const writer = WebmOpusWriter.create({ channels, opusHead: encoder.opusHead });
   const packetSamples48k = (FRAME_MS * 48000) / 1000;
   return {
     async push(block) {
       const input = resamplers ? block.map((c, i) => resamplers[i]!.push(c)) : block;
-      await writer.add(encoder.push(input), packetSamples48k);
+      writer.add(encoder.push(input), packetSamples48k);
     },
     async finish() {
-      if (resamplers) await writer.add(encoder.push(resamplers.map((r) => r.flush())), packetSamples48k);
-      await writer.add(encoder.finish(), packetSamples48k);
+      if (resamplers) writer.add(encoder.push(resamplers.map((r) => r.flush())), packetSamples48k);
+      writer.add(encoder.finish(), packetSamples48k);
       return writer.finish();
     },
     abort: () => encoder.close(),
