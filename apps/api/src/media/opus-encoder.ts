@@ -18,6 +18,11 @@ export interface OpusEncoderOptions {
   complexity: number;
   /** Packet duration in milliseconds. */
   frameMs: 20 | 40 | 60;
+  /**
+   * Discontinuous transmission: after 200 ms without speech on both channels libopus sends a TOC-only
+   * (1-byte) packet for each frame, and a comfort-noise update every 400 ms.
+   */
+  dtx: boolean;
 }
 
 export interface OpusPacket {
@@ -38,9 +43,9 @@ const FRAMES_PER_BATCH = 50;
 
 /**
  * A streaming Opus encoder on the libopus inside libav.js (FFmpeg's libopus wrapper, VOIP application,
- * VBR). Feed it planar PCM at `sampleRate` in blocks of any size; it encodes whole frames as they fill
- * and the padded last frame on finish(). `opusHead` is the OpusHead identification header (with the
- * encoder's pre-skip) that WebM stores as CodecPrivate.
+ * VBR, optionally DTX). Feed it planar PCM at `sampleRate` in blocks of any size; it encodes whole frames
+ * as they fill and the padded last frame on finish(). `opusHead` is the OpusHead identification header
+ * (with the encoder's pre-skip) that WebM stores as CodecPrivate.
  */
 export class OpusStreamEncoder {
   static async create(options: OpusEncoderOptions): Promise<OpusStreamEncoder> {
@@ -78,6 +83,7 @@ export class OpusStreamEncoder {
         frame_duration: String(options.frameMs),
         compression_level: String(options.complexity),
         vbr: "on",
+        dtx: options.dtx ? "1" : "0",
       },
     });
     this.context = context;

@@ -1,4 +1,3 @@
-import { BufferTarget, EncodedAudioPacketSource, EncodedPacket, Output, WebMOutputFormat } from "mediabunny";
 import type { OpusPacket } from "./opus-encoder.js";
 
 /**
@@ -9,58 +8,228 @@ import type { OpusPacket } from "./opus-encoder.js";
  */
 export const CLUSTER_SECONDS = 3;
 
+const ID = {
+  ebml: 0x1a45dfa3,
+  ebmlVersion: 0x4286,
+  ebmlReadVersion: 0x42f7,
+  ebmlMaxIdLength: 0x42f2,
+  ebmlMaxSizeLength: 0x42f3,
+  docType: 0x4282,
+  docTypeVersion: 0x4287,
+  docTypeReadVersion: 0x4285,
+  segment: 0x18538067,
+  seekHead: 0x114d9b74,
+  seek: 0x4dbb,
+  seekId: 0x53ab,
+  seekPosition: 0x53ac,
+  info: 0x1549a966,
+  timestampScale: 0x2ad7b1,
+  muxingApp: 0x4d80,
+  writingApp: 0x5741,
+  duration: 0x4489,
+  tracks: 0x1654ae6b,
+  trackEntry: 0xae,
+  trackNumber: 0xd7,
+  trackUid: 0x73c5,
+  trackType: 0x83,
+  flagLacing: 0x9c,
+  language: 0x22b59c,
+  codecId: 0x86,
+  codecPrivate: 0x63a2,
+  seekPreRoll: 0x56bb,
+  audio: 0xe1,
+  samplingFrequency: 0xb5,
+  channels: 0x9f,
+  cluster: 0x1f43b675,
+  timestamp: 0xe7,
+  simpleBlock: 0xa3,
+  cues: 0x1c53bb6b,
+  cuePoint: 0xbb,
+  cueTime: 0xb3,
+  cueTrackPositions: 0xb7,
+  cueTrack: 0xf7,
+  cueClusterPosition: 0xf1,
+} as const;
+
+const TRACK = 1;
+const AUDIO_TRACK_TYPE = 2;
+/** Block timestamps are relative to their Cluster's, as a signed 16-bit count of milliseconds. */
+const MAX_RELATIVE_MS = 32_767;
+/** SeekHead positions have a fixed width, so the head's length does not depend on where the Cues land. */
+const SEEK_POSITION_BYTES = 4;
+const APP = "Kuulo";
+
+/** Big-endian unsigned integer in `width` bytes (default: the fewest that hold it, at least one). */
+function uintBytes(value: number, width?: number): Uint8Array {
+  let length = width ?? 1;
+  while (!width && value >= 256 ** length) length++;
+  const bytes = new Uint8Array(length);
+  for (let i = length - 1, v = value; i >= 0; i--, v = Math.floor(v / 256)) bytes[i] = v % 256;
+  return bytes;
+}
+
+/** EBML data size in the fewest bytes; a value of all ones is reserved ("unknown size"), so it takes one more. */
+function sizeVint(size: number): Uint8Array {
+  let length = 1;
+  while (size >= 2 ** (7 * length) - 1) length++;
+  const bytes = uintBytes(size, length);
+  bytes[0]! |= 0x80 >> (length - 1);
+  return bytes;
+}
+
+const concat = (parts: Uint8Array[]): Uint8Array => {
+  const joined = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return joined;
+};
+
+/** An element: its id (which carries its own length marker), its size, its data. */
+const element = (id: number, ...data: Uint8Array[]): Uint8Array => {
+  const body = concat(data);
+  return concat([uintBytes(id), sizeVint(body.length), body]);
+};
+const uint = (id: number, value: number, width?: number) => element(id, uintBytes(value, width));
+const text = (id: number, value: string) => element(id, new TextEncoder().encode(value));
+const float = (id: number, value: number, bytes: 4 | 8) => {
+  const data = new Uint8Array(bytes);
+  const view = new DataView(data.buffer);
+  if (bytes === 8) view.setFloat64(0, value);
+  else view.setFloat32(0, value);
+  return element(id, data);
+};
+
 /**
- * Muxes Opus packets into WebM with mediabunny: EBML header, SeekHead, Segment Info with Duration,
- * Tracks (A_OPUS, CodecPrivate = OpusHead), Clusters of SimpleBlocks, then Cues; the SeekHead points at
- * the Cues so players seek without reading the whole file. The output (about 0.11 MB per stereo
- * call-minute) is kept in memory until finish().
+ * Muxes Opus packets into WebM: EBML header, Segment with SeekHead (Info, Tracks, Cues), Info with Duration,
+ * Tracks (A_OPUS, CodecPrivate = OpusHead, SeekPreRoll), Clusters of SimpleBlocks, then Cues. The same
+ * elements and values mediabunny wrote before, but every size in the fewest bytes: a 60 ms packet costs
+ * 6–7 bytes of container instead of 9 (mediabunny sizes each SimpleBlock in 4 bytes), ~2.5 kB per stereo
+ * call-minute, 2 % of the stored form. No lacing: one packet per SimpleBlock, which every browser's WebM
+ * reader takes, and the clip cutter can cut at any packet. The output (about 0.11 MB per stereo
+ * call-minute) is kept in memory, one joined buffer per finished Cluster, until finish().
  */
 export class WebmOpusWriter {
-  static async create(options: { channels: 1 | 2; opusHead: Uint8Array }): Promise<WebmOpusWriter> {
-    const target = new BufferTarget();
-    const output = new Output({
-      format: new WebMOutputFormat({ minimumClusterDuration: CLUSTER_SECONDS }),
-      target,
-    });
-    const source = new EncodedAudioPacketSource("opus");
-    output.addAudioTrack(source);
-    await output.start();
-    return new WebmOpusWriter(output, target, source, options);
+  static create(options: { channels: 1 | 2; opusHead: Uint8Array }): WebmOpusWriter {
+    return new WebmOpusWriter(options);
   }
 
-  private first = true;
+  private readonly clusters: Uint8Array[] = [];
+  private readonly cues: { timeMs: number; position: number }[] = [];
+  /** Bytes of the finished Clusters (the next one's offset from the first). */
+  private clusterBytes = 0;
+  private blocks: Uint8Array[] = [];
+  private clusterMs = 0;
+  private lastMs = -1;
+  private endMs = 0;
 
-  private constructor(
-    private readonly output: Output,
-    private readonly target: BufferTarget,
-    private readonly source: EncodedAudioPacketSource,
-    private readonly options: { channels: 1 | 2; opusHead: Uint8Array },
-  ) {}
+  private constructor(private readonly options: { channels: 1 | 2; opusHead: Uint8Array }) {}
 
   /** Adds packets in order; `frameSamples48k` is each packet's duration in 48 kHz samples. */
-  async add(packets: OpusPacket[], frameSamples48k: number): Promise<void> {
+  add(packets: OpusPacket[], frameSamples48k: number): void {
     for (const packet of packets) {
-      const encoded = new EncodedPacket(packet.data, "key", packet.start48k / 48000, frameSamples48k / 48000);
-      if (this.first) {
-        this.first = false;
-        await this.source.add(encoded, {
-          decoderConfig: {
-            codec: "opus",
-            numberOfChannels: this.options.channels,
-            sampleRate: 48000,
-            description: this.options.opusHead,
-          },
-        });
-      } else {
-        await this.source.add(encoded);
+      const ms = Math.round(packet.start48k / 48);
+      const relative = ms - this.clusterMs;
+      if (
+        this.lastMs < 0 ||
+        (ms > this.lastMs && relative >= CLUSTER_SECONDS * 1000) ||
+        relative > MAX_RELATIVE_MS
+      ) {
+        this.closeCluster();
+        this.clusterMs = ms;
       }
+      const header = new Uint8Array(4);
+      header[0] = 0x80 | TRACK;
+      new DataView(header.buffer).setInt16(1, ms - this.clusterMs);
+      header[3] = 0x80; // keyframe: every Opus packet decodes on its own
+      this.blocks.push(element(ID.simpleBlock, header, packet.data));
+      this.lastMs = ms;
+      this.endMs = ms + Math.round(frameSamples48k / 48);
     }
   }
 
-  async finish(): Promise<Uint8Array> {
-    await this.output.finalize();
-    const buffer = this.target.buffer;
-    if (!buffer) throw new Error("WebM muxer produced no output.");
-    return new Uint8Array(buffer);
+  finish(): Uint8Array {
+    this.closeCluster();
+    const head = (cuesPosition: number) => {
+      const info = element(
+        ID.info,
+        uint(ID.timestampScale, 1_000_000),
+        text(ID.muxingApp, APP),
+        text(ID.writingApp, APP),
+        float(ID.duration, this.endMs, 8),
+      );
+      const tracks = element(
+        ID.tracks,
+        element(
+          ID.trackEntry,
+          uint(ID.trackNumber, TRACK),
+          uint(ID.trackUid, TRACK),
+          uint(ID.trackType, AUDIO_TRACK_TYPE),
+          uint(ID.flagLacing, 0),
+          text(ID.language, "und"),
+          text(ID.codecId, "A_OPUS"),
+          element(ID.codecPrivate, this.options.opusHead),
+          uint(ID.seekPreRoll, Math.round((this.preSkip * 1e9) / 48000)),
+          element(ID.audio, float(ID.samplingFrequency, 48000, 4), uint(ID.channels, this.options.channels)),
+        ),
+      );
+      const seek = (id: number, position: number) =>
+        element(
+          ID.seek,
+          element(ID.seekId, uintBytes(id)),
+          uint(ID.seekPosition, position, SEEK_POSITION_BYTES),
+        );
+      const seekLength = element(ID.seekHead, seek(ID.info, 0), seek(ID.tracks, 0), seek(ID.cues, 0)).length;
+      const seekHead = element(
+        ID.seekHead,
+        seek(ID.info, seekLength),
+        seek(ID.tracks, seekLength + info.length),
+        seek(ID.cues, cuesPosition),
+      );
+      return concat([seekHead, info, tracks]);
+    };
+    const headLength = head(0).length;
+    const cues = element(
+      ID.cues,
+      ...this.cues.map((cue) =>
+        element(
+          ID.cuePoint,
+          uint(ID.cueTime, cue.timeMs),
+          element(
+            ID.cueTrackPositions,
+            uint(ID.cueTrack, TRACK),
+            uint(ID.cueClusterPosition, headLength + cue.position),
+          ),
+        ),
+      ),
+    );
+    const segment = [head(headLength + this.clusterBytes), ...this.clusters, cues];
+    const segmentLength = segment.reduce((sum, part) => sum + part.length, 0);
+    const ebml = element(
+      ID.ebml,
+      uint(ID.ebmlVersion, 1),
+      uint(ID.ebmlReadVersion, 1),
+      uint(ID.ebmlMaxIdLength, 4),
+      uint(ID.ebmlMaxSizeLength, 8),
+      text(ID.docType, "webm"),
+      uint(ID.docTypeVersion, 4),
+      uint(ID.docTypeReadVersion, 2),
+    );
+    return concat([ebml, uintBytes(ID.segment), sizeVint(segmentLength), ...segment]);
+  }
+
+  private get preSkip(): number {
+    return this.options.opusHead[10]! | (this.options.opusHead[11]! << 8);
+  }
+
+  private closeCluster(): void {
+    if (this.blocks.length === 0) return;
+    const cluster = element(ID.cluster, uint(ID.timestamp, this.clusterMs), ...this.blocks);
+    this.cues.push({ timeMs: this.clusterMs, position: this.clusterBytes });
+    this.clusters.push(cluster);
+    this.clusterBytes += cluster.length;
+    this.blocks = [];
   }
 }

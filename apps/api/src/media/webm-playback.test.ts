@@ -1,12 +1,17 @@
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES, makeWav, readFixture, sinePcm16 } from "../../test/fixtures/audio/audio-fixtures.js";
+import { webmBlocks } from "../../test/recordings-webm.js";
+import { analyseAudio } from "./analyse-audio.js";
 import { cutWebmClip } from "./cut-webm-clip.js";
 import { decodeToPcm } from "./decode-to-pcm.js";
 import { sniffAudio } from "./sniff-audio.js";
 import { STORED_CONTENT_TYPE, transcodeToWebmOpus } from "./transcode-to-webm-opus.js";
+
+const DEMO_CALL = new URL("../../demo-data/call-006.wav", import.meta.url);
 
 // Proves the stored form plays, reports its duration and seeks in a real Chromium, served with Range support.
 const files = new Map<string, Uint8Array>();
@@ -109,6 +114,10 @@ beforeAll(async () => {
   files.set("/sine.webm", await storedForm(makeWav({ sampleRate: 16000, data: sinePcm16(440, 16000, 2) })));
   const long = await storedForm(makeWav({ sampleRate: 16000, data: sinePcm16(440, 16000, 6) }));
   files.set("/clip.webm", cutWebmClip(long, { startMs: 2500, endMs: 4500 }));
+  // A demo call (24.0 s of stereo 8 kHz turns with pauses): its pauses are stored as DTX packets.
+  const call = (await analyseAudio(new Uint8Array(readFileSync(DEMO_CALL)))).stored.bytes;
+  expect(webmBlocks(call).blocks.some((block) => block.frame.length === 1)).toBe(true);
+  files.set("/call.webm", call);
   server = serveWithRanges();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -138,6 +147,7 @@ describe("stored WebM/Opus in Chromium", () => {
     ["/mulaw.webm", 3.0, 1],
     ["/stereo.webm", 1.5, 2],
     ["/clip.webm", 2.0, 1],
+    ["/call.webm", 23.97, 2],
   ])("%s has its duration, plays, seeks and decodes", async (path, seconds, channels) => {
     const page = await browser.newPage();
     await page.goto(`${origin}/`);
