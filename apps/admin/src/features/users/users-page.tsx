@@ -2,7 +2,7 @@ import type { RouterOutputs } from "@kuulo/api";
 import { ROLES } from "@kuulo/domain/access";
 import { type DataColumn, DataTable, PageHeader, SelectField, TextField, useCan, useTRPC } from "@kuulo/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { getRouteApi, Link } from "@tanstack/react-router";
+import { getRouteApi, Link, useRouter } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CursorPager, useCursorPages } from "../../lib/cursor-pager.js";
@@ -24,6 +24,7 @@ export function UsersPage() {
   const can = useCan();
   const search = route.useSearch();
   const navigate = route.useNavigate();
+  const router = useRouter();
   const directory = useDirectory();
   const unitLabel = useUnitLabel(directory);
   const [creating, setCreating] = useState(false);
@@ -34,6 +35,9 @@ export function UsersPage() {
   const setSearch = (patch: Partial<UsersSearch>) =>
     navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true });
   useEffect(() => {
+    // The list stays on screen while a person's page loads; the search box's late URL update must not
+    // cancel that navigation and bring the list back (a name typed, then its row clicked at once).
+    if (router.latestLocation.pathname !== router.state.resolvedLocation?.pathname) return;
     if ((debouncedQ || undefined) !== search.q) setSearch({ q: debouncedQ || undefined });
   }, [debouncedQ]);
 
