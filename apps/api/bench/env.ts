@@ -23,6 +23,8 @@ export interface BenchEnv {
    * form, import memory), spa, frame. Default: all.
    */
   parts: Set<string>;
+  /** bench/request-profile.ts: table size, calls per loop, and `me` or `find` to run only that loop. */
+  profile: { rows: number; iterations: number; only: string | undefined };
 }
 
 export const ALL_PARTS = ["ingest", "search", "pglite", "audit", "audio", "spa", "frame"];
@@ -52,5 +54,10 @@ export function loadBenchEnv(env: Record<string, string | undefined> = process.e
     parts: new Set(
       env.KUULO_BENCH_PARTS ? env.KUULO_BENCH_PARTS.split(",").map((part) => part.trim()) : ALL_PARTS,
     ),
+    profile: {
+      rows: Number(env.KUULO_PROFILE_ROWS ?? 20_000),
+      iterations: Number(env.KUULO_PROFILE_ITERATIONS ?? 2_000),
+      only: env.KUULO_PROFILE_ONLY || undefined,
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { Database, DbOrTx } from "@kuulo/db/client";
-import { queryRows } from "@kuulo/db/client";
+import { fixedStatement, queryRows } from "@kuulo/db/client";
 import type { Organisation, Session, User } from "@kuulo/db/schema";
 import type { DisclosureValidity } from "@kuulo/domain/disclosure";
 import { is, sql } from "drizzle-orm";
@@ -22,6 +22,9 @@ export interface SessionFacts {
 
 const MAX_ENTRIES = 10_000;
 
+const AUTH_EPOCH = "select value from auth_epoch where id = 1";
+const readAuthEpoch = fixedStatement<{ value: string | number }>(AUTH_EPOCH);
+
 /**
  * Per-instance cache of session facts. The database's `auth_epoch` grows in the same transaction as
  * anything these facts depend on (triggers), so reading it first on every request — one primary-key
@@ -33,10 +36,9 @@ export class SessionCache {
 
   /** Reads the epoch and forgets everything when it moved. Call before get() and before loading facts. */
   async sync(db: DbOrTx): Promise<number> {
-    const [row] = await queryRows<{ value: string | number }>(
-      db,
-      sql`select value from auth_epoch where id = 1`,
-    );
+    const [row] = is(db, PgTransaction)
+      ? await queryRows<{ value: string | number }>(db, sql.raw(AUTH_EPOCH))
+      : await readAuthEpoch(db as Database);
     return this.observe(Number(row?.value ?? -1));
   }
 

@@ -1,6 +1,5 @@
-import { timingSafeEqual } from "node:crypto";
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 
 /** 32 random bytes (256 bits) from the CSPRNG, base32 so it is cookie-safe. Never put in a URL. */
 export function generateSecretToken(): string {
@@ -9,9 +8,9 @@ export function generateSecretToken(): string {
   return encodeBase32LowerCaseNoPadding(bytes);
 }
 
-/** The only form of a token the database ever sees: SHA-256 hex (Lucia guide). */
+/** The only form of a token the database ever sees: SHA-256 hex of its UTF-8 (Lucia guide), on every request. */
 export function hashToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+  return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
 export function constantTimeEqualHex(a: string, b: string): boolean {

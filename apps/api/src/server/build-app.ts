@@ -1,12 +1,11 @@
 import "./fastify-types.js";
 import type { Database } from "@kuulo/db/client";
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { dummyHash } from "../auth/password-hash.js";
 import { registerPreviousMasterKeys } from "../auth/secret-box.js";
 import type { Config } from "../env.js";
 import { registerHttpMetrics } from "../observability/http-metrics.js";
-import { type AppRouter, appRouter } from "../routers/app-router.js";
+import { appRouter } from "../routers/app-router.js";
 import { type AppDeps, type Clock, systemClock } from "../trpc/context.js";
 import { createRequestContext } from "../trpc/create-context.js";
 import { CSRF_EXEMPT_PREFIXES } from "./csrf.js";
@@ -18,6 +17,7 @@ import { registerRequestGuards } from "./request-guards.js";
 import { registerRequestIdEcho, requestLoggingOptions } from "./request-logging.js";
 import { registerStaticSpas } from "./static-spas.js";
 import { registerTrpcBatchCap } from "./trpc-batch-cap.js";
+import { registerTrpcRoute } from "./trpc-route.js";
 
 /** A plain HTTP route group (ingest, audio streaming, export download) added beside tRPC. */
 export type AppPlugin = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
@@ -88,13 +88,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerHealthRoutes(app, deps, lifecycle);
 
-  await app.register(fastifyTRPCPlugin, {
+  await registerTrpcRoute(app, {
     prefix: "/trpc",
-    trpcOptions: {
-      router: appRouter,
-      maxBatchSize: config.trpcMaxBatch,
-      createContext: ({ req, res }) => createRequestContext(deps, req, res),
-    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+    router: appRouter,
+    maxBatchSize: config.trpcMaxBatch,
+    createContext: (request, reply) => createRequestContext(deps, request, reply),
   });
 
   for (const plugin of options.plugins ?? PLAIN_ROUTES) {
