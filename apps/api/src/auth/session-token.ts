@@ -1,5 +1,6 @@
-import { createHash, timingSafeEqual } from "node:crypto";
-import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { timingSafeEqual } from "node:crypto";
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 
 /** 32 random bytes (256 bits) from the CSPRNG, base32 so it is cookie-safe. Never put in a URL. */
 export function generateSecretToken(): string {
@@ -8,9 +9,9 @@ export function generateSecretToken(): string {
   return encodeBase32LowerCaseNoPadding(bytes);
 }
 
-/** The only form of a token the database ever sees: SHA-256 hex of its UTF-8 (Lucia guide), on every request. */
+/** The only form of a token the database ever sees: SHA-256 hex (Lucia guide). */
 export function hashToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
 export function constantTimeEqualHex(a: string, b: string): boolean {
