@@ -34,7 +34,7 @@ export const keptPlaintext = () => keptPlaintextBytes;
  * with it, within MAX_KEPT_PLAINTEXT_BYTES, and zeroed with its data key on close(), which runs only once
  * no response still sends them.
  */
-function wholeFile(object: OpenedObject, size: number): AudioRepresentation {
+export function wholeFile(object: OpenedObject, size: number): AudioRepresentation {
   const chunks = new Map<number, Buffer>();
   const keptBuffers = new Set<ArrayBufferLike>();
   let closed = false;
