@@ -5,6 +5,7 @@ import { metrics } from "../observability/metrics.js";
 import {
   type AudioRepresentation,
   audioRepresentation,
+  KeptPlaintextBudget,
 } from "../services/recordings/audio-representation.js";
 import { readListenFreshness } from "../services/recordings/listen-freshness.js";
 import { loadListenTarget, recordListen } from "../services/recordings/listen-target.js";
@@ -126,6 +127,7 @@ function sendUnsatisfiable(request: FastifyRequest, reply: FastifyReply, size: n
  */
 export function registerAudioRoute(app: FastifyInstance, deps: AppDeps, storage: RecordingStorage) {
   const cache = new ListenCache();
+  const keptPlaintext = new KeptPlaintextBudget(deps.config.operations.audioKeptPlaintextBytes);
   const sweeper = setInterval(() => cache.sweep(deps.clock.now().getTime()), SWEEP_EVERY_MS).unref();
   app.addHook("onClose", async () => {
     clearInterval(sweeper);
@@ -181,7 +183,7 @@ export function registerAudioRoute(app: FastifyInstance, deps: AppDeps, storage:
       } else {
         const target = await loadListenTarget({ ctx, input });
         timer?.lap("decision");
-        audio = await audioRepresentation(storage, target);
+        audio = await audioRepresentation(storage, target, keptPlaintext);
         timer?.lap("open");
         if (parseByteRange(request.headers.range, audio.size).kind === "unsatisfiable") {
           audio.close();

@@ -18,35 +18,48 @@ export interface AudioRepresentation {
 }
 
 /**
- * Decrypted chunks kept by all listening sessions of this process together (each session's for as long as
- * its listen cache entry lives, at most its TTL); beyond this none more is kept and chunks are decrypted
- * per request as before.
+ * Decrypted chunks kept by all listening sessions of one app together (each session's for as long as its
+ * listen cache entry lives, at most its TTL); beyond `maxBytes` (KUULO_AUDIO_KEPT_PLAINTEXT_BYTES, default
+ * 64 MiB) none more is kept and chunks are decrypted per request. 0 keeps nothing: every range is read and
+ * decrypted.
  */
-export const MAX_KEPT_PLAINTEXT_BYTES = 64 * 1024 * 1024;
-let keptPlaintextBytes = 0;
-
-/** Bytes of decrypted chunks kept now, all sessions together. */
-export const keptPlaintext = () => keptPlaintextBytes;
+export class KeptPlaintextBudget {
+  #used = 0;
+  constructor(readonly maxBytes: number) {}
+  /** Bytes of decrypted chunks kept now, all sessions together. */
+  get used(): number {
+    return this.#used;
+  }
+  take(bytes: number): boolean {
+    if (this.#used + bytes > this.maxBytes) return false;
+    this.#used += bytes;
+    return true;
+  }
+  give(bytes: number): void {
+    this.#used -= bytes;
+  }
+}
 
 /**
  * The whole stored file. A listening session's Range requests overlap chunks (a 64 KiB range mostly spans
  * two 64 KiB chunks; players re-request what they seek back to), so the chunks it has decrypted are kept
- * with it, within MAX_KEPT_PLAINTEXT_BYTES, and zeroed with its data key on close(), which runs only once
+ * with it, within the app's budget, and zeroed with its data key on close(), which runs only once
  * no response still sends them.
  */
-export function wholeFile(object: OpenedObject, size: number): AudioRepresentation {
+export function wholeFile(
+  object: OpenedObject,
+  size: number,
+  budget: KeptPlaintextBudget,
+): AudioRepresentation {
   const chunks = new Map<number, Buffer>();
   const keptBuffers = new Set<ArrayBufferLike>();
   let closed = false;
   const kept: KeptChunks = {
     get: (index) => chunks.get(index),
     offer: (index, plain) => {
-      if (closed || chunks.has(index) || keptPlaintextBytes + plain.length > MAX_KEPT_PLAINTEXT_BYTES) {
-        return false;
-      }
+      if (closed || chunks.has(index) || !budget.take(plain.length)) return false;
       chunks.set(index, plain);
       keptBuffers.add(plain.buffer);
-      keptPlaintextBytes += plain.length;
       return true;
     },
   };
@@ -62,7 +75,7 @@ export function wholeFile(object: OpenedObject, size: number): AudioRepresentati
       closed = true;
       for (const plain of chunks.values()) {
         plain.fill(0);
-        keptPlaintextBytes -= plain.length;
+        budget.give(plain.length);
       }
       chunks.clear();
       keptBuffers.clear();
@@ -80,11 +93,12 @@ export function wholeFile(object: OpenedObject, size: number): AudioRepresentati
 export async function audioRepresentation(
   storage: RecordingStorage,
   target: ListenTarget,
+  budget: KeptPlaintextBudget,
 ): Promise<AudioRepresentation> {
   const { recording, window } = target;
   if (!window) {
     const object = await storage.store.open(recording.storageKey, recording.wrappedDataKey);
-    return wholeFile(object, recording.storedSizeBytes);
+    return wholeFile(object, recording.storedSizeBytes, budget);
   }
   const stored = await storage.store.getPlaintextRange(
     recording.storageKey,
