@@ -61,8 +61,10 @@ try {
     console.log(
       [
         `${set.name} (${result.files} files, mean ${result.meanFileBytes} B):`,
-        line("64 KiB ranges", result.smallRanges),
-        line("whole files  ", result.wholeFiles),
+        line("64 KiB ranges                      ", result.smallRanges),
+        line("whole files                        ", result.wholeFiles),
+        line("64 KiB ranges, every byte decrypted", result.everyByteDecrypted.smallRanges),
+        line("whole files, every byte decrypted  ", result.everyByteDecrypted.wholeFiles),
         `  one range at a time p50: API ${result.rangeLatency.api.p50Ms} ms, nginx ${result.rangeLatency.nginx?.p50Ms} ms`,
       ].join("\n"),
     );
