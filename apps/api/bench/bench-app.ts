@@ -20,6 +20,17 @@ export interface BenchApp {
   baseUrl: string;
   trainerCookie: string;
   ingestToken: string;
+  /**
+   * A second API over the same database and stored files with its own operations settings (e.g. no kept
+   * plaintext), listening on its own port with its own trainer session.
+   */
+  sibling(operations: Partial<Config["operations"]>): Promise<BenchSibling>;
+  close(): Promise<void>;
+}
+
+export interface BenchSibling {
+  baseUrl: string;
+  trainerCookie: string;
   close(): Promise<void>;
 }
 
@@ -91,6 +102,33 @@ export async function startBenchApp(
     baseUrl,
     trainerCookie,
     ingestToken: token,
+    sibling: async (operations) => {
+      const siblingPort = await freePort();
+      const siblingConfig: Config = {
+        ...config,
+        port: siblingPort,
+        operations: { ...config.operations, ...operations },
+      };
+      const sibling = await buildApp({
+        config: siblingConfig,
+        db: kuuloDb.db,
+        masterKey,
+        logger: false,
+        serveSpas: false,
+      });
+      await sibling.listen({ port: siblingPort, host: "127.0.0.1" });
+      const siblingUrl = `http://127.0.0.1:${siblingPort}`;
+      try {
+        return {
+          baseUrl: siblingUrl,
+          trainerCookie: await signIn(siblingUrl, origin, "kouluttaja"),
+          close: () => sibling.close(),
+        };
+      } catch (error) {
+        await sibling.close();
+        throw error;
+      }
+    },
     close: async () => {
       await app.close();
       await rm(dataDir, { recursive: true, force: true });

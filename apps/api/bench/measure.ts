@@ -62,7 +62,9 @@ export async function measureThroughput(
   const worker = async () => {
     while (next < bounds.maxIterations && performance.now() < deadline) {
       const iteration = next++;
-      units += await fn(iteration);
+      // Not `units += await fn()`: that reads units before the await and loses the other workers' adds.
+      const moved = await fn(iteration);
+      units += moved;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

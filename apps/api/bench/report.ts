@@ -137,9 +137,12 @@ export function summaryTable(results: BenchResults): string {
       for (const [name, pair] of [
         ["64 KiB ranges", s.smallRanges],
         ["whole files", s.wholeFiles],
+        ["64 KiB ranges, every byte decrypted", s.everyByteDecrypted?.smallRanges],
+        ["whole files, every byte decrypted", s.everyByteDecrypted?.wholeFiles],
       ] as const) {
+        if (!pair) continue;
         lines.push(
-          `  ${name.padEnd(14)} API ${fmt(pair.api.mebibytesPerSecond)} MiB/s (${fmt(pair.api.requestsPerSecond, 0)} req/s) | nginx ${fmt(pair.nginx?.mebibytesPerSecond)} MiB/s (${fmt(pair.nginx?.requestsPerSecond, 0)} req/s) | nginx/API ×${fmt(pair.ratio, 1)}`,
+          `  ${name.padEnd(35)} API ${fmt(pair.api.mebibytesPerSecond)} MiB/s (${fmt(pair.api.requestsPerSecond, 0)} req/s) | nginx ${fmt(pair.nginx?.mebibytesPerSecond)} MiB/s (${fmt(pair.nginx?.requestsPerSecond, 0)} req/s) | nginx/API ×${fmt(pair.ratio, 1)}`,
         );
       }
       lines.push("");

@@ -14,8 +14,20 @@ export interface StreamResult {
   files: number;
   meanFileBytes: number;
   concurrency: number;
-  smallRanges: { api: ThroughputResult; nginx: ThroughputResult | null; ratio: number | null };
-  wholeFiles: { api: ThroughputResult; nginx: ThroughputResult | null; ratio: number | null };
+  /** The API as configured by default (KUULO_AUDIO_KEPT_PLAINTEXT_BYTES 64 MiB: a session keeps its chunks). */
+  smallRanges: StreamPair;
+  wholeFiles: StreamPair;
+  /**
+   * The same loads with KUULO_AUDIO_KEPT_PLAINTEXT_BYTES=0: every byte sent is read and decrypted for its
+   * request (the random ranges re-read the same chunks, which the default keeps). Same nginx numbers.
+   */
+  everyByteDecrypted: { smallRanges: StreamPair; wholeFiles: StreamPair };
+}
+
+export interface StreamPair {
+  api: ThroughputResult;
+  nginx: ThroughputResult | null;
+  ratio: number | null;
 }
 
 interface Target {
@@ -53,8 +65,9 @@ function load(
 
 /**
  * GET /media/recordings/:id/audio with the trainer's session (decrypting AES-GCM chunks per range) against
- * nginx serving the very same plaintext bytes from disk with sendfile. Fetches each file once through the
- * API first (which also writes the listening-session audit rows before measuring).
+ * nginx serving the very same plaintext bytes from disk with sendfile, twice: the API as configured by
+ * default and a sibling API that keeps no decrypted chunks. Fetches each file once through each API first
+ * (which also writes the listening-session audit rows before measuring).
  */
 export async function runStreamBench(
   bench: BenchApp,
@@ -63,15 +76,71 @@ export async function runStreamBench(
   bounds: Bounds,
   concurrency: number,
 ): Promise<StreamResult> {
-  const api: Target = {
-    url: (index) => `${bench.baseUrl}/media/recordings/${recordings[index]?.id}/audio`,
-    headers: { cookie: bench.trainerCookie },
-  };
+  const everyByte = await bench.sibling({ audioKeptPlaintextBytes: 0 });
+  try {
+    const api: Target = {
+      url: (index) => `${bench.baseUrl}/media/recordings/${recordings[index]?.id}/audio`,
+      headers: { cookie: bench.trainerCookie },
+    };
+    const decrypting: Target = {
+      url: (index) => `${everyByte.baseUrl}/media/recordings/${recordings[index]?.id}/audio`,
+      headers: { cookie: everyByte.trainerCookie },
+    };
+    const sizes = await fetchEach(recordings, api, nginx);
+    // Its own listening session: the audit rows written before measuring, as for the default API.
+    await fetchEach(recordings, decrypting, null);
+    const plain: Target | null = nginx
+      ? { url: (index) => `${nginx.baseUrl}/${recordings[index]?.id}.webm`, headers: {} }
+      : null;
+    const throughput = (target: Target, range: boolean) =>
+      inWorker<ThroughputResult>(
+        load(target, sizes, { mode: "throughput", bounds, concurrency, range, seed: 42 }),
+      );
+    const pair = (apiResult: ThroughputResult, nginxResult: ThroughputResult | null): StreamPair => ({
+      api: apiResult,
+      nginx: nginxResult,
+      ratio: nginxResult ? round(nginxResult.mebibytesPerSecond / apiResult.mebibytesPerSecond, 1) : null,
+    });
+    const both = async (range: boolean) => {
+      const kept = await throughput(api, range);
+      const decrypted = await throughput(decrypting, range);
+      const nginxResult = plain ? await throughput(plain, range) : null;
+      return { kept: pair(kept, nginxResult), decrypted: pair(decrypted, nginxResult) };
+    };
+    const latency = (target: Target) =>
+      inWorker<LatencyStats>(
+        load(target, sizes, {
+          mode: "latency",
+          bounds: { maxIterations: 300, maxMs: Math.min(3000, bounds.maxMs) },
+          concurrency: 1,
+          range: true,
+          seed: 7,
+        }),
+      );
+    const rangeLatency = { api: await latency(api), nginx: plain ? await latency(plain) : null };
+    const ranges = await both(true);
+    const whole = await both(false);
+    return {
+      rangeLatency,
+      files: sizes.length,
+      meanFileBytes: Math.round(sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length)),
+      concurrency,
+      smallRanges: ranges.kept,
+      wholeFiles: whole.kept,
+      everyByteDecrypted: { smallRanges: ranges.decrypted, wholeFiles: whole.decrypted },
+    };
+  } finally {
+    await everyByte.close();
+  }
+}
+
+/** Each file fetched whole once through `target` (its sizes); written for nginx when given. */
+async function fetchEach(recordings: IngestedRecording[], target: Target, nginx: Nginx | null) {
   const agent = keepAliveAgent(1);
   const sizes: number[] = [];
   try {
     for (const [index, recording] of recordings.entries()) {
-      const response = await httpRequest(agent, api.url(index), { headers: api.headers });
+      const response = await httpRequest(agent, target.url(index), { headers: target.headers });
       if (response.status !== 200)
         throw new Error(`audio of ${recording.id} → ${response.status} ${response.body}`);
       sizes.push(response.body.length);
@@ -80,35 +149,5 @@ export async function runStreamBench(
   } finally {
     agent.destroy();
   }
-  const plain: Target | null = nginx
-    ? { url: (index) => `${nginx.baseUrl}/${recordings[index]?.id}.webm`, headers: {} }
-    : null;
-  const pair = async (range: boolean) => {
-    const options = { mode: "throughput" as const, bounds, concurrency, range, seed: 42 };
-    const apiResult = await inWorker<ThroughputResult>(load(api, sizes, options));
-    const nginxResult = plain ? await inWorker<ThroughputResult>(load(plain, sizes, options)) : null;
-    return {
-      api: apiResult,
-      nginx: nginxResult,
-      ratio: nginxResult ? round(nginxResult.mebibytesPerSecond / apiResult.mebibytesPerSecond, 1) : null,
-    };
-  };
-  const latency = (target: Target) =>
-    inWorker<LatencyStats>(
-      load(target, sizes, {
-        mode: "latency",
-        bounds: { maxIterations: 300, maxMs: Math.min(3000, bounds.maxMs) },
-        concurrency: 1,
-        range: true,
-        seed: 7,
-      }),
-    );
-  return {
-    rangeLatency: { api: await latency(api), nginx: plain ? await latency(plain) : null },
-    files: sizes.length,
-    meanFileBytes: Math.round(sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length)),
-    concurrency,
-    smallRanges: await pair(true),
-    wholeFiles: await pair(false),
-  };
+  return sizes;
 }

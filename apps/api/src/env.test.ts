@@ -59,6 +59,8 @@ describe("loadConfig", () => {
     ],
     [{ KUULO_INGEST_RATE_PER_MINUTE: "-1" }, "KUULO_INGEST_RATE_PER_MINUTE"],
     [{ KUULO_TRPC_MAX_BATCH: "0" }, "KUULO_TRPC_MAX_BATCH"],
+    [{ KUULO_AUDIO_KEPT_PLAINTEXT_BYTES: "-1" }, "KUULO_AUDIO_KEPT_PLAINTEXT_BYTES"],
+    [{ KUULO_AUDIO_KEPT_PLAINTEXT_BYTES: "64MiB" }, "KUULO_AUDIO_KEPT_PLAINTEXT_BYTES"],
     [{ KUULO_FOUR_EYES_LISTENING_GRANTS: "maybe" }, "KUULO_FOUR_EYES_LISTENING_GRANTS"],
     [{ KUULO_PUBLIC_ORIGIN: "https://kuulo.example.fi/admin" }, "KUULO_PUBLIC_ORIGIN"],
     [{ KUULO_MASTER_KEY: "c2hvcnQ=" }, "KUULO_MASTER_KEY"],
@@ -113,6 +115,11 @@ describe("loadConfig", () => {
     expect(loadConfig(PRODUCTION).fourEyes.listeningGrants).toBe(true);
     expect(loadConfig({}).fourEyes.listeningGrants).toBe(true);
     expect(loadConfig({ KUULO_FOUR_EYES_LISTENING_GRANTS: "0" }).fourEyes.listeningGrants).toBe(false);
+  });
+
+  it("keeps 64 MiB of decrypted audio chunks by default; 0 keeps none", () => {
+    expect(loadConfig({}).operations.audioKeptPlaintextBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ KUULO_AUDIO_KEPT_PLAINTEXT_BYTES: "0" }).operations.audioKeptPlaintextBytes).toBe(0);
   });
 
   it("allows an insecure cookie in production only with the explicit override", () => {

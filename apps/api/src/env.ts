@@ -113,6 +113,11 @@ export interface Config {
 export interface OperationsConfig {
   /** On SIGTERM, running requests and audio streams get this long before their connections are cut. */
   shutdownGraceMs: number;
+  /**
+   * Decrypted audio chunks all listening sessions together may keep in memory between their Range
+   * requests; 0 keeps none (every range is read and decrypted).
+   */
+  audioKeptPlaintextBytes: number;
   /** A separate listener for GET /metrics (Prometheus); undefined = no metrics listener. */
   metrics: { host: string; port: number } | undefined;
 }
@@ -503,6 +508,9 @@ function loadErasureJournal(
   };
 }
 
+const DEFAULT_AUDIO_KEPT_PLAINTEXT_BYTES = 64 * 1024 * 1024;
+const MAX_AUDIO_KEPT_PLAINTEXT_BYTES = 16 * 1024 * 1024 * 1024;
+
 function loadOperations(env: Record<string, string | undefined>): OperationsConfig {
   const graceSeconds = parseWith(
     "KUULO_SHUTDOWN_GRACE_SECONDS",
@@ -512,6 +520,15 @@ function loadOperations(env: Record<string, string | undefined>): OperationsConf
   const metricsPort = read(env, "KUULO_METRICS_PORT");
   return {
     shutdownGraceMs: graceSeconds * 1000,
+    audioKeptPlaintextBytes: parseWith(
+      "KUULO_AUDIO_KEPT_PLAINTEXT_BYTES",
+      z.coerce
+        .number()
+        .int("a whole number of bytes")
+        .min(0, "0 (keep none) or more bytes")
+        .max(MAX_AUDIO_KEPT_PLAINTEXT_BYTES, "at most 16 GiB (17179869184 bytes)"),
+      read(env, "KUULO_AUDIO_KEPT_PLAINTEXT_BYTES") ?? String(DEFAULT_AUDIO_KEPT_PLAINTEXT_BYTES),
+    ),
     metrics:
       metricsPort === undefined
         ? undefined

@@ -96,6 +96,27 @@ describe("Range requests of an audited listening session (fast path)", () => {
     expect(await listenRows(recording.id)).toHaveLength(2);
   });
 
+  it("counts each audio body's bytes once in kuulo_audio_bytes_served_total, a refused range none", async () => {
+    const recording = await storeRecording(app);
+    const cookie = await app.t.signIn("kouluttaja");
+    const served = async () => (await metrics.audioBytesServed.get()).values[0]?.value ?? 0;
+    const size = recording.audio.length;
+    for (const [on, bytes, length] of [
+      ["a", "0-99", 100],
+      ["a", "100-1099", 1000],
+      ["b", "0-", size],
+    ] as const) {
+      const before = await served();
+      const response = await range(on, recording.id, cookie, bytes);
+      expect(response.status).toBe(206);
+      expect((await response.arrayBuffer()).byteLength).toBe(length);
+      expect(await served()).toBe(before + length);
+    }
+    const before = await served();
+    expect((await range("a", recording.id, cookie, `${size}-`)).status).toBe(416);
+    expect(await served()).toBe(before);
+  });
+
   it("a retention purge refuses the next request on both instances", async () => {
     const recording = await storeRecording(app, {
       callStartedAt: new Date(app.t.clock.now().getTime() - 3_000 * 86_400_000),

@@ -27,6 +27,8 @@ function opened(heldBytes = 0) {
     size: 100,
     heldBytes,
     async *read() {},
+    readPieces: async () => [],
+    discard: () => {},
     close: () => {
       state.closed++;
     },
@@ -114,6 +116,38 @@ describe("ListenCache", () => {
     expect(cache.acquire(lookup({ freshness: { ...lookup().freshness, epoch: 9 } }))).toBeNull();
     expect(state.closed).toBe(0);
     cache.release(reading);
+    expect(state.closed).toBe(1);
+  });
+
+  it("holds an entry unchecked for a read ahead; an unconfirmed one is zeroed only once released", () => {
+    const { cache, state } = cacheWithEntry();
+    const held = cache.hold("session-1", lookup().input);
+    if (!held) throw new Error("not held");
+    expect(cache.confirm(held, lookup({ freshness: { ...fresh, recording: null } }))).toBe(false);
+    expect(cache.size).toBe(0);
+    expect(state.closed).toBe(0);
+    cache.release(held);
+    expect(state.closed).toBe(1);
+    expect(cache.hold("session-1", lookup().input)).toBeNull();
+  });
+
+  it("confirms a held entry only for the session and listen it was kept for", () => {
+    const { cache, state } = cacheWithEntry();
+    const held = cache.hold("session-1", lookup().input);
+    if (!held) throw new Error("not held");
+    expect(cache.confirm(held, lookup({ sessionId: "session-2" }))).toBe(false);
+    expect(cache.size).toBe(1);
+    expect(cache.confirm(held, lookup({ nowMs: 1_000_500 }))).toBe(true);
+    cache.release(held);
+    expect(state.closed).toBe(0);
+  });
+
+  it("a sweep with no request drops and zeroes the entries past their TTL", () => {
+    const { cache, state } = cacheWithEntry();
+    cache.sweep(1_000_000 + LISTEN_CACHE_TTL_MS - 1);
+    expect(cache.size).toBe(1);
+    cache.sweep(1_000_000 + LISTEN_CACHE_TTL_MS);
+    expect(cache.size).toBe(0);
     expect(state.closed).toBe(1);
   });
 

@@ -7,10 +7,12 @@ export const LISTEN_CACHE_TTL_MS = 60_000;
 const MAX_ENTRIES = 2_000;
 /** Decrypted clips held for clip listeners, all entries together: the oldest go first beyond it. */
 export const MAX_HELD_CLIP_BYTES = 64 * 1024 * 1024;
-const SWEEP_EVERY_MS = 10_000;
+export const SWEEP_EVERY_MS = 10_000;
 
 /** What the first request of a listening session decided and opened, for its next Range requests. */
 interface ListenEntry {
+  /** The listening session's key: its sign-in session, recording, playlist and item. */
+  key: string;
   epoch: number;
   /** The actor the decision was made for, as this request's session check built it (grants, disclosures). */
   actorKey: string;
@@ -64,10 +66,36 @@ export class ListenCache {
 
   /** A usable entry, acquired for one response (release() it when the response is done), or null. */
   acquire(lookup: ListenLookup): ListenEntry | null {
+    const entry = this.hold(lookup.sessionId, lookup.input);
+    if (!entry) {
+      this.observe(lookup.freshness.epoch, lookup.nowMs);
+      return null;
+    }
+    if (this.confirm(entry, lookup)) return entry;
+    this.release(entry);
+    return null;
+  }
+
+  /**
+   * The entry kept for this listen, held (release() it) but NOT checked: only to read and decrypt ahead
+   * while this request's freshness query runs. Nothing read with it may be sent before confirm() says yes.
+   */
+  hold(sessionId: string, input: ListenInput): ListenEntry | null {
+    const entry = this.entries.get(listenKey(sessionId, input));
+    if (!entry || entry.dropped) return null;
+    entry.users++;
+    return entry;
+  }
+
+  /**
+   * Whether a held entry may serve this request: the epoch it was decided under is still the database's,
+   * the recording's row and the playlists are as the decision saw them, the session check built the same
+   * actor, the listen event still covers the listening session and the TTL has not passed. An entry that
+   * fails is dropped (its key or clip zeroed once its last holder releases it).
+   */
+  confirm(entry: ListenEntry, lookup: ListenLookup): boolean {
     this.observe(lookup.freshness.epoch, lookup.nowMs);
-    const key = listenKey(lookup.sessionId, lookup.input);
-    const entry = this.entries.get(key);
-    if (!entry) return null;
+    if (entry.dropped || entry.key !== listenKey(lookup.sessionId, lookup.input)) return false;
     const recording = lookup.freshness.recording;
     const usable =
       entry.epoch === lookup.freshness.epoch &&
@@ -78,12 +106,8 @@ export class ListenCache {
       recording.staffMemberId === entry.target.recording.staffMemberId &&
       lookup.nowMs < entry.coveredUntilMs &&
       lookup.nowMs < entry.expiresAtMs;
-    if (!usable) {
-      this.drop(key, entry);
-      return null;
-    }
-    entry.users++;
-    return entry;
+    if (!usable) this.drop(entry.key, entry);
+    return usable;
   }
 
   /** Keeps a decided, audited listen; the entry is returned acquired for this response. */
@@ -106,6 +130,7 @@ export class ListenCache {
       this.drop(oldestKey, oldest);
     }
     const entry: ListenEntry = {
+      key,
       epoch: lookup.freshness.epoch,
       actorKey: lookup.actorKey,
       playlists: lookup.freshness.playlists,
@@ -138,6 +163,14 @@ export class ListenCache {
       this.epoch = epoch;
     }
     if (nowMs - this.lastSweepMs < SWEEP_EVERY_MS && nowMs >= this.lastSweepMs) return;
+    this.sweep(nowMs);
+  }
+
+  /**
+   * Drops the entries past their TTL or their listen event's window. The route also calls it on a timer,
+   * so a kept key and kept plaintext do not outlive the TTL when no further request comes.
+   */
+  sweep(nowMs: number): void {
     this.lastSweepMs = nowMs;
     for (const [key, entry] of this.entries) {
       if (nowMs >= entry.expiresAtMs || nowMs >= entry.coveredUntilMs) this.drop(key, entry);

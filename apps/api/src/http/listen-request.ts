@@ -1,6 +1,7 @@
 import { DomainError, notFound, validationError } from "@kuulo/domain/errors";
 import type { FastifyRequest } from "fastify";
 import { readCookie, sessionCookieName } from "../auth/session-cookie.js";
+import { hashToken } from "../auth/session-token.js";
 import { validateSessionToken } from "../auth/sessions.js";
 import type { ListenContext, ListenInput } from "../services/recordings/listen-target.js";
 import type { AppDeps } from "../trpc/context.js";
@@ -55,6 +56,24 @@ export async function listenContext(
     clock: deps.clock,
     request: { ip: request.clientIp, userAgent: request.headers["user-agent"] },
   };
+}
+
+/**
+ * The id of the session the request's cookie names, if it is one at all (not checked: the session check
+ * decides). Only to find what this listening session may have kept, before that check has answered.
+ */
+export function claimedSessionId(request: FastifyRequest, deps: AppDeps): string | null {
+  const token = readCookie(request.headers.cookie, sessionCookieName(deps.config.cookieSecure));
+  return token ? hashToken(token) : null;
+}
+
+/** listenInput, or null where it would refuse the request (the refusal comes later, in its order). */
+export function listenInputOrNull(request: FastifyRequest<{ Params: { id: string } }>): ListenInput | null {
+  try {
+    return listenInput(request);
+  } catch {
+    return null;
+  }
 }
 
 function optionalId(query: Record<string, unknown>, field: "playlist" | "item"): string | null {

@@ -35,11 +35,9 @@ export function registerHttpMetrics(app: FastifyInstance, procedures: ReadonlySe
 
   app.addHook("onSend", async (request, reply, payload) => {
     if (request.routeOptions.url !== AUDIO_PATH) return payload;
-    // Ranges and short calls leave as one buffer (audio-route.ts): counted whole, no stream to wrap.
-    if (Buffer.isBuffer(payload) && reply.statusCode < 300) {
-      metrics.audioBytesServed.inc(payload.length);
-      return payload;
-    }
+    // Bodies up to 1 MiB (ranges, short calls) are written past Fastify's send pipeline (audio-route.ts
+    // writeBody, which counts their bytes) and never reach this hook; it sees the streamed bodies (counted
+    // here as they leave) and the refusals (not audio).
     if (!isReadable(payload)) return payload;
     metrics.streamsInFlight.inc();
     reply.raw.once("close", () => metrics.streamsInFlight.dec());

@@ -28,7 +28,11 @@ export interface BlobStore {
 /** An object held open: positional reads without opening it again; close() lets it go. */
 export interface BlobReader {
   readonly size: number;
-  getRange(start: number, endInclusive: number): Promise<Uint8Array>;
+  /**
+   * Bytes start..endInclusive. With `into` (at least that long) a backend may read into it and return a
+   * view of it instead of allocating: the caller then owns what it returns only until it reuses `into`.
+   */
+  getRange(start: number, endInclusive: number, into?: Buffer): Promise<Uint8Array>;
   close(): void;
 }
 

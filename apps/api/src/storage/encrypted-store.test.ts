@@ -9,7 +9,7 @@ import {
   type TestBackend,
 } from "./__tests__/backends.js";
 import type { BlobStore } from "./blob-store.js";
-import { createEncryptedStore, HEADER_BYTES } from "./encrypted-store.js";
+import { createEncryptedStore, HEADER_BYTES, type KeptChunks } from "./encrypted-store.js";
 import { generateMasterKeyBase64, MasterKeyring } from "./master-keyring.js";
 
 const CHUNK = 4096;
@@ -173,6 +173,52 @@ describe("encrypted store reads only what a range needs", () => {
     await encrypted.getPlaintextRange("enc/partial", wrappedKey, CHUNK * 7 - 1, CHUNK * 7);
     const read = reads.reduce((sum, [s, e]) => sum + e - s + 1, 0);
     expect(read).toBe(HEADER_BYTES + 2 * stride);
+  });
+
+  it("reads and decrypts only the chunks a keeper does not hold yet, offering each once authenticated", async () => {
+    const { store, reads } = countingStore(backend.store);
+    const encrypted = createEncryptedStore(store, keyring, { chunkSize: CHUNK });
+    const plaintext = patternBytes(CHUNK * 10 + 7);
+    const { wrappedKey } = await encrypted.putEncrypted("enc/kept", plaintext);
+    const stride = CHUNK + 16;
+    const chunks = new Map<number, Buffer>();
+    const kept: KeptChunks = {
+      get: (index) => chunks.get(index),
+      offer: (index, plainChunk) => {
+        chunks.set(index, plainChunk);
+        return true;
+      },
+    };
+    const opened = await encrypted.open("enc/kept", wrappedKey);
+    try {
+      reads.length = 0;
+      const first = await opened.readPieces(CHUNK * 2 + 5, CHUNK * 3 + 9, undefined, kept);
+      expect(plain(Buffer.concat(first))).toEqual(plaintext.subarray(CHUNK * 2 + 5, CHUNK * 3 + 10));
+      expect([...chunks.keys()]).toEqual([2, 3]);
+      expect(reads).toEqual([[HEADER_BYTES + 2 * stride, HEADER_BYTES + 4 * stride - 1]]);
+      reads.length = 0;
+      const overlapping = await opened.readPieces(CHUNK * 3, CHUNK * 4 + 1, undefined, kept);
+      expect(plain(Buffer.concat(overlapping))).toEqual(plaintext.subarray(CHUNK * 3, CHUNK * 4 + 2));
+      expect(reads).toEqual([[HEADER_BYTES + 4 * stride, HEADER_BYTES + 5 * stride - 1]]);
+      reads.length = 0;
+      const held = await opened.readPieces(CHUNK * 2, CHUNK * 5 - 1, undefined, kept);
+      expect(plain(Buffer.concat(held))).toEqual(plaintext.subarray(CHUNK * 2, CHUNK * 5));
+      expect(reads).toEqual([]);
+    } finally {
+      opened.close();
+    }
+    // A chunk that fails authentication is never offered; the one before it was authenticated.
+    await flipStoredByte(backend.store, "enc/kept", HEADER_BYTES + stride + 10);
+    chunks.clear();
+    const tampered = await encrypted.open("enc/kept", wrappedKey);
+    try {
+      await expect(tampered.readPieces(0, CHUNK * 2 - 1, undefined, kept)).rejects.toMatchObject({
+        reason: "storage.integrity",
+      });
+      expect([...chunks.keys()]).toEqual([0]);
+    } finally {
+      tampered.close();
+    }
   });
 
   it("refuses ranges outside the plaintext", async () => {

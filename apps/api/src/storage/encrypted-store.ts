@@ -15,6 +15,8 @@ export const HEADER_BYTES = 32;
 const TAG_BYTES = 16;
 export const DEFAULT_CHUNK_BYTES = 64 * 1024;
 const CHUNKS_PER_READ = 16;
+/** Read buffers kept for reuse per store (about 1 MiB each). */
+const SCRATCH_BUFFERS_KEPT = 8;
 
 export interface EncryptedPutResult {
   /** Store in the database beside the recording; deleting it crypto-erases the object. */
@@ -66,7 +68,23 @@ export interface OpenedObject {
   readonly plaintextSize: number;
   /** Decrypts only the chunks covering start..endInclusive, yielding authenticated plaintext only. */
   read(start: number, endInclusive: number, timer?: ReadTimer): AsyncIterable<Uint8Array>;
+  /**
+   * The same range whole, as its decrypted pieces in order (for a body sent in one write); chunks in
+   * `kept` are served from it, and the ones decrypted now are offered to it.
+   */
+  readPieces(start: number, endInclusive: number, timer?: ReadTimer, kept?: KeptChunks): Promise<Buffer[]>;
   close(): void;
+}
+
+/**
+ * Decrypted, authenticated chunks of one opened object that its reader keeps between reads (a listening
+ * session's): pieces served from it are views of its chunks, so it must zero them only once no response
+ * still sends them.
+ */
+export interface KeptChunks {
+  get(index: number): Buffer | undefined;
+  /** A chunk just decrypted and authenticated; true when kept (then it is the keeper's to zero). */
+  offer(index: number, plain: Buffer): boolean;
 }
 
 /** Where a read's time goes (the stream breakdown benchmark); absent in normal requests. */
@@ -182,14 +200,116 @@ export function createEncryptedStore(
     }
   }
 
-  type ReadSealed = (start: number, endInclusive: number) => Promise<Uint8Array>;
+  type ReadSealed = (start: number, endInclusive: number, into?: Buffer) => Promise<Uint8Array>;
+
+  // Sealed reads (ciphertext only) go into reused buffers: a fresh buffer per read costs a page fault per
+  // page it fills and external memory that drives the garbage collector.
+  const scratchBytes = CHUNKS_PER_READ * (chunkSize + TAG_BYTES);
+  const scratch: Buffer[] = [];
+  const takeScratch = () => scratch.pop() ?? Buffer.allocUnsafeSlow(scratchBytes);
+  const giveScratch = (buffer: Buffer) => {
+    if (scratch.length < SCRATCH_BUFFERS_KEPT) scratch.push(buffer);
+  };
 
   const readHeader = async (
     key: string,
     read: ReadSealed = (start, end) => inner.getRange(key, start, end),
   ) => decodeHeader(key, await read(0, HEADER_BYTES - 1));
 
-  /** Decrypts chunks of an opened object; the key stays the caller's (it is not zeroed here). */
+  /** Which sealed bytes hold the plaintext start..endInclusive: groups of up to CHUNKS_PER_READ chunks. */
+  function plan(key: string, header: Header, start: number, endInclusive: number) {
+    assertRange(key, start, endInclusive, header.plaintextLength);
+    const chunks = chunkCount(header.plaintextLength, header.chunkSize);
+    return {
+      stride: header.chunkSize + TAG_BYTES,
+      firstChunk: Math.floor(start / header.chunkSize),
+      lastChunk: Math.floor(endInclusive / header.chunkSize),
+      lastIndex: chunks - 1,
+      lastLength: header.plaintextLength - (chunks - 1) * header.chunkSize,
+    };
+  }
+
+  type Plan = ReturnType<typeof plan>;
+
+  /** One sealed read of the chunks group..groupEnd. */
+  async function readGroup(
+    read: ReadSealed,
+    p: Plan,
+    group: number,
+    groupEnd: number,
+    into: Buffer,
+    timer?: ReadTimer,
+  ) {
+    const cipherEnd =
+      groupEnd === p.lastIndex
+        ? HEADER_BYTES + groupEnd * p.stride + p.lastLength + TAG_BYTES - 1
+        : HEADER_BYTES + (groupEnd + 1) * p.stride - 1;
+    const readStarted = timer ? performance.now() : 0;
+    const sealed = await read(HEADER_BYTES + group * p.stride, cipherEnd, into);
+    if (timer) timer.blobRead(performance.now() - readStarted);
+    return sealed;
+  }
+
+  type RangeOf = { start: number; endInclusive: number; firstChunk: number; lastChunk: number };
+
+  /**
+   * Authenticates and decrypts chunk i (sealed at `chunk`). GCM's final() adds no bytes: the update output
+   * is the whole chunk, returned only once authenticated (no copy). `aad` is this object's AAD with room
+   * for the chunk index.
+   */
+  function decryptChunk(
+    key: string,
+    header: Header,
+    dataKey: Buffer,
+    aad: Buffer,
+    chunk: Uint8Array,
+    i: number,
+    timer?: ReadTimer,
+  ): Buffer {
+    const decryptStarted = timer ? performance.now() : 0;
+    const decipher = createDecipheriv("aes-256-gcm", dataKey, chunkNonce(header.baseNonce, i));
+    aad.writeBigUInt64BE(BigInt(i), HEADER_BYTES);
+    decipher.setAAD(aad);
+    decipher.setAuthTag(chunk.subarray(chunk.length - TAG_BYTES));
+    const plain = decipher.update(chunk.subarray(0, chunk.length - TAG_BYTES));
+    try {
+      decipher.final();
+    } catch (error) {
+      plain.fill(0);
+      throw integrityError(
+        key,
+        `chunk ${i} failed authentication (tampered, truncated or wrong key).`,
+        error,
+      );
+    }
+    if (timer) timer.decrypt(performance.now() - decryptStarted);
+    return plain;
+  }
+
+  /** The part of decrypted chunk i that the range covers (a view, no copy). */
+  function sliceChunk(header: Header, plain: Buffer, i: number, range: RangeOf): Buffer {
+    const from = i === range.firstChunk ? range.start - i * header.chunkSize : 0;
+    const to = i === range.lastChunk ? range.endInclusive - i * header.chunkSize + 1 : plain.length;
+    return from === 0 && to === plain.length ? plain : plain.subarray(from, to);
+  }
+
+  function openChunk(
+    key: string,
+    header: Header,
+    dataKey: Buffer,
+    aad: Buffer,
+    chunk: Uint8Array,
+    i: number,
+    range: RangeOf,
+    timer?: ReadTimer,
+  ): Buffer {
+    return sliceChunk(header, decryptChunk(key, header, dataKey, aad, chunk, i, timer), i, range);
+  }
+
+  const aadOf = (header: Header, key: string) =>
+    Buffer.concat([header.bytes, Buffer.alloc(8), Buffer.from(key)]);
+
+  /** Decrypts chunks of an opened object, yielding per chunk; the key stays the caller's (not zeroed here). */
   async function* readRange(
     key: string,
     read: ReadSealed,
@@ -199,57 +319,84 @@ export function createEncryptedStore(
     endInclusive: number,
     timer?: ReadTimer,
   ) {
-    assertRange(key, start, endInclusive, header.plaintextLength);
-    const stride = header.chunkSize + TAG_BYTES;
-    const chunks = chunkCount(header.plaintextLength, header.chunkSize);
-    const firstChunk = Math.floor(start / header.chunkSize);
-    const lastChunk = Math.floor(endInclusive / header.chunkSize);
-    const lastLength = header.plaintextLength - (chunks - 1) * header.chunkSize;
-    const aadPrefix = Buffer.concat([header.bytes, Buffer.alloc(8), Buffer.from(key)]);
-    for (let group = firstChunk; group <= lastChunk; group += CHUNKS_PER_READ) {
-      const groupEnd = Math.min(lastChunk, group + CHUNKS_PER_READ - 1);
-      const cipherEnd =
-        groupEnd === chunks - 1
-          ? HEADER_BYTES + groupEnd * stride + lastLength + TAG_BYTES - 1
-          : HEADER_BYTES + (groupEnd + 1) * stride - 1;
-      const readStarted = timer ? performance.now() : 0;
-      const sealed = await read(HEADER_BYTES + group * stride, cipherEnd);
-      if (timer) timer.blobRead(performance.now() - readStarted);
-      for (let i = group; i <= groupEnd; i++) {
-        const decryptStarted = timer ? performance.now() : 0;
-        const chunk = sealed.subarray(
-          (i - group) * stride,
-          Math.min(sealed.length, (i - group + 1) * stride),
-        );
-        const decipher = createDecipheriv("aes-256-gcm", dataKey, chunkNonce(header.baseNonce, i));
-        aadPrefix.writeBigUInt64BE(BigInt(i), HEADER_BYTES);
-        decipher.setAAD(aadPrefix);
-        decipher.setAuthTag(chunk.subarray(chunk.length - TAG_BYTES));
-        // GCM's final() adds no bytes: the update output is the whole chunk, yielded only once authenticated.
-        const plain = decipher.update(chunk.subarray(0, chunk.length - TAG_BYTES));
-        try {
-          decipher.final();
-        } catch (error) {
-          plain.fill(0);
-          throw integrityError(
-            key,
-            `chunk ${i} failed authentication (tampered, truncated or wrong key).`,
-            error,
-          );
+    const p = plan(key, header, start, endInclusive);
+    const range = { start, endInclusive, firstChunk: p.firstChunk, lastChunk: p.lastChunk };
+    const aad = aadOf(header, key);
+    const into = takeScratch();
+    try {
+      for (let group = p.firstChunk; group <= p.lastChunk; group += CHUNKS_PER_READ) {
+        const groupEnd = Math.min(p.lastChunk, group + CHUNKS_PER_READ - 1);
+        const sealed = await readGroup(read, p, group, groupEnd, into, timer);
+        for (let i = group; i <= groupEnd; i++) {
+          const offset = (i - group) * p.stride;
+          const chunk = sealed.subarray(offset, Math.min(sealed.length, offset + p.stride));
+          yield openChunk(key, header, dataKey, aad, chunk, i, range, timer);
         }
-        if (timer) timer.decrypt(performance.now() - decryptStarted);
-        const from = i === firstChunk ? start - i * header.chunkSize : 0;
-        const to = i === lastChunk ? endInclusive - i * header.chunkSize + 1 : plain.length;
-        yield plain.subarray(from, to);
+      }
+    } finally {
+      giveScratch(into);
+    }
+  }
+
+  /**
+   * The same range whole, as the decrypted pieces in order (one per chunk, not joined): for bodies sent
+   * as one write. Chunks `kept` already holds are neither read nor decrypted again; the others are offered
+   * to it once authenticated. On a failed chunk the pieces decrypted and not kept are zeroed.
+   */
+  async function readPieces(
+    key: string,
+    read: ReadSealed,
+    header: Header,
+    dataKey: Buffer,
+    start: number,
+    endInclusive: number,
+    timer?: ReadTimer,
+    kept?: KeptChunks,
+  ): Promise<Buffer[]> {
+    const p = plan(key, header, start, endInclusive);
+    const range = { start, endInclusive, firstChunk: p.firstChunk, lastChunk: p.lastChunk };
+    const plains: (Buffer | undefined)[] = [];
+    let firstMissing = -1;
+    let lastMissing = -1;
+    for (let i = p.firstChunk; i <= p.lastChunk; i++) {
+      const plain = kept?.get(i);
+      plains.push(plain);
+      if (plain) continue;
+      if (firstMissing < 0) firstMissing = i;
+      lastMissing = i;
+    }
+    const fresh: Buffer[] = [];
+    if (firstMissing >= 0) {
+      const aad = aadOf(header, key);
+      const into = takeScratch();
+      try {
+        for (let group = firstMissing; group <= lastMissing; group += CHUNKS_PER_READ) {
+          const groupEnd = Math.min(lastMissing, group + CHUNKS_PER_READ - 1);
+          const sealed = await readGroup(read, p, group, groupEnd, into, timer);
+          for (let i = group; i <= groupEnd; i++) {
+            if (plains[i - p.firstChunk]) continue;
+            const offset = (i - group) * p.stride;
+            const chunk = sealed.subarray(offset, Math.min(sealed.length, offset + p.stride));
+            const plain = decryptChunk(key, header, dataKey, aad, chunk, i, timer);
+            plains[i - p.firstChunk] = plain;
+            if (!kept?.offer(i, plain)) fresh.push(plain);
+          }
+        }
+      } catch (error) {
+        for (const plain of fresh) plain.fill(0);
+        throw error;
+      } finally {
+        giveScratch(into);
       }
     }
+    return plains.map((plain, offset) => sliceChunk(header, plain as Buffer, p.firstChunk + offset, range));
   }
 
   /** The object held open for the opened object's reads where the backend can (one positional read each). */
   async function openSealed(key: string): Promise<{ read: ReadSealed; close(): void }> {
     if (!inner.openReader) return { read: (start, end) => inner.getRange(key, start, end), close: () => {} };
     const reader: BlobReader = await inner.openReader(key);
-    return { read: (start, end) => reader.getRange(start, end), close: () => reader.close() };
+    return { read: (start, end, into) => reader.getRange(start, end, into), close: () => reader.close() };
   }
 
   async function open(key: string, wrappedKey: Uint8Array): Promise<OpenedObject> {
@@ -268,6 +415,8 @@ export function createEncryptedStore(
       plaintextSize: header.plaintextLength,
       read: (start, endInclusive, timer) =>
         readRange(key, sealed.read, header, dataKey, start, endInclusive, timer),
+      readPieces: (start, endInclusive, timer, kept) =>
+        readPieces(key, sealed.read, header, dataKey, start, endInclusive, timer, kept),
       close: () => {
         dataKey.fill(0);
         sealed.close();

@@ -31,9 +31,12 @@ async function readFully(
   size: number,
   start: number,
   endInclusive: number,
+  into?: Buffer,
 ): Promise<Uint8Array> {
   assertRange(key, start, endInclusive, size);
-  const buffer = Buffer.allocUnsafe(endInclusive - start + 1);
+  const length = endInclusive - start + 1;
+  // A reused buffer is already paged in: a fresh one faults on every page the read fills.
+  const buffer = into && into.length >= length ? into.subarray(0, length) : Buffer.allocUnsafe(length);
   let filled = 0;
   while (filled < buffer.length) {
     const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, start + filled);
@@ -106,7 +109,7 @@ export class FsBlobStore implements BlobStore {
     }
     return {
       size,
-      getRange: (start, endInclusive) => readFully(handle, key, size, start, endInclusive),
+      getRange: (start, endInclusive, into) => readFully(handle, key, size, start, endInclusive, into),
       close: () => {
         handle.close().catch(() => {});
       },

@@ -3,6 +3,7 @@ export { assertBlobKey, isBlobKey } from "./blob-store.js";
 export type {
   EncryptedBlobStore,
   EncryptedPutResult,
+  KeptChunks,
   OpenedObject,
   PlaintextStream,
   ReadTimer,
