@@ -34,7 +34,19 @@ export async function spawnApi(options: {
   database: ApiDatabase | null;
   env?: Record<string, string> | undefined;
 }): Promise<ApiProcess> {
-  const port = await freePort();
+  for (;;) {
+    // The port is free when the OS hands it out, but another process (e.g. the other browser suite,
+    // which runs beside this one) may bind it before the API does; then the API exits and we try anew.
+    const port = await freePort();
+    const started = await spawnApiOn(port, options);
+    if (started !== "port taken") return started;
+  }
+}
+
+async function spawnApiOn(
+  port: number,
+  options: { dataDir: string; database: ApiDatabase | null; env?: Record<string, string> | undefined },
+): Promise<ApiProcess | "port taken"> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {
     ...e2eEnv.inherited(),
@@ -81,8 +93,13 @@ export async function spawnApi(options: {
     await waitUntilAnswering(baseUrl, child, () => output);
     // The demo banner is printed right after the listening line.
     await waitFor(child, () => parseDemoLogins(output).length > 0 || !output.includes("Demo"));
+    // Another process on the port may have answered for an API that then failed to bind.
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the API exited with ${child.exitCode ?? child.signalCode}:\n${output}`);
+    }
   } catch (error) {
     await api.stop();
+    if (output.includes("EADDRINUSE")) return "port taken";
     throw error;
   }
   return api;

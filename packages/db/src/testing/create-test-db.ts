@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { connectionOf } from "../client/connection-registry.js";
 import { createDb, openPglite } from "../client/create-db.js";
 import type { Database, KuuloDb } from "../client/types.js";
 import { migrateDb } from "../migrate/migrate-db.js";
-import { testDatabaseUrl, testRoles, testTemplateDatabase } from "./env.js";
+import { testDatabaseUrl, testPgliteTemplateFile, testRoles, testTemplateDatabase } from "./env.js";
+import { dumpMigratedPglite, readPgliteTemplateFile } from "./pglite-template.js";
 import { databaseUrlAs, ensureRole } from "./test-roles.js";
 
 export interface TestDb extends KuuloDb {
@@ -42,19 +42,13 @@ export async function createTestDb(): Promise<TestDb> {
 
 let template: Promise<Blob | File> | undefined;
 
-/** initdb + migrate once per worker (~1.5 s); each test database then starts from a copy (~0.4 s). */
+/**
+ * The run's migrated data directory, written once by the test-template global setup, when there is one;
+ * else initdb + migrate once per worker (~1.5 s). Each test database then starts from a copy (~0.4 s).
+ */
 function migratedPgliteTemplate(): Promise<Blob | File> {
-  template ??= (async () => {
-    const kuuloDb = await createDb({ dataDir: "memory" });
-    try {
-      await migrateDb(kuuloDb);
-      const connection = connectionOf(kuuloDb);
-      if (connection.driver !== "pglite") throw new Error("the template database must be PGlite");
-      return await connection.client.dumpDataDir("none");
-    } finally {
-      await kuuloDb.close();
-    }
-  })();
+  const file = testPgliteTemplateFile();
+  template ??= file ? readPgliteTemplateFile(file) : dumpMigratedPglite();
   return template;
 }
 

@@ -27,3 +27,16 @@ export function testTemplateDatabase(): string | undefined {
 export function shareTestTemplateDatabase(name: string): void {
   process.env.KUULO_TEST_TEMPLATE_DATABASE = name;
 }
+
+/**
+ * A migrated PGlite data directory (tar) that in-memory test databases start from, written once per run
+ * by the test-template global setup; unset: each worker migrates its own.
+ */
+export function testPgliteTemplateFile(): string | undefined {
+  return process.env.KUULO_TEST_PGLITE_TEMPLATE || undefined;
+}
+
+/** Hands the run's PGlite template file to the test workers, which inherit this process's environment. */
+export function sharePgliteTemplateFile(path: string): void {
+  process.env.KUULO_TEST_PGLITE_TEMPLATE = path;
+}
