@@ -1,3 +1,5 @@
+import { concat, element, float, WEBM_ID as ID, uintBytes } from "./ebml.js";
+
 /**
  * Cuts a time window out of a stored WebM/Opus file as a complete, playable WebM of its own: the EBML
  * header, Info (with the window's duration) and Tracks, and only the blocks whose time lies in the
@@ -5,30 +7,6 @@
  * the window is copied, so a listener who may hear only a clip cannot reach the rest by any Range.
  */
 
-const ID = {
-  segment: 0x18538067,
-  seekHead: 0x114d9b74,
-  seek: 0x4dbb,
-  seekId: 0x53ab,
-  seekPosition: 0x53ac,
-  info: 0x1549a966,
-  timecodeScale: 0x2ad7b1,
-  duration: 0x4489,
-  tracks: 0x1654ae6b,
-  cluster: 0x1f43b675,
-  timecode: 0xe7,
-  simpleBlock: 0xa3,
-  blockGroup: 0xa0,
-  block: 0xa1,
-  cues: 0x1c53bb6b,
-  cuePoint: 0xbb,
-  cueTime: 0xb3,
-  cueTrackPositions: 0xb7,
-  cueTrack: 0xf7,
-  cueClusterPosition: 0xf1,
-} as const;
-
-const EBML_HEADER = 0x1a45dfa3;
 const DEFAULT_TIMECODE_SCALE_NS = 1_000_000;
 const MAX_RELATIVE_TICKS = 32_767;
 
@@ -84,59 +62,6 @@ function readUint(bytes: Uint8Array, element: Element): number {
   return value;
 }
 
-// ---- writing -------------------------------------------------------------------------------------
-
-function idBytes(id: number): number[] {
-  const out: number[] = [];
-  for (let value = id; value > 0; value = Math.floor(value / 256)) out.unshift(value & 0xff);
-  return out;
-}
-
-function sizeBytes(size: number): number[] {
-  let length = 1;
-  while (size >= 2 ** (7 * length) - 1) length++;
-  const out: number[] = [];
-  let value = size;
-  for (let i = 0; i < length; i++) {
-    out.unshift(value & 0xff);
-    value = Math.floor(value / 256);
-  }
-  out[0] = (out[0] ?? 0) | (0x80 >> (length - 1));
-  return out;
-}
-
-function uintBytes(value: number, fixedLength?: number): number[] {
-  const out: number[] = [];
-  for (let rest = value; rest > 0; rest = Math.floor(rest / 256)) out.unshift(rest & 0xff);
-  if (out.length === 0) out.push(0);
-  while (fixedLength !== undefined && out.length < fixedLength) out.unshift(0);
-  return out;
-}
-
-function element(id: number, data: Uint8Array | number[]): Uint8Array {
-  const head = [...idBytes(id), ...sizeBytes(data.length)];
-  const out = new Uint8Array(head.length + data.length);
-  out.set(head, 0);
-  out.set(data, head.length);
-  return out;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-function float64(value: number): number[] {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, value);
-  return [...new Uint8Array(view.buffer)];
-}
-
 // ---- cutting -------------------------------------------------------------------------------------
 
 interface KeptBlock {
@@ -176,7 +101,7 @@ function readBlock(bytes: Uint8Array, block: Element, clusterTicks: number): Kep
 }
 
 function clusterElement(blocks: readonly KeptBlock[], baseTicks: number): Uint8Array {
-  const parts = [element(ID.timecode, uintBytes(baseTicks))];
+  const parts = [element(ID.timestamp, uintBytes(baseTicks))];
   for (const block of blocks) {
     const copy = block.bytes.slice();
     new DataView(copy.buffer, copy.byteOffset + block.timecodeAt, 2).setInt16(0, block.ticks - baseTicks);
@@ -212,7 +137,7 @@ function buildClusters(blocks: readonly KeptBlock[]): { bytes: Uint8Array; ticks
  */
 export function cutWebmClip(webm: Uint8Array, window: WebmWindow): Uint8Array {
   const top = [...children(webm, 0, webm.length)];
-  const header = top.find((entry) => entry.id === EBML_HEADER);
+  const header = top.find((entry) => entry.id === ID.ebml);
   const segment = top.find((entry) => entry.id === ID.segment);
   if (!header || !segment) throw new WebmFormatError("not a WebM file");
   let info: Element | undefined;
@@ -227,7 +152,7 @@ export function cutWebmClip(webm: Uint8Array, window: WebmWindow): Uint8Array {
   let scaleNs = DEFAULT_TIMECODE_SCALE_NS;
   const infoParts: Uint8Array[] = [];
   for (const child of children(webm, info.dataStart, info.end)) {
-    if (child.id === ID.timecodeScale) scaleNs = readUint(webm, child);
+    if (child.id === ID.timestampScale) scaleNs = readUint(webm, child);
     if (child.id !== ID.duration) infoParts.push(webm.slice(child.start, child.end));
   }
   const toTicks = (ms: number) => Math.round((ms * 1_000_000) / scaleNs);
@@ -237,7 +162,7 @@ export function cutWebmClip(webm: Uint8Array, window: WebmWindow): Uint8Array {
   for (const cluster of clusters) {
     let clusterTicks = 0;
     for (const child of children(webm, cluster.dataStart, cluster.end)) {
-      if (child.id === ID.timecode) clusterTicks = readUint(webm, child);
+      if (child.id === ID.timestamp) clusterTicks = readUint(webm, child);
       if (child.id !== ID.simpleBlock && child.id !== ID.blockGroup) continue;
       const block = readBlock(webm, child, clusterTicks);
       if (block && block.ticks >= startTicks && block.ticks < endTicks) {
@@ -245,7 +170,7 @@ export function cutWebmClip(webm: Uint8Array, window: WebmWindow): Uint8Array {
       }
     }
   }
-  infoParts.push(element(ID.duration, float64(endTicks - startTicks)));
+  infoParts.push(float(ID.duration, endTicks - startTicks, 8));
   const infoElement = element(ID.info, concat(infoParts));
   const tracksElement = webm.slice(tracks.start, tracks.end);
   const clusterElements = buildClusters(kept);
@@ -254,7 +179,7 @@ export function cutWebmClip(webm: Uint8Array, window: WebmWindow): Uint8Array {
   const seekEntry = (id: number, position: number) =>
     element(
       ID.seek,
-      concat([element(ID.seekId, idBytes(id)), element(ID.seekPosition, uintBytes(position, 8))]),
+      concat([element(ID.seekId, uintBytes(id)), element(ID.seekPosition, uintBytes(position, 8))]),
     );
   const seekHeadSize = element(
     ID.seekHead,
