@@ -151,7 +151,15 @@ export function createAudioWorkerPool(options: AudioWorkerPoolOptions = {}): Aud
       observeJob(slot.job, "timeout");
       slot.job?.reject(new DomainError("INTERNAL", "Audio processing timed out."));
       slot.job = undefined;
+      // The stalled worker leaves the pool before it has exited: a job queued meanwhile must go to the
+      // fresh worker, not to the one being terminated (it failed with "exited" instead of its own outcome).
+      const at = slots.indexOf(slot);
+      if (at >= 0) slots.splice(at, 1);
       void slot.worker.terminate();
+      if (!closed) {
+        slots.push(addSlot());
+        dispatch();
+      }
     }, jobTimeoutMs);
   }
 
