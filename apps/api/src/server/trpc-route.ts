@@ -104,12 +104,15 @@ function plainQueries<TRouter extends AnyTRPCRouter>(
     (typeof inputs !== "object" || inputs === null || Array.isArray(inputs))
   )
     return null;
+  // As tRPC's resolver does: the router's transformer turns the wire form back into the input.
+  const { transformer } = options.router._def._config;
   const procedures = options.router._def.procedures as Record<string, AnyTRPCProcedure | undefined>;
   const calls: QueryCall[] = [];
   for (const [batchIndex, name] of paths.entries()) {
     const procedure = Object.hasOwn(procedures, name) ? procedures[name] : undefined;
     if (procedure?._def.type !== "query") return null;
-    const input = batch ? (inputs as Record<string, unknown> | undefined)?.[batchIndex] : inputs;
+    const raw = batch ? (inputs as Record<string, unknown> | undefined)?.[batchIndex] : inputs;
+    const input = raw === undefined ? undefined : transformer.input.deserialize(raw);
     calls.push({ path: name, procedure, input, batchIndex });
   }
   return { batch, calls };
