@@ -15,6 +15,9 @@ import { sniffAudio } from "./sniff-audio.js";
 const dir = mkdtempSync(join(tmpdir(), "kuulo-analyse-"));
 
 setFlagsFromString("--expose-gc");
+// V8 frees dead array buffers on a background thread after a collection; on a busy machine that thread
+// lags and memoryUsage() still counts tens of MB of garbage. Sweeping them within gc() makes it count none.
+setFlagsFromString("--no-concurrent-array-buffer-sweeping");
 const collectGarbage = runInNewContext("gc") as () => void;
 /**
  * Array-buffer bytes still reachable. Collected first: garbage waits for V8's next collection (up to
